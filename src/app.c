@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* app.c - opening the user's database for either front end. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "date.h"
+#include "seed.h"
+#include "store.h"
+
+enum nt_status
+app_open(struct app *a, const char *db_opt, struct nt_err *err)
+{
+	const char *env = getenv("NUTRACK_DB");
+	enum nt_status st;
+
+	if (db_opt && *db_opt)
+		snprintf(a->db_path, sizeof a->db_path, "%s", db_opt);
+	else if (env && *env)
+		snprintf(a->db_path, sizeof a->db_path, "%s", env);
+	else if ((st = nt_store_default_path(a->db_path, sizeof a->db_path, err)))
+		return st;
+	if ((st = nt_date_today(&a->today, err)))
+		return st;
+	if ((st = nt_store_open(a->db_path, &a->store, err)))
+		return st;
+	if ((st = nt_seed_ensure(a->store, NULL, NULL, err))) {
+		nt_store_close(a->store);
+		a->store = NULL;
+		return st;
+	}
+	return NT_OK;
+}
+
+void
+app_close(struct app *a)
+{
+	nt_store_close(a->store);
+	a->store = NULL;
+}
+
+const char *
+app_unit(const struct app *a, const char *ascii_unit)
+{
+	if (!strcmp(ascii_unit, "ug"))
+		return a->utf8 ? "\xc2\xb5g" : "ug";
+	return ascii_unit;
+}

@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cli.c - command table, argument parsing and error reporting. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "date.h"
+#include "journal.h"
+
+static const struct cli_command commands[] = {
+	{"search", cli_cmd_search, "[--limit N] [--csv] WORDS...",
+	 "find foods by name; shows B12, omega-3 and potassium per 100 g and per portion",
+	 "  -n, --limit N   show at most N foods (default 10)\n"
+	 "      --csv       CSV: id,name,group,b12_ug,omega3_g,potassium_mg (per 100 g)\n"},
+	{"food", cli_cmd_food, "[--csv] ID",
+	 "all tracked nutrients of one food per 100 g, and its portions",
+	 "      --csv       CSV: nutrient,unit,per_100g (empty = unknown)\n"},
+	{"add", cli_cmd_add, "[--date DATE] [--meal MEAL] FOOD AMOUNT",
+	 "log a food: FOOD is an id or search words (the best match is used)",
+	 "  -d, --date DATE  day to log on (default today)\n"
+	 "  -m, --meal MEAL  breakfast, lunch, dinner or snack (default: by the clock)\n"},
+	{"edit", cli_cmd_edit, "ENTRY [--date DATE] [--meal MEAL] [AMOUNT]",
+	 "change an entry's amount, meal or day",
+	 "  -d, --date DATE  move the entry to another day\n"
+	 "  -m, --meal MEAL  move the entry to another meal\n"},
+	{"rm", cli_cmd_rm, "ENTRY", "remove an entry", ""},
+	{"day", cli_cmd_day, "[--csv] [DATE]",
+	 "a day's entries by meal, totals against targets, shortfalls",
+	 "      --csv       CSV: nutrient,unit,intake,target,percent,status,partial\n"},
+	{"week", cli_cmd_week, "[--csv] [DATE]",
+	 "the ISO week holding DATE: daily totals and the 7-day average against targets",
+	 "      --csv       CSV: date,b12_ug,omega3_g,epa_dha_mg,potassium_mg,energy_kcal\n"},
+	{"profile", cli_cmd_profile,
+	 "[--sex female|male] [--age YEARS] [--stage none|pregnant|lactating] "
+	 "[--diet vegan|vegetarian|omnivore]",
+	 "set the profile targets come from; without options, show it and the targets",
+	 "      --sex SEX      female or male\n"
+	 "      --age YEARS    age in years (0-130)\n"
+	 "      --stage STAGE  none, pregnant or lactating\n"
+	 "      --diet DIET    vegan, vegetarian or omnivore\n"},
+};
+
+const struct cli_command *
+cli_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+void
+cli_usage(FILE *fp, const char *prog)
+{
+	fprintf(fp,
+	        "Usage: %s [--db FILE] [COMMAND [ARGS...]]\n"
+	        "Track vitamin B12, omega-3 fatty acids and potassium.\n"
+	        "Without a command on a terminal, opens the interactive day view.\n\n"
+	        "Commands:\n", prog);
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		fprintf(fp, "  %-8s %s\n", commands[i].name, commands[i].summary);
+	fprintf(fp,
+	        "\nOptions:\n"
+	        "      --db FILE   use this database (default: $NUTRACK_DB, else\n"
+	        "                  $XDG_DATA_HOME/nutrack/nutrack.db)\n"
+	        "  -h, --help      show this help and exit\n"
+	        "  -V, --version   show the version and exit\n\n"
+	        "DATE: YYYY-MM-DD, today, yesterday, tomorrow or -N (N days ago).\n"
+	        "MEAL: breakfast, lunch, dinner or snack.\n"
+	        "Run '%s COMMAND --help' for a command's options; see nutrack(1).\n", prog);
+}
+
+int
+cli_command_help(const struct app *a, const struct cli_command *cmd, FILE *fp)
+{
+	fprintf(fp, "Usage: %s %s %s\n%c%s.\n", a->prog, cmd->name, cmd->args,
+	        toupper((unsigned char)cmd->summary[0]), cmd->summary + 1);
+	fprintf(fp, "\nOptions:\n%s  -h, --help      show this help and exit\n", cmd->help);
+	return CLI_OK;
+}
+
+static void
+vmessage(const struct app *a, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", a->prog);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+int
+cli_error(const struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(a, fmt, ap);
+	va_end(ap);
+	return CLI_FAIL;
+}
+
+int
+cli_fail(const struct app *a, enum nt_status st, const struct nt_err *err)
+{
+	return cli_error(a, "%s", nt_err_text(err, st));
+}
+
+int
+cli_usage_error(const struct app *a, const struct cli_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(a, fmt, ap);
+	va_end(ap);
+	if (cmd)
+		fprintf(stderr, "Usage: %s %s %s\nTry '%s %s --help' for more.\n", a->prog,
+		        cmd->name, cmd->args, a->prog, cmd->name);
+	else
+		fprintf(stderr, "Try '%s --help' for more.\n", a->prog);
+	return CLI_USAGE;
+}
+
+static bool
+is_relative_date(const char *s)
+{
+	if (s[0] != '-' || !s[1])
+		return false;
+	for (s++; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+int
+cli_parse(struct app *a, const struct cli_command *cmd, int argc, char **argv,
+          const struct cli_opt *opts, int *npos)
+{
+	int n = 0;
+	bool only_pos = false;
+
+	for (int i = 1; i < argc; i++) {
+		char *arg = argv[i];
+		const struct cli_opt *o = NULL;
+		const char *inline_val = NULL;
+
+		if (only_pos || arg[0] != '-' || !arg[1] || is_relative_date(arg)) {
+			argv[1 + n++] = arg;
+			continue;
+		}
+		if (!strcmp(arg, "--")) {
+			only_pos = true;
+			continue;
+		}
+		if (!strcmp(arg, "--help") || !strcmp(arg, "-h"))
+			return cli_command_help(a, cmd, stdout);
+		for (const struct cli_opt *p = opts; p && p->name; p++) {
+			size_t len = strlen(p->name);
+
+			if (arg[1] == '-' && !strncmp(arg + 2, p->name, len) &&
+			    (arg[2 + len] == '\0' || (arg[2 + len] == '=' && p->value))) {
+				o = p;
+				if (arg[2 + len] == '=')
+					inline_val = arg + 3 + len;
+				break;
+			}
+			if (arg[1] != '-' && p->short_name && arg[1] == p->short_name) {
+				o = p;
+				if (arg[2])
+					inline_val = arg + 2;
+				break;
+			}
+		}
+		if (!o)
+			return cli_usage_error(a, cmd, "%s: unknown option '%s'", cmd->name, arg);
+		if (o->flag) {
+			if (inline_val)
+				return cli_usage_error(a, cmd, "%s: option '--%s' takes no value",
+				                       cmd->name, o->name);
+			*o->flag = true;
+			continue;
+		}
+		if (!inline_val) {
+			if (i + 1 >= argc)
+				return cli_usage_error(a, cmd, "%s: option '--%s' needs a value",
+				                       cmd->name, o->name);
+			inline_val = argv[++i];
+		}
+		*o->value = inline_val;
+	}
+	*npos = n;
+	return -1;
+}
+
+int
+cli_date(const struct app *a, const char *text, long *out)
+{
+	struct nt_err err;
+	enum nt_status st = nt_date_parse(text, a->today, out, &err);
+
+	return st ? cli_fail(a, st, &err) : 0;
+}
+
+int
+cli_meal(const struct app *a, const struct cli_command *cmd, const char *text, int *out)
+{
+	(void)cmd;
+	if ((*out = nt_meal_parse(text)) < 0)
+		return cli_error(a, "unknown meal '%.40s': use breakfast, lunch, dinner or snack",
+		                 text);
+	return 0;
+}
+
+int
+cli_entry_id(const struct app *a, const char *text, long long *out)
+{
+	const char *p = text[0] == '#' ? text + 1 : text;
+	char *end;
+
+	if (!isdigit((unsigned char)*p))
+		return cli_error(a, "'%.40s' is not an entry number (see 'nutrack day')", text);
+	*out = strtoll(p, &end, 10);
+	if (*end || *out <= 0)
+		return cli_error(a, "'%.40s' is not an entry number (see 'nutrack day')", text);
+	return 0;
+}
+
+int
+cli_run(struct app *a, const struct cli_command *cmd, int argc, char **argv)
+{
+	return cmd->run(a, argc, argv);
+}

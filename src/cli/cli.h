@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cli.h - the scriptable command line: command table, argument parsing, errors. */
+#ifndef NT_CLI_H
+#define NT_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "app.h"
+#include "status.h"
+
+/* Exit statuses. */
+enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+struct cli_command {
+	const char *name;
+	int (*run)(struct app *a, int argc, char **argv);
+	const char *args;    /* synopsis after the name */
+	const char *summary; /* one line */
+	const char *help;    /* option lines for --help */
+};
+
+/* One option of a command; exactly one of value/flag/count is non-NULL. */
+struct cli_opt {
+	const char *name;        /* long name without "--" */
+	char short_name;         /* 0 for none */
+	const char **value;      /* option takes an argument */
+	bool *flag;              /* option is a switch */
+};
+
+/*
+ * Parses argv[1..argc) (argv[0] is the command name): options from `opts`
+ * in any position ("--opt V", "--opt=V", "-o V"), "--" ends options, and
+ * "-N" (digits) is a positional (a relative date).  Positionals are moved
+ * to the front of argv+1 in order; *npos receives their count.  Handles
+ * --help.  Returns -1 to go on, else the exit status to return.
+ */
+int cli_parse(struct app *a, const struct cli_command *cmd, int argc, char **argv,
+              const struct cli_opt *opts, int *npos);
+
+/* Prints "PROG: message" for a failed core call; returns CLI_FAIL. */
+int cli_fail(const struct app *a, enum nt_status st, const struct nt_err *err);
+/* Prints "PROG: message" (printf-style); returns CLI_FAIL. */
+int cli_error(const struct app *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Prints a usage error and the --help hint; returns CLI_USAGE. */
+int cli_usage_error(const struct app *a, const struct cli_command *cmd,
+                    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Parsing helpers that report their own errors: 0 on success, else an exit status. */
+int cli_date(const struct app *a, const char *text, long *out);
+int cli_meal(const struct app *a, const struct cli_command *cmd, const char *text,
+             int *out);
+int cli_entry_id(const struct app *a, const char *text, long long *out);
+
+/* The command table. */
+const struct cli_command *cli_find(const char *name);
+void cli_usage(FILE *fp, const char *prog);
+int cli_command_help(const struct app *a, const struct cli_command *cmd, FILE *fp);
+
+/* Runs a command (argv[0] = its name) against an opened app. */
+int cli_run(struct app *a, const struct cli_command *cmd, int argc, char **argv);
+
+/* Commands, one per file group. */
+int cli_cmd_search(struct app *a, int argc, char **argv);
+int cli_cmd_food(struct app *a, int argc, char **argv);
+int cli_cmd_add(struct app *a, int argc, char **argv);
+int cli_cmd_edit(struct app *a, int argc, char **argv);
+int cli_cmd_rm(struct app *a, int argc, char **argv);
+int cli_cmd_day(struct app *a, int argc, char **argv);
+int cli_cmd_week(struct app *a, int argc, char **argv);
+int cli_cmd_profile(struct app *a, int argc, char **argv);
+
+#endif

@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cli_food.c - "search" and "food": finding foods and showing their values. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "amount.h"
+#include "cli.h"
+#include "cli_format.h"
+#include "food.h"
+#include "search.h"
+
+/* "B12 0.37 µg · omega-3 0.16 g · potassium 152 mg" for `grams` of a food. */
+static void
+print_key_values(const struct app *a, const double per100[NT_STORED_COUNT], double grams)
+{
+	static const struct {
+		enum nt_measure m;
+		const char *label;
+	} keys[] = {{NT_B12, "B12"}, {NT_OMEGA3, "omega-3"}, {NT_POTASSIUM, "potassium"}};
+	struct nt_amounts v;
+	const char *sep = a->utf8 ? " \xc2\xb7 " : ", ";
+
+	nt_amounts_for(per100, grams, &v);
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		char buf[64];
+
+		fmt_measure(a, buf, sizeof buf, keys[i].m, v.v[keys[i].m],
+		            v.partial & (1u << keys[i].m));
+		printf("%s%s %s", i ? sep : "", keys[i].label, buf);
+	}
+}
+
+int
+cli_cmd_search(struct app *a, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("search");
+	const char *limit_s = NULL;
+	bool csv = false;
+	struct cli_opt opts[] = {
+		{"limit", 'n', &limit_s, NULL},
+		{"csv", 0, NULL, &csv},
+		{NULL, 0, NULL, NULL},
+	};
+	struct nt_search_result r;
+	struct nt_err err;
+	enum nt_status st;
+	char query[1024] = "";
+	long limit = 10;
+	int npos, rc;
+	size_t o = 0;
+
+	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
+		return rc;
+	if (limit_s) {
+		char *end;
+
+		limit = strtol(limit_s, &end, 10);
+		if (*end || end == limit_s || limit < 1 || limit > 1000)
+			return cli_usage_error(a, cmd, "--limit must be a number from 1 to 1000");
+	}
+	if (npos == 0)
+		return cli_usage_error(a, cmd, "search: give some words, e.g. 'salmon'");
+	for (int i = 1; i <= npos; i++)
+		o += (size_t)snprintf(query + o, o < sizeof query ? sizeof query - o : 0, "%s%s",
+		                      i > 1 ? " " : "", argv[i]);
+	if (o >= sizeof query)
+		return cli_error(a, "search words are too long");
+	if ((st = nt_search(a->store, query, (size_t)limit, &r, &err)))
+		return cli_fail(a, st, &err);
+
+	if (csv) {
+		static const char *const head[] = {"id", "name", "group", "b12_ug", "omega3_g",
+		                                   "potassium_mg"};
+
+		for (size_t i = 0; i < 6; i++)
+			csv_field(stdout, head[i], i == 0);
+		csv_end(stdout);
+		for (size_t i = 0; i < r.n; i++) {
+			const struct nt_search_hit *h = &r.hits[i];
+			struct nt_amounts v;
+			char b12[32], o3[32], k[32];
+
+			nt_amounts_for(h->per100, 100, &v);
+			fmt_exact(b12, sizeof b12, v.v[NT_B12]);
+			fmt_exact(o3, sizeof o3, v.v[NT_OMEGA3]);
+			fmt_exact(k, sizeof k, v.v[NT_POTASSIUM]);
+			csv_field(stdout, h->ref, true);
+			csv_field(stdout, h->name, false);
+			csv_field(stdout, h->group, false);
+			csv_field(stdout, b12, false);
+			csv_field(stdout, o3, false);
+			csv_field(stdout, k, false);
+			csv_end(stdout);
+		}
+	} else {
+		for (size_t i = 0; i < r.n; i++) {
+			const struct nt_search_hit *h = &r.hits[i];
+			char name[512], portion[160];
+
+			fmt_name(name, sizeof name, h->name);
+			printf("%-16s %s\n", h->ref, name);
+			printf("%-16s ", "");
+			print_key_values(a, h->per100, 100);
+			printf(" per 100 g\n");
+			if (h->has_portion) {
+				nt_portion_format(&h->portion, portion, sizeof portion);
+				fmt_name(name, sizeof name, portion);
+				printf("%-16s ", "");
+				print_key_values(a, h->per100, h->portion.grams);
+				printf(" per %s\n", name);
+			}
+		}
+		if (r.total > r.n)
+			printf("%zu of %zu matching foods shown; --limit N shows more.\n", r.n,
+			       r.total);
+	}
+	rc = r.total ? CLI_OK : cli_error(a, "no food matches '%s'", query);
+	nt_search_result_fini(&r);
+	return rc;
+}
+
+int
+cli_cmd_food(struct app *a, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("food");
+	static const enum nt_measure order[] = {
+		NT_ENERGY, NT_PROTEIN, NT_B12, NT_B12_ADDED, NT_ALA, NT_EPA, NT_DHA, NT_DPA,
+		NT_OMEGA3, NT_EPA_DHA, NT_POTASSIUM,
+	};
+	bool csv = false;
+	struct cli_opt opts[] = {{"csv", 0, NULL, &csv}, {NULL, 0, NULL, NULL}};
+	struct nt_food *f;
+	struct nt_amounts v;
+	struct nt_err err;
+	enum nt_status st;
+	long long id;
+	int npos, rc;
+
+	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage_error(a, cmd, "food: give one food id, e.g. sr28:15076");
+	if ((st = nt_food_resolve(a->store, argv[1], &id, &err)) ||
+	    (st = nt_food_get(a->store, id, &f, &err)))
+		return cli_fail(a, st, &err);
+	nt_amounts_for(f->per100, 100, &v);
+
+	if (csv) {
+		csv_field(stdout, "nutrient", true);
+		csv_field(stdout, "unit", false);
+		csv_field(stdout, "per_100g", false);
+		csv_end(stdout);
+		for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+			char num[48];
+
+			fmt_exact(num, sizeof num, v.v[order[i]]);
+			csv_field(stdout, nt_measure_name(order[i]), true);
+			csv_field(stdout, nt_measure_unit(order[i]), false);
+			csv_field(stdout, num, false);
+			csv_end(stdout);
+		}
+	} else {
+		char name[512], group[256];
+		bool any_partial = false, any_unknown = false;
+
+		fmt_name(name, sizeof name, f->name);
+		fmt_name(group, sizeof group, f->group);
+		printf("%s\n%s  %s\n\nPer 100 g:\n", name, f->ref, group);
+		for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+			enum nt_measure m = order[i];
+			bool partial = v.partial & (1u << m);
+			char num[48];
+
+			fmt_exact(num, sizeof num, v.v[m]);
+			printf("  ");
+			put_padded(stdout, nt_measure_label(m), 27, false);
+			if (nt_known(v.v[m])) {
+				printf(" %s %s%s", num, app_unit(a, nt_measure_unit(m)), partial ? "*" : "");
+				if (m == NT_ALA && f->ala_estimated)
+					printf("  (estimated from 18:3 undifferentiated)");
+			} else {
+				printf(" ?");
+				any_unknown = true;
+			}
+			any_partial |= partial;
+			putchar('\n');
+		}
+		if (any_unknown)
+			printf("  ? not measured by the source (unknown, not zero)\n");
+		if (any_partial)
+			printf("  * partial: a component is unknown\n");
+		printf("\nPortions:\n");
+		if (!f->n_portions)
+			printf("  none; log it by weight (g, oz)\n");
+		for (size_t i = 0; i < f->n_portions; i++) {
+			char p[200];
+
+			nt_portion_format(&f->portions[i], p, sizeof p);
+			fmt_name(name, sizeof name, p);
+			printf("  %s\n", name);
+		}
+	}
+	nt_food_free(f);
+	return CLI_OK;
+}

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cli_format.c - number, unit and text formatting for the CLI. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "cli_format.h"
+#include "csvio.h"
+#include "text.h"
+
+void
+fmt_fixed(char *buf, size_t n, double v, int decimals)
+{
+	if (!nt_known(v)) {
+		buf[0] = '\0';
+		return;
+	}
+	v = nt_round(v, decimals);
+	if (v == 0)
+		v = 0; /* no "-0" */
+	snprintf(buf, n, "%.*f", decimals, v);
+}
+
+void
+fmt_exact(char *buf, size_t n, double v)
+{
+	if (!nt_known(v)) {
+		buf[0] = '\0';
+		return;
+	}
+	if (v == 0)
+		v = 0;
+	snprintf(buf, n, "%.10g", v);
+}
+
+void
+fmt_measure(const struct app *a, char *buf, size_t n, enum nt_measure m, double v,
+            bool partial)
+{
+	char num[48];
+
+	if (!nt_known(v)) {
+		snprintf(buf, n, "?");
+		return;
+	}
+	fmt_fixed(num, sizeof num, v, nt_measure_decimals(m));
+	snprintf(buf, n, "%s %s%s", num, app_unit(a, nt_measure_unit(m)), partial ? "*" : "");
+}
+
+void
+fmt_grams(char *buf, size_t n, long long mg)
+{
+	long long tenths = (mg + 50) / 100;
+
+	if (tenths % 10)
+		snprintf(buf, n, "%lld.%lld g", tenths / 10, tenths % 10);
+	else
+		snprintf(buf, n, "%lld g", tenths / 10);
+}
+
+int
+text_width(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	int w = 0;
+
+	while (i < len) {
+		unsigned cp;
+		size_t k = nt_utf8_decode(s + i, len - i, &cp);
+
+		i += k ? k : 1;
+		w++;
+	}
+	return w;
+}
+
+void
+put_padded(FILE *fp, const char *s, int width, bool right)
+{
+	int pad = width - text_width(s);
+
+	if (right)
+		for (; pad > 0; pad--)
+			putc(' ', fp);
+	fputs(s, fp);
+	if (!right)
+		for (; pad > 0; pad--)
+			putc(' ', fp);
+}
+
+void
+fmt_name(char *buf, size_t n, const char *name)
+{
+	nt_text_sanitize(name, buf, n);
+}
+
+void
+csv_field(FILE *fp, const char *s, bool first)
+{
+	nt_csv_write_field(fp, s, first);
+}
+
+void
+csv_end(FILE *fp)
+{
+	nt_csv_end_record(fp);
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cli_format.h - how numbers, units and names are printed by the CLI. */
+#ifndef NT_CLI_FORMAT_H
+#define NT_CLI_FORMAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "nutrient.h"
+
+struct app;
+
+/* Fixed decimals; "" when unknown (for CSV). */
+void fmt_fixed(char *buf, size_t n, double v, int decimals);
+
+/*
+ * A data value as USDA wrote it: up to 10 significant digits with trailing
+ * zeros removed ("3.18", "1436", "0.206"); "" when unknown.
+ */
+void fmt_exact(char *buf, size_t n, double v);
+
+/*
+ * A measure's value for people: its decimals and unit ("0.95 µg"), "?" when
+ * unknown, a trailing "*" when partial.
+ */
+void fmt_measure(const struct app *a, char *buf, size_t n, enum nt_measure m, double v,
+                 bool partial);
+
+/* Grams of food from whole milligrams, to 0.1 g: "257.5 g", "85 g". */
+void fmt_grams(char *buf, size_t n, long long mg);
+
+/* Display width of UTF-8 text in columns (each code point counts one). */
+int text_width(const char *s);
+
+/* Prints s padded with spaces to `width` columns, left- or right-aligned. */
+void put_padded(FILE *fp, const char *s, int width, bool right);
+
+/* Copies a name safe for the terminal (controls and bad UTF-8 become '?'). */
+void fmt_name(char *buf, size_t n, const char *name);
+
+/* CSV output helpers: write a field / end the record (CRLF). */
+void csv_field(FILE *fp, const char *s, bool first);
+void csv_end(FILE *fp);
+
+#endif

@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cli_journal.c - "add", "edit" and "rm": changing the journal. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "amount.h"
+#include "cli.h"
+#include "cli_format.h"
+#include "date.h"
+#include "food.h"
+#include "journal.h"
+#include "search.h"
+
+/* The meal a bare "add" goes to, by the local clock. */
+static enum nt_meal
+meal_by_clock(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (now == (time_t)-1 || !localtime_r(&now, &tm))
+		return NT_SNACK;
+	if (tm.tm_hour >= 4 && tm.tm_hour < 11)
+		return NT_BREAKFAST;
+	if (tm.tm_hour >= 11 && tm.tm_hour < 15)
+		return NT_LUNCH;
+	if (tm.tm_hour >= 17 && tm.tm_hour < 22)
+		return NT_DINNER;
+	return NT_SNACK;
+}
+
+/* Finds the food named by an id or by search words (the best hit). */
+static int
+resolve_food(struct app *a, const char *text, long long *id)
+{
+	struct nt_search_result r;
+	struct nt_err err;
+	enum nt_status st;
+
+	if (nt_food_looks_like_id(text)) {
+		if ((st = nt_food_resolve(a->store, text, id, &err)))
+			return cli_fail(a, st, &err);
+		return 0;
+	}
+	if ((st = nt_search(a->store, text, 1, &r, &err)))
+		return cli_fail(a, st, &err);
+	if (r.n == 0) {
+		nt_search_result_fini(&r);
+		return cli_error(a, "no food matches '%s'; try '%s search %s'", text, a->prog, text);
+	}
+	*id = r.hits[0].id;
+	nt_search_result_fini(&r);
+	return 0;
+}
+
+/* "Soy milk, sweetened (fndds:11320000), 250ml = 263.1 g: B12 ..." */
+static void
+describe(const struct app *a, const struct nt_entry *e)
+{
+	static const struct {
+		enum nt_measure m;
+		const char *label;
+	} keys[] = {{NT_B12, "B12"}, {NT_OMEGA3, "omega-3"}, {NT_POTASSIUM, "potassium"}};
+	char name[512], amount[256], grams[32], date[NT_DATE_LEN];
+	const char *sep = a->utf8 ? " \xc2\xb7 " : ", ";
+
+	fmt_name(name, sizeof name, e->food_name);
+	fmt_name(amount, sizeof amount, e->amount);
+	fmt_grams(grams, sizeof grams, e->mg);
+	nt_date_format(e->day, date);
+	printf("#%lld %s %s: %s (%s), %s = %s: ", e->id, nt_meal_name(e->meal), date, name,
+	       e->food_ref, amount, grams);
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		char buf[64];
+
+		fmt_measure(a, buf, sizeof buf, keys[i].m, e->values.v[keys[i].m],
+		            e->values.partial & (1u << keys[i].m));
+		printf("%s%s %s", i ? sep : "", keys[i].label, buf);
+	}
+	putchar('\n');
+}
+
+/* Converts amount text to grams of a food, reporting errors. */
+static int
+grams_of(struct app *a, long long food_id, const char *amount, long long *mg)
+{
+	struct nt_food *f;
+	struct nt_err err;
+	enum nt_status st;
+	double g;
+
+	if ((st = nt_food_get(a->store, food_id, &f, &err)))
+		return cli_fail(a, st, &err);
+	st = nt_amount_grams(amount, f, &g, &err);
+	nt_food_free(f);
+	if (st)
+		return cli_fail(a, st, &err);
+	*mg = nt_grams_to_mg(g);
+	return 0;
+}
+
+static int
+show_entry(struct app *a, const char *verb, long long id)
+{
+	struct nt_entry e;
+	struct nt_err err;
+	enum nt_status st;
+
+	if ((st = nt_journal_get(a->store, id, &e, &err)))
+		return cli_fail(a, st, &err);
+	printf("%s ", verb);
+	describe(a, &e);
+	nt_entry_fini(&e);
+	return CLI_OK;
+}
+
+int
+cli_cmd_add(struct app *a, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("add");
+	const char *date_s = NULL, *meal_s = NULL, *amount;
+	struct cli_opt opts[] = {
+		{"date", 'd', &date_s, NULL},
+		{"meal", 'm', &meal_s, NULL},
+		{NULL, 0, NULL, NULL},
+	};
+	char food[1024] = "";
+	long long food_id, mg, id;
+	long day = a->today;
+	int meal, npos, rc;
+	size_t o = 0;
+	struct nt_err err;
+	enum nt_status st;
+
+	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
+		return rc;
+	if (npos < 2)
+		return cli_usage_error(a, cmd, "add: give a food and an amount, e.g. "
+		                       "add salmon \"1 fillet\"");
+	/* Everything before the last argument names the food. */
+	for (int i = 1; i < npos; i++)
+		o += (size_t)snprintf(food + o, o < sizeof food ? sizeof food - o : 0, "%s%s",
+		                      i > 1 ? " " : "", argv[i]);
+	if (o >= sizeof food)
+		return cli_error(a, "food words are too long");
+	amount = argv[npos];
+	if (date_s && (rc = cli_date(a, date_s, &day)))
+		return rc;
+	if (meal_s) {
+		if ((rc = cli_meal(a, cmd, meal_s, &meal)))
+			return rc;
+	} else {
+		meal = (int)meal_by_clock();
+	}
+	if ((rc = resolve_food(a, food, &food_id)) || (rc = grams_of(a, food_id, amount, &mg)))
+		return rc;
+	if ((st = nt_journal_add(a->store, day, (enum nt_meal)meal, food_id, amount, mg, &id,
+	                         &err)))
+		return cli_fail(a, st, &err);
+	return show_entry(a, "Added", id);
+}
+
+int
+cli_cmd_edit(struct app *a, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("edit");
+	const char *date_s = NULL, *meal_s = NULL;
+	struct cli_opt opts[] = {
+		{"date", 'd', &date_s, NULL},
+		{"meal", 'm', &meal_s, NULL},
+		{NULL, 0, NULL, NULL},
+	};
+	struct nt_entry e;
+	struct nt_err err;
+	enum nt_status st;
+	long long id, mg;
+	long day;
+	int meal, npos, rc;
+	char *amount;
+
+	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
+		return rc;
+	if (npos < 1 || npos > 2)
+		return cli_usage_error(a, cmd, "edit: give an entry number and what to change");
+	if (npos == 1 && !date_s && !meal_s)
+		return cli_usage_error(a, cmd, "edit: nothing to change; give AMOUNT, --date or --meal");
+	if ((rc = cli_entry_id(a, argv[1], &id)))
+		return rc;
+	if ((st = nt_journal_get(a->store, id, &e, &err)))
+		return cli_fail(a, st, &err);
+	day = e.day;
+	meal = (int)e.meal;
+	mg = e.mg;
+	amount = e.amount;
+	if (date_s && (rc = cli_date(a, date_s, &day)))
+		goto out;
+	if (meal_s && (rc = cli_meal(a, cmd, meal_s, &meal)))
+		goto out;
+	if (npos == 2) {
+		amount = argv[2];
+		if ((rc = grams_of(a, e.food_id, amount, &mg)))
+			goto out;
+	}
+	if ((st = nt_journal_update(a->store, id, day, (enum nt_meal)meal, amount, mg, &err))) {
+		rc = cli_fail(a, st, &err);
+		goto out;
+	}
+	rc = show_entry(a, "Changed", id);
+out:
+	nt_entry_fini(&e);
+	return rc;
+}
+
+int
+cli_cmd_rm(struct app *a, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("rm");
+	struct nt_entry e;
+	struct nt_err err;
+	enum nt_status st;
+	long long id;
+	int npos, rc;
+
+	if ((rc = cli_parse(a, cmd, argc, argv, NULL, &npos)) >= 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage_error(a, cmd, "rm: give one entry number");
+	if ((rc = cli_entry_id(a, argv[1], &id)))
+		return rc;
+	if ((st = nt_journal_get(a->store, id, &e, &err)))
+		return cli_fail(a, st, &err);
+	if ((st = nt_journal_remove(a->store, id, &err))) {
+		nt_entry_fini(&e);
+		return cli_fail(a, st, &err);
+	}
+	printf("Removed ");
+	describe(a, &e);
+	nt_entry_fini(&e);
+	return CLI_OK;
+}

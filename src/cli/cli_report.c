@@ -1,0 +1,405 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cli_report.c - "day" and "week": totals against targets. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "cli.h"
+#include "cli_format.h"
+#include "date.h"
+#include "journal.h"
+#include "profile.h"
+#include "target.h"
+
+/* The measures a report shows, in order, with their CSV column names. */
+static const struct {
+	enum nt_measure m;
+	const char *title;
+	const char *week_col;
+} tracked[] = {
+	{NT_B12, "Vitamin B12", "b12_ug"},
+	{NT_OMEGA3, "Omega-3", "omega3_g"},
+	{NT_EPA_DHA, "EPA+DHA", "epa_dha_mg"},
+	{NT_POTASSIUM, "Potassium", "potassium_mg"},
+	{NT_ENERGY, "Energy", "energy_kcal"},
+	{NT_PROTEIN, "Protein", NULL},
+};
+#define N_TRACKED (sizeof tracked / sizeof *tracked)
+
+/* Loads the profile and its targets, reporting errors. */
+static int
+load_targets(struct app *a, struct nt_profile *p, struct nt_targets *t)
+{
+	struct nt_err err;
+	enum nt_status st;
+
+	if ((st = nt_profile_get(a->store, p, &err)) || (st = nt_targets_for(a->store, p, t, &err)))
+		return cli_fail(a, st, &err);
+	return 0;
+}
+
+static void
+print_profile_line(const struct nt_profile *p)
+{
+	if (!p->is_set) {
+		printf("Targets: adult female (no profile set; see 'nutrack profile')\n");
+		return;
+	}
+	printf("Targets: %s, %g years", nt_sex_name(p->sex), p->age_y);
+	if (p->stage != NT_STAGE_NONE)
+		printf(", %s", nt_stage_name(p->stage));
+	printf(", %s\n", nt_diet_name(p->diet));
+}
+
+static void
+fmt_target(const struct app *a, char *buf, size_t n, enum nt_measure m, double v)
+{
+	if (nt_known(v))
+		snprintf(buf, n, "%g %s", v, app_unit(a, nt_measure_unit(m)));
+	else
+		buf[0] = '\0';
+}
+
+static const char *
+level_text(enum nt_level l)
+{
+	switch (l) {
+	case NT_LEVEL_OK: return "ok";
+	case NT_LEVEL_LOW: return "LOW";
+	case NT_LEVEL_UNKNOWN: return "unknown";
+	default: return "";
+	}
+}
+
+/* Prints "Shortfalls ...: a, b." or the all-clear; returns whether any was partial. */
+static bool
+print_judgement_table(const struct app *a, const struct nt_judgement *j, bool logged)
+{
+	bool partial = false;
+
+	printf("%-16s%-14s%-12s%5s  %s\n", "Nutrient", "Intake", "Target", "%", "Status");
+	for (size_t i = 0; i < N_TRACKED; i++) {
+		const struct nt_judgement *x = &j[tracked[i].m];
+		char in[64], tg[64], pc[16];
+
+		if (!logged)
+			snprintf(in, sizeof in, "-");
+		else
+			fmt_measure(a, in, sizeof in, tracked[i].m, x->intake, x->partial);
+		fmt_target(a, tg, sizeof tg, tracked[i].m, x->target);
+		if (x->percent >= 0)
+			snprintf(pc, sizeof pc, "%d%%", x->percent);
+		else
+			pc[0] = '\0';
+		partial |= x->partial;
+		put_padded(stdout, tracked[i].title, 16, false);
+		put_padded(stdout, in, 14, false);
+		put_padded(stdout, tg, 12, false);
+		put_padded(stdout, pc, 5, true);
+		printf("  %s\n", logged || x->level == NT_LEVEL_NONE ? level_text(x->level)
+		                                                     : "not logged");
+	}
+	return partial;
+}
+
+/* "Below target today: Vitamin B12, Potassium." and the unknown ones. */
+static void
+print_shortfalls(const struct nt_judgement *j, const char *when)
+{
+	int low = 0, unknown = 0;
+
+	for (size_t i = 0; i < N_TRACKED; i++) {
+		if (j[tracked[i].m].level != NT_LEVEL_LOW)
+			continue;
+		if (low++)
+			printf(", ");
+		else
+			printf("Below target %s: ", when);
+		printf("%s", tracked[i].title);
+	}
+	if (low)
+		printf(".\n");
+	for (size_t i = 0; i < N_TRACKED; i++) {
+		if (j[tracked[i].m].level != NT_LEVEL_UNKNOWN)
+			continue;
+		if (unknown++)
+			printf(", ");
+		else
+			printf("Unknown %s (no logged food has a value): ", when);
+		printf("%s", tracked[i].title);
+	}
+	if (unknown)
+		printf(".\n");
+	if (!low && !unknown)
+		printf("All targets met %s.\n", when);
+}
+
+static void
+day_csv(const struct nt_judgement *j)
+{
+	static const char *const head[] = {"nutrient", "unit", "intake", "target", "percent",
+	                                   "status", "partial"};
+
+	for (size_t i = 0; i < 7; i++)
+		csv_field(stdout, head[i], i == 0);
+	csv_end(stdout);
+	for (size_t i = 0; i < N_TRACKED; i++) {
+		enum nt_measure m = tracked[i].m;
+		const struct nt_judgement *x = &j[m];
+		char in[48], tg[48], pc[16];
+
+		fmt_fixed(in, sizeof in, x->intake, nt_measure_decimals(m));
+		fmt_exact(tg, sizeof tg, x->target);
+		if (x->percent >= 0)
+			snprintf(pc, sizeof pc, "%d", x->percent);
+		else
+			pc[0] = '\0';
+		csv_field(stdout, nt_measure_name(m), true);
+		csv_field(stdout, nt_measure_unit(m), false);
+		csv_field(stdout, in, false);
+		csv_field(stdout, tg, false);
+		csv_field(stdout, pc, false);
+		csv_field(stdout, nt_level_name(x->level), false);
+		csv_field(stdout, x->partial ? "yes" : "no", false);
+		csv_end(stdout);
+	}
+}
+
+static void
+print_entry(const struct app *a, const struct nt_entry *e)
+{
+	static const struct {
+		enum nt_measure m;
+		const char *label;
+	} keys[] = {{NT_B12, "B12"}, {NT_OMEGA3, "omega-3"}, {NT_POTASSIUM, "potassium"}};
+	const char *sep = a->utf8 ? " \xc2\xb7 " : ", ";
+	char name[512], amount[256], grams[32], id[24];
+
+	fmt_name(name, sizeof name, e->food_name);
+	fmt_name(amount, sizeof amount, e->amount);
+	fmt_grams(grams, sizeof grams, e->mg);
+	snprintf(id, sizeof id, "#%lld", e->id);
+	printf("  ");
+	put_padded(stdout, id, 5, false);
+	printf(" %s  %s = %s\n        %s  ", name, amount, grams, e->food_ref);
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		char buf[64];
+
+		fmt_measure(a, buf, sizeof buf, keys[i].m, e->values.v[keys[i].m],
+		            e->values.partial & (1u << keys[i].m));
+		printf("%s%s %s", i ? sep : "", keys[i].label, buf);
+	}
+	putchar('\n');
+}
+
+int
+cli_cmd_day(struct app *a, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("day");
+	bool csv = false;
+	struct cli_opt opts[] = {{"csv", 0, NULL, &csv}, {NULL, 0, NULL, NULL}};
+	struct nt_judgement j[NT_MEASURE_COUNT];
+	struct nt_entry_list l;
+	struct nt_amounts total;
+	struct nt_profile p;
+	struct nt_targets t;
+	struct nt_err err;
+	enum nt_status st;
+	char date[NT_DATE_LEN];
+	long day = a->today;
+	int npos, rc;
+	bool partial;
+
+	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
+		return rc;
+	if (npos > 1)
+		return cli_usage_error(a, cmd, "day: give at most one date");
+	if (npos == 1 && (rc = cli_date(a, argv[1], &day)))
+		return rc;
+	if ((rc = load_targets(a, &p, &t)))
+		return rc;
+	if ((st = nt_journal_day(a->store, day, &l, &err)))
+		return cli_fail(a, st, &err);
+	nt_analysis_sum(&l, &total);
+	nt_judge(&total, l.n > 0, &t, j);
+
+	if (csv) {
+		day_csv(j);
+		nt_entry_list_fini(&l);
+		return CLI_OK;
+	}
+	nt_date_format(day, date);
+	printf("%s %s\n", nt_date_weekday_name(nt_date_weekday(day)), date);
+	print_profile_line(&p);
+	for (int m = 0; m < NT_MEAL_COUNT; m++) {
+		bool any = false;
+
+		printf("\n%s\n", nt_meal_title((enum nt_meal)m));
+		for (size_t i = 0; i < l.n; i++)
+			if ((int)l.v[i].meal == m) {
+				print_entry(a, &l.v[i]);
+				any = true;
+			}
+		if (!any)
+			printf("  (nothing logged)\n");
+	}
+	putchar('\n');
+	partial = print_judgement_table(a, j, l.n > 0);
+	putchar('\n');
+	if (!l.n)
+		printf("Nothing logged on %s: no totals (an empty day is not zero intake).\n", date);
+	else
+		{
+		char when[32];
+
+		if (day == a->today)
+			snprintf(when, sizeof when, "today");
+		else
+			snprintf(when, sizeof when, "on %s", date);
+		print_shortfalls(j, when);
+	}
+	if (partial)
+		printf("* partial: some entries have no value for this nutrient "
+		       "(unknown, not zero).\n");
+	nt_entry_list_fini(&l);
+	return CLI_OK;
+}
+
+static void
+week_csv(const struct nt_week *w)
+{
+	for (size_t i = 0; i < 6; i++)
+		csv_field(stdout, i == 0 ? "date" : tracked[i - 1].week_col, i == 0);
+	csv_end(stdout);
+	for (int d = 0; d <= 7; d++) {
+		const struct nt_amounts *v = d < 7 ? &w->days[d].total : &w->average;
+		bool logged = d < 7 ? w->days[d].entries > 0 : w->days_logged > 0;
+		char date[NT_DATE_LEN];
+
+		if (d < 7)
+			nt_date_format(w->days[d].day, date);
+		else
+			snprintf(date, sizeof date, "average");
+		csv_field(stdout, date, true);
+		for (size_t i = 0; i < 5; i++) {
+			char num[48] = "";
+
+			if (logged)
+				fmt_fixed(num, sizeof num, v->v[tracked[i].m],
+				          nt_measure_decimals(tracked[i].m));
+			csv_field(stdout, num, false);
+		}
+		csv_end(stdout);
+	}
+}
+
+int
+cli_cmd_week(struct app *a, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("week");
+	bool csv = false;
+	struct cli_opt opts[] = {{"csv", 0, NULL, &csv}, {NULL, 0, NULL, NULL}};
+	struct nt_profile p;
+	struct nt_targets t;
+	struct nt_week w;
+	struct nt_err err;
+	enum nt_status st;
+	char from[NT_DATE_LEN], to[NT_DATE_LEN];
+	long day = a->today;
+	int npos, rc;
+	bool partial = false;
+
+	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
+		return rc;
+	if (npos > 1)
+		return cli_usage_error(a, cmd, "week: give at most one date");
+	if (npos == 1 && (rc = cli_date(a, argv[1], &day)))
+		return rc;
+	if ((rc = load_targets(a, &p, &t)))
+		return rc;
+	if ((st = nt_analysis_week(a->store, day, &t, &w, &err)))
+		return cli_fail(a, st, &err);
+	if (csv) {
+		week_csv(&w);
+		return CLI_OK;
+	}
+
+	nt_date_format(w.start, from);
+	nt_date_format(w.start + 6, to);
+	printf("Week %04d-W%02d: Monday %s to Sunday %s\n", w.iso_year, w.iso_week, from, to);
+	print_profile_line(&p);
+	printf("\n%-18s", "");
+	for (size_t i = 0; i < 5; i++)
+		put_padded(stdout, tracked[i].title, 12, true);
+	printf("\n%-18s", "");
+	for (size_t i = 0; i < 5; i++)
+		put_padded(stdout, app_unit(a, nt_measure_unit(tracked[i].m)), 12, true);
+	putchar('\n');
+	for (int d = 0; d <= 7; d++) {
+		const struct nt_amounts *v = d < 7 ? &w.days[d].total : &w.average;
+		char label[40], date[NT_DATE_LEN];
+
+		if (d < 7) {
+			nt_date_format(w.days[d].day, date);
+			snprintf(label, sizeof label, "%s %s", nt_date_weekday_abbr(d), date);
+		} else {
+			snprintf(label, sizeof label, "Average (%d %s)", w.days_logged,
+			         w.days_logged == 1 ? "day" : "days");
+		}
+		if (d == 7)
+			putchar('\n');
+		put_padded(stdout, label, 18, false);
+		if ((d < 7 && !w.days[d].entries) || (d == 7 && !w.days_logged)) {
+			printf("%12s\n", "not logged");
+			continue;
+		}
+		for (size_t i = 0; i < 5; i++) {
+			enum nt_measure m = tracked[i].m;
+			char num[48];
+			bool part = v->partial & (1u << m);
+
+			if (nt_known(v->v[m])) {
+				fmt_fixed(num, sizeof num, v->v[m], nt_measure_decimals(m));
+				if (part)
+					strcat(num, "*");
+			} else {
+				snprintf(num, sizeof num, "?");
+			}
+			partial |= part;
+			put_padded(stdout, num, 12, true);
+		}
+		putchar('\n');
+	}
+	put_padded(stdout, "Target", 18, false);
+	for (size_t i = 0; i < 5; i++) {
+		char num[32];
+
+		fmt_exact(num, sizeof num, t.t[tracked[i].m].value);
+		put_padded(stdout, num, 12, true);
+	}
+	putchar('\n');
+	if (w.days_logged) {
+		put_padded(stdout, "% of target", 18, false);
+		for (size_t i = 0; i < 5; i++) {
+			char pc[16] = "";
+
+			if (w.avg[tracked[i].m].percent >= 0)
+				snprintf(pc, sizeof pc, "%d%%", w.avg[tracked[i].m].percent);
+			put_padded(stdout, pc, 12, true);
+		}
+		putchar('\n');
+		put_padded(stdout, "Status", 18, false);
+		for (size_t i = 0; i < 5; i++)
+			put_padded(stdout, level_text(w.avg[tracked[i].m].level), 12, true);
+		putchar('\n');
+	}
+	printf("\n%d of 7 days logged; the average counts logged days only.\n", w.days_logged);
+	if (w.days_logged)
+		print_shortfalls(w.avg, "on average this week");
+	if (partial)
+		printf("* partial: some entries have no value for this nutrient "
+		       "(unknown, not zero).\n");
+	return CLI_OK;
+}

@@ -1,0 +1,409 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* amount.c - amount parsing and conversion to grams. */
+#include "config.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "amount.h"
+#include "food.h"
+
+struct unit {
+	const char *name;
+	double factor;
+};
+
+static const struct unit mass_units[] = {
+	{"g", 1}, {"gram", 1}, {"gramme", 1}, {"gr", 1},
+	{"kg", 1000}, {"kilo", 1000}, {"kilogram", 1000}, {"kilogramme", 1000},
+	{"mg", 0.001}, {"milligram", 0.001},
+	{"oz", 28.349523125}, {"ounce", 28.349523125},
+	{"lb", 453.59237}, {"pound", 453.59237},
+};
+
+static const struct unit volume_units[] = {
+	{"ml", 1}, {"milliliter", 1}, {"millilitre", 1}, {"cc", 1},
+	{"cl", 10}, {"dl", 100},
+	{"l", 1000}, {"liter", 1000}, {"litre", 1000},
+	{"tsp", 4.92892159375}, {"teaspoon", 4.92892159375},
+	{"tbsp", 14.78676478125}, {"tablespoon", 14.78676478125}, {"tbs", 14.78676478125},
+	{"cup", 236.5882365},
+	{"fl oz", 29.5735295625}, {"floz", 29.5735295625}, {"fluid ounce", 29.5735295625},
+	{"pint", 473.176473}, {"pt", 473.176473},
+	{"quart", 946.352946}, {"qt", 946.352946},
+};
+
+/* Singular form of one lowercase word, in place ("cups" -> "cup"). */
+static void
+singular(char *w)
+{
+	size_t n = strlen(w);
+
+	if (n > 4 && !strcmp(w + n - 4, "sses")) {
+		w[n - 2] = '\0';
+	} else if (n > 4 && !strcmp(w + n - 3, "ies")) {
+		strcpy(w + n - 3, "y");
+	} else if (n > 4 && (!strcmp(w + n - 4, "ches") || !strcmp(w + n - 4, "shes") ||
+	                     !strcmp(w + n - 3, "xes") || !strcmp(w + n - 3, "oes"))) {
+		w[n - 2] = '\0';
+	} else if (n > 2 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u') {
+		w[n - 1] = '\0';
+	}
+}
+
+/*
+ * Normalises a unit phrase into out: lowercase, words separated by one
+ * space, each word singular; punctuation other than '/' and ',' dropped.
+ */
+static void
+normalize(const char *in, char *out, size_t n)
+{
+	size_t o = 0;
+	char word[64];
+	size_t wl = 0;
+
+	out[0] = '\0';
+	for (const char *p = in;; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		bool decimal_dot = c == '.' && wl && isdigit((unsigned char)p[1]);
+
+		if (c && (isalnum(c) || decimal_dot || c >= 0x80)) {
+			if (wl + 1 < sizeof word)
+				word[wl++] = (char)tolower(c);
+			continue;
+		}
+		if (wl) {
+			size_t len;
+
+			word[wl] = '\0';
+			singular(word);
+			len = strlen(word);
+			if (o + len + 2 < n) {
+				if (o)
+					out[o++] = ' ';
+				memcpy(out + o, word, len);
+				o += len;
+				out[o] = '\0';
+			}
+			wl = 0;
+		}
+		if (!c)
+			break;
+	}
+}
+
+static double
+lookup(const struct unit *t, size_t n, const char *unit)
+{
+	char norm[64];
+
+	normalize(unit, norm, sizeof norm);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(t[i].name, norm))
+			return t[i].factor;
+	return 0;
+}
+
+double
+nt_amount_mass_unit(const char *unit)
+{
+	return lookup(mass_units, sizeof mass_units / sizeof *mass_units, unit);
+}
+
+double
+nt_amount_volume_unit(const char *unit)
+{
+	return lookup(volume_units, sizeof volume_units / sizeof *volume_units, unit);
+}
+
+static const struct {
+	const char *utf8;
+	double value;
+} vulgar[] = {
+	{"\xc2\xbd", 0.5}, {"\xc2\xbc", 0.25}, {"\xc2\xbe", 0.75},
+	{"\xe2\x85\x93", 1.0 / 3}, {"\xe2\x85\x94", 2.0 / 3}, {"\xe2\x85\x9b", 0.125},
+};
+
+/*
+ * Reads digits with at most one '.', nothing else (strtod alone would also
+ * accept "inf", "nan", hex and exponents).
+ */
+static bool
+scan_decimal(const char **p, double *v)
+{
+	const char *s = *p;
+	char buf[32];
+	size_t n = 0;
+	bool dot = false, digit = false;
+
+	for (; isdigit((unsigned char)*s) || (*s == '.' && !dot); s++) {
+		if (*s == '.')
+			dot = true;
+		else
+			digit = true;
+		if (n + 1 >= sizeof buf)
+			return false;
+		buf[n++] = *s;
+	}
+	if (!digit)
+		return false;
+	buf[n] = '\0';
+	*v = strtod(buf, NULL);
+	*p = s;
+	return true;
+}
+
+/* Reads a plain decimal or a/b at *p; advances *p; returns false if none. */
+static bool
+read_number(const char **p, double *v)
+{
+	const char *s = *p;
+	for (size_t i = 0; i < sizeof vulgar / sizeof *vulgar; i++) {
+		size_t len = strlen(vulgar[i].utf8);
+
+		if (!strncmp(s, vulgar[i].utf8, len)) {
+			*v = vulgar[i].value;
+			*p = s + len;
+			return true;
+		}
+	}
+	if (!scan_decimal(&s, v))
+		return false;
+	if (*s == '/' && isdigit((unsigned char)s[1])) {
+		double den;
+
+		s++;
+		if (!scan_decimal(&s, &den) || den <= 0)
+			return false;
+		*v /= den;
+	}
+	*p = s;
+	return true;
+}
+
+enum nt_status
+nt_amount_parse(const char *text, struct nt_quantity *q, struct nt_err *err)
+{
+	const char *p = text;
+	double count, frac;
+	size_t len = strlen(text);
+
+	if (len > 100)
+		return nt_err_set(err, NT_ERR_INVALID, "amount is too long");
+	while (isspace((unsigned char)*p))
+		p++;
+	if (!*p)
+		return nt_err_set(err, NT_ERR_INVALID, "amount is empty");
+	if (!read_number(&p, &count))
+		return nt_err_set(err, NT_ERR_INVALID,
+		                  "cannot read amount '%s': it must start with a number "
+		                  "(150g, 1.5 cups, 1/2 cup, 2 large)", text);
+	/* "1 1/2 cups" and "1½ cups" */
+	{
+		const char *r = p;
+
+		while (*r == ' ')
+			r++;
+		if (((r != p && isdigit((unsigned char)*r) && strchr(r, '/')) ||
+		     (unsigned char)*r >= 0x80) && read_number(&r, &frac) && frac < 1) {
+			count += frac;
+			p = r;
+		}
+	}
+	if (!isfinite(count) || count <= 0)
+		return nt_err_set(err, NT_ERR_RANGE, "amount '%s' must be more than zero", text);
+	if (count > 100000)
+		return nt_err_set(err, NT_ERR_RANGE, "amount '%s' is too large", text);
+	if (*p && !isspace((unsigned char)*p) && !isalpha((unsigned char)*p) &&
+	    (unsigned char)*p < 0x80)
+		return nt_err_set(err, NT_ERR_INVALID, "cannot read amount '%s'", text);
+	q->count = count;
+	/* Keep "fl oz" as two words; normalise spacing and case. */
+	{
+		size_t o = 0;
+		bool space = false;
+
+		while (isspace((unsigned char)*p))
+			p++;
+		for (; *p && o + 1 < sizeof q->unit; p++) {
+			if (isspace((unsigned char)*p)) {
+				space = true;
+				continue;
+			}
+			if (space && o)
+				q->unit[o++] = ' ';
+			space = false;
+			if (o + 1 < sizeof q->unit)
+				q->unit[o++] = (char)tolower((unsigned char)*p);
+		}
+		q->unit[o] = '\0';
+	}
+	return NT_OK;
+}
+
+void
+nt_portion_format(const struct nt_portion *p, char *buf, size_t n)
+{
+	snprintf(buf, n, "%g %s (%g g)", p->amount, p->unit, p->grams);
+}
+
+/* "a, b, c" list of the food's portions, for error messages. */
+static void
+portion_list(const struct nt_food *f, char *buf, size_t n)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	if (!f->n_portions) {
+		snprintf(buf, n, "it has no USDA portions; use a weight such as 100 g");
+		return;
+	}
+	o = (size_t)snprintf(buf, n, "its portions: ");
+	for (size_t i = 0; i < f->n_portions && o < n; i++) {
+		char one[128];
+
+		nt_portion_format(&f->portions[i], one, sizeof one);
+		o += (size_t)snprintf(buf + o, n - o, "%s%s", i ? "; " : "", one);
+	}
+}
+
+/* The portion's head: its normalised text up to the first ',' or '('. */
+static void
+portion_head(const char *unit, char *out, size_t n)
+{
+	char tmp[128];
+	size_t len = strcspn(unit, ",(");
+
+	if (len >= sizeof tmp)
+		len = sizeof tmp - 1;
+	memcpy(tmp, unit, len);
+	tmp[len] = '\0';
+	normalize(tmp, out, n);
+}
+
+/* True when every word of `want` is a word of `have` (words split on ' ' and '/'). */
+static bool
+has_words(const char *have, const char *want)
+{
+	char h[160], w[64];
+	char *save_w = NULL;
+
+	snprintf(w, sizeof w, "%s", want);
+	for (char *tok = strtok_r(w, " ", &save_w); tok; tok = strtok_r(NULL, " ", &save_w)) {
+		char *save_h = NULL;
+		bool found = false;
+
+		snprintf(h, sizeof h, "%s", have);
+		for (char *t = strtok_r(h, " /", &save_h); t; t = strtok_r(NULL, " /", &save_h))
+			if (!strcmp(t, tok)) {
+				found = true;
+				break;
+			}
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+static const struct nt_portion *
+find_portion(const struct nt_food *f, const char *unit)
+{
+	char head[128], full[160];
+
+	/* 1. the whole portion text or its head equals the unit */
+	for (size_t i = 0; i < f->n_portions; i++) {
+		normalize(f->portions[i].unit, full, sizeof full);
+		portion_head(f->portions[i].unit, head, sizeof head);
+		if (!strcmp(full, unit) || !strcmp(head, unit))
+			return &f->portions[i];
+	}
+	/* 2. "serving": USDA's serving, or FNDDS's "quantity not specified" */
+	if (!strcmp(unit, "serving") || !strcmp(unit, "portion")) {
+		for (size_t i = 0; i < f->n_portions; i++) {
+			normalize(f->portions[i].unit, full, sizeof full);
+			if (!strncmp(full, "serving", 7) || !strcmp(full, "quantity not specified"))
+				return &f->portions[i];
+		}
+	}
+	/* 3. every word of the unit appears in the portion's head */
+	for (size_t i = 0; i < f->n_portions; i++) {
+		portion_head(f->portions[i].unit, head, sizeof head);
+		if (has_words(head, unit))
+			return &f->portions[i];
+	}
+	return NULL;
+}
+
+/* Grams per millilitre from a volume portion, preferring one in `unit`. */
+static double
+density(const struct nt_food *f, const char *unit)
+{
+	double best = 0;
+	char head[128];
+
+	for (size_t i = 0; i < f->n_portions; i++) {
+		const struct nt_portion *p = &f->portions[i];
+		double ml;
+
+		portion_head(p->unit, head, sizeof head);
+		ml = nt_amount_volume_unit(head);
+		if (ml <= 0 || p->amount <= 0)
+			continue;
+		if (!strcmp(head, unit))
+			return p->grams / (p->amount * ml);
+		if (best == 0)
+			best = p->grams / (p->amount * ml);
+	}
+	return best;
+}
+
+enum nt_status
+nt_amount_grams(const char *text, const struct nt_food *food, double *grams,
+                struct nt_err *err)
+{
+	struct nt_quantity q;
+	const struct nt_portion *p;
+	char unit[64], list[400];
+	double g, factor;
+	enum nt_status st;
+
+	if ((st = nt_amount_parse(text, &q, err)))
+		return st;
+	portion_list(food, list, sizeof list);
+	normalize(q.unit, unit, sizeof unit);
+	if (!unit[0])
+		return nt_err_set(err, NT_ERR_INVALID,
+		                  "amount '%s' needs a unit: g, oz, ml, cup, tbsp, or a "
+		                  "portion of %s; %s", text, food->ref, list);
+	if ((factor = nt_amount_mass_unit(unit)) > 0) {
+		g = q.count * factor;
+	} else if ((p = find_portion(food, unit)) != NULL) {
+		g = q.count * p->grams / p->amount;
+	} else if ((factor = nt_amount_volume_unit(unit)) > 0) {
+		double d = density(food, unit);
+
+		if (d <= 0)
+			return nt_err_set(err, NT_ERR_INVALID,
+			                  "%s has no volume measure to convert '%s'; give a "
+			                  "weight (g, oz) or a portion; %s", food->ref, text, list);
+		g = q.count * factor * d;
+	} else {
+		return nt_err_set(err, NT_ERR_INVALID,
+		                  "cannot read amount '%s' for %s: unknown unit '%s'; use g, "
+		                  "kg, oz, lb, ml, l, cup, tbsp, tsp, fl oz, or a portion; %s",
+		                  text, food->ref, q.unit, list);
+	}
+	if (g > NT_AMOUNT_MAX_GRAMS)
+		return nt_err_set(err, NT_ERR_RANGE,
+		                  "amount '%s' is %.0f g; one entry can be at most %.0f g",
+		                  text, g, NT_AMOUNT_MAX_GRAMS);
+	if (g < 0.001)
+		return nt_err_set(err, NT_ERR_RANGE, "amount '%s' is less than 1 mg", text);
+	*grams = g;
+	return NT_OK;
+}

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* amount.h - reading amounts such as "150 g", "1.5 cups" or "1 fillet" into grams. */
+#ifndef NT_AMOUNT_H
+#define NT_AMOUNT_H
+
+#include <stddef.h>
+
+#include "status.h"
+
+struct nt_food;
+struct nt_portion;
+
+/* Largest amount of one entry, in grams (10 kg). */
+#define NT_AMOUNT_MAX_GRAMS 10000.0
+
+/* A parsed amount: a count and a normalised unit ("cup", "fl oz", "fillet"). */
+struct nt_quantity {
+	double count;
+	char unit[64];
+};
+
+/*
+ * Splits text into a positive count and a unit.  Counts: 150, 1.5, .5,
+ * 1/2, 1 1/2, ½ (also ¼ ¾ ⅓ ⅔ ⅛).  The unit is lowercased, with runs of
+ * blanks collapsed; it may be empty.  Rejects empty text, negative, zero,
+ * non-finite or absurd (> 100000) counts, and text over 100 bytes.
+ */
+enum nt_status nt_amount_parse(const char *text, struct nt_quantity *q,
+                               struct nt_err *err);
+
+/* Grams in one unit of mass ("g", "kg", "oz", "lb", ...), or 0. */
+double nt_amount_mass_unit(const char *unit);
+/* Millilitres in one unit of volume ("ml", "l", "cup", "tbsp", "fl oz", ...), or 0. */
+double nt_amount_volume_unit(const char *unit);
+
+/*
+ * Converts text into grams of `food`: metric and US mass units directly;
+ * the food's own USDA portions by name ("2 large", "1 fillet", "1 serving");
+ * volumes through the weight of one of the food's volume portions (1 cup =
+ * 244 g).  The result is between 0.001 g and NT_AMOUNT_MAX_GRAMS.  On
+ * failure (NT_ERR_INVALID or NT_ERR_RANGE) the message says why and lists
+ * the food's portions.
+ */
+enum nt_status nt_amount_grams(const char *text, const struct nt_food *food,
+                               double *grams, struct nt_err *err);
+
+/* Writes "1 cup (244 g)" for a portion into buf (size n). */
+void nt_portion_format(const struct nt_portion *p, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* analysis.c - totals, averages and judgements. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "date.h"
+#include "journal.h"
+
+const char *
+nt_level_name(enum nt_level l)
+{
+	static const char *const names[] = {"", "ok", "low", "unknown"};
+
+	return names[l];
+}
+
+void
+nt_judge(const struct nt_amounts *total, bool logged, const struct nt_targets *t,
+         struct nt_judgement out[NT_MEASURE_COUNT])
+{
+	for (int m = 0; m < NT_MEASURE_COUNT; m++) {
+		struct nt_judgement *j = &out[m];
+		double target = t->t[m].value;
+
+		j->intake = logged ? nt_round(total->v[m], nt_measure_decimals(m)) : NT_UNKNOWN;
+		j->target = target;
+		j->partial = logged && nt_known(j->intake) && (total->partial & (1u << m));
+		j->percent = -1;
+		if (!nt_known(target)) {
+			j->level = NT_LEVEL_NONE;
+		} else if (!nt_known(j->intake)) {
+			j->level = NT_LEVEL_UNKNOWN;
+		} else {
+			j->percent = (int)floor(100.0 * j->intake / target + 1e-9);
+			j->level = j->intake >= target ? NT_LEVEL_OK : NT_LEVEL_LOW;
+		}
+	}
+}
+
+void
+nt_analysis_sum(const struct nt_entry_list *l, struct nt_amounts *total)
+{
+	unsigned counted = 0;
+
+	nt_amounts_zero(total);
+	for (size_t i = 0; i < l->n; i++)
+		nt_amounts_add(total, &counted, &l->v[i].values);
+	nt_amounts_finish(total, counted);
+}
+
+struct days_ctx {
+	long from;
+	int n;
+	struct nt_day_total *out;
+	unsigned *counted;
+};
+
+static void
+add_entry(void *ctx, long day, enum nt_meal meal, const struct nt_amounts *v)
+{
+	struct days_ctx *c = ctx;
+	long i = day - c->from;
+
+	(void)meal;
+	if (i < 0 || i >= c->n)
+		return;
+	c->out[i].entries++;
+	nt_amounts_add(&c->out[i].total, &c->counted[i], v);
+}
+
+enum nt_status
+nt_analysis_days(struct nt_store *s, long from, int n, struct nt_day_total *out,
+                 struct nt_err *err)
+{
+	unsigned *counted;
+	struct days_ctx ctx;
+	enum nt_status st;
+
+	if (n <= 0)
+		return NT_OK;
+	if (!(counted = calloc((size_t)n, sizeof *counted)))
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	ctx = (struct days_ctx){from, n, out, counted};
+	for (int i = 0; i < n; i++) {
+		out[i].day = from + i;
+		out[i].entries = 0;
+		nt_amounts_zero(&out[i].total);
+		counted[i] = 0;
+	}
+	st = nt_journal_each(s, from, from + n - 1, add_entry, &ctx, err);
+	for (int i = 0; i < n; i++)
+		nt_amounts_finish(&out[i].total, counted[i]);
+	free(counted);
+	return st;
+}
+
+void
+nt_analysis_average(const struct nt_day_total *days, int n, struct nt_amounts *avg,
+                    int *logged)
+{
+	int used[NT_MEASURE_COUNT] = {0};
+
+	*logged = 0;
+	nt_amounts_zero(avg);
+	for (int i = 0; i < n; i++) {
+		if (!days[i].entries)
+			continue;
+		(*logged)++;
+		for (int m = 0; m < NT_MEASURE_COUNT; m++) {
+			if (nt_known(days[i].total.v[m])) {
+				avg->v[m] += days[i].total.v[m];
+				used[m]++;
+				if (days[i].total.partial & (1u << m))
+					avg->partial |= 1u << m;
+			} else {
+				avg->partial |= 1u << m;
+			}
+		}
+	}
+	for (int m = 0; m < NT_MEASURE_COUNT; m++) {
+		if (used[m]) {
+			avg->v[m] /= used[m];
+		} else {
+			avg->v[m] = NT_UNKNOWN;
+			avg->partial &= ~(1u << m);
+		}
+	}
+}
+
+enum nt_status
+nt_analysis_week(struct nt_store *s, long day, const struct nt_targets *t,
+                 struct nt_week *out, struct nt_err *err)
+{
+	enum nt_status st;
+
+	memset(out, 0, sizeof *out);
+	out->start = nt_date_week_start(day);
+	nt_date_iso_week(day, &out->iso_year, &out->iso_week);
+	if ((st = nt_analysis_days(s, out->start, 7, out->days, err)))
+		return st;
+	nt_analysis_average(out->days, 7, &out->average, &out->days_logged);
+	nt_judge(&out->average, out->days_logged > 0, t, out->avg);
+	return NT_OK;
+}

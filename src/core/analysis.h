@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* analysis.h - totals against targets: day and week summaries, shortfalls. */
+#ifndef NT_ANALYSIS_H
+#define NT_ANALYSIS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "nutrient.h"
+#include "status.h"
+#include "target.h"
+
+struct nt_store;
+struct nt_entry_list;
+
+enum nt_level {
+	NT_LEVEL_NONE,    /* no target for this measure */
+	NT_LEVEL_OK,      /* shown intake >= target */
+	NT_LEVEL_LOW,     /* below target: a shortfall */
+	NT_LEVEL_UNKNOWN, /* nothing logged, or no entry has a value */
+};
+
+/* "", "ok", "low", "unknown" */
+const char *nt_level_name(enum nt_level l);
+
+/*
+ * One measure judged against its target.  The intake is rounded to the
+ * measure's shown decimals first, and percent and level are computed from
+ * that shown value, so that what the user reads always agrees
+ * ("2.40 of 2.4 = 100% ok", never "100% low").
+ */
+struct nt_judgement {
+	double intake;  /* shown value; NAN when unknown */
+	double target;  /* NAN when there is none */
+	int percent;    /* floor(100 * intake / target); -1 when not applicable */
+	enum nt_level level;
+	bool partial;   /* some contributing entry lacked a value */
+};
+
+void nt_judge(const struct nt_amounts *total, bool logged, const struct nt_targets *t,
+              struct nt_judgement out[NT_MEASURE_COUNT]);
+
+/* Sum of a list of entries' values. */
+void nt_analysis_sum(const struct nt_entry_list *l, struct nt_amounts *total);
+
+struct nt_day_total {
+	long day;
+	size_t entries;          /* 0: not logged (not zero intake) */
+	struct nt_amounts total; /* all unknown when not logged */
+};
+
+/* Totals of `n` consecutive days from `from` (out has n elements). */
+enum nt_status nt_analysis_days(struct nt_store *s, long from, int n,
+                                struct nt_day_total *out, struct nt_err *err);
+
+/*
+ * Mean daily intake over the logged days only; a measure is partial when a
+ * logged day had it partial or unknown, and unknown when no logged day has
+ * it.  *logged receives the number of logged days.
+ */
+void nt_analysis_average(const struct nt_day_total *days, int n, struct nt_amounts *avg,
+                         int *logged);
+
+/* The ISO week (Monday to Sunday) holding a day. */
+struct nt_week {
+	long start;
+	int iso_year, iso_week;
+	struct nt_day_total days[7];
+	int days_logged;
+	struct nt_amounts average;
+	struct nt_judgement avg[NT_MEASURE_COUNT]; /* the week's shortfall flags */
+};
+
+enum nt_status nt_analysis_week(struct nt_store *s, long day, const struct nt_targets *t,
+                                struct nt_week *out, struct nt_err *err);
+
+#endif

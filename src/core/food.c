@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* food.c - food lookup, portions and custom foods. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "food.h"
+#include "store.h"
+#include "text.h"
+
+static const char *const sources[] = {"sr28", "fndds", "label", "custom"};
+
+void
+nt_food_ref(const char *source, const char *code, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s:%s", source, code);
+}
+
+static bool
+all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+bool
+nt_food_looks_like_id(const char *text)
+{
+	const char *colon = strchr(text, ':');
+
+	if (all_digits(text))
+		return true;
+	if (!colon)
+		return false;
+	for (size_t i = 0; i < sizeof sources / sizeof *sources; i++) {
+		size_t len = strlen(sources[i]);
+
+		if ((size_t)(colon - text) == len && !strncmp(text, sources[i], len))
+			return true;
+	}
+	return false;
+}
+
+static const char sql_by_ref[] =
+	"SELECT id FROM foods WHERE source = ?1 AND code = ?2";
+static const char sql_by_code[] =
+	"SELECT id, source, code FROM foods"
+	" WHERE code = ?1 OR (source = 'sr28' AND code = printf('%05d', ?1))"
+	" ORDER BY id LIMIT 6";
+
+enum nt_status
+nt_food_resolve(struct nt_store *s, const char *text, long long *id,
+                struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	const char *colon = strchr(text, ':');
+	char source[16], code[32], list[200] = "";
+	long long found = 0;
+	int rc, n = 0;
+
+	if (!err)
+		err = &scratch;
+	if (!nt_food_looks_like_id(text))
+		return nt_err_set(err, NT_ERR_INVALID,
+		                  "'%.60s' is not a food id (SOURCE:CODE with SOURCE one of "
+		                  NT_FOOD_SOURCES ", or a bare code)", text);
+	if (colon) {
+		size_t sl = (size_t)(colon - text);
+
+		if (strlen(colon + 1) >= sizeof code || !colon[1])
+			return nt_err_set(err, NT_ERR_NOTFOUND, "no food with id '%.60s'", text);
+		memcpy(source, text, sl);
+		source[sl] = '\0';
+		/* Accept sr28:1123 for sr28:01123, as USDA pads NDB numbers. */
+		if (!strcmp(source, "sr28") && all_digits(colon + 1) && strlen(colon + 1) < 5)
+			snprintf(code, sizeof code, "%05d", atoi(colon + 1));
+		else
+			snprintf(code, sizeof code, "%s", colon + 1);
+		if (!(st = nt_store_stmt(s, sql_by_ref, err)))
+			return err->status;
+		nt_stmt_bind_text(st, 1, source);
+		nt_stmt_bind_text(st, 2, code);
+		rc = nt_stmt_step(st, err);
+		if (rc < 0)
+			return err->status;
+		if (rc == 0)
+			return nt_err_set(err, NT_ERR_NOTFOUND, "no food with id '%.60s'", text);
+		*id = nt_stmt_int(st, 0);
+		nt_stmt_reset(st);
+		return NT_OK;
+	}
+	if (strlen(text) > 12)
+		return nt_err_set(err, NT_ERR_NOTFOUND, "no food with id '%.60s'", text);
+	if (!(st = nt_store_stmt(s, sql_by_code, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, text);
+	while ((rc = nt_stmt_step(st, err)) > 0) {
+		char ref[40];
+		size_t used = strlen(list);
+
+		found = nt_stmt_int(st, 0);
+		nt_food_ref(nt_stmt_text(st, 1), nt_stmt_text(st, 2), ref, sizeof ref);
+		snprintf(list + used, sizeof list - used, "%s%s", n ? ", " : "", ref);
+		n++;
+	}
+	if (rc < 0)
+		return err->status;
+	if (n == 0)
+		return nt_err_set(err, NT_ERR_NOTFOUND, "no food with id '%.60s'", text);
+	if (n > 1)
+		return nt_err_set(err, NT_ERR_AMBIGUOUS,
+		                  "'%s' names several foods (%s): give the full id", text,
+		                  list);
+	*id = found;
+	return NT_OK;
+}
+
+static const char sql_food[] =
+	"SELECT source, code, name, grp, also, ala_estimated, " NT_FOOD_VALUE_COLUMNS
+	" FROM foods WHERE id = ?1";
+static const char sql_portions[] =
+	"SELECT amount, unit, grams FROM portions WHERE food = ?1 ORDER BY seq";
+
+void
+nt_food_free(struct nt_food *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->n_portions; i++)
+		free(f->portions[i].unit);
+	free(f->portions);
+	free(f->name);
+	free(f->group);
+	free(f->also);
+	free(f);
+}
+
+enum nt_status
+nt_food_get(struct nt_store *s, long long id, struct nt_food **out,
+            struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_food *f;
+	struct nt_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	if (!err)
+		err = &scratch;
+	if (!(st = nt_store_stmt(s, sql_food, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, id);
+	rc = nt_stmt_step(st, err);
+	if (rc < 0)
+		return err->status;
+	if (rc == 0)
+		return nt_err_set(err, NT_ERR_NOTFOUND, "no food with row id %lld", id);
+	if (!(f = calloc(1, sizeof *f)))
+		goto nomem;
+	f->id = id;
+	nt_food_ref(nt_stmt_text(st, 0), nt_stmt_text(st, 1), f->ref, sizeof f->ref);
+	f->name = strdup(nt_stmt_text(st, 2));
+	f->group = strdup(nt_stmt_text(st, 3));
+	f->also = strdup(nt_stmt_text(st, 4));
+	f->ala_estimated = nt_stmt_int(st, 5) != 0;
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		f->per100[m] = nt_stmt_double(st, 6 + m);
+	nt_stmt_reset(st);
+	if (!f->name || !f->group || !f->also)
+		goto nomem;
+
+	if (!(st = nt_store_stmt(s, sql_portions, err)))
+		goto fail;
+	nt_stmt_bind_int(st, 1, id);
+	while ((rc = nt_stmt_step(st, err)) > 0) {
+		struct nt_portion *p;
+
+		if (f->n_portions == cap) {
+			cap = cap ? 2 * cap : 8;
+			if (!(p = realloc(f->portions, cap * sizeof *p))) {
+				nt_stmt_reset(st);
+				goto nomem;
+			}
+			f->portions = p;
+		}
+		p = &f->portions[f->n_portions];
+		p->amount = nt_stmt_double(st, 0);
+		p->grams = nt_stmt_double(st, 2);
+		if (!(p->unit = strdup(nt_stmt_text(st, 1)))) {
+			nt_stmt_reset(st);
+			goto nomem;
+		}
+		f->n_portions++;
+	}
+	if (rc < 0)
+		goto fail;
+	*out = f;
+	return NT_OK;
+nomem:
+	nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+fail:
+	nt_food_free(f);
+	return err->status;
+}
+
+static const char sql_next_custom[] =
+	"SELECT coalesce(max(CAST(code AS INTEGER)), 0) + 1 FROM foods"
+	" WHERE source = 'custom'";
+static const char sql_insert_custom[] =
+	"INSERT INTO foods(source, code, name, grp, " NT_FOOD_VALUE_COLUMNS ")"
+	" VALUES ('custom', ?1, ?2, 'Custom foods', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+static const char sql_insert_portion[] =
+	"INSERT INTO portions(food, seq, amount, unit, grams) VALUES (?1, 1, ?2, ?3, ?4)";
+
+enum nt_status
+nt_food_add_custom(struct nt_store *s, const char *name,
+                   const double per100[NT_STORED_COUNT], const char *portion_unit,
+                   double portion_amount, double portion_grams, long long *id,
+                   struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	enum nt_status rcs;
+	char code[24];
+	long long row;
+	int rc;
+
+	if (!err)
+		err = &scratch;
+	if (!*name || strlen(name) > 200 || !nt_utf8_valid(name, strlen(name)) ||
+	    nt_text_has_controls(name))
+		return nt_err_set(err, NT_ERR_INVALID,
+		                  "a food name must be 1-200 bytes of UTF-8 text without "
+		                  "control characters");
+	if (portion_unit && (!*portion_unit || strlen(portion_unit) > 60 ||
+	                     nt_text_has_controls(portion_unit) ||
+	                     !(portion_grams > 0 && portion_grams <= 100000) ||
+	                     !(portion_amount > 0)))
+		return nt_err_set(err, NT_ERR_INVALID, "invalid portion for '%s'", name);
+	if ((rcs = nt_store_begin(s, err)))
+		return rcs;
+	if (!(st = nt_store_stmt(s, sql_next_custom, err)) || (rc = nt_stmt_step(st, err)) < 0)
+		goto fail;
+	snprintf(code, sizeof code, "%lld", nt_stmt_int(st, 0));
+	nt_stmt_reset(st);
+	if (!(st = nt_store_stmt(s, sql_insert_custom, err)))
+		goto fail;
+	nt_stmt_bind_text(st, 1, code);
+	nt_stmt_bind_text(st, 2, name);
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		nt_stmt_bind_double(st, 3 + m, per100[m]);
+	if (nt_stmt_run(st, err))
+		goto fail;
+	row = nt_store_last_rowid(s);
+	if (portion_unit) {
+		if (!(st = nt_store_stmt(s, sql_insert_portion, err)))
+			goto fail;
+		nt_stmt_bind_int(st, 1, row);
+		nt_stmt_bind_double(st, 2, portion_amount);
+		nt_stmt_bind_text(st, 3, portion_unit);
+		nt_stmt_bind_double(st, 4, portion_grams);
+		if (nt_stmt_run(st, err))
+			goto fail;
+	}
+	if ((rcs = nt_store_commit(s, err)))
+		return rcs;
+	*id = row;
+	return NT_OK;
+fail:
+	nt_store_rollback(s);
+	return err->status;
+}

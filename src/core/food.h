@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* food.h - foods and their portions: lookup by id, custom foods. */
+#ifndef NT_FOOD_H
+#define NT_FOOD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "nutrient.h"
+#include "status.h"
+
+struct nt_store;
+
+/* "amount unit weighs grams g", e.g. 0.5 fillet = 198 g. */
+struct nt_portion {
+	double amount;
+	char *unit;
+	double grams;
+};
+
+/*
+ * A food with its values per 100 g (NT_UNKNOWN where USDA gave none) and
+ * its portions in USDA's order.  Heap object from nt_food_get(); every
+ * string and the portions array are owned by it; free with nt_food_free().
+ */
+struct nt_food {
+	long long id;      /* database row id */
+	char ref[40];      /* source-qualified id: "sr28:15076", "custom:3" */
+	char *name;
+	char *group;
+	char *also;        /* common names, additional description */
+	bool ala_estimated; /* ALA taken from undifferentiated 18:3 */
+	double per100[NT_STORED_COUNT];
+	size_t n_portions;
+	struct nt_portion *portions;
+};
+
+/*
+ * The foods table's value columns in enum nt_measure order (NT_ENERGY ..
+ * NT_POTASSIUM), for modules that select them.
+ */
+#define NT_FOOD_VALUE_COLUMNS \
+	"energy_kcal, protein_g, b12_ug, b12_added_ug, ala_g, epa_g, dha_g, dpa_g, potassium_mg"
+
+/* Sources a food id may name. */
+#define NT_FOOD_SOURCES "sr28, fndds, label, custom"
+
+/* Formats the reference "source:code" into buf (size n). */
+void nt_food_ref(const char *source, const char *code, char *buf, size_t n);
+
+/*
+ * Resolves a food id: "sr28:15076", "fndds:11320000", "label:1",
+ * "custom:2", or a bare code ("15076", "1123" for sr28:01123) that names
+ * exactly one food.  NT_ERR_NOTFOUND when nothing matches, NT_ERR_AMBIGUOUS
+ * when a bare code names several (the message lists them), NT_ERR_INVALID
+ * when `text` is not shaped like an id at all.
+ */
+enum nt_status nt_food_resolve(struct nt_store *s, const char *text,
+                               long long *id, struct nt_err *err);
+
+/* True when `text` looks like a food id (so it is not search words). */
+bool nt_food_looks_like_id(const char *text);
+
+/* Loads one food with its portions; *out is owned by the caller. */
+enum nt_status nt_food_get(struct nt_store *s, long long id,
+                           struct nt_food **out, struct nt_err *err);
+void nt_food_free(struct nt_food *f);
+
+/*
+ * A custom food: name (valid UTF-8, no control characters, 1-200 bytes),
+ * values per 100 g (NT_UNKNOWN allowed), and optionally one portion
+ * ("1 bar = 40 g": portion_unit non-NULL, portion_grams > 0).  Gets the
+ * next "custom:N" id; returns the row id.
+ */
+enum nt_status nt_food_add_custom(struct nt_store *s, const char *name,
+                                  const double per100[NT_STORED_COUNT],
+                                  const char *portion_unit, double portion_amount,
+                                  double portion_grams, long long *id,
+                                  struct nt_err *err);
+
+#endif

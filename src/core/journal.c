@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* journal.c - journal entries. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "food.h"
+#include "journal.h"
+#include "store.h"
+#include "text.h"
+
+static const char *const meal_names[] = {"breakfast", "lunch", "dinner", "snack"};
+static const char *const meal_titles[] = {"Breakfast", "Lunch", "Dinner", "Snacks"};
+
+const char *nt_meal_name(enum nt_meal m) { return meal_names[m]; }
+const char *nt_meal_title(enum nt_meal m) { return meal_titles[m]; }
+
+int
+nt_meal_parse(const char *s)
+{
+	size_t len = strlen(s);
+	int found = -1;
+
+	if (!strcmp(s, "snacks"))
+		return NT_SNACK;
+	if (!len)
+		return -1;
+	for (int m = 0; m < NT_MEAL_COUNT; m++) {
+		if (!strcmp(s, meal_names[m]))
+			return m;
+		if (!strncmp(s, meal_names[m], len))
+			found = found == -1 ? m : -2;
+	}
+	return found >= 0 ? found : -1;
+}
+
+static enum nt_status
+check_amount(const char *amount, long long mg, struct nt_err *err)
+{
+	size_t len = strlen(amount);
+
+	if (!len || len > 100 || !nt_utf8_valid(amount, len) || nt_text_has_controls(amount))
+		return nt_err_set(err, NT_ERR_INVALID, "amount text must be 1-100 characters");
+	if (mg <= 0 || mg > (long long)(1000 * 10000))
+		return nt_err_set(err, NT_ERR_RANGE, "amount out of range");
+	return NT_OK;
+}
+
+static const char sql_add[] =
+	"INSERT INTO entries(day, meal, food, amount, mg) VALUES (?1, ?2, ?3, ?4, ?5)";
+
+enum nt_status
+nt_journal_add(struct nt_store *s, long day, enum nt_meal meal, long long food_id,
+               const char *amount, long long mg, long long *id, struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	char date[NT_DATE_LEN];
+	enum nt_status rc;
+
+	if (!err)
+		err = &scratch;
+	if ((rc = check_amount(amount, mg, err)))
+		return rc;
+	if (!(st = nt_store_stmt(s, sql_add, err)))
+		return err->status;
+	nt_date_format(day, date);
+	nt_stmt_bind_text(st, 1, date);
+	nt_stmt_bind_int(st, 2, meal);
+	nt_stmt_bind_int(st, 3, food_id);
+	nt_stmt_bind_text(st, 4, amount);
+	nt_stmt_bind_int(st, 5, mg);
+	if ((rc = nt_stmt_run(st, err)))
+		return rc;
+	*id = nt_store_last_rowid(s);
+	return NT_OK;
+}
+
+#define ENTRY_SELECT \
+	"SELECT e.id, e.day, e.meal, e.food, f.source, f.code, f.name, e.amount, e.mg, " \
+	NT_FOOD_VALUE_COLUMNS " FROM entries e JOIN foods f ON f.id = e.food"
+
+static const char sql_get[] = ENTRY_SELECT " WHERE e.id = ?1";
+static const char sql_day[] = ENTRY_SELECT " WHERE e.day = ?1 ORDER BY e.meal, e.id";
+
+/* Reads the current row of an ENTRY_SELECT statement into e. */
+static enum nt_status
+read_entry(struct nt_stmt *st, struct nt_entry *e, struct nt_err *err)
+{
+	double per100[NT_STORED_COUNT];
+
+	memset(e, 0, sizeof *e);
+	e->id = nt_stmt_int(st, 0);
+	if (nt_date_parse_iso(nt_stmt_text(st, 1), &e->day) != NT_OK)
+		return nt_err_set(err, NT_ERR_DB, "entry %lld has a damaged date", e->id);
+	e->meal = (enum nt_meal)nt_stmt_int(st, 2);
+	e->food_id = nt_stmt_int(st, 3);
+	nt_food_ref(nt_stmt_text(st, 4), nt_stmt_text(st, 5), e->food_ref, sizeof e->food_ref);
+	e->food_name = strdup(nt_stmt_text(st, 6));
+	e->amount = strdup(nt_stmt_text(st, 7));
+	e->mg = nt_stmt_int(st, 8);
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		per100[m] = nt_stmt_double(st, 9 + m);
+	nt_amounts_for(per100, (double)e->mg / 1000.0, &e->values);
+	if (!e->food_name || !e->amount) {
+		nt_entry_fini(e);
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	}
+	return NT_OK;
+}
+
+void
+nt_entry_fini(struct nt_entry *e)
+{
+	if (!e)
+		return;
+	free(e->food_name);
+	free(e->amount);
+	e->food_name = e->amount = NULL;
+}
+
+void
+nt_entry_list_fini(struct nt_entry_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		nt_entry_fini(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+enum nt_status
+nt_journal_get(struct nt_store *s, long long id, struct nt_entry *out, struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	enum nt_status rc;
+	int r;
+
+	if (!err)
+		err = &scratch;
+	if (!(st = nt_store_stmt(s, sql_get, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, id);
+	if ((r = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	if (r == 0)
+		return nt_err_set(err, NT_ERR_NOTFOUND, "no entry %lld", id);
+	rc = read_entry(st, out, err);
+	nt_stmt_reset(st);
+	return rc;
+}
+
+static const char sql_update[] =
+	"UPDATE entries SET day = ?2, meal = ?3, amount = ?4, mg = ?5 WHERE id = ?1";
+static const char sql_remove[] = "DELETE FROM entries WHERE id = ?1";
+
+enum nt_status
+nt_journal_update(struct nt_store *s, long long id, long day, enum nt_meal meal,
+                  const char *amount, long long mg, struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	char date[NT_DATE_LEN];
+	enum nt_status rc;
+
+	if (!err)
+		err = &scratch;
+	if ((rc = check_amount(amount, mg, err)))
+		return rc;
+	if (!(st = nt_store_stmt(s, sql_update, err)))
+		return err->status;
+	nt_date_format(day, date);
+	nt_stmt_bind_int(st, 1, id);
+	nt_stmt_bind_text(st, 2, date);
+	nt_stmt_bind_int(st, 3, meal);
+	nt_stmt_bind_text(st, 4, amount);
+	nt_stmt_bind_int(st, 5, mg);
+	if ((rc = nt_stmt_run(st, err)))
+		return rc;
+	if (nt_store_changes(s) == 0)
+		return nt_err_set(err, NT_ERR_NOTFOUND, "no entry %lld", id);
+	return NT_OK;
+}
+
+enum nt_status
+nt_journal_remove(struct nt_store *s, long long id, struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	enum nt_status rc;
+
+	if (!err)
+		err = &scratch;
+	if (!(st = nt_store_stmt(s, sql_remove, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, id);
+	if ((rc = nt_stmt_run(st, err)))
+		return rc;
+	if (nt_store_changes(s) == 0)
+		return nt_err_set(err, NT_ERR_NOTFOUND, "no entry %lld", id);
+	return NT_OK;
+}
+
+enum nt_status
+nt_journal_day(struct nt_store *s, long day, struct nt_entry_list *out, struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	char date[NT_DATE_LEN];
+	size_t cap = 0;
+	int r;
+
+	if (!err)
+		err = &scratch;
+	memset(out, 0, sizeof *out);
+	if (!(st = nt_store_stmt(s, sql_day, err)))
+		return err->status;
+	nt_date_format(day, date);
+	nt_stmt_bind_text(st, 1, date);
+	while ((r = nt_stmt_step(st, err)) > 0) {
+		enum nt_status rc;
+
+		if (out->n == cap) {
+			struct nt_entry *p;
+
+			cap = cap ? 2 * cap : 16;
+			if (!(p = realloc(out->v, cap * sizeof *p))) {
+				nt_stmt_reset(st);
+				nt_entry_list_fini(out);
+				return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+			}
+			out->v = p;
+		}
+		if ((rc = read_entry(st, &out->v[out->n], err))) {
+			nt_stmt_reset(st);
+			nt_entry_list_fini(out);
+			return rc;
+		}
+		out->n++;
+	}
+	if (r < 0) {
+		nt_entry_list_fini(out);
+		return err->status;
+	}
+	return NT_OK;
+}
+
+static const char sql_range[] =
+	"SELECT e.day, e.meal, e.mg, " NT_FOOD_VALUE_COLUMNS
+	" FROM entries e JOIN foods f ON f.id = e.food"
+	" WHERE e.day BETWEEN ?1 AND ?2 ORDER BY e.day";
+
+enum nt_status
+nt_journal_each(struct nt_store *s, long from, long to,
+                void (*fn)(void *ctx, long day, enum nt_meal meal,
+                           const struct nt_amounts *values),
+                void *ctx, struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	char a[NT_DATE_LEN], b[NT_DATE_LEN], last[NT_DATE_LEN] = "";
+	long day = 0;
+	int r;
+
+	if (!err)
+		err = &scratch;
+	if (!(st = nt_store_stmt(s, sql_range, err)))
+		return err->status;
+	nt_date_format(from, a);
+	nt_date_format(to, b);
+	nt_stmt_bind_text(st, 1, a);
+	nt_stmt_bind_text(st, 2, b);
+	while ((r = nt_stmt_step(st, err)) > 0) {
+		double per100[NT_STORED_COUNT];
+		struct nt_amounts v;
+		const char *d = nt_stmt_text(st, 0);
+
+		/* Rows come grouped by day: parse each date once. */
+		if (strcmp(d, last)) {
+			if (nt_date_parse_iso(d, &day) != NT_OK) {
+				nt_stmt_reset(st);
+				return nt_err_set(err, NT_ERR_DB, "an entry has a damaged date '%s'", d);
+			}
+			snprintf(last, sizeof last, "%s", d);
+		}
+		for (int m = 0; m < NT_STORED_COUNT; m++)
+			per100[m] = nt_stmt_double(st, 3 + m);
+		nt_amounts_for(per100, (double)nt_stmt_int(st, 2) / 1000.0, &v);
+		fn(ctx, day, (enum nt_meal)nt_stmt_int(st, 1), &v);
+	}
+	return r < 0 ? err->status : NT_OK;
+}

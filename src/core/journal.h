@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* journal.h - what was eaten: entries by day and meal. */
+#ifndef NT_JOURNAL_H
+#define NT_JOURNAL_H
+
+#include <stddef.h>
+
+#include "nutrient.h"
+#include "status.h"
+
+struct nt_store;
+
+enum nt_meal { NT_BREAKFAST, NT_LUNCH, NT_DINNER, NT_SNACK, NT_MEAL_COUNT };
+
+const char *nt_meal_name(enum nt_meal m);   /* "breakfast" */
+const char *nt_meal_title(enum nt_meal m);  /* "Breakfast" */
+/* Accepts the names, "snacks", and unique prefixes ("b", "din"); -1 if none. */
+int nt_meal_parse(const char *s);
+
+/* Grams are stored as whole milligrams of food so totals add up exactly. */
+static inline long long nt_grams_to_mg(double g) { return (long long)(g * 1000.0 + 0.5); }
+
+struct nt_entry {
+	long long id;
+	long day;
+	enum nt_meal meal;
+	long long food_id;
+	char food_ref[40];
+	char *food_name;   /* owned */
+	char *amount;      /* as typed, owned */
+	long long mg;      /* grams of food x 1000 */
+	struct nt_amounts values; /* this entry's nutrients */
+};
+
+/* A day's entries ordered by meal, then by when they were added. */
+struct nt_entry_list {
+	size_t n;
+	struct nt_entry *v;
+};
+
+void nt_entry_list_fini(struct nt_entry_list *l);
+
+/*
+ * Adds an entry; amount is the user's text (1-100 bytes), mg > 0.
+ * Returns the new entry id in *id.
+ */
+enum nt_status nt_journal_add(struct nt_store *s, long day, enum nt_meal meal,
+                              long long food_id, const char *amount, long long mg,
+                              long long *id, struct nt_err *err);
+
+/* Loads one entry (NT_ERR_NOTFOUND names the id).  Fini with nt_entry_fini(). */
+enum nt_status nt_journal_get(struct nt_store *s, long long id, struct nt_entry *out,
+                              struct nt_err *err);
+void nt_entry_fini(struct nt_entry *e);
+
+/* Rewrites an entry's day, meal, amount and grams. */
+enum nt_status nt_journal_update(struct nt_store *s, long long id, long day,
+                                 enum nt_meal meal, const char *amount, long long mg,
+                                 struct nt_err *err);
+
+enum nt_status nt_journal_remove(struct nt_store *s, long long id, struct nt_err *err);
+
+/* Entries of one day (out is caller storage; fini it). */
+enum nt_status nt_journal_day(struct nt_store *s, long day, struct nt_entry_list *out,
+                              struct nt_err *err);
+
+/*
+ * Calls fn for every entry of days from..to (inclusive) in date order with
+ * that entry's day and nutrient values; for totals without building lists.
+ */
+enum nt_status nt_journal_each(struct nt_store *s, long from, long to,
+                               void (*fn)(void *ctx, long day, enum nt_meal meal,
+                                          const struct nt_amounts *values),
+                               void *ctx, struct nt_err *err);
+
+#endif

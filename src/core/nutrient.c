@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* nutrient.c - measure table, per-quantity values and totals. */
+#include "config.h"
+
+#include <string.h>
+
+#include "nutrient.h"
+
+static const struct {
+	const char *name, *unit, *label;
+	int decimals;
+} measures[NT_MEASURE_COUNT] = {
+#define NT_X(id, name, unit, dec, label) [NT_##id] = {name, unit, label, dec},
+	NT_MEASURE_LIST(NT_X)
+#undef NT_X
+};
+
+const char *nt_measure_name(enum nt_measure m) { return measures[m].name; }
+const char *nt_measure_unit(enum nt_measure m) { return measures[m].unit; }
+const char *nt_measure_label(enum nt_measure m) { return measures[m].label; }
+int nt_measure_decimals(enum nt_measure m) { return measures[m].decimals; }
+
+int
+nt_measure_by_name(const char *name)
+{
+	for (int m = 0; m < NT_MEASURE_COUNT; m++)
+		if (!strcmp(measures[m].name, name))
+			return m;
+	return -1;
+}
+
+void
+nt_amounts_unknown(struct nt_amounts *a)
+{
+	for (int m = 0; m < NT_MEASURE_COUNT; m++)
+		a->v[m] = NT_UNKNOWN;
+	a->partial = 0;
+}
+
+void
+nt_amounts_zero(struct nt_amounts *a)
+{
+	for (int m = 0; m < NT_MEASURE_COUNT; m++)
+		a->v[m] = 0.0;
+	a->partial = 0;
+}
+
+/* Sum of the known parts; NAN when none is known; flags a partial sum. */
+static double
+derive_sum(const double *v, const enum nt_measure *parts, int n, double scale,
+           unsigned bit, unsigned *partial)
+{
+	double s = 0.0;
+	int known = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (nt_known(v[parts[i]])) {
+			s += v[parts[i]];
+			known++;
+		}
+	}
+	if (!known)
+		return NT_UNKNOWN;
+	if (known < n)
+		*partial |= bit;
+	return s * scale;
+}
+
+void
+nt_amounts_for(const double per100[NT_STORED_COUNT], double grams,
+               struct nt_amounts *out)
+{
+	static const enum nt_measure omega3[] = {NT_ALA, NT_EPA, NT_DHA, NT_DPA};
+	static const enum nt_measure epa_dha[] = {NT_EPA, NT_DHA};
+
+	out->partial = 0;
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		out->v[m] = nt_known(per100[m]) ? per100[m] * grams / 100.0 : NT_UNKNOWN;
+	out->v[NT_OMEGA3] = derive_sum(out->v, omega3, 4, 1.0, 1u << NT_OMEGA3,
+	                               &out->partial);
+	out->v[NT_EPA_DHA] = derive_sum(out->v, epa_dha, 2, 1000.0,
+	                                1u << NT_EPA_DHA, &out->partial);
+}
+
+void
+nt_amounts_add(struct nt_amounts *sum, unsigned *counted,
+               const struct nt_amounts *x)
+{
+	for (int m = 0; m < NT_MEASURE_COUNT; m++) {
+		if (nt_known(x->v[m])) {
+			sum->v[m] += x->v[m];
+			*counted |= 1u << m;
+		} else {
+			sum->partial |= 1u << m;
+		}
+	}
+	sum->partial |= x->partial;
+}
+
+void
+nt_amounts_finish(struct nt_amounts *sum, unsigned counted)
+{
+	for (int m = 0; m < NT_MEASURE_COUNT; m++)
+		if (!(counted & (1u << m))) {
+			sum->v[m] = NT_UNKNOWN;
+			sum->partial &= ~(1u << m);
+		}
+}
+
+double
+nt_round(double v, int decimals)
+{
+	double scale = 1.0;
+
+	if (!nt_known(v))
+		return v;
+	for (int i = 0; i < decimals; i++)
+		scale *= 10.0;
+	/* A tiny nudge keeps 0.125 (stored as 0.12499999...) rounding up. */
+	return (v < 0 ? -1 : 1) * floor(fabs(v) * scale + 0.5 + 1e-9) / scale;
+}

@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* search.c - FTS5 matching and the ranking of hits. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+#include "store.h"
+#include "text.h"
+
+#define MAX_TOKENS 48
+
+struct tokens {
+	size_t n;
+	char t[MAX_TOKENS][NT_SEARCH_WORD_LEN];
+	int seg[MAX_TOKENS]; /* comma-separated segment of each token */
+};
+
+static bool
+word_byte(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+/* Folds and splits text into tokens, noting each token's segment. */
+static void
+tokenize(const char *text, struct tokens *tk)
+{
+	char folded[1024];
+	int seg = 0;
+	const char *p;
+
+	tk->n = 0;
+	nt_text_fold(text, folded, sizeof folded);
+	for (p = folded; *p;) {
+		size_t len = 0;
+
+		if (*p == ',' || *p == ';')
+			seg++;
+		if (!word_byte((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		while (word_byte((unsigned char)p[len]))
+			len++;
+		if (tk->n < MAX_TOKENS) {
+			if (len >= NT_SEARCH_WORD_LEN)
+				len = NT_SEARCH_WORD_LEN - 1;
+			memcpy(tk->t[tk->n], p, len);
+			tk->t[tk->n][len] = '\0';
+			tk->seg[tk->n] = seg;
+			tk->n++;
+		}
+		while (word_byte((unsigned char)*p))
+			p++;
+	}
+}
+
+size_t
+nt_search_words(const char *query, char words[NT_SEARCH_MAX_WORDS][NT_SEARCH_WORD_LEN])
+{
+	struct tokens tk;
+	size_t n = 0;
+
+	tokenize(query, &tk);
+	for (size_t i = 0; i < tk.n && n < NT_SEARCH_MAX_WORDS; i++)
+		memcpy(words[n++], tk.t[i], NT_SEARCH_WORD_LEN);
+	return n;
+}
+
+/* Plural-insensitive equality: "eggs" = "egg", "berries" = "berry". */
+static bool
+same_word(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la == lb)
+		return !strcmp(a, b);
+	if (la > lb) {
+		const char *t = a;
+		size_t tl = la;
+
+		a = b, la = lb, b = t, lb = tl;
+	}
+	/* now a is the shorter one */
+	if (strncmp(a, b, la))
+		return false;
+	return (lb == la + 1 && b[la] == 's') || (lb == la + 2 && !strcmp(b + la, "es"));
+}
+
+static bool
+prefix_of(const char *q, const char *t)
+{
+	return !strncmp(q, t, strlen(q));
+}
+
+/* Leading name segments that only say what kind of food follows. */
+static const char *const categories[] = {
+	"fish", "mollusks", "crustaceans", "cereals", "cereals ready to eat",
+	"beverages", "babyfood", "nuts", "seeds", "spices", "oil", "candies",
+	"snacks", "leavening agents", "alcoholic beverage", "beverage",
+};
+
+/* Index of the head segment: 1 when segment 0 is a category word, else 0. */
+static int
+head_segment(const struct tokens *tk)
+{
+	char seg0[128] = "";
+	size_t o = 0;
+
+	for (size_t i = 0; i < tk->n && tk->seg[i] == 0; i++)
+		o += (size_t)snprintf(seg0 + o, sizeof seg0 - (o < sizeof seg0 ? o : sizeof seg0),
+		                      "%s%s", o ? " " : "", tk->t[i]);
+	for (size_t i = 0; i < sizeof categories / sizeof *categories; i++)
+		if (!strcmp(seg0, categories[i]))
+			return 1;
+	return 0;
+}
+
+/* Words that describe the plain, everyday form of a food. */
+static const char *const plain_words[] = {
+	"raw", "whole", "fresh", "plain", "cooked", "boiled", "baked", "broiled",
+	"steamed", "grilled", "roasted", "unsweetened", "original", "regular", "nfs",
+};
+
+/* Little words that neither help nor hurt. */
+static const char *const stop_words[] = {
+	"or", "and", "with", "without", "as", "to", "ns", "from", "in", "of", "made",
+};
+
+static bool
+is_stop_word(const char *t)
+{
+	for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++)
+		if (!strcmp(t, stop_words[i]))
+			return true;
+	return false;
+}
+
+static bool
+is_plain_word(const char *t)
+{
+	for (size_t i = 0; i < sizeof plain_words / sizeof *plain_words; i++)
+		if (!strcmp(t, plain_words[i]))
+			return true;
+	return false;
+}
+
+static bool
+has_brand(const char *name)
+{
+	int run = 0;
+
+	for (const char *p = name; *p; p++) {
+		if (isupper((unsigned char)*p) || (run && (*p == '\'' || *p == '&')))
+			run++;
+		else if (isalpha((unsigned char)*p))
+			run = -1000; /* mixed-case word */
+		else {
+			if (run >= 3)
+				return true;
+			run = 0;
+		}
+	}
+	return run >= 3;
+}
+
+double
+nt_search_score(char words[][NT_SEARCH_WORD_LEN], size_t n, const char *name,
+                const char *also, const char *keywords, const char *group)
+{
+	struct tokens nm, ex;
+	char extra[1024];
+	bool used[MAX_TOKENS] = {false};
+	double score = 0;
+	int head, unmatched = 0, plain = 0;
+	bool head_covered = true, head_seen = false;
+
+	tokenize(name, &nm);
+	snprintf(extra, sizeof extra, "%s %s", also, keywords);
+	tokenize(extra, &ex);
+	head = head_segment(&nm);
+	if (head == 1 && (nm.n == 0 || nm.seg[nm.n - 1] == 0))
+		head = 0;
+
+	for (size_t w = 0; w < n; w++) {
+		double best = 8; /* matched only through the food group */
+
+		for (size_t i = 0; i < nm.n; i++) {
+			bool in_head = nm.seg[i] == head;
+			double c;
+
+			if (same_word(words[w], nm.t[i]))
+				c = in_head ? 0 : 2;
+			else if (prefix_of(words[w], nm.t[i]))
+				c = in_head ? 3 : 4;
+			else
+				continue;
+			used[i] = true;
+			if (c < best)
+				best = c;
+		}
+		for (size_t i = 0; i < ex.n && best > 5; i++) {
+			if (same_word(words[w], ex.t[i]))
+				best = 5;
+			else if (prefix_of(words[w], ex.t[i]) && best > 6)
+				best = 6;
+		}
+		score += best;
+	}
+	for (size_t i = 0; i < nm.n; i++) {
+		if (nm.seg[i] < head)
+			continue;
+		if (nm.seg[i] == head) {
+			bool exact = false;
+
+			head_seen = true;
+			for (size_t w = 0; w < n && !exact; w++)
+				exact = same_word(words[w], nm.t[i]);
+			if (!exact)
+				head_covered = false;
+		}
+		if (used[i] || is_stop_word(nm.t[i]))
+			continue;
+		if (is_plain_word(nm.t[i]))
+			plain++;
+		else
+			unmatched++;
+	}
+	if (head_seen && head_covered)
+		score -= 3;
+	score += unmatched > 12 ? 3.0 : 0.25 * unmatched;
+	score -= plain > 2 ? 0.6 : 0.3 * plain;
+	if (!strncmp(group, "Baby", 4))
+		score += 4;
+	else if (!strcmp(group, "Fast Foods") || !strcmp(group, "Restaurant Foods") ||
+	         !strcmp(group, "American Indian/Alaska Native Foods"))
+		score += 2;
+	if (has_brand(name))
+		score += 1.5;
+	return score;
+}
+
+struct cand {
+	long long id;
+	double score;
+	size_t name_len;
+};
+
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score < y->score ? -1 : 1;
+	if (x->name_len != y->name_len)
+		return x->name_len < y->name_len ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static const char sql_match[] =
+	"SELECT f.id, f.name, f.also, f.keywords, f.grp"
+	" FROM food_fts JOIN foods f ON f.id = food_fts.rowid"
+	" WHERE food_fts MATCH ?1";
+static const char sql_hit[] =
+	"SELECT source, code, name, grp, " NT_FOOD_VALUE_COLUMNS ","
+	" (SELECT amount FROM portions WHERE food = foods.id ORDER BY seq LIMIT 1),"
+	" (SELECT unit FROM portions WHERE food = foods.id ORDER BY seq LIMIT 1),"
+	" (SELECT grams FROM portions WHERE food = foods.id ORDER BY seq LIMIT 1)"
+	" FROM foods WHERE id = ?1";
+
+void
+nt_search_result_fini(struct nt_search_result *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->hits[i].name);
+		free(r->hits[i].group);
+		free(r->hits[i].portion.unit);
+	}
+	free(r->hits);
+	r->hits = NULL;
+	r->n = r->total = 0;
+}
+
+static enum nt_status
+load_hit(struct nt_store *s, const struct cand *c, struct nt_search_hit *h,
+         struct nt_err *err)
+{
+	struct nt_stmt *st = nt_store_stmt(s, sql_hit, err);
+	const int pcol = 4 + NT_STORED_COUNT;
+	int rc;
+
+	if (!st)
+		return err->status;
+	nt_stmt_bind_int(st, 1, c->id);
+	if ((rc = nt_stmt_step(st, err)) <= 0)
+		return rc < 0 ? err->status
+		              : nt_err_set(err, NT_ERR_NOTFOUND, "food vanished during search");
+	memset(h, 0, sizeof *h);
+	h->id = c->id;
+	h->score = c->score;
+	nt_food_ref(nt_stmt_text(st, 0), nt_stmt_text(st, 1), h->ref, sizeof h->ref);
+	h->name = strdup(nt_stmt_text(st, 2));
+	h->group = strdup(nt_stmt_text(st, 3));
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		h->per100[m] = nt_stmt_double(st, 4 + m);
+	if (!nt_stmt_is_null(st, pcol)) {
+		h->has_portion = true;
+		h->portion.amount = nt_stmt_double(st, pcol);
+		h->portion.unit = strdup(nt_stmt_text(st, pcol + 1));
+		h->portion.grams = nt_stmt_double(st, pcol + 2);
+	}
+	nt_stmt_reset(st);
+	if (!h->name || !h->group || (h->has_portion && !h->portion.unit))
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	return NT_OK;
+}
+
+enum nt_status
+nt_search(struct nt_store *s, const char *query, size_t limit,
+          struct nt_search_result *out, struct nt_err *err)
+{
+	char words[NT_SEARCH_MAX_WORDS][NT_SEARCH_WORD_LEN];
+	char match[NT_SEARCH_MAX_WORDS * (NT_SEARCH_WORD_LEN + 8)];
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	struct cand *cands = NULL;
+	size_t n_words, n = 0, cap = 0, o = 0;
+	int rc;
+
+	if (!err)
+		err = &scratch;
+	memset(out, 0, sizeof *out);
+	n_words = nt_search_words(query, words);
+	if (n_words == 0 || limit == 0)
+		return NT_OK;
+	/* Every word quoted (so FTS5 syntax in the query is inert), as a prefix. */
+	for (size_t i = 0; i < n_words; i++)
+		o += (size_t)snprintf(match + o, sizeof match - o, "%s\"%s\"*",
+		                      i ? " AND " : "", words[i]);
+
+	if (!(st = nt_store_stmt(s, sql_match, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, match);
+	while ((rc = nt_stmt_step(st, err)) > 0) {
+		if (n == cap) {
+			struct cand *p;
+
+			cap = cap ? 2 * cap : 256;
+			if (!(p = realloc(cands, cap * sizeof *p))) {
+				nt_stmt_reset(st);
+				free(cands);
+				return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+			}
+			cands = p;
+		}
+		cands[n].id = nt_stmt_int(st, 0);
+		cands[n].name_len = strlen(nt_stmt_text(st, 1));
+		cands[n].score = nt_search_score(words, n_words, nt_stmt_text(st, 1),
+		                                 nt_stmt_text(st, 2), nt_stmt_text(st, 3),
+		                                 nt_stmt_text(st, 4));
+		n++;
+	}
+	if (rc < 0) {
+		free(cands);
+		return err->status;
+	}
+	qsort(cands, n, sizeof *cands, cand_cmp);
+	out->total = n;
+	if (limit > n)
+		limit = n;
+	if (limit && !(out->hits = calloc(limit, sizeof *out->hits))) {
+		free(cands);
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < limit; i++) {
+		enum nt_status st2 = load_hit(s, &cands[i], &out->hits[i], err);
+
+		out->n = i + 1;
+		if (st2) {
+			free(cands);
+			nt_search_result_fini(out);
+			return st2;
+		}
+	}
+	free(cands);
+	return NT_OK;
+}

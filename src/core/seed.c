@@ -1,0 +1,383 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* seed.c - loading data/foods.csv, portions.csv and targets.csv. */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csvio.h"
+#include "food.h"
+#include "seed.h"
+#include "store.h"
+#include "text.h"
+
+#ifndef NT_PKGDATADIR
+#define NT_PKGDATADIR "/usr/local/share/nutrack"
+#endif
+
+static const char *const bundled_sources = "'sr28', 'fndds', 'label'";
+
+/* Reads the first line of dir/VERSION into buf; false when unreadable. */
+static bool
+read_version(const char *dir, char *buf, size_t n)
+{
+	char path[PATH_MAX];
+	FILE *fp;
+	bool ok;
+
+	snprintf(path, sizeof path, "%s/VERSION", dir);
+	if (!(fp = fopen(path, "r")))
+		return false;
+	ok = fgets(buf, (int)n, fp) != NULL;
+	fclose(fp);
+	if (ok)
+		buf[strcspn(buf, "\r\n")] = '\0';
+	return ok && buf[0];
+}
+
+enum nt_status
+nt_seed_find_dir(char *buf, size_t n, struct nt_err *err)
+{
+	const char *env = getenv("NUTRACK_DATA_DIR");
+	char version[128], exe[PATH_MAX];
+	ssize_t len;
+
+	if (env && *env) {
+		if (!read_version(env, version, sizeof version))
+			return nt_err_set(err, NT_ERR_NODATA,
+			                  "NUTRACK_DATA_DIR=%s holds no bundled data (no VERSION)", env);
+		snprintf(buf, n, "%s", env);
+		return NT_OK;
+	}
+	len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (len > 0) {
+		char *slash;
+
+		exe[len] = '\0';
+		if ((slash = strrchr(exe, '/'))) {
+			snprintf(slash, sizeof exe - (size_t)(slash - exe), "/data");
+			if (read_version(exe, version, sizeof version)) {
+				snprintf(buf, n, "%s", exe);
+				return NT_OK;
+			}
+		}
+	}
+	if (read_version(NT_PKGDATADIR, version, sizeof version)) {
+		snprintf(buf, n, "%s", NT_PKGDATADIR);
+		return NT_OK;
+	}
+	return nt_err_set(err, NT_ERR_NODATA,
+	                  "bundled food data not found in %s; install nutrack or set "
+	                  "NUTRACK_DATA_DIR to its data directory", NT_PKGDATADIR);
+}
+
+/* ---- foods.csv ---- */
+
+static const char *const food_cols[] = {
+	"id", "name", "group", "also", "keywords", "ala_from_18_3",
+	"energy_kcal", "protein_g", "b12_ug", "b12_added_ug", "ala_g", "epa_g",
+	"dha_g", "dpa_g", "potassium_mg",
+};
+#define N_FOOD_COLS (sizeof food_cols / sizeof *food_cols)
+
+struct load {
+	struct nt_store *s;
+	int col[N_FOOD_COLS > 9 ? N_FOOD_COLS : 9];
+	size_t ncols;
+	char last_ref[40];
+	long long last_id;
+	unsigned long rows;
+};
+
+static enum nt_status
+map_header(struct load *ld, const struct nt_csv_row *row, const char *const *names,
+           size_t n, struct nt_err *err)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((ld->col[i] = nt_csv_column(row, names[i])) < 0)
+			return nt_csv_fail(err, row, 0, "missing column '%s'", names[i]);
+	ld->ncols = row->n;
+	return NT_OK;
+}
+
+static enum nt_status
+check_width(const struct nt_csv_row *row, size_t want, struct nt_err *err)
+{
+	if (row->n != want)
+		return nt_csv_fail(err, row, row->n < want ? row->n + 1 : want + 1,
+		                   "expected %zu fields, found %zu", want, row->n);
+	return NT_OK;
+}
+
+/* A value cell: empty = unknown (NAN); else a non-negative number. */
+static enum nt_status
+value_cell(const struct nt_csv_row *row, int col, double *out, struct nt_err *err)
+{
+	const char *s = row->field[col];
+
+	if (!*s) {
+		*out = NT_UNKNOWN;
+		return NT_OK;
+	}
+	if (!nt_text_to_double(s, out) || *out < 0)
+		return nt_csv_fail(err, row, (size_t)col + 1, "not a non-negative number: '%.40s'", s);
+	return NT_OK;
+}
+
+static enum nt_status
+split_ref(const struct nt_csv_row *row, int col, char *source, char *code,
+          struct nt_err *err)
+{
+	const char *ref = row->field[col], *colon = strchr(ref, ':');
+
+	if (!colon || colon == ref || !colon[1] || colon - ref >= 16 || strlen(colon + 1) >= 24)
+		return nt_csv_fail(err, row, (size_t)col + 1, "bad food id '%.40s'", ref);
+	memcpy(source, ref, (size_t)(colon - ref));
+	source[colon - ref] = '\0';
+	strcpy(code, colon + 1);
+	return NT_OK;
+}
+
+static const char sql_upsert_food[] =
+	"INSERT INTO foods(source, code, name, grp, also, keywords, ala_estimated, "
+	NT_FOOD_VALUE_COLUMNS ")"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+	" ON CONFLICT(source, code) DO UPDATE SET name = excluded.name, grp = excluded.grp,"
+	" also = excluded.also, keywords = excluded.keywords,"
+	" ala_estimated = excluded.ala_estimated, energy_kcal = excluded.energy_kcal,"
+	" protein_g = excluded.protein_g, b12_ug = excluded.b12_ug,"
+	" b12_added_ug = excluded.b12_added_ug, ala_g = excluded.ala_g,"
+	" epa_g = excluded.epa_g, dha_g = excluded.dha_g, dpa_g = excluded.dpa_g,"
+	" potassium_mg = excluded.potassium_mg"
+	" RETURNING id";
+static const char sql_seen[] = "INSERT OR IGNORE INTO temp.seed_seen(id) VALUES (?1)";
+
+static enum nt_status
+food_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
+{
+	struct load *ld = ctx;
+	struct nt_stmt *st;
+	char source[16], code[24];
+	double v;
+	enum nt_status rc;
+	long long id;
+
+	if (row->record == 1)
+		return map_header(ld, row, food_cols, N_FOOD_COLS, err);
+	if ((rc = check_width(row, ld->ncols, err)) ||
+	    (rc = split_ref(row, ld->col[0], source, code, err)))
+		return rc;
+	if (!row->field[ld->col[1]][0])
+		return nt_csv_fail(err, row, (size_t)ld->col[1] + 1, "empty food name");
+	if (!(st = nt_store_stmt(ld->s, sql_upsert_food, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, source);
+	nt_stmt_bind_text(st, 2, code);
+	for (int i = 1; i <= 4; i++)
+		nt_stmt_bind_text(st, 2 + i, row->field[ld->col[i]]);
+	nt_stmt_bind_int(st, 7, !strcmp(row->field[ld->col[5]], "1"));
+	for (int m = 0; m < NT_STORED_COUNT; m++) {
+		if ((rc = value_cell(row, ld->col[6 + m], &v, err)))
+			return rc;
+		nt_stmt_bind_double(st, 8 + m, v);
+	}
+	if (nt_stmt_step(st, err) != 1)
+		return err->status ? err->status : NT_ERR_DB;
+	id = nt_stmt_int(st, 0);
+	nt_stmt_reset(st);
+	if (!(st = nt_store_stmt(ld->s, sql_seen, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, id);
+	ld->rows++;
+	return nt_stmt_run(st, err);
+}
+
+/* ---- portions.csv ---- */
+
+static const char *const portion_cols[] = {"food_id", "seq", "amount", "unit", "grams"};
+static const char sql_food_id[] = "SELECT id FROM foods WHERE source = ?1 AND code = ?2";
+static const char sql_insert_portion[] =
+	"INSERT INTO portions(food, seq, amount, unit, grams) VALUES (?1, ?2, ?3, ?4, ?5)";
+
+static enum nt_status
+portion_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
+{
+	struct load *ld = ctx;
+	struct nt_stmt *st;
+	char source[16], code[24];
+	double seq, amount, grams;
+	enum nt_status rc;
+	const char *ref;
+
+	if (row->record == 1)
+		return map_header(ld, row, portion_cols, 5, err);
+	if ((rc = check_width(row, ld->ncols, err)))
+		return rc;
+	ref = row->field[ld->col[0]];
+	if (strcmp(ref, ld->last_ref)) {
+		int r;
+
+		if ((rc = split_ref(row, ld->col[0], source, code, err)))
+			return rc;
+		if (!(st = nt_store_stmt(ld->s, sql_food_id, err)))
+			return err->status;
+		nt_stmt_bind_text(st, 1, source);
+		nt_stmt_bind_text(st, 2, code);
+		if ((r = nt_stmt_step(st, err)) < 0)
+			return err->status;
+		if (r == 0)
+			return nt_csv_fail(err, row, (size_t)ld->col[0] + 1, "unknown food '%.40s'", ref);
+		ld->last_id = nt_stmt_int(st, 0);
+		nt_stmt_reset(st);
+		snprintf(ld->last_ref, sizeof ld->last_ref, "%s", ref);
+	}
+	if (!nt_text_to_double(row->field[ld->col[1]], &seq))
+		return nt_csv_fail(err, row, (size_t)ld->col[1] + 1, "bad seq");
+	if (!nt_text_to_double(row->field[ld->col[2]], &amount) || amount <= 0)
+		return nt_csv_fail(err, row, (size_t)ld->col[2] + 1, "bad amount");
+	if (!nt_text_to_double(row->field[ld->col[4]], &grams) || grams <= 0)
+		return nt_csv_fail(err, row, (size_t)ld->col[4] + 1, "bad grams");
+	if (!(st = nt_store_stmt(ld->s, sql_insert_portion, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, ld->last_id);
+	nt_stmt_bind_int(st, 2, (long long)seq);
+	nt_stmt_bind_double(st, 3, amount);
+	nt_stmt_bind_text(st, 4, row->field[ld->col[3]]);
+	nt_stmt_bind_double(st, 5, grams);
+	ld->rows++;
+	return nt_stmt_run(st, err);
+}
+
+/* ---- targets.csv ---- */
+
+static const char *const target_cols[] = {
+	"nutrient", "sex", "stage", "age_min_y", "age_max_y_excl", "type", "value", "source",
+};
+static const char sql_insert_target[] =
+	"INSERT INTO targets(nutrient, sex, stage, age_min, age_max, type, value, source)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+static enum nt_status
+target_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
+{
+	struct load *ld = ctx;
+	struct nt_stmt *st;
+	enum nt_status rc;
+	double v[3];
+
+	if (row->record == 1)
+		return map_header(ld, row, target_cols, 8, err);
+	if ((rc = check_width(row, ld->ncols, err)))
+		return rc;
+	for (int i = 0; i < 3; i++) {
+		int c = ld->col[i == 2 ? 6 : 3 + i];
+
+		if (!nt_text_to_double(row->field[c], &v[i]) || v[i] < 0)
+			return nt_csv_fail(err, row, (size_t)c + 1, "not a number: '%.40s'",
+			                   row->field[c]);
+	}
+	if (!(st = nt_store_stmt(ld->s, sql_insert_target, err)))
+		return err->status;
+	for (int i = 0; i < 3; i++)
+		nt_stmt_bind_text(st, 1 + i, row->field[ld->col[i]]);
+	nt_stmt_bind_double(st, 4, v[0]);
+	nt_stmt_bind_double(st, 5, v[1]);
+	nt_stmt_bind_text(st, 6, row->field[ld->col[5]]);
+	nt_stmt_bind_double(st, 7, v[2]);
+	nt_stmt_bind_text(st, 8, row->field[ld->col[7]]);
+	ld->rows++;
+	return nt_stmt_run(st, err);
+}
+
+static enum nt_status
+load_file(struct nt_store *s, const char *dir, const char *file, nt_csv_row_fn fn,
+          struct nt_err *err)
+{
+	char path[PATH_MAX];
+	struct load ld = {.s = s};
+	enum nt_status st;
+
+	snprintf(path, sizeof path, "%s/%s", dir, file);
+	if ((st = nt_csv_read(path, ',', fn, &ld, NULL, err)))
+		return st;
+	if (ld.rows == 0)
+		return nt_err_set(err, NT_ERR_PARSE, "%s: no rows", path);
+	return NT_OK;
+}
+
+static enum nt_status
+load_all(struct nt_store *s, const char *dir, const char *version, struct nt_err *err)
+{
+	enum nt_status st;
+	char sql[512];
+
+	if ((st = nt_store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS seed_seen(id INTEGER PRIMARY KEY);"
+	                        "DELETE FROM temp.seed_seen;", err)))
+		return st;
+	if ((st = load_file(s, dir, "foods.csv", food_row, err)))
+		return st;
+	snprintf(sql, sizeof sql,
+	         "DELETE FROM portions WHERE food IN (SELECT id FROM foods WHERE source IN (%s));"
+	         "DELETE FROM foods WHERE source IN (%s) AND id NOT IN temp.seed_seen"
+	         " AND id NOT IN (SELECT food FROM entries);"
+	         "DELETE FROM targets;", bundled_sources, bundled_sources);
+	if ((st = nt_store_exec(s, sql, err)))
+		return st;
+	if ((st = load_file(s, dir, "portions.csv", portion_row, err)) ||
+	    (st = load_file(s, dir, "targets.csv", target_row, err)))
+		return st;
+	if ((st = nt_store_exec(s, "DROP TABLE temp.seed_seen;"
+	                        "INSERT INTO food_fts(food_fts) VALUES ('optimize');", err)))
+		return st;
+	return nt_store_meta_set(s, "data_version", version, err);
+}
+
+enum nt_status
+nt_seed_ensure(struct nt_store *s, const char *dir, bool *loaded, struct nt_err *err)
+{
+	char found[PATH_MAX], want[128], have[128];
+	struct nt_err scratch;
+	enum nt_status st;
+
+	if (!err)
+		err = &scratch;
+	if (loaded)
+		*loaded = false;
+	if (!dir) {
+		st = nt_seed_find_dir(found, sizeof found, err);
+		if (st == NT_ERR_NODATA &&
+		    nt_store_meta_get(s, "data_version", have, sizeof have, NULL) == NT_OK)
+			return NT_OK; /* loaded earlier; keep using it */
+		if (st)
+			return st;
+		dir = found;
+	}
+	if (!read_version(dir, want, sizeof want))
+		return nt_err_set(err, NT_ERR_NODATA, "%s/VERSION: %s", dir,
+		                  errno ? strerror(errno) : "empty");
+	if (nt_store_meta_get(s, "data_version", have, sizeof have, NULL) == NT_OK &&
+	    !strcmp(have, want))
+		return NT_OK;
+
+	if ((st = nt_store_begin(s, err)))
+		return st;
+	/* Another nutrack may have loaded it while we waited for the lock. */
+	if (nt_store_meta_get(s, "data_version", have, sizeof have, NULL) == NT_OK &&
+	    !strcmp(have, want)) {
+		nt_store_rollback(s);
+		return NT_OK;
+	}
+	if ((st = load_all(s, dir, want, err))) {
+		nt_store_rollback(s);
+		return st;
+	}
+	if ((st = nt_store_commit(s, err)))
+		return st;
+	if (loaded)
+		*loaded = true;
+	return NT_OK;
+}

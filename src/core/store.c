@@ -1,0 +1,540 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* store.c - SQLite connection, schema, transactions and the statement cache. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+/* 'NTr1': marks a file as a nutrack database. */
+#define NT_APPLICATION_ID 0x4E547231
+
+struct nt_stmt {
+	const char *sql; /* cache key: the caller's literal */
+	sqlite3_stmt *st;
+	int bind_rc;
+};
+
+struct nt_store {
+	sqlite3 *db;
+	char *path;
+	struct nt_stmt *stmts;
+	size_t n_stmts, cap_stmts;
+	int tx_depth;
+};
+
+/* Each entry upgrades the schema from version i to i + 1. */
+static const char *const migrations[NT_SCHEMA_VERSION] = {
+	/* 0 -> 1 */
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE foods("
+	"  id INTEGER PRIMARY KEY,"
+	"  source TEXT NOT NULL,"        /* sr28, fndds, label, custom */
+	"  code TEXT NOT NULL,"          /* USDA's id within the source */
+	"  name TEXT NOT NULL,"
+	"  grp TEXT NOT NULL DEFAULT '',"
+	"  also TEXT NOT NULL DEFAULT '',"
+	"  keywords TEXT NOT NULL DEFAULT '',"
+	"  ala_estimated INTEGER NOT NULL DEFAULT 0,"
+	"  energy_kcal REAL, protein_g REAL, b12_ug REAL, b12_added_ug REAL,"
+	"  ala_g REAL, epa_g REAL, dha_g REAL, dpa_g REAL, potassium_mg REAL,"
+	"  UNIQUE(source, code));"
+	"CREATE INDEX foods_code ON foods(code);"
+	"CREATE TABLE portions("
+	"  food INTEGER NOT NULL REFERENCES foods(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  amount REAL NOT NULL CHECK(amount > 0),"
+	"  unit TEXT NOT NULL,"
+	"  grams REAL NOT NULL CHECK(grams > 0),"
+	"  PRIMARY KEY(food, seq)) WITHOUT ROWID;"
+	"CREATE VIRTUAL TABLE food_fts USING fts5(name, also, keywords, grp,"
+	"  content='foods', content_rowid='id',"
+	"  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+	"CREATE TRIGGER foods_ai AFTER INSERT ON foods BEGIN"
+	"  INSERT INTO food_fts(rowid, name, also, keywords, grp)"
+	"  VALUES (new.id, new.name, new.also, new.keywords, new.grp); END;"
+	"CREATE TRIGGER foods_ad AFTER DELETE ON foods BEGIN"
+	"  INSERT INTO food_fts(food_fts, rowid, name, also, keywords, grp)"
+	"  VALUES ('delete', old.id, old.name, old.also, old.keywords, old.grp); END;"
+	"CREATE TRIGGER foods_au AFTER UPDATE OF name, also, keywords, grp ON foods BEGIN"
+	"  INSERT INTO food_fts(food_fts, rowid, name, also, keywords, grp)"
+	"  VALUES ('delete', old.id, old.name, old.also, old.keywords, old.grp);"
+	"  INSERT INTO food_fts(rowid, name, also, keywords, grp)"
+	"  VALUES (new.id, new.name, new.also, new.keywords, new.grp); END;"
+	"CREATE TABLE targets("
+	"  nutrient TEXT NOT NULL, sex TEXT NOT NULL, stage TEXT NOT NULL,"
+	"  age_min REAL NOT NULL, age_max REAL NOT NULL, type TEXT NOT NULL,"
+	"  value REAL NOT NULL, source TEXT NOT NULL);"
+	"CREATE TABLE profile("
+	"  id INTEGER PRIMARY KEY CHECK(id = 1),"
+	"  sex TEXT NOT NULL, age REAL NOT NULL, stage TEXT NOT NULL, diet TEXT NOT NULL);"
+	"CREATE TABLE entries("
+	"  id INTEGER PRIMARY KEY,"
+	"  day TEXT NOT NULL CHECK(length(day) = 10),"
+	"  meal INTEGER NOT NULL CHECK(meal BETWEEN 0 AND 3),"
+	"  food INTEGER NOT NULL REFERENCES foods(id),"
+	"  amount TEXT NOT NULL,"
+	"  mg INTEGER NOT NULL CHECK(mg > 0),"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+	"CREATE INDEX entries_day ON entries(day, meal, id);"
+	"CREATE INDEX entries_food ON entries(food);",
+};
+
+static enum nt_status
+db_error(struct nt_store *s, int rc, struct nt_err *err, const char *what)
+{
+	int prim = rc & 0xff;
+	enum nt_status st = NT_ERR_DB;
+
+	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
+		st = NT_ERR_BUSY;
+	else if (prim == SQLITE_NOMEM)
+		st = NT_ERR_NOMEM;
+	else if (prim == SQLITE_NOTADB)
+		return nt_err_set(err, NT_ERR_DB, "%s: not a nutrack database (%s)",
+		                  s->path, sqlite3_errstr(rc));
+	return nt_err_set(err, st, "%s: %s: %s", s->path, what,
+	                  s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+}
+
+enum nt_status
+nt_store_default_path(char *buf, size_t n, struct nt_err *err)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	int len;
+
+	/* The XDG spec says a relative XDG_DATA_HOME is invalid: ignore it. */
+	if (xdg && xdg[0] == '/')
+		len = snprintf(buf, n, "%s/nutrack/nutrack.db", xdg);
+	else if (home && home[0] == '/')
+		len = snprintf(buf, n, "%s/.local/share/nutrack/nutrack.db", home);
+	else
+		return nt_err_set(err, NT_ERR_INVALID,
+		                  "cannot find a place for the database: set HOME, "
+		                  "XDG_DATA_HOME, NUTRACK_DB or use --db FILE");
+	if (len < 0 || (size_t)len >= n)
+		return nt_err_set(err, NT_ERR_RANGE, "database path is too long");
+	return NT_OK;
+}
+
+/* mkdir -p for the directories above `path`, each new one mode 0700. */
+static enum nt_status
+make_parents(const char *path, struct nt_err *err)
+{
+	char dir[PATH_MAX];
+	size_t len = strlen(path);
+
+	if (len >= sizeof dir)
+		return nt_err_set(err, NT_ERR_RANGE, "%s: path is too long", path);
+	memcpy(dir, path, len + 1);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			return nt_err_set(err, NT_ERR_IO, "cannot create directory %s: %s",
+			                  dir, strerror(errno));
+		*p = '/';
+	}
+	return NT_OK;
+}
+
+/* Creates a missing database file mode 0600 before SQLite opens it. */
+static enum nt_status
+create_private(const char *path, struct nt_err *err)
+{
+	int fd;
+
+	if (access(path, F_OK) == 0)
+		return NT_OK;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno != EEXIST)
+		return nt_err_set(err, NT_ERR_IO, "cannot create %s: %s", path,
+		                  strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return NT_OK;
+}
+
+static enum nt_status
+pragma_int(struct nt_store *s, const char *sql, long long *out,
+           struct nt_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return db_error(s, rc, err, "reading the database header");
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return db_error(s, rc, err, "reading the database header");
+	}
+	sqlite3_finalize(st);
+	return NT_OK;
+}
+
+static enum nt_status
+migrate(struct nt_store *s, struct nt_err *err)
+{
+	long long version, appid, objects;
+	enum nt_status st;
+	char sql[64];
+
+	if ((st = pragma_int(s, "PRAGMA user_version", &version, err)) ||
+	    (st = pragma_int(s, "PRAGMA application_id", &appid, err)) ||
+	    (st = pragma_int(s, "SELECT count(*) FROM sqlite_schema", &objects, err)))
+		return st;
+	if (objects > 0 && appid != NT_APPLICATION_ID)
+		return nt_err_set(err, NT_ERR_DB,
+		                  "%s: not a nutrack database (it holds other tables); "
+		                  "refusing to touch it", s->path);
+	if (version > NT_SCHEMA_VERSION)
+		return nt_err_set(err, NT_ERR_VERSION,
+		                  "%s: database schema version %lld was made by a newer "
+		                  "nutrack (this one knows up to %d); upgrade nutrack",
+		                  s->path, version, NT_SCHEMA_VERSION);
+	if (version == NT_SCHEMA_VERSION)
+		return NT_OK;
+
+	if ((st = nt_store_begin(s, err)))
+		return st;
+	/* Another process may have migrated while we waited for the lock. */
+	if ((st = pragma_int(s, "PRAGMA user_version", &version, err)))
+		goto fail;
+	for (; version < NT_SCHEMA_VERSION; version++)
+		if ((st = nt_store_exec(s, migrations[version], err)))
+			goto fail;
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", NT_SCHEMA_VERSION);
+	if ((st = nt_store_exec(s, sql, err)))
+		goto fail;
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", NT_APPLICATION_ID);
+	if ((st = nt_store_exec(s, sql, err)))
+		goto fail;
+	return nt_store_commit(s, err);
+fail:
+	nt_store_rollback(s);
+	return st;
+}
+
+enum nt_status
+nt_store_open(const char *path, struct nt_store **out, struct nt_err *err)
+{
+	struct nt_store *s;
+	enum nt_status st;
+	bool memory = !strcmp(path, ":memory:");
+	int rc;
+
+	if (!memory && ((st = make_parents(path, err)) || (st = create_private(path, err))))
+		return st;
+	s = calloc(1, sizeof *s);
+	if (!s || !(s->path = strdup(path))) {
+		free(s);
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	}
+	rc = sqlite3_open_v2(path, &s->db,
+	                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+	                     SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		st = db_error(s, rc, err, "cannot open");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+	if ((st = nt_store_exec(s, "PRAGMA foreign_keys = ON", err)))
+		goto fail;
+	if ((st = migrate(s, err)))
+		goto fail;
+	if (!memory && (st = nt_store_exec(s, "PRAGMA journal_mode = WAL;"
+	                                   "PRAGMA synchronous = NORMAL", err)))
+		goto fail;
+	*out = s;
+	return NT_OK;
+fail:
+	nt_store_close(s);
+	return st;
+}
+
+void
+nt_store_close(struct nt_store *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n_stmts; i++)
+		sqlite3_finalize(s->stmts[i].st);
+	free(s->stmts);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+const char *
+nt_store_path(const struct nt_store *s)
+{
+	return s->path;
+}
+
+enum nt_status
+nt_store_exec(struct nt_store *s, const char *sql, struct nt_err *err)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return db_error(s, rc, err, "query failed");
+	return NT_OK;
+}
+
+enum nt_status
+nt_store_begin(struct nt_store *s, struct nt_err *err)
+{
+	enum nt_status st = nt_store_exec(s, s->tx_depth ? "SAVEPOINT nt"
+	                                                 : "BEGIN IMMEDIATE", err);
+	if (st == NT_OK)
+		s->tx_depth++;
+	return st;
+}
+
+enum nt_status
+nt_store_commit(struct nt_store *s, struct nt_err *err)
+{
+	enum nt_status st;
+
+	if (s->tx_depth <= 0)
+		return nt_err_set(err, NT_ERR_DB, "commit without a transaction");
+	st = nt_store_exec(s, s->tx_depth > 1 ? "RELEASE nt" : "COMMIT", err);
+	if (st != NT_OK) {
+		nt_store_rollback(s);
+		return st;
+	}
+	s->tx_depth--;
+	return NT_OK;
+}
+
+void
+nt_store_rollback(struct nt_store *s)
+{
+	if (s->tx_depth <= 0)
+		return;
+	if (s->tx_depth > 1)
+		sqlite3_exec(s->db, "ROLLBACK TO nt; RELEASE nt", NULL, NULL, NULL);
+	else if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->tx_depth--;
+}
+
+struct nt_stmt *
+nt_store_stmt(struct nt_store *s, const char *sql, struct nt_err *err)
+{
+	struct nt_stmt *c;
+	int rc;
+
+	for (size_t i = 0; i < s->n_stmts; i++) {
+		c = &s->stmts[i];
+		if (c->sql == sql) {
+			sqlite3_reset(c->st);
+			sqlite3_clear_bindings(c->st);
+			c->bind_rc = SQLITE_OK;
+			return c;
+		}
+	}
+	if (s->n_stmts == s->cap_stmts) {
+		size_t cap = s->cap_stmts ? 2 * s->cap_stmts : 32;
+		struct nt_stmt *p = realloc(s->stmts, cap * sizeof *p);
+
+		if (!p) {
+			nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+			return NULL;
+		}
+		s->stmts = p;
+		s->cap_stmts = cap;
+	}
+	c = &s->stmts[s->n_stmts];
+	c->sql = sql;
+	c->bind_rc = SQLITE_OK;
+	rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &c->st, NULL);
+	if (rc != SQLITE_OK) {
+		db_error(s, rc, err, "preparing a query");
+		sqlite3_finalize(c->st);
+		return NULL;
+	}
+	s->n_stmts++;
+	return c;
+}
+
+long long
+nt_store_last_rowid(struct nt_store *s)
+{
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+int
+nt_store_changes(struct nt_store *s)
+{
+	return sqlite3_changes(s->db);
+}
+
+static const char sql_meta_get[] = "SELECT value FROM meta WHERE key = ?1";
+static const char sql_meta_set[] =
+	"INSERT INTO meta(key, value) VALUES (?1, ?2)"
+	" ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+
+enum nt_status
+nt_store_meta_get(struct nt_store *s, const char *key, char *buf, size_t n,
+                  struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	int rc;
+
+	if (!err)
+		err = &scratch;
+	if (!(st = nt_store_stmt(s, sql_meta_get, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, key);
+	rc = nt_stmt_step(st, err);
+	if (rc < 0)
+		return err->status;
+	if (rc == 0)
+		return NT_ERR_NOTFOUND;
+	snprintf(buf, n, "%s", nt_stmt_text(st, 0));
+	nt_stmt_reset(st);
+	return NT_OK;
+}
+
+enum nt_status
+nt_store_meta_set(struct nt_store *s, const char *key, const char *value,
+                  struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+
+	if (!err)
+		err = &scratch;
+	if (!(st = nt_store_stmt(s, sql_meta_set, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, key);
+	nt_stmt_bind_text(st, 2, value);
+	return nt_stmt_run(st, err);
+}
+
+static void
+note_bind(struct nt_stmt *st, int rc)
+{
+	if (rc != SQLITE_OK && st->bind_rc == SQLITE_OK)
+		st->bind_rc = rc;
+}
+
+void
+nt_stmt_bind_int(struct nt_stmt *st, int idx, long long v)
+{
+	note_bind(st, sqlite3_bind_int64(st->st, idx, v));
+}
+
+void
+nt_stmt_bind_double(struct nt_stmt *st, int idx, double v)
+{
+	note_bind(st, isnan(v) ? sqlite3_bind_null(st->st, idx)
+	                       : sqlite3_bind_double(st->st, idx, v));
+}
+
+void
+nt_stmt_bind_text(struct nt_stmt *st, int idx, const char *v)
+{
+	note_bind(st, v ? sqlite3_bind_text(st->st, idx, v, -1, SQLITE_TRANSIENT)
+	                : sqlite3_bind_null(st->st, idx));
+}
+
+void
+nt_stmt_bind_null(struct nt_stmt *st, int idx)
+{
+	note_bind(st, sqlite3_bind_null(st->st, idx));
+}
+
+int
+nt_stmt_step(struct nt_stmt *st, struct nt_err *err)
+{
+	sqlite3 *db = sqlite3_db_handle(st->st);
+	int rc;
+
+	if (st->bind_rc != SQLITE_OK) {
+		nt_err_set(err, NT_ERR_DB, "binding a query parameter: %s",
+		           sqlite3_errstr(st->bind_rc));
+		nt_stmt_reset(st);
+		return -1;
+	}
+	rc = sqlite3_step(st->st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	{
+		int prim = rc & 0xff;
+		enum nt_status code = prim == SQLITE_BUSY || prim == SQLITE_LOCKED
+		                      ? NT_ERR_BUSY
+		                      : prim == SQLITE_CONSTRAINT ? NT_ERR_INVALID : NT_ERR_DB;
+
+		nt_err_set(err, code, "database: %s", sqlite3_errmsg(db));
+	}
+	nt_stmt_reset(st);
+	return -1;
+}
+
+enum nt_status
+nt_stmt_run(struct nt_stmt *st, struct nt_err *err)
+{
+	struct nt_err scratch;
+	int rc;
+
+	if (!err)
+		err = &scratch;
+	while ((rc = nt_stmt_step(st, err)) > 0)
+		;
+	if (rc < 0)
+		return err->status;
+	nt_stmt_reset(st);
+	return NT_OK;
+}
+
+void
+nt_stmt_reset(struct nt_stmt *st)
+{
+	sqlite3_reset(st->st);
+}
+
+long long
+nt_stmt_int(struct nt_stmt *st, int col)
+{
+	return sqlite3_column_int64(st->st, col);
+}
+
+double
+nt_stmt_double(struct nt_stmt *st, int col)
+{
+	if (sqlite3_column_type(st->st, col) == SQLITE_NULL)
+		return NAN;
+	return sqlite3_column_double(st->st, col);
+}
+
+const char *
+nt_stmt_text(struct nt_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(st->st, col);
+}
+
+bool
+nt_stmt_is_null(struct nt_stmt *st, int col)
+{
+	return sqlite3_column_type(st->st, col) == SQLITE_NULL;
+}

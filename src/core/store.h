@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* store.h - the database: opening, schema migrations, transactions, statements. */
+#ifndef NT_STORE_H
+#define NT_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "status.h"
+
+/*
+ * This module is the only one that includes sqlite3.h.  Other core modules
+ * run SQL through the small statement API below; no sqlite type leaks.
+ */
+struct nt_store; /* opaque: one open database */
+struct nt_stmt;  /* opaque: a prepared statement owned by the store */
+
+#define NT_SCHEMA_VERSION 1
+
+/*
+ * The default database path: $XDG_DATA_HOME/nutrack/nutrack.db, or
+ * $HOME/.local/share/nutrack/nutrack.db.  Writes into buf (size n).
+ */
+enum nt_status nt_store_default_path(char *buf, size_t n, struct nt_err *err);
+
+/*
+ * Opens (creating when missing) the database at `path` (":memory:" for a
+ * private in-memory one).  A new file is created mode 0600 and missing
+ * parent directories mode 0700.  Enables foreign keys, WAL and a busy
+ * timeout, and migrates the schema to NT_SCHEMA_VERSION in one transaction.
+ * Refuses a file that is not a nutrack database or that a newer nutrack
+ * made (NT_ERR_VERSION).  On success *out owns the handle: close it with
+ * nt_store_close().
+ */
+enum nt_status nt_store_open(const char *path, struct nt_store **out,
+                             struct nt_err *err);
+
+/* Finalizes every statement and closes; NULL is a no-op. */
+void nt_store_close(struct nt_store *s);
+
+/* Path given to nt_store_open (borrowed, lives as long as the store). */
+const char *nt_store_path(const struct nt_store *s);
+
+/*
+ * Transactions nest: the outermost begin is BEGIN IMMEDIATE (so a writer
+ * waits for the lock up front instead of failing mid-way), inner ones are
+ * savepoints.  Every begin must be paired with exactly one commit or
+ * rollback.  rollback never fails from the caller's point of view.
+ */
+enum nt_status nt_store_begin(struct nt_store *s, struct nt_err *err);
+enum nt_status nt_store_commit(struct nt_store *s, struct nt_err *err);
+void nt_store_rollback(struct nt_store *s);
+
+/* Runs one or more SQL statements without results (schema, pragmas). */
+enum nt_status nt_store_exec(struct nt_store *s, const char *sql,
+                             struct nt_err *err);
+
+/*
+ * Returns the prepared statement for `sql`, preparing it on first use and
+ * caching it by the pointer value: pass string literals only.  The
+ * statement comes back reset with its bindings cleared; it stays owned by
+ * the store.  NULL on failure (err says why).
+ */
+struct nt_stmt *nt_store_stmt(struct nt_store *s, const char *sql,
+                              struct nt_err *err);
+
+long long nt_store_last_rowid(struct nt_store *s);
+int nt_store_changes(struct nt_store *s);
+
+/* A meta key's value copied into buf; NT_ERR_NOTFOUND when absent. */
+enum nt_status nt_store_meta_get(struct nt_store *s, const char *key,
+                                 char *buf, size_t n, struct nt_err *err);
+enum nt_status nt_store_meta_set(struct nt_store *s, const char *key,
+                                 const char *value, struct nt_err *err);
+
+/*
+ * Binding: parameter indexes start at 1.  A NAN double and a NULL string
+ * bind SQL NULL.  A failed bind is remembered and reported by the next
+ * nt_stmt_step().  Text is copied by SQLite.
+ */
+void nt_stmt_bind_int(struct nt_stmt *st, int idx, long long v);
+void nt_stmt_bind_double(struct nt_stmt *st, int idx, double v);
+void nt_stmt_bind_text(struct nt_stmt *st, int idx, const char *v);
+void nt_stmt_bind_null(struct nt_stmt *st, int idx);
+
+/*
+ * Steps: returns 1 with a row, 0 when done, -1 on error (err filled,
+ * statement reset).  Call nt_stmt_reset() when done with a statement that
+ * did not run to completion.
+ */
+int nt_stmt_step(struct nt_stmt *st, struct nt_err *err);
+
+/* Runs a statement that returns no rows to completion, then resets it. */
+enum nt_status nt_stmt_run(struct nt_stmt *st, struct nt_err *err);
+
+void nt_stmt_reset(struct nt_stmt *st);
+
+/*
+ * Column readers, valid after a step returned 1.  A NULL column reads as
+ * 0, NAN and NULL respectively.  Text is borrowed until the next step or
+ * reset: copy it before stepping again.
+ */
+long long nt_stmt_int(struct nt_stmt *st, int col);
+double nt_stmt_double(struct nt_stmt *st, int col);
+const char *nt_stmt_text(struct nt_stmt *st, int col);
+bool nt_stmt_is_null(struct nt_stmt *st, int col);
+
+#endif

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tui.h - the interactive ncurses front end. */
+#ifndef NT_TUI_H
+#define NT_TUI_H
+
+struct app;
+
+/* Runs the day view until the user quits; returns the exit status. */
+int tui_run(struct app *a);
+
+#endif
