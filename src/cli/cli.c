@@ -10,30 +10,40 @@
 #include "cli.h"
 #include "date.h"
 #include "journal.h"
+#include "text.h"
 
 static const struct cli_command commands[] = {
 	{"search", cli_cmd_search, "[--limit N] [--csv] WORDS...",
 	 "find foods by name; shows B12, omega-3 and potassium per 100 g and per portion",
-	 "  -n, --limit N   show at most N foods (default 10)\n"
-	 "      --csv       CSV: id,name,group,b12_ug,omega3_g,potassium_mg (per 100 g)\n"},
+	 "  -n, --limit N      show at most N foods (default 10)\n"
+	 "      --csv          CSV: id,name,group,b12_ug,omega3_g,potassium_mg (per 100 g)\n"},
 	{"food", cli_cmd_food, "[--csv] ID",
 	 "all tracked nutrients of one food per 100 g, and its portions",
-	 "      --csv       CSV: nutrient,unit,per_100g (empty = unknown)\n"},
+	 "      --csv          CSV: nutrient,unit,per_100g (empty = unknown)\n"},
+	{"foods", cli_cmd_foods,
+	 "add NAME [--NUTRIENT VALUE...] [--serving GRAMS [--unit NAME]] | list",
+	 "add your own food (values per 100 g, or per serving); list your foods",
+	 "      --energy KCAL  --protein G  --b12 UG  --b12-added UG\n"
+	 "      --ala G  --epa G  --dha G  --dpa G  --potassium MG\n"
+	 "                     the food's values; any left out are unknown\n"
+	 "      --serving GRAMS  the values are per serving of GRAMS g (default:\n"
+	 "                     per 100 g); adds the portion \"1 serving\"\n"
+	 "      --unit NAME    name the serving (\"tablet\", \"bar\") instead\n"},
 	{"add", cli_cmd_add, "[--date DATE] [--meal MEAL] FOOD AMOUNT",
 	 "log a food: FOOD is an id or search words (the best match is used)",
-	 "  -d, --date DATE  day to log on (default today)\n"
-	 "  -m, --meal MEAL  breakfast, lunch, dinner or snack (default: by the clock)\n"},
+	 "  -d, --date DATE    day to log on (default today)\n"
+	 "  -m, --meal MEAL    breakfast, lunch, dinner or snack (default: by the clock)\n"},
 	{"edit", cli_cmd_edit, "ENTRY [--date DATE] [--meal MEAL] [AMOUNT]",
 	 "change an entry's amount, meal or day",
-	 "  -d, --date DATE  move the entry to another day\n"
-	 "  -m, --meal MEAL  move the entry to another meal\n"},
+	 "  -d, --date DATE    move the entry to another day\n"
+	 "  -m, --meal MEAL    move the entry to another meal\n"},
 	{"rm", cli_cmd_rm, "ENTRY", "remove an entry", ""},
 	{"day", cli_cmd_day, "[--csv] [DATE]",
 	 "a day's entries by meal, totals against targets, shortfalls",
-	 "      --csv       CSV: nutrient,unit,intake,target,percent,status,partial\n"},
+	 "      --csv          CSV: nutrient,unit,intake,target,percent,status,partial\n"},
 	{"week", cli_cmd_week, "[--csv] [DATE]",
 	 "the ISO week holding DATE: daily totals and the 7-day average against targets",
-	 "      --csv       CSV: date,b12_ug,omega3_g,epa_dha_mg,potassium_mg,energy_kcal\n"},
+	 "      --csv          CSV: date,b12_ug,omega3_g,epa_dha_mg,potassium_mg,energy_kcal\n"},
 	{"profile", cli_cmd_profile,
 	 "[--sex female|male] [--age YEARS] [--stage none|pregnant|lactating] "
 	 "[--diet vegan|vegetarian|omnivore]",
@@ -65,10 +75,10 @@ cli_usage(FILE *fp, const char *prog)
 		fprintf(fp, "  %-8s %s\n", commands[i].name, commands[i].summary);
 	fprintf(fp,
 	        "\nOptions:\n"
-	        "      --db FILE   use this database (default: $NUTRACK_DB, else\n"
-	        "                  $XDG_DATA_HOME/nutrack/nutrack.db)\n"
-	        "  -h, --help      show this help and exit\n"
-	        "  -V, --version   show the version and exit\n\n"
+	        "      --db FILE      use this database (default: $NUTRACK_DB, else\n"
+	        "                     $XDG_DATA_HOME/nutrack/nutrack.db)\n"
+	        "  -h, --help         show this help and exit\n"
+	        "  -V, --version      show the version and exit\n\n"
 	        "DATE: YYYY-MM-DD, today, yesterday, tomorrow or -N (N days ago).\n"
 	        "MEAL: breakfast, lunch, dinner or snack.\n"
 	        "Run '%s COMMAND --help' for a command's options; see nutrack(1).\n", prog);
@@ -79,16 +89,19 @@ cli_command_help(const struct app *a, const struct cli_command *cmd, FILE *fp)
 {
 	fprintf(fp, "Usage: %s %s %s\n%c%s.\n", a->prog, cmd->name, cmd->args,
 	        toupper((unsigned char)cmd->summary[0]), cmd->summary + 1);
-	fprintf(fp, "\nOptions:\n%s  -h, --help      show this help and exit\n", cmd->help);
+	fprintf(fp, "\nOptions:\n%s  -h, --help         show this help and exit\n", cmd->help);
 	return CLI_OK;
 }
 
+/* Messages echo user input and file content: never let it reach the terminal raw. */
 static void
 vmessage(const struct app *a, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: ", a->prog);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	char msg[1024], safe[1024];
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	nt_text_sanitize(msg, safe, sizeof safe);
+	fprintf(stderr, "%s: %s\n", a->prog, safe);
 }
 
 int
@@ -124,15 +137,11 @@ cli_usage_error(const struct app *a, const struct cli_command *cmd, const char *
 	return CLI_USAGE;
 }
 
+/* "-3" (a relative date) and "-5g" are arguments, not options. */
 static bool
-is_relative_date(const char *s)
+is_negative_number(const char *s)
 {
-	if (s[0] != '-' || !s[1])
-		return false;
-	for (s++; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return false;
-	return true;
+	return s[0] == '-' && (isdigit((unsigned char)s[1]) || s[1] == '.');
 }
 
 int
@@ -147,7 +156,7 @@ cli_parse(struct app *a, const struct cli_command *cmd, int argc, char **argv,
 		const struct cli_opt *o = NULL;
 		const char *inline_val = NULL;
 
-		if (only_pos || arg[0] != '-' || !arg[1] || is_relative_date(arg)) {
+		if (only_pos || arg[0] != '-' || !arg[1] || is_negative_number(arg)) {
 			argv[1 + n++] = arg;
 			continue;
 		}

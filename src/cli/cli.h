@@ -64,6 +64,7 @@ int cli_run(struct app *a, const struct cli_command *cmd, int argc, char **argv)
 /* Commands, one per file group. */
 int cli_cmd_search(struct app *a, int argc, char **argv);
 int cli_cmd_food(struct app *a, int argc, char **argv);
+int cli_cmd_foods(struct app *a, int argc, char **argv);
 int cli_cmd_add(struct app *a, int argc, char **argv);
 int cli_cmd_edit(struct app *a, int argc, char **argv);
 int cli_cmd_rm(struct app *a, int argc, char **argv);

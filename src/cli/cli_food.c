@@ -10,6 +10,7 @@
 #include "cli_format.h"
 #include "food.h"
 #include "search.h"
+#include "text.h"
 
 /* "B12 0.37 µg · omega-3 0.16 g · potassium 152 mg" for `grams` of a food. */
 static void
@@ -121,29 +122,20 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 	return rc;
 }
 
-int
-cli_cmd_food(struct app *a, int argc, char **argv)
+/* Prints one food: its values per 100 g and its portions, as text or CSV. */
+static int
+show_food(struct app *a, long long id, bool csv)
 {
-	const struct cli_command *cmd = cli_find("food");
 	static const enum nt_measure order[] = {
 		NT_ENERGY, NT_PROTEIN, NT_B12, NT_B12_ADDED, NT_ALA, NT_EPA, NT_DHA, NT_DPA,
 		NT_OMEGA3, NT_EPA_DHA, NT_POTASSIUM,
 	};
-	bool csv = false;
-	struct cli_opt opts[] = {{"csv", 0, NULL, &csv}, {NULL, 0, NULL, NULL}};
 	struct nt_food *f;
 	struct nt_amounts v;
 	struct nt_err err;
 	enum nt_status st;
-	long long id;
-	int npos, rc;
 
-	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
-		return rc;
-	if (npos != 1)
-		return cli_usage_error(a, cmd, "food: give one food id, e.g. sr28:15076");
-	if ((st = nt_food_resolve(a->store, argv[1], &id, &err)) ||
-	    (st = nt_food_get(a->store, id, &f, &err)))
+	if ((st = nt_food_get(a->store, id, &f, &err)))
 		return cli_fail(a, st, &err);
 	nt_amounts_for(f->per100, 100, &v);
 
@@ -204,4 +196,111 @@ cli_cmd_food(struct app *a, int argc, char **argv)
 	}
 	nt_food_free(f);
 	return CLI_OK;
+}
+
+int
+cli_cmd_food(struct app *a, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("food");
+	bool csv = false;
+	struct cli_opt opts[] = {{"csv", 0, NULL, &csv}, {NULL, 0, NULL, NULL}};
+	struct nt_err err;
+	enum nt_status st;
+	long long id;
+	int npos, rc;
+
+	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage_error(a, cmd, "food: give one food id, e.g. sr28:15076");
+	if ((st = nt_food_resolve(a->store, argv[1], &id, &err)))
+		return cli_fail(a, st, &err);
+	return show_food(a, id, csv);
+}
+
+static void
+list_one(void *ctx, const char *ref, const char *name)
+{
+	char safe[512];
+
+	(void)ctx;
+	fmt_name(safe, sizeof safe, name);
+	printf("%-12s %s\n", ref, safe);
+}
+
+/* nutrack foods add NAME [--NUTRIENT VALUE...] [--serving GRAMS [--unit NAME]] */
+static int
+foods_add(struct app *a, const struct cli_command *cmd, int argc, char **argv)
+{
+	static const struct {
+		const char *opt;
+		enum nt_measure m;
+	} vals[] = {
+		{"energy", NT_ENERGY}, {"protein", NT_PROTEIN}, {"b12", NT_B12},
+		{"b12-added", NT_B12_ADDED}, {"ala", NT_ALA}, {"epa", NT_EPA},
+		{"dha", NT_DHA}, {"dpa", NT_DPA}, {"potassium", NT_POTASSIUM},
+	};
+	enum { NV = sizeof vals / sizeof *vals };
+	const char *text[NV] = {NULL}, *serving_s = NULL, *unit = NULL;
+	struct cli_opt opts[NV + 3];
+	double per100[NT_STORED_COUNT], serving = 100;
+	struct nt_err err;
+	enum nt_status st;
+	long long id;
+	int npos, rc;
+
+	for (size_t i = 0; i < NV; i++)
+		opts[i] = (struct cli_opt){vals[i].opt, 0, &text[i], NULL};
+	opts[NV] = (struct cli_opt){"serving", 0, &serving_s, NULL};
+	opts[NV + 1] = (struct cli_opt){"unit", 0, &unit, NULL};
+	opts[NV + 2] = (struct cli_opt){NULL, 0, NULL, NULL};
+	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage_error(a, cmd, "foods add: give the food's name (quote it)");
+	if (serving_s && (!nt_text_to_double(serving_s, &serving) || serving <= 0 ||
+	                  serving > NT_AMOUNT_MAX_GRAMS))
+		return cli_error(a, "invalid --serving '%.20s': give its weight in grams", serving_s);
+	if (unit && !serving_s)
+		return cli_usage_error(a, cmd, "foods add: --unit needs --serving GRAMS");
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		per100[m] = NT_UNKNOWN;
+	for (size_t i = 0; i < NV; i++) {
+		double v;
+
+		if (!text[i])
+			continue;
+		if (!nt_text_to_double(text[i], &v) || v < 0 || v > 1e6)
+			return cli_error(a, "invalid --%s '%.20s': give a number of at least 0",
+			                 vals[i].opt, text[i]);
+		/* Values are per serving when --serving is given; store per 100 g. */
+		per100[vals[i].m] = v * 100.0 / serving;
+	}
+	if ((st = nt_food_add_custom(a->store, argv[1], per100,
+	                             serving_s ? (unit ? unit : "serving") : NULL, 1, serving,
+	                             &id, &err)))
+		return cli_fail(a, st, &err);
+	printf("Added ");
+	return show_food(a, id, false);
+}
+
+int
+cli_cmd_foods(struct app *a, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("foods");
+	struct nt_err err;
+	enum nt_status st;
+
+	if (argc < 2)
+		return cli_usage_error(a, cmd, "foods: give a subcommand: add or list");
+	if (!strcmp(argv[1], "add"))
+		return foods_add(a, cmd, argc - 1, argv + 1);
+	if (!strcmp(argv[1], "list")) {
+		if (argc > 2)
+			return cli_usage_error(a, cmd, "foods list takes no arguments");
+		if ((st = nt_food_each(a->store, "custom", list_one, NULL, &err)))
+			return cli_fail(a, st, &err);
+		return CLI_OK;
+	}
+	return cli_usage_error(a, cmd, "foods: unknown subcommand '%s'", argv[1]);
 }

@@ -92,6 +92,23 @@ put_padded(FILE *fp, const char *s, int width, bool right)
 }
 
 void
+put_row(FILE *fp, const char *const *cells, const int *widths, size_t n)
+{
+	size_t last = n;
+
+	while (last > 0 && !*cells[last - 1])
+		last--;
+	for (size_t i = 0; i < last; i++) {
+		bool right = widths[i] < 0;
+		int w = right ? -widths[i] : widths[i];
+
+		/* the last cell needs no padding after it */
+		put_padded(fp, cells[i], i + 1 == last && !right ? 0 : w, right);
+	}
+	putc('\n', fp);
+}
+
+void
 fmt_name(char *buf, size_t n, const char *name)
 {
 	nt_text_sanitize(name, buf, n);

@@ -36,6 +36,12 @@ int text_width(const char *s);
 /* Prints s padded with spaces to `width` columns, left- or right-aligned. */
 void put_padded(FILE *fp, const char *s, int width, bool right);
 
+/*
+ * Prints one table row: each cell padded to its width (a negative width
+ * right-aligns), without trailing blanks, then a newline.
+ */
+void put_row(FILE *fp, const char *const *cells, const int *widths, size_t n);
+
 /* Copies a name safe for the terminal (controls and bad UTF-8 become '?'). */
 void fmt_name(char *buf, size_t n, const char *name);
 

@@ -23,10 +23,12 @@ print_profile(struct app *a, const struct nt_profile *p, const struct nt_targets
 		{NT_POTASSIUM, "Potassium"},
 	};
 
-	if (p->is_set)
-		printf("Profile: %s, %g years, life stage %s, %s diet\n", nt_sex_name(p->sex),
-		       p->age_y, nt_stage_name(p->stage), nt_diet_name(p->diet));
-	else
+	if (p->is_set) {
+		printf("Profile: %s, %g years, ", nt_sex_name(p->sex), p->age_y);
+		if (p->stage != NT_STAGE_NONE)
+			printf("%s, ", nt_stage_name(p->stage));
+		printf("%s diet\n", nt_diet_name(p->diet));
+	} else
 		printf("No profile set: using adult female targets (19-50 years).\n"
 		       "Set yours with: %s profile --sex female|male --age YEARS "
 		       "[--stage ...] [--diet ...]\n", a->prog);

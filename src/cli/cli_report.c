@@ -79,10 +79,14 @@ print_judgement_table(const struct app *a, const struct nt_judgement *j, bool lo
 {
 	bool partial = false;
 
-	printf("%-16s%-14s%-12s%5s  %s\n", "Nutrient", "Intake", "Target", "%", "Status");
+	static const int widths[] = {16, 14, 12, -5, 9};
+	const char *head[] = {"Nutrient", "Intake", "Target", "%", "  Status"};
+
+	put_row(stdout, head, widths, 5);
 	for (size_t i = 0; i < N_TRACKED; i++) {
 		const struct nt_judgement *x = &j[tracked[i].m];
-		char in[64], tg[64], pc[16];
+		char in[64], tg[64], pc[16], lv[32];
+		const char *cells[5] = {tracked[i].title, in, tg, pc, lv};
 
 		if (!logged)
 			snprintf(in, sizeof in, "-");
@@ -93,13 +97,12 @@ print_judgement_table(const struct app *a, const struct nt_judgement *j, bool lo
 			snprintf(pc, sizeof pc, "%d%%", x->percent);
 		else
 			pc[0] = '\0';
+		if (x->level == NT_LEVEL_NONE)
+			lv[0] = '\0';
+		else
+			snprintf(lv, sizeof lv, "  %s", logged ? level_text(x->level) : "not logged");
 		partial |= x->partial;
-		put_padded(stdout, tracked[i].title, 16, false);
-		put_padded(stdout, in, 14, false);
-		put_padded(stdout, tg, 12, false);
-		put_padded(stdout, pc, 5, true);
-		printf("  %s\n", logged || x->level == NT_LEVEL_NONE ? level_text(x->level)
-		                                                     : "not logged");
+		put_row(stdout, cells, widths, 5);
 	}
 	return partial;
 }
@@ -330,70 +333,73 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 	nt_date_format(w.start + 6, to);
 	printf("Week %04d-W%02d: Monday %s to Sunday %s\n", w.iso_year, w.iso_week, from, to);
 	print_profile_line(&p);
-	printf("\n%-18s", "");
-	for (size_t i = 0; i < 5; i++)
-		put_padded(stdout, tracked[i].title, 12, true);
-	printf("\n%-18s", "");
-	for (size_t i = 0; i < 5; i++)
-		put_padded(stdout, app_unit(a, nt_measure_unit(tracked[i].m)), 12, true);
-	putchar('\n');
-	for (int d = 0; d <= 7; d++) {
-		const struct nt_amounts *v = d < 7 ? &w.days[d].total : &w.average;
-		char label[40], date[NT_DATE_LEN];
+	{
+		static const int widths[] = {18, -12, -12, -12, -12, -12};
+		const char *cells[6];
+		char buf[6][48];
 
-		if (d < 7) {
-			nt_date_format(w.days[d].day, date);
-			snprintf(label, sizeof label, "%s %s", nt_date_weekday_abbr(d), date);
-		} else {
-			snprintf(label, sizeof label, "Average (%d %s)", w.days_logged,
-			         w.days_logged == 1 ? "day" : "days");
-		}
-		if (d == 7)
-			putchar('\n');
-		put_padded(stdout, label, 18, false);
-		if ((d < 7 && !w.days[d].entries) || (d == 7 && !w.days_logged)) {
-			printf("%12s\n", "not logged");
-			continue;
-		}
-		for (size_t i = 0; i < 5; i++) {
-			enum nt_measure m = tracked[i].m;
-			char num[48];
-			bool part = v->partial & (1u << m);
-
-			if (nt_known(v->v[m])) {
-				fmt_fixed(num, sizeof num, v->v[m], nt_measure_decimals(m));
-				if (part)
-					strcat(num, "*");
-			} else {
-				snprintf(num, sizeof num, "?");
-			}
-			partial |= part;
-			put_padded(stdout, num, 12, true);
-		}
-		putchar('\n');
-	}
-	put_padded(stdout, "Target", 18, false);
-	for (size_t i = 0; i < 5; i++) {
-		char num[32];
-
-		fmt_exact(num, sizeof num, t.t[tracked[i].m].value);
-		put_padded(stdout, num, 12, true);
-	}
-	putchar('\n');
-	if (w.days_logged) {
-		put_padded(stdout, "% of target", 18, false);
-		for (size_t i = 0; i < 5; i++) {
-			char pc[16] = "";
-
-			if (w.avg[tracked[i].m].percent >= 0)
-				snprintf(pc, sizeof pc, "%d%%", w.avg[tracked[i].m].percent);
-			put_padded(stdout, pc, 12, true);
-		}
-		putchar('\n');
-		put_padded(stdout, "Status", 18, false);
+		for (size_t i = 0; i < 6; i++)
+			cells[i] = buf[i];
+		buf[0][0] = '\0';
 		for (size_t i = 0; i < 5; i++)
-			put_padded(stdout, level_text(w.avg[tracked[i].m].level), 12, true);
+			snprintf(buf[i + 1], sizeof buf[i + 1], "%s", tracked[i].title);
 		putchar('\n');
+		put_row(stdout, cells, widths, 6);
+		for (size_t i = 0; i < 5; i++)
+			snprintf(buf[i + 1], sizeof buf[i + 1], "%s",
+			         app_unit(a, nt_measure_unit(tracked[i].m)));
+		put_row(stdout, cells, widths, 6);
+
+		for (int d = 0; d <= 7; d++) {
+			const struct nt_amounts *v = d < 7 ? &w.days[d].total : &w.average;
+			bool logged = d < 7 ? w.days[d].entries > 0 : w.days_logged > 0;
+			char date[NT_DATE_LEN];
+
+			if (d < 7) {
+				nt_date_format(w.days[d].day, date);
+				snprintf(buf[0], sizeof buf[0], "%s %s", nt_date_weekday_abbr(d), date);
+			} else {
+				putchar('\n');
+				snprintf(buf[0], sizeof buf[0], "Average (%d %s)", w.days_logged,
+				         w.days_logged == 1 ? "day" : "days");
+			}
+			for (size_t i = 0; i < 5; i++) {
+				enum nt_measure m = tracked[i].m;
+				bool part = v->partial & (1u << m);
+
+				if (!logged) {
+					snprintf(buf[i + 1], sizeof buf[i + 1], "%s", i ? "" : "not logged");
+				} else if (nt_known(v->v[m])) {
+					fmt_fixed(buf[i + 1], sizeof buf[i + 1], v->v[m],
+					          nt_measure_decimals(m));
+					if (part)
+						strcat(buf[i + 1], "*");
+				} else {
+					snprintf(buf[i + 1], sizeof buf[i + 1], "?");
+				}
+				partial |= logged && part;
+			}
+			put_row(stdout, cells, widths, 6);
+		}
+		snprintf(buf[0], sizeof buf[0], "Target");
+		for (size_t i = 0; i < 5; i++)
+			fmt_exact(buf[i + 1], sizeof buf[i + 1], t.t[tracked[i].m].value);
+		put_row(stdout, cells, widths, 6);
+		if (w.days_logged) {
+			snprintf(buf[0], sizeof buf[0], "%% of target");
+			for (size_t i = 0; i < 5; i++) {
+				buf[i + 1][0] = '\0';
+				if (w.avg[tracked[i].m].percent >= 0)
+					snprintf(buf[i + 1], sizeof buf[i + 1], "%d%%",
+					         w.avg[tracked[i].m].percent);
+			}
+			put_row(stdout, cells, widths, 6);
+			snprintf(buf[0], sizeof buf[0], "Status");
+			for (size_t i = 0; i < 5; i++)
+				snprintf(buf[i + 1], sizeof buf[i + 1], "%s",
+				         level_text(w.avg[tracked[i].m].level));
+			put_row(stdout, cells, widths, 6);
+		}
 	}
 	printf("\n%d of 7 days logged; the average counts logged days only.\n", w.days_logged);
 	if (w.days_logged)

@@ -278,3 +278,30 @@ fail:
 	nt_store_rollback(s);
 	return err->status;
 }
+
+static const char sql_each[] =
+	"SELECT source, code, name FROM foods WHERE source = ?1"
+	" ORDER BY CAST(code AS INTEGER), code";
+
+enum nt_status
+nt_food_each(struct nt_store *s, const char *source,
+             void (*fn)(void *ctx, const char *ref, const char *name), void *ctx,
+             struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	int rc;
+
+	if (!err)
+		err = &scratch;
+	if (!(st = nt_store_stmt(s, sql_each, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, source);
+	while ((rc = nt_stmt_step(st, err)) > 0) {
+		char ref[40];
+
+		nt_food_ref(nt_stmt_text(st, 0), nt_stmt_text(st, 1), ref, sizeof ref);
+		fn(ctx, ref, nt_stmt_text(st, 2));
+	}
+	return rc < 0 ? err->status : NT_OK;
+}

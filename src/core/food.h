@@ -78,4 +78,12 @@ enum nt_status nt_food_add_custom(struct nt_store *s, const char *name,
                                   double portion_grams, long long *id,
                                   struct nt_err *err);
 
+/*
+ * Calls fn for each food of a source ("custom", ...) in id order with its
+ * reference and name (borrowed for the call).
+ */
+enum nt_status nt_food_each(struct nt_store *s, const char *source,
+                            void (*fn)(void *ctx, const char *ref, const char *name),
+                            void *ctx, struct nt_err *err);
+
 #endif

@@ -28,7 +28,7 @@ struct nt_stmt {
 struct nt_store {
 	sqlite3 *db;
 	char *path;
-	struct nt_stmt *stmts;
+	struct nt_stmt **stmts; /* each allocated once: handed-out pointers stay valid */
 	size_t n_stmts, cap_stmts;
 	int tx_depth;
 };
@@ -79,7 +79,7 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	"  id INTEGER PRIMARY KEY CHECK(id = 1),"
 	"  sex TEXT NOT NULL, age REAL NOT NULL, stage TEXT NOT NULL, diet TEXT NOT NULL);"
 	"CREATE TABLE entries("
-	"  id INTEGER PRIMARY KEY,"
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT," /* never reuse an entry number */
 	"  day TEXT NOT NULL CHECK(length(day) = 10),"
 	"  meal INTEGER NOT NULL CHECK(meal BETWEEN 0 AND 3),"
 	"  food INTEGER NOT NULL REFERENCES foods(id),"
@@ -272,8 +272,10 @@ nt_store_close(struct nt_store *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->n_stmts; i++)
-		sqlite3_finalize(s->stmts[i].st);
+	for (size_t i = 0; i < s->n_stmts; i++) {
+		sqlite3_finalize(s->stmts[i]->st);
+		free(s->stmts[i]);
+	}
 	free(s->stmts);
 	sqlite3_close(s->db);
 	free(s->path);
@@ -341,7 +343,7 @@ nt_store_stmt(struct nt_store *s, const char *sql, struct nt_err *err)
 	int rc;
 
 	for (size_t i = 0; i < s->n_stmts; i++) {
-		c = &s->stmts[i];
+		c = s->stmts[i];
 		if (c->sql == sql) {
 			sqlite3_reset(c->st);
 			sqlite3_clear_bindings(c->st);
@@ -351,7 +353,7 @@ nt_store_stmt(struct nt_store *s, const char *sql, struct nt_err *err)
 	}
 	if (s->n_stmts == s->cap_stmts) {
 		size_t cap = s->cap_stmts ? 2 * s->cap_stmts : 32;
-		struct nt_stmt *p = realloc(s->stmts, cap * sizeof *p);
+		struct nt_stmt **p = realloc(s->stmts, cap * sizeof *p);
 
 		if (!p) {
 			nt_err_set(err, NT_ERR_NOMEM, "out of memory");
@@ -360,16 +362,20 @@ nt_store_stmt(struct nt_store *s, const char *sql, struct nt_err *err)
 		s->stmts = p;
 		s->cap_stmts = cap;
 	}
-	c = &s->stmts[s->n_stmts];
+	if (!(c = calloc(1, sizeof *c))) {
+		nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+		return NULL;
+	}
 	c->sql = sql;
 	c->bind_rc = SQLITE_OK;
 	rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &c->st, NULL);
 	if (rc != SQLITE_OK) {
 		db_error(s, rc, err, "preparing a query");
 		sqlite3_finalize(c->st);
+		free(c);
 		return NULL;
 	}
-	s->n_stmts++;
+	s->stmts[s->n_stmts++] = c;
 	return c;
 }
 
