@@ -296,3 +296,30 @@ nt_journal_each(struct nt_store *s, long from, long to,
 	}
 	return r < 0 ? err->status : NT_OK;
 }
+
+static const char sql_restore[] =
+	"INSERT INTO entries(id, day, meal, food, amount, mg) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+enum nt_status
+nt_journal_restore(struct nt_store *s, const struct nt_entry *e, struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	char date[NT_DATE_LEN];
+	enum nt_status rc;
+
+	if (!err)
+		err = &scratch;
+	if ((rc = check_amount(e->amount, e->mg, err)))
+		return rc;
+	if (!(st = nt_store_stmt(s, sql_restore, err)))
+		return err->status;
+	nt_date_format(e->day, date);
+	nt_stmt_bind_int(st, 1, e->id);
+	nt_stmt_bind_text(st, 2, date);
+	nt_stmt_bind_int(st, 3, e->meal);
+	nt_stmt_bind_int(st, 4, e->food_id);
+	nt_stmt_bind_text(st, 5, e->amount);
+	nt_stmt_bind_int(st, 6, e->mg);
+	return nt_stmt_run(st, err);
+}

@@ -60,6 +60,13 @@ enum nt_status nt_journal_update(struct nt_store *s, long long id, long day,
 
 enum nt_status nt_journal_remove(struct nt_store *s, long long id, struct nt_err *err);
 
+/*
+ * Puts a removed entry back with its old id, day, meal, food and amount
+ * (for undo).  NT_ERR_INVALID when the id is taken again.
+ */
+enum nt_status nt_journal_restore(struct nt_store *s, const struct nt_entry *e,
+                                  struct nt_err *err);
+
 /* Entries of one day (out is caller storage; fini it). */
 enum nt_status nt_journal_day(struct nt_store *s, long day, struct nt_entry_list *out,
                               struct nt_err *err);

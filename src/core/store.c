@@ -385,6 +385,21 @@ nt_store_last_rowid(struct nt_store *s)
 	return sqlite3_last_insert_rowid(s->db);
 }
 
+static const char sql_data_version[] = "PRAGMA data_version";
+
+long long
+nt_store_data_version(struct nt_store *s)
+{
+	struct nt_stmt *st = nt_store_stmt(s, sql_data_version, NULL);
+	long long v;
+
+	if (!st || nt_stmt_step(st, NULL) != 1)
+		return -1;
+	v = nt_stmt_int(st, 0);
+	nt_stmt_reset(st);
+	return v;
+}
+
 int
 nt_store_changes(struct nt_store *s)
 {

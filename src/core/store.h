@@ -65,6 +65,13 @@ struct nt_stmt *nt_store_stmt(struct nt_store *s, const char *sql,
                               struct nt_err *err);
 
 long long nt_store_last_rowid(struct nt_store *s);
+
+/*
+ * A number that changes when another connection commits a change to the
+ * database (PRAGMA data_version), so a view can tell it must reload; -1 on
+ * error.
+ */
+long long nt_store_data_version(struct nt_store *s);
 int nt_store_changes(struct nt_store *s);
 
 /* A meta key's value copied into buf; NT_ERR_NOTFOUND when absent. */

@@ -1,15 +1,321 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* tui.c - placeholder until the TUI lands. */
+/* tui.c - the input loop, terminal set-up and restore, undo, messages. */
 #include "config.h"
 
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "app.h"
+#include "store.h"
+#include "text.h"
 #include "tui.h"
+#include "tui_priv.h"
+#include "tui_theme.h"
+#include "tui_width.h"
+
+static volatile sig_atomic_t stop_signal;
+static bool curses_on;
+
+static void
+on_stop(int sig)
+{
+	stop_signal = sig;
+}
+
+/* Restores the terminal on a crash we can catch, then dies as before. */
+static void
+on_crash(int sig)
+{
+	if (curses_on)
+		endwin();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+restore_terminal(void)
+{
+	if (curses_on) {
+		endwin();
+		curses_on = false;
+	}
+}
+
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+	const int crash[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+	const int stop[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_stop; /* no SA_RESTART: get_wch returns to the loop */
+	for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
+		sigaction(stop[i], &sa, NULL);
+	sa.sa_handler = on_crash;
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < sizeof crash / sizeof *crash; i++)
+		sigaction(crash[i], &sa, NULL);
+}
+
+void
+tui_message(struct tui *t, bool error, const char *fmt, ...)
+{
+	char raw[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	va_end(ap);
+	nt_text_sanitize(raw, t->msg, sizeof t->msg);
+	t->msg_error = error;
+}
+
+void
+tui_undo_push(struct tui *t, enum undo_kind kind, const struct nt_entry *before)
+{
+	struct undo *u;
+
+	if (t->nundo == TUI_UNDO_MAX) {
+		nt_entry_fini(&t->undo[0].before);
+		memmove(&t->undo[0], &t->undo[1], (TUI_UNDO_MAX - 1) * sizeof *t->undo);
+		t->nundo--;
+	}
+	u = &t->undo[t->nundo++];
+	u->kind = kind;
+	u->before = *before;
+	/* Own copies of the strings. */
+	u->before.food_name = before->food_name ? strdup(before->food_name) : NULL;
+	u->before.amount = before->amount ? strdup(before->amount) : NULL;
+}
+
+static void
+undo_last(struct tui *t)
+{
+	struct undo *u;
+	struct nt_err err;
+	enum nt_status st = NT_OK;
+	const char *what = "";
+
+	if (t->nundo == 0) {
+		tui_message(t, false, "Nothing to undo.");
+		return;
+	}
+	u = &t->undo[--t->nundo];
+	switch (u->kind) {
+	case UNDO_ADD:
+		st = nt_journal_remove(t->app->store, u->before.id, &err);
+		what = "adding";
+		break;
+	case UNDO_REMOVE:
+		st = nt_journal_restore(t->app->store, &u->before, &err);
+		what = "deleting";
+		break;
+	case UNDO_UPDATE:
+		st = nt_journal_update(t->app->store, u->before.id, u->before.day, u->before.meal,
+		                       u->before.amount, u->before.mg, &err);
+		what = "changing";
+		break;
+	}
+	if (st)
+		tui_message(t, true, "Cannot undo: %s", nt_err_text(&err, st));
+	else
+		tui_message(t, false, "Undid %s %s.", what,
+		            u->before.food_name ? u->before.food_name : "an entry");
+	if (st == NT_OK && u->kind != UNDO_ADD)
+		t->day = u->before.day; /* show where the entry went back to */
+	nt_entry_fini(&u->before);
+	tui_day_load(t);
+}
+
+static void
+draw(struct tui *t)
+{
+	erase();
+	if (t->lay.too_small) {
+		/* One line that fits, never garbage; recovers on resize. */
+		tw_put(stdscr, 0, 0, "terminal too small", t->lay.cols);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	switch (t->view) {
+	case VIEW_DAY:
+		tui_day_draw(t);
+		break;
+	case VIEW_SEARCH:
+		tui_search_draw(t);
+		break;
+	case VIEW_AMOUNT:
+		tui_amount_draw(t);
+		break;
+	case VIEW_FORM:
+		tui_form_draw(t);
+		break;
+	case VIEW_HELP:
+		tui_help_draw(t);
+		break;
+	case VIEW_PROMPT:
+		tui_prompt_draw(t);
+		break;
+	case VIEW_PICK:
+		tui_pick_draw(t);
+		break;
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+static void
+relayout(struct tui *t)
+{
+	int rows, cols;
+
+	getmaxyx(stdscr, rows, cols);
+	tui_layout_compute(rows, cols, &t->lay);
+}
+
+static void
+handle_key(struct tui *t, int rc, wint_t ch)
+{
+	bool keycode = rc == KEY_CODE_YES;
+	int key = keycode ? TUI_KEYCODE(ch) : (int)ch;
+	enum tui_action a;
+
+	if (!keycode || ch != KEY_RESIZE)
+		t->msg[0] = '\0';
+	if (keycode && ch == KEY_RESIZE) {
+		relayout(t);
+		return;
+	}
+	if (t->lay.too_small) {
+		if (!keycode && (ch == 'q' || ch == 3))
+			t->quit = true;
+		return;
+	}
+	switch (t->view) {
+	case VIEW_DAY:
+		a = tui_action_for(TV_DAY, key);
+		if (a == TA_UNDO)
+			undo_last(t);
+		else if (a == TA_REDRAW)
+			clearok(curscr, TRUE);
+		else
+			tui_day_key(t, a);
+		break;
+	case VIEW_SEARCH:
+		tui_search_key(t, key, keycode, ch);
+		break;
+	case VIEW_AMOUNT:
+		tui_amount_key(t, key, keycode, ch);
+		break;
+	case VIEW_FORM:
+		tui_form_key(t, key, keycode, ch);
+		break;
+	case VIEW_PROMPT:
+		tui_prompt_key(t, key, keycode, ch);
+		break;
+	case VIEW_PICK:
+		tui_pick_key(t, key);
+		break;
+	case VIEW_HELP:
+		a = tui_action_for(TV_HELP, key);
+		if (a == TA_BACK || a == TA_QUIT)
+			t->view = VIEW_DAY;
+		else if (a == TA_UP || a == TA_DOWN)
+			t->help_top += a == TA_UP ? -1 : 1;
+		else if (a == TA_PAGE_UP || a == TA_PAGE_DOWN)
+			t->help_top += (a == TA_PAGE_UP ? -1 : 1) * (t->lay.status_y - 2);
+		else if (a == TA_FIRST)
+			t->help_top = 0;
+		else if (a == TA_LAST)
+			t->help_top = t->help_lines;
+		break;
+	}
+}
+
+/* Reloads the day when another nutrack changed the database. */
+static void
+check_outside_changes(struct tui *t)
+{
+	long long v = nt_store_data_version(t->app->store);
+
+	if (v != t->data_version) {
+		t->data_version = v;
+		if (t->view == VIEW_DAY)
+			tui_day_load(t);
+	}
+}
 
 int
 tui_run(struct app *a)
 {
-	fprintf(stderr, "%s: the interactive view is not built yet; see --help\n", a->prog);
-	return 2;
+	struct tui *t = calloc(1, sizeof *t);
+	char val[8];
+
+	if (!t) {
+		fprintf(stderr, "%s: out of memory\n", a->prog);
+		return 1;
+	}
+	t->app = a;
+	t->day = a->today;
+	t->meal = NT_BREAKFAST;
+	tw_set_utf8(a->utf8);
+
+	install_signals();
+	atexit(restore_terminal);
+	if (!initscr()) {
+		fprintf(stderr, "%s: cannot start the terminal interface\n", a->prog);
+		free(t);
+		return 1;
+	}
+	curses_on = true;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	timeout(1000); /* wake up each second to notice other nutrack windows */
+	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
+	tui_theme_init();
+	relayout(t);
+
+	t->data_version = nt_store_data_version(a->store);
+	tui_day_load(t);
+	/* First run: ask for the profile once; it can be skipped. */
+	if (!t->profile.is_set &&
+	    nt_store_meta_get(a->store, "tui_profile_asked", val, sizeof val, NULL) != NT_OK)
+		tui_form_open(t, true);
+
+	while (!t->quit && !stop_signal) {
+		wint_t ch;
+		int rc;
+
+		draw(t);
+		rc = get_wch(&ch);
+		if (stop_signal)
+			break;
+		if (rc == ERR) {
+			check_outside_changes(t);
+			continue;
+		}
+		handle_key(t, rc, ch);
+		check_outside_changes(t);
+	}
+	restore_terminal();
+	for (int i = 0; i < t->nundo; i++)
+		nt_entry_fini(&t->undo[i].before);
+	nt_entry_list_fini(&t->entries);
+	nt_search_result_fini(&t->res);
+	nt_food_free(t->food);
+	free(t);
+	return 0;
 }

@@ -1,0 +1,393 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tui_day.c - the day view: meals and entries, totals bars, header and status. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "date.h"
+#include "store.h"
+#include "tui_priv.h"
+#include "tui_theme.h"
+#include "tui_width.h"
+
+/* The bars of the totals panel. */
+static const struct {
+	enum nt_measure m;
+	const char *label;
+} bars[] = {
+	{NT_B12, "Vitamin B12"},
+	{NT_OMEGA3, "Omega-3"},
+	{NT_EPA_DHA, "EPA+DHA"},
+	{NT_POTASSIUM, "Potassium"},
+	{NT_ENERGY, "Energy"},
+};
+
+void
+tui_fmt_measure(const struct tui *t, char *buf, size_t n, enum nt_measure m, double v,
+                bool partial, bool unit)
+{
+	int dec = nt_measure_decimals(m);
+
+	if (!nt_known(v)) {
+		snprintf(buf, n, "?");
+		return;
+	}
+	if (unit)
+		snprintf(buf, n, "%.*f %s%s", dec, nt_round(v, dec),
+		         app_unit(t->app, nt_measure_unit(m)), partial ? "*" : "");
+	else
+		snprintf(buf, n, "%.*f%s", dec, nt_round(v, dec), partial ? "*" : "");
+}
+
+/* Rebuilds the list rows from the entries, keeping the selection in place. */
+static void
+build_rows(struct tui *t, long long keep_id, int keep_meal)
+{
+	int n = 0, sel = -1;
+	const int cap = (int)(sizeof t->rows / sizeof *t->rows);
+
+	for (int m = 0; m < NT_MEAL_COUNT; m++) {
+		bool any = false;
+
+		t->rows[n++] = (struct day_row){ROW_MEAL, (enum nt_meal)m, 0};
+		if (keep_id == 0 && keep_meal == m)
+			sel = n - 1;
+		for (size_t i = 0; i < t->entries.n && n < cap - (NT_MEAL_COUNT - m) * 2; i++) {
+			if ((int)t->entries.v[i].meal != m)
+				continue;
+			if (t->entries.v[i].id == keep_id)
+				sel = n;
+			t->rows[n++] = (struct day_row){ROW_ENTRY, (enum nt_meal)m, i};
+			any = true;
+		}
+		if (!any)
+			t->rows[n++] = (struct day_row){ROW_EMPTY, (enum nt_meal)m, 0};
+	}
+	t->nrows = n;
+	if (sel >= 0)
+		t->sel = sel;
+	if (t->sel >= n)
+		t->sel = n - 1;
+	if (t->sel < 0)
+		t->sel = 0;
+}
+
+const struct nt_entry *
+tui_day_selected_entry(const struct tui *t)
+{
+	const struct day_row *r;
+
+	if (t->sel < 0 || t->sel >= t->nrows)
+		return NULL;
+	r = &t->rows[t->sel];
+	return r->kind == ROW_ENTRY ? &t->entries.v[r->entry] : NULL;
+}
+
+void
+tui_day_load(struct tui *t)
+{
+	const struct nt_entry *cur = tui_day_selected_entry(t);
+	long long keep_id = cur ? cur->id : 0;
+	int keep_meal = t->nrows ? (int)t->rows[t->sel].meal : -1;
+	struct nt_err err;
+	enum nt_status st;
+
+	nt_entry_list_fini(&t->entries);
+	if ((st = nt_profile_get(t->app->store, &t->profile, &err)) ||
+	    (st = nt_targets_for(t->app->store, &t->profile, &t->targets, &err)) ||
+	    (st = nt_journal_day(t->app->store, t->day, &t->entries, &err)))
+		tui_message(t, true, "%s", nt_err_text(&err, st));
+	nt_analysis_sum(&t->entries, &t->total);
+	nt_judge(&t->total, t->entries.n > 0, &t->targets, t->judged);
+	build_rows(t, keep_id, keep_meal);
+}
+
+void
+tui_draw_header(struct tui *t, const char *title)
+{
+	char right[96], date[NT_DATE_LEN];
+	int w;
+
+	attrset(tui_theme(TH_HEADER));
+	mvhline(t->lay.header_y, 0, ' ', t->lay.cols);
+	nt_date_format(t->day, date);
+	if (t->profile.is_set)
+		snprintf(right, sizeof right, "%s %g y%s%s, %s ", nt_sex_name(t->profile.sex),
+		         t->profile.age_y, t->profile.stage ? ", " : "",
+		         t->profile.stage ? nt_stage_name(t->profile.stage) : "",
+		         nt_diet_name(t->profile.diet));
+	else
+		snprintf(right, sizeof right, "no profile: adult female targets ");
+	if (title) {
+		w = tw_put(stdscr, t->lay.header_y, 1, title, t->lay.cols - 2);
+	} else {
+		char left[64];
+
+		snprintf(left, sizeof left, "nutrack  %s %s%s",
+		         nt_date_weekday_name(nt_date_weekday(t->day)), date,
+		         t->day == t->app->today ? " (today)" : "");
+		w = tw_put(stdscr, t->lay.header_y, 1, left, t->lay.cols - 2);
+	}
+	if (tw_width(right) + w + 3 <= t->lay.cols)
+		tw_put_right(stdscr, t->lay.header_y, 0, right, t->lay.cols);
+	attrset(A_NORMAL);
+}
+
+void
+tui_draw_status(struct tui *t, unsigned view)
+{
+	int y = t->lay.status_y;
+
+	attrset(tui_theme(t->msg[0] && t->msg_error ? TH_ERROR : TH_STATUS));
+	mvhline(y, 0, ' ', t->lay.cols);
+	tw_put(stdscr, y, 1, t->msg[0] ? t->msg : tui_action_hint(view, tw_utf8()),
+	       t->lay.cols - 2);
+	attrset(A_NORMAL);
+}
+
+/* "Vitamin B12  ██████▌        2.18 / 2.4 µg   90% LOW" */
+static void
+draw_bar(struct tui *t, int y, enum nt_measure m, const char *label)
+{
+	const struct nt_judgement *j = &t->judged[m];
+	const struct tui_layout *l = &t->lay;
+	static const char *const eighths[] = {"", "\xe2\x96\x8f", "\xe2\x96\x8e", "\xe2\x96\x8d",
+	                                      "\xe2\x96\x8c", "\xe2\x96\x8b", "\xe2\x96\x8a",
+	                                      "\xe2\x96\x89"};
+	enum tui_role role = j->level == NT_LEVEL_OK ? TH_OK
+	                     : j->level == NT_LEVEL_LOW ? TH_LOW
+	                     : j->level == NT_LEVEL_UNKNOWN ? TH_UNKNOWN : TH_NORMAL;
+	char num[128], val[48], tgt[48];
+	int filled;
+
+	tw_put(stdscr, y, 1, label, l->label_w);
+	if (nt_known(j->target)) {
+		filled = tui_bar_eighths(j->percent, l->bar_w);
+		attrset(tui_theme(role));
+		move(y, l->bar_x);
+		for (int c = 0; c < l->bar_w; c++) {
+			int e = filled - c * 8;
+
+			if (e <= 0 || (!tw_utf8() && e < 4)) {
+				/* the empty track shows how far the target is */
+				attrset(tui_theme(TH_DIM));
+				addstr(tw_utf8() ? "\xe2\x96\x91" : ".");
+				attrset(tui_theme(role));
+			} else if (tw_utf8()) {
+				addstr(e >= 8 ? "\xe2\x96\x88" : eighths[e]);
+			} else {
+				addch('#');
+			}
+		}
+		attrset(A_NORMAL);
+		if (!tw_utf8() || !tui_theme_color()) {
+			/* Mark the bar's end so the target is visible without colour. */
+			mvaddch(y, l->bar_x - 1, '[');
+			mvaddch(y, l->bar_x + l->bar_w, ']');
+		}
+	}
+	if (!t->entries.n) {
+		snprintf(num, sizeof num, "not logged");
+	} else {
+		tui_fmt_measure(t, val, sizeof val, m, j->intake, j->partial, !nt_known(j->target));
+		if (nt_known(j->target)) {
+			snprintf(tgt, sizeof tgt, "%g %s", j->target,
+			         app_unit(t->app, nt_measure_unit(m)));
+			snprintf(num, sizeof num, "%s / %s", val, tgt);
+			if (j->percent >= 0) {
+				char pc[16];
+
+				snprintf(pc, sizeof pc, "%d%%", j->percent);
+				tw_put_right(stdscr, y, l->num_x + l->num_w - 5, pc, 5);
+			}
+		} else {
+			snprintf(num, sizeof num, "%s", val);
+		}
+	}
+	tw_put(stdscr, y, l->num_x, num, l->num_w - 6);
+	if (j->level == NT_LEVEL_LOW || j->level == NT_LEVEL_UNKNOWN) {
+		const char *flag = j->level == NT_LEVEL_LOW ? "LOW" : "?";
+
+		attrset(tui_theme(role));
+		tw_put(stdscr, y, l->flag_x, flag, l->cols - l->flag_x);
+		attrset(A_NORMAL);
+	}
+}
+
+static void
+draw_entry_row(struct tui *t, int y, const struct nt_entry *e, bool selected)
+{
+	const struct tui_layout *l = &t->lay;
+	char right[160], grams[32], b12[24], o3[24], k[24];
+	int rw, nw;
+	long long tenths = (e->mg + 50) / 100;
+
+	if (tenths % 10)
+		snprintf(grams, sizeof grams, "%lld.%lld g", tenths / 10, tenths % 10);
+	else
+		snprintf(grams, sizeof grams, "%lld g", tenths / 10);
+	tui_fmt_measure(t, b12, sizeof b12, NT_B12, e->values.v[NT_B12],
+	                e->values.partial & (1u << NT_B12), false);
+	tui_fmt_measure(t, o3, sizeof o3, NT_OMEGA3, e->values.v[NT_OMEGA3],
+	                e->values.partial & (1u << NT_OMEGA3), false);
+	tui_fmt_measure(t, k, sizeof k, NT_POTASSIUM, e->values.v[NT_POTASSIUM],
+	                e->values.partial & (1u << NT_POTASSIUM), false);
+	if (l->cols >= 90)
+		snprintf(right, sizeof right, "%-10.10s %9s  B12 %6s  %s %5s  K %5s", e->amount,
+		         grams, b12, tw_utf8() ? "\xcf\x89-3" : "w-3", o3, k);
+	else if (l->cols >= 72)
+		snprintf(right, sizeof right, "%-8.8s %8s B12%6s %s%5s K%5s", e->amount, grams, b12,
+		         tw_utf8() ? "\xcf\x89" : "w", o3, k);
+	else if (l->cols >= 60)
+		snprintf(right, sizeof right, "%-10.10s %9s", e->amount, grams);
+	else
+		snprintf(right, sizeof right, "%9s", grams);
+	rw = tw_width(right);
+	nw = l->cols - 4 - rw - 2;
+	if (selected) {
+		attrset(tui_theme(TH_SELECTED));
+		mvhline(y, 0, ' ', l->cols);
+	}
+	tw_put(stdscr, y, 3, e->food_name, nw);
+	tw_put_right(stdscr, y, l->cols - 1 - rw, right, rw);
+	attrset(A_NORMAL);
+}
+
+void
+tui_day_draw(struct tui *t)
+{
+	const struct tui_layout *l = &t->lay;
+
+	tui_draw_header(t, NULL);
+	t->top = tui_scroll(t->sel, t->top, l->list_h, t->nrows);
+	for (int i = 0; i < l->list_h && t->top + i < t->nrows; i++) {
+		int idx = t->top + i, y = l->list_y + i;
+		const struct day_row *r = &t->rows[idx];
+		bool selected = idx == t->sel;
+
+		switch (r->kind) {
+		case ROW_MEAL:
+			attrset(selected ? tui_theme(TH_SELECTED) : tui_theme(TH_TITLE));
+			if (selected)
+				mvhline(y, 0, ' ', l->cols);
+			tw_put(stdscr, y, 1, nt_meal_title(r->meal), l->cols - 2);
+			attrset(A_NORMAL);
+			break;
+		case ROW_EMPTY:
+			attrset(selected ? tui_theme(TH_SELECTED) : tui_theme(TH_DIM));
+			if (selected)
+				mvhline(y, 0, ' ', l->cols);
+			tw_put(stdscr, y, 3, "(nothing logged; Enter adds)", l->cols - 4);
+			attrset(A_NORMAL);
+			break;
+		case ROW_ENTRY:
+			draw_entry_row(t, y, &t->entries.v[r->entry], selected);
+			break;
+		}
+	}
+	/* The totals panel */
+	attrset(tui_theme(TH_TITLE));
+	mvhline(l->totals_y, 0, tw_utf8() ? ACS_HLINE : '-', l->cols);
+	tw_put(stdscr, l->totals_y, 2, t->entries.n ? " Totals against targets "
+	                                             : " Nothing logged this day ", l->cols - 4);
+	attrset(A_NORMAL);
+	for (size_t i = 0; i < sizeof bars / sizeof *bars; i++)
+		draw_bar(t, l->totals_y + 1 + (int)i, bars[i].m, bars[i].label);
+	tui_draw_status(t, TV_DAY);
+}
+
+static void
+delete_selected(struct tui *t)
+{
+	const struct nt_entry *e = tui_day_selected_entry(t);
+	struct nt_err err;
+	enum nt_status st;
+
+	if (!e) {
+		tui_message(t, false, "Select an entry to delete.");
+		return;
+	}
+	if ((st = nt_journal_remove(t->app->store, e->id, &err))) {
+		tui_message(t, true, "%s", nt_err_text(&err, st));
+		return;
+	}
+	tui_undo_push(t, UNDO_REMOVE, e);
+	tui_message(t, false, "Deleted %s (u undoes).", e->food_name);
+	tui_day_load(t);
+}
+
+void
+tui_day_key(struct tui *t, enum tui_action a)
+{
+	const struct nt_entry *e = tui_day_selected_entry(t);
+	int page = t->lay.list_h > 1 ? t->lay.list_h - 1 : 1;
+
+	switch (a) {
+	case TA_UP:
+		if (t->sel > 0)
+			t->sel--;
+		break;
+	case TA_DOWN:
+		if (t->sel + 1 < t->nrows)
+			t->sel++;
+		break;
+	case TA_PAGE_UP:
+		t->sel = t->sel > page ? t->sel - page : 0;
+		break;
+	case TA_PAGE_DOWN:
+		t->sel = t->sel + page < t->nrows ? t->sel + page : t->nrows - 1;
+		break;
+	case TA_FIRST:
+		t->sel = 0;
+		break;
+	case TA_LAST:
+		t->sel = t->nrows - 1;
+		break;
+	case TA_PREV_DAY:
+	case TA_NEXT_DAY:
+	case TA_TODAY:
+		t->day = a == TA_TODAY ? t->app->today : t->day + (a == TA_NEXT_DAY ? 1 : -1);
+		t->sel = 0;
+		t->top = 0;
+		tui_day_load(t);
+		break;
+	case TA_GOTO:
+		tui_prompt_open(t, PROMPT_GOTO);
+		break;
+	case TA_ADD:
+		tui_search_open(t, t->rows[t->sel].meal);
+		break;
+	case TA_EDIT:
+		if (e) {
+			t->meal = e->meal;
+			tui_amount_open(t, e->food_id, e->id, e->amount);
+		}
+		else
+			tui_message(t, false, "Select an entry to edit.");
+		break;
+	case TA_MOVE:
+		if (e)
+			t->view = VIEW_PICK;
+		else
+			tui_message(t, false, "Select an entry to move.");
+		break;
+	case TA_DELETE:
+		delete_selected(t);
+		break;
+	case TA_PROFILE:
+		tui_form_open(t, false);
+		break;
+	case TA_HELP:
+		t->help_top = 0;
+		t->view = VIEW_HELP;
+		break;
+	case TA_QUIT:
+		t->quit = true;
+		break;
+	default:
+		break;
+	}
+}

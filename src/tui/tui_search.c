@@ -1,0 +1,412 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tui_search.c - logging a food: search as you type, then the amount with a preview. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "amount.h"
+#include "app.h"
+#include "tui_priv.h"
+#include "tui_theme.h"
+#include "tui_width.h"
+
+/* Results fetched per keystroke: enough for a tall terminal. */
+#define RESULTS_MAX 200
+
+static void
+run_search(struct tui *t)
+{
+	struct nt_err err;
+	enum nt_status st;
+	int want = t->lay.popup_h > 0 ? t->lay.popup_h * 2 : 40;
+
+	if (want > RESULTS_MAX)
+		want = RESULTS_MAX;
+	nt_search_result_fini(&t->res);
+	t->rsel = t->rtop = 0;
+	if ((st = nt_search(t->app->store, t->query.buf, (size_t)want, &t->res, &err)))
+		tui_message(t, true, "%s", nt_err_text(&err, st));
+}
+
+void
+tui_search_open(struct tui *t, enum nt_meal meal)
+{
+	t->meal = meal;
+	t->view = VIEW_SEARCH;
+	t->list_focus = false;
+	tui_input_set(&t->query, "");
+	nt_search_result_fini(&t->res);
+	t->rsel = t->rtop = 0;
+}
+
+void
+tui_search_close(struct tui *t)
+{
+	nt_search_result_fini(&t->res);
+	nt_food_free(t->food);
+	t->food = NULL;
+	t->view = VIEW_DAY;
+}
+
+/* "B12 0.92 · ω-3 0.40 · K 378 per 1 cup" for a hit's first portion (or 100 g). */
+static void
+hit_values(const struct tui *t, const struct nt_search_hit *h, char *buf, size_t n)
+{
+	struct nt_amounts v;
+	char b12[24], o3[24], k[24], per[64];
+	double grams = h->has_portion ? h->portion.grams : 100;
+
+	nt_amounts_for(h->per100, grams, &v);
+	tui_fmt_measure(t, b12, sizeof b12, NT_B12, v.v[NT_B12], v.partial & (1u << NT_B12), false);
+	tui_fmt_measure(t, o3, sizeof o3, NT_OMEGA3, v.v[NT_OMEGA3],
+	                v.partial & (1u << NT_OMEGA3), false);
+	tui_fmt_measure(t, k, sizeof k, NT_POTASSIUM, v.v[NT_POTASSIUM],
+	                v.partial & (1u << NT_POTASSIUM), false);
+	if (h->has_portion)
+		snprintf(per, sizeof per, "%g %s", h->portion.amount, h->portion.unit);
+	else
+		snprintf(per, sizeof per, "100 g");
+	snprintf(buf, n, "B12 %s %s %s K %s / %s", b12, tw_utf8() ? "\xcf\x89-3" : "w-3", o3, k,
+	         per);
+}
+
+void
+tui_search_draw(struct tui *t)
+{
+	const struct tui_layout *l = &t->lay;
+	char title[96], line[256];
+	int x = l->popup_x, w = l->popup_w, y = l->popup_y, list_h;
+
+	snprintf(title, sizeof title, "Add to %s", nt_meal_title(t->meal));
+	tui_draw_header(t, title);
+	attrset(tui_theme(TH_TITLE));
+	tw_put(stdscr, y, x + 1, "Search:", 8);
+	attrset(t->list_focus ? A_NORMAL : A_UNDERLINE | A_BOLD);
+	mvhline(y, x + 10, ' ', w - 11);
+	tw_put(stdscr, y, x + 10, t->query.buf, w - 12);
+	attrset(A_NORMAL);
+	if (!t->list_focus)
+		addstr(tw_utf8() ? "\xe2\x96\x8f" : "_");
+	if (!t->query.len)
+		snprintf(line, sizeof line, "Type a food's name: salmon, soy milk, fortified cereal...");
+	else if (t->res.total)
+		snprintf(line, sizeof line, "%zu matching foods; values per portion", t->res.total);
+	else
+		snprintf(line, sizeof line, "No food matches; try fewer or other words.");
+	attrset(tui_theme(TH_DIM));
+	tw_put(stdscr, y + 1, x + 1, line, w - 2);
+	attrset(A_NORMAL);
+
+	list_h = l->status_y - (y + 2);
+	t->rtop = tui_scroll(t->rsel, t->rtop, list_h, (int)t->res.n);
+	for (int i = 0; i < list_h && t->rtop + i < (int)t->res.n; i++) {
+		const struct nt_search_hit *h = &t->res.hits[t->rtop + i];
+		bool selected = t->rtop + i == t->rsel;
+		int vw, ry = y + 2 + i;
+
+		hit_values(t, h, line, sizeof line);
+		vw = tw_width(line);
+		if (vw > w / 2)
+			vw = w / 2;
+		if (selected) {
+			attrset(tui_theme(TH_SELECTED));
+			mvhline(ry, x, ' ', w);
+		}
+		tw_put(stdscr, ry, x + 1, h->name, w - vw - 4);
+		tw_put_right(stdscr, ry, x + w - 1 - vw, line, vw);
+		attrset(A_NORMAL);
+	}
+	tui_draw_status(t, TV_SEARCH);
+}
+
+void
+tui_search_key(struct tui *t, int key, bool is_keycode, wint_t ch)
+{
+	enum tui_action a = tui_action_for(TV_SEARCH, key);
+	int page = t->lay.popup_h > 3 ? t->lay.popup_h - 3 : 1;
+
+	/* In the results, j and k move like the arrows. */
+	if (t->list_focus && !is_keycode && (ch == 'j' || ch == 'k'))
+		a = ch == 'j' ? TA_DOWN : TA_UP;
+	switch (a) {
+	case TA_UP:
+		if (t->rsel > 0)
+			t->rsel--;
+		return;
+	case TA_DOWN:
+		if (t->rsel + 1 < (int)t->res.n)
+			t->rsel++;
+		if (is_keycode || ch != 'j')
+			t->list_focus = t->list_focus || t->res.n > 0;
+		return;
+	case TA_PAGE_UP:
+		t->rsel = t->rsel > page ? t->rsel - page : 0;
+		return;
+	case TA_PAGE_DOWN:
+		t->rsel = t->rsel + page < (int)t->res.n ? t->rsel + page : (int)t->res.n - 1;
+		if (t->rsel < 0)
+			t->rsel = 0;
+		return;
+	case TA_FOCUS:
+		t->list_focus = !t->list_focus && t->res.n > 0;
+		return;
+	case TA_ACCEPT:
+		if (t->res.n)
+			tui_amount_open(t, t->res.hits[t->rsel].id, 0, NULL);
+		return;
+	case TA_BACK:
+		tui_search_close(t);
+		return;
+	case TA_REDRAW:
+		clearok(curscr, TRUE);
+		return;
+	default:
+		break;
+	}
+	if (tui_input_key(&t->query, ch, is_keycode)) {
+		t->list_focus = false;
+		run_search(t);
+	}
+}
+
+/* ---- amount ---- */
+
+static void
+update_preview(struct tui *t)
+{
+	struct nt_err err;
+	enum nt_status st;
+
+	t->amount_ok = false;
+	t->amount_err[0] = '\0';
+	if (!t->amount.len)
+		return;
+	st = nt_amount_grams(t->amount.buf, t->food, &t->grams, &err);
+	if (st)
+		snprintf(t->amount_err, sizeof t->amount_err, "%s", nt_err_text(&err, st));
+	else
+		t->amount_ok = true;
+}
+
+void
+tui_amount_open(struct tui *t, long long food_id, long long edit_id, const char *amount)
+{
+	struct nt_err err;
+	enum nt_status st;
+	char first[96];
+
+	nt_food_free(t->food);
+	t->food = NULL;
+	if ((st = nt_food_get(t->app->store, food_id, &t->food, &err))) {
+		tui_message(t, true, "%s", nt_err_text(&err, st));
+		return;
+	}
+	t->edit_id = edit_id;
+	t->psel = amount ? -1 : 0;
+	if (amount) {
+		tui_input_set(&t->amount, amount);
+	} else if (t->food->n_portions) {
+		snprintf(first, sizeof first, "%g %s", t->food->portions[0].amount,
+		         t->food->portions[0].unit);
+		tui_input_set(&t->amount, first);
+	} else {
+		tui_input_set(&t->amount, "100 g");
+		t->psel = -1;
+	}
+	update_preview(t);
+	t->view = VIEW_AMOUNT;
+}
+
+/* One line of the preview: the entry's value and the day's percent before -> after. */
+static void
+preview_line(struct tui *t, int y, int x, int w, enum nt_measure m, const char *label,
+             const struct nt_amounts *adds, const struct nt_judgement *after)
+{
+	const struct nt_judgement *before = &t->judged[m];
+	char val[48], line[160];
+
+	tui_fmt_measure(t, val, sizeof val, m, adds->v[m], adds->partial & (1u << m), true);
+	if (after[m].percent >= 0)
+		snprintf(line, sizeof line, "%-12s +%-12s %3d%% -> %3d%% of %g %s", label, val,
+		         before->percent < 0 ? 0 : before->percent, after[m].percent,
+		         after[m].target, app_unit(t->app, nt_measure_unit(m)));
+	else
+		snprintf(line, sizeof line, "%-12s +%s", label, val);
+	attrset(tui_theme(after[m].level == NT_LEVEL_OK ? TH_OK
+	                  : after[m].level == NT_LEVEL_LOW ? TH_LOW : TH_NORMAL));
+	tw_put(stdscr, y, x, line, w);
+	attrset(A_NORMAL);
+}
+
+void
+tui_amount_draw(struct tui *t)
+{
+	const struct tui_layout *l = &t->lay;
+	char title[128], line[200];
+	int x = l->popup_x, w = l->popup_w, y = l->popup_y, rows_left, list_h;
+
+	snprintf(title, sizeof title, "%s %s", t->edit_id ? "Change amount in" : "Add to",
+	         nt_meal_title(t->meal));
+	tui_draw_header(t, title);
+	attrset(tui_theme(TH_TITLE));
+	tw_put(stdscr, y, x + 1, t->food->name, w - 2);
+	attrset(tui_theme(TH_DIM));
+	snprintf(line, sizeof line, "%s  %s", t->food->ref, t->food->group);
+	tw_put(stdscr, y + 1, x + 1, line, w - 2);
+	attrset(tui_theme(TH_TITLE));
+	tw_put(stdscr, y + 2, x + 1, "Amount:", 8);
+	attrset(A_UNDERLINE | A_BOLD);
+	mvhline(y + 2, x + 10, ' ', w - 11);
+	tw_put(stdscr, y + 2, x + 10, t->amount.buf, w - 12);
+	attrset(A_NORMAL);
+	addstr(tw_utf8() ? "\xe2\x96\x8f" : "_");
+
+	/* preview */
+	if (t->amount_ok) {
+		struct nt_amounts adds, sum;
+		struct nt_judgement after[NT_MEASURE_COUNT];
+		unsigned counted = 0;
+		char g[32];
+
+		nt_amounts_for(t->food->per100, t->grams, &adds);
+		nt_amounts_zero(&sum);
+		/* the day as it would be: other entries plus this one */
+		for (size_t i = 0; i < t->entries.n; i++)
+			if (t->entries.v[i].id != t->edit_id)
+				nt_amounts_add(&sum, &counted, &t->entries.v[i].values);
+		nt_amounts_add(&sum, &counted, &adds);
+		nt_amounts_finish(&sum, counted);
+		nt_judge(&sum, true, &t->targets, after);
+		snprintf(g, sizeof g, "%.1f g", t->grams);
+		snprintf(line, sizeof line, "= %s; adds to the day:", g);
+		tw_put(stdscr, y + 3, x + 10, line, w - 11);
+		preview_line(t, y + 4, x + 3, w - 4, NT_B12, "Vitamin B12", &adds, after);
+		preview_line(t, y + 5, x + 3, w - 4, NT_OMEGA3, "Omega-3", &adds, after);
+		preview_line(t, y + 6, x + 3, w - 4, NT_EPA_DHA, "EPA+DHA", &adds, after);
+		preview_line(t, y + 7, x + 3, w - 4, NT_POTASSIUM, "Potassium", &adds, after);
+	} else if (t->amount_err[0]) {
+		attrset(tui_theme(TH_LOW));
+		tw_put(stdscr, y + 3, x + 10, t->amount_err, w - 11);
+		attrset(A_NORMAL);
+	}
+
+	/* portions */
+	rows_left = l->status_y - (y + 9);
+	if (rows_left > 1) {
+		attrset(tui_theme(TH_TITLE));
+		tw_put(stdscr, y + 8, x + 1, t->food->n_portions ? "USDA portions:"
+		                                                  : "No USDA portions: give a weight.",
+		       w - 2);
+		attrset(A_NORMAL);
+		list_h = rows_left;
+		for (int i = 0; i < list_h && i < (int)t->food->n_portions; i++) {
+			int idx = t->psel > list_h - 1 ? t->psel - list_h + 1 + i : i;
+
+			if (idx >= (int)t->food->n_portions)
+				break;
+			nt_portion_format(&t->food->portions[idx], line, sizeof line);
+			if (idx == t->psel) {
+				attrset(tui_theme(TH_SELECTED));
+				mvhline(y + 9 + i, x, ' ', w);
+			}
+			tw_put(stdscr, y + 9 + i, x + 3, line, w - 4);
+			attrset(A_NORMAL);
+		}
+	}
+	tui_draw_status(t, TV_AMOUNT);
+}
+
+static void
+save_amount(struct tui *t)
+{
+	struct nt_err err;
+	enum nt_status st;
+	long long mg = nt_grams_to_mg(t->grams), id;
+
+	if (!t->amount_ok) {
+		tui_message(t, true, "%s", t->amount_err[0] ? t->amount_err : "Type an amount.");
+		return;
+	}
+	if (t->edit_id) {
+		struct nt_entry before;
+
+		if ((st = nt_journal_get(t->app->store, t->edit_id, &before, &err))) {
+			tui_message(t, true, "%s", nt_err_text(&err, st));
+			return;
+		}
+		if ((st = nt_journal_update(t->app->store, t->edit_id, before.day, before.meal,
+		                            t->amount.buf, mg, &err))) {
+			tui_message(t, true, "%s", nt_err_text(&err, st));
+			nt_entry_fini(&before);
+			return;
+		}
+		tui_undo_push(t, UNDO_UPDATE, &before);
+		tui_message(t, false, "Changed %s to %s.", before.food_name, t->amount.buf);
+		nt_entry_fini(&before);
+	} else {
+		struct nt_entry added = {0};
+
+		if ((st = nt_journal_add(t->app->store, t->day, t->meal, t->food->id, t->amount.buf,
+		                         mg, &id, &err))) {
+			tui_message(t, true, "%s", nt_err_text(&err, st));
+			return;
+		}
+		added.id = id;
+		added.food_name = t->food->name;
+		tui_undo_push(t, UNDO_ADD, &added);
+		tui_message(t, false, "Logged %s %s at %s.", t->amount.buf, t->food->name,
+		            nt_meal_name(t->meal));
+	}
+	tui_search_close(t);
+	tui_day_load(t);
+}
+
+void
+tui_amount_key(struct tui *t, int key, bool is_keycode, wint_t ch)
+{
+	enum tui_action a = tui_action_for(TV_AMOUNT, key);
+	int n = t->food ? (int)t->food->n_portions : 0;
+
+	switch (a) {
+	case TA_UP:
+	case TA_DOWN:
+		if (!n)
+			return;
+		if (a == TA_UP)
+			t->psel = t->psel <= 0 ? 0 : t->psel - 1;
+		else
+			t->psel = t->psel + 1 < n ? t->psel + 1 : n - 1;
+		{
+			char text[96];
+
+			snprintf(text, sizeof text, "%g %s", t->food->portions[t->psel].amount,
+			         t->food->portions[t->psel].unit);
+			tui_input_set(&t->amount, text);
+		}
+		update_preview(t);
+		return;
+	case TA_ACCEPT:
+		save_amount(t);
+		return;
+	case TA_BACK:
+		if (t->edit_id) {
+			tui_search_close(t);
+		} else {
+			nt_food_free(t->food);
+			t->food = NULL;
+			t->view = VIEW_SEARCH;
+		}
+		return;
+	case TA_REDRAW:
+		clearok(curscr, TRUE);
+		return;
+	default:
+		break;
+	}
+	if (tui_input_key(&t->amount, ch, is_keycode)) {
+		t->psel = -1;
+		update_preview(t);
+	}
+}
