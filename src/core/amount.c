@@ -17,22 +17,23 @@ struct unit {
 	double factor;
 };
 
+/* Names as normalize() leaves them: singular, USDA's abbreviations. */
 static const struct unit mass_units[] = {
-	{"g", 1}, {"gram", 1}, {"gramme", 1}, {"gr", 1},
+	{"g", 1}, {"gramme", 1}, {"gr", 1},
 	{"kg", 1000}, {"kilo", 1000}, {"kilogram", 1000}, {"kilogramme", 1000},
 	{"mg", 0.001}, {"milligram", 0.001},
-	{"oz", 28.349523125}, {"ounce", 28.349523125},
-	{"lb", 453.59237}, {"pound", 453.59237},
+	{"oz", 28.349523125},
+	{"lb", 453.59237},
 };
 
 static const struct unit volume_units[] = {
-	{"ml", 1}, {"milliliter", 1}, {"millilitre", 1}, {"cc", 1},
+	{"ml", 1}, {"cc", 1},
 	{"cl", 10}, {"dl", 100},
 	{"l", 1000}, {"liter", 1000}, {"litre", 1000},
-	{"tsp", 4.92892159375}, {"teaspoon", 4.92892159375},
-	{"tbsp", 14.78676478125}, {"tablespoon", 14.78676478125}, {"tbs", 14.78676478125},
+	{"tsp", 4.92892159375},
+	{"tbsp", 14.78676478125},
 	{"cup", 236.5882365},
-	{"fl oz", 29.5735295625}, {"floz", 29.5735295625}, {"fluid ounce", 29.5735295625},
+	{"fl oz", 29.5735295625}, {"floz", 29.5735295625}, {"fluid oz", 29.5735295625},
 	{"pint", 473.176473}, {"pt", 473.176473},
 	{"quart", 946.352946}, {"qt", 946.352946},
 };
@@ -55,9 +56,29 @@ singular(char *w)
 	}
 }
 
+/* Spelled-out units and their USDA abbreviations match the same portions. */
+static const struct {
+	const char *word, *abbr;
+} synonyms[] = {
+	{"tablespoon", "tbsp"}, {"tbs", "tbsp"}, {"teaspoon", "tsp"},
+	{"ounce", "oz"}, {"pound", "lb"}, {"gram", "g"}, {"milliliter", "ml"},
+	{"millilitre", "ml"},
+};
+
+static void
+canonical(char *w)
+{
+	for (size_t i = 0; i < sizeof synonyms / sizeof *synonyms; i++)
+		if (!strcmp(w, synonyms[i].word)) {
+			strcpy(w, synonyms[i].abbr);
+			return;
+		}
+}
+
 /*
  * Normalises a unit phrase into out: lowercase, words separated by one
- * space, each word singular; punctuation other than '/' and ',' dropped.
+ * space, each word singular and abbreviated as USDA writes it ("tablespoons"
+ * -> "tbsp"); punctuation dropped (a '.' between digits is kept).
  */
 static void
 normalize(const char *in, char *out, size_t n)
@@ -82,6 +103,7 @@ normalize(const char *in, char *out, size_t n)
 
 			word[wl] = '\0';
 			singular(word);
+			canonical(word);
 			len = strlen(word);
 			if (o + len + 2 < n) {
 				if (o)

@@ -38,8 +38,8 @@ double nt_amount_volume_unit(const char *unit);
  * the food's own USDA portions by name ("2 large", "1 fillet", "1 serving");
  * volumes through the weight of one of the food's volume portions (1 cup =
  * 244 g).  The result is between 0.001 g and NT_AMOUNT_MAX_GRAMS.  On
- * failure (NT_ERR_INVALID or NT_ERR_RANGE) the message says why and lists
- * the food's portions.
+ * failure (NT_ERR_INVALID or NT_ERR_RANGE) the message says why; when the
+ * unit is missing or unknown it also lists the food's portions.
  */
 enum nt_status nt_amount_grams(const char *text, const struct nt_food *food,
                                double *grams, struct nt_err *err);

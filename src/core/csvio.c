@@ -150,11 +150,16 @@ out:
 static void
 feed(struct reader *r, struct csv_parser *p, const char *s, size_t len)
 {
-	if (csv_parse(p, s, len, on_field, on_record, r) != len && r->st == NT_OK)
+	if (csv_parse(p, s, len, on_field, on_record, r) != len && r->st == NT_OK) {
 		fail_at(r, r->line, r->nf + 1,
 		        csv_error(p) == CSV_EPARSE ? "malformed CSV (stray quote?)"
 		                                   : csv_strerror(csv_error(p)));
-	else if (csv_get_buffer_size(p) > 2 * (size_t)NT_CSV_MAX_FIELD)
+		return;
+	}
+	/* A first field still open here (a quoted line break) began on this line. */
+	if (r->rec_line == 0 && p->entry_pos > 0)
+		r->rec_line = r->line;
+	if (csv_get_buffer_size(p) > 2 * (size_t)NT_CSV_MAX_FIELD)
 		fail_at(r, r->rec_line ? r->rec_line : r->line, r->nf + 1,
 		        "field is too long (unterminated quote?)");
 }
@@ -222,6 +227,8 @@ nt_csv_read(const char *path, char delim, nt_csv_row_fn fn, void *ctx,
 			next_report = done + CHUNK;
 		}
 	}
+	if (r.st == NT_OK && progress && done != next_report - CHUNK)
+		progress(ctx, done, total); /* the final figure: done == total */
 	if (r.st == NT_OK && ferror(fp))
 		r.st = nt_err_set(err, NT_ERR_IO, "%s: read error: %s", r.path,
 		                  strerror(errno));
@@ -255,7 +262,8 @@ int
 nt_csv_write_field(FILE *fp, const char *s, bool first)
 {
 	size_t len = s ? strlen(s) : 0;
-	bool quote = len && (strpbrk(s, ",\"\r\n") || s[0] == ' ' || s[len - 1] == ' ');
+	bool quote = len && (strpbrk(s, ",\"\r\n") || s[0] == ' ' || s[0] == '\t' ||
+	                     s[len - 1] == ' ' || s[len - 1] == '\t');
 
 	if (!first && putc(',', fp) == EOF)
 		return -1;

@@ -61,7 +61,8 @@ int nt_csv_column(const struct nt_csv_row *header, const char *name);
 
 /*
  * Writing: fields are quoted only when they need it (delimiter, quote, CR,
- * LF, or leading/trailing space).  Records end with CRLF as RFC 4180 says.
+ * LF, or leading/trailing space or tab, which the reader would strip from an
+ * unquoted field).  Records end with CRLF as RFC 4180 says.
  * Return 0 on success, -1 on a write error (errno set).
  */
 int nt_csv_write_field(FILE *fp, const char *s, bool first);

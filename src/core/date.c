@@ -122,7 +122,7 @@ nt_date_parse(const char *s, long today, long *out, struct nt_err *err)
 		return NT_OK;
 	return nt_err_set(err, NT_ERR_INVALID,
 	                  "invalid date '%.40s': use YYYY-MM-DD (a real day, years %d-%d), "
-	                  "today, yesterday, tomorrow or -N",
+	                  "today, yesterday, tomorrow, -N or +N",
 	                  s, NT_DATE_MIN_YEAR, NT_DATE_MAX_YEAR);
 }
 

@@ -117,5 +117,6 @@ nt_round(double v, int decimals)
 	for (int i = 0; i < decimals; i++)
 		scale *= 10.0;
 	/* A tiny nudge keeps 0.125 (stored as 0.12499999...) rounding up. */
-	return (v < 0 ? -1 : 1) * floor(fabs(v) * scale + 0.5 + 1e-9) / scale;
+	v = (v < 0 ? -1 : 1) * floor(fabs(v) * scale + 0.5 + 1e-9) / scale;
+	return v == 0 ? 0.0 : v; /* never -0 */
 }

@@ -19,10 +19,11 @@ struct tokens {
 	int seg[MAX_TOKENS]; /* comma-separated segment of each token */
 };
 
+/* Letters, digits, non-ASCII, and an apostrophe inside a word ("shepherd's"). */
 static bool
 word_byte(unsigned char c)
 {
-	return isalnum(c) || c >= 0x80;
+	return isalnum(c) || c >= 0x80 || c == '\'';
 }
 
 /* Folds and splits text into tokens, noting each token's segment. */
@@ -40,7 +41,7 @@ tokenize(const char *text, struct tokens *tk)
 
 		if (*p == ',' || *p == ';')
 			seg++;
-		if (!word_byte((unsigned char)*p)) {
+		if (!word_byte((unsigned char)*p) || *p == '\'') {
 			p++;
 			continue;
 		}
@@ -86,6 +87,8 @@ same_word(const char *a, const char *b)
 		a = b, la = lb, b = t, lb = tl;
 	}
 	/* now a is the shorter one */
+	if (la > 1 && lb == la + 2 && a[la - 1] == 'y' && !strcmp(b + la - 1, "ies"))
+		return !strncmp(a, b, la - 1); /* berry = berries */
 	if (strncmp(a, b, la))
 		return false;
 	return (lb == la + 1 && b[la] == 's') || (lb == la + 2 && !strcmp(b + la, "es"));
@@ -108,46 +111,52 @@ static const char *const categories[] = {
 static int
 head_segment(const struct tokens *tk)
 {
-	char seg0[128] = "";
+	char seg0[128];
 	size_t o = 0;
 
-	for (size_t i = 0; i < tk->n && tk->seg[i] == 0; i++)
-		o += (size_t)snprintf(seg0 + o, sizeof seg0 - (o < sizeof seg0 ? o : sizeof seg0),
-		                      "%s%s", o ? " " : "", tk->t[i]);
+	for (size_t i = 0; i < tk->n && tk->seg[i] == 0; i++) {
+		size_t len = strlen(tk->t[i]);
+
+		if (o + len + 2 > sizeof seg0)
+			return 0; /* longer than any category */
+		if (o)
+			seg0[o++] = ' ';
+		memcpy(seg0 + o, tk->t[i], len);
+		o += len;
+	}
+	seg0[o] = '\0';
 	for (size_t i = 0; i < sizeof categories / sizeof *categories; i++)
-		if (!strcmp(seg0, categories[i]))
+		if (seg0[0] == categories[i][0] && !strcmp(seg0, categories[i]))
 			return 1;
 	return 0;
 }
 
-/* Words that describe the plain, everyday form of a food. */
+static int
+cmp_word(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+/* Membership in a sorted word list (called for every token of every hit). */
+static bool
+in_list(const char *t, const char *const *list, size_t n)
+{
+	return bsearch(t, list, n, sizeof *list, cmp_word) != NULL;
+}
+
+/* Words that describe the plain, everyday form of a food (sorted). */
 static const char *const plain_words[] = {
-	"raw", "whole", "fresh", "plain", "cooked", "boiled", "baked", "broiled",
-	"steamed", "grilled", "roasted", "unsweetened", "original", "regular", "nfs",
+	"baked", "boiled", "broiled", "cooked", "fresh", "grilled", "nfs", "original",
+	"plain", "raw", "regular", "roasted", "steamed", "unsweetened", "whole",
 };
 
-/* Little words that neither help nor hurt. */
+/* Little words that neither help nor hurt (sorted). */
 static const char *const stop_words[] = {
-	"or", "and", "with", "without", "as", "to", "ns", "from", "in", "of", "made",
+	"and", "as", "from", "in", "made", "ns", "of", "or", "to", "with", "without",
 };
 
-static bool
-is_stop_word(const char *t)
-{
-	for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++)
-		if (!strcmp(t, stop_words[i]))
-			return true;
-	return false;
-}
-
-static bool
-is_plain_word(const char *t)
-{
-	for (size_t i = 0; i < sizeof plain_words / sizeof *plain_words; i++)
-		if (!strcmp(t, plain_words[i]))
-			return true;
-	return false;
-}
+#define N_PLAIN (sizeof plain_words / sizeof *plain_words)
+#define N_STOP (sizeof stop_words / sizeof *stop_words)
 
 static bool
 has_brand(const char *name)
@@ -177,11 +186,10 @@ nt_search_score(char words[][NT_SEARCH_WORD_LEN], size_t n, const char *name,
 	bool used[MAX_TOKENS] = {false};
 	double score = 0;
 	int head, unmatched = 0, plain = 0;
-	bool head_covered = true, head_seen = false;
+	bool head_covered = true, head_seen = false, extra_done = false;
 
 	tokenize(name, &nm);
-	snprintf(extra, sizeof extra, "%s %s", also, keywords);
-	tokenize(extra, &ex);
+	ex.n = 0;
 	head = head_segment(&nm);
 	if (head == 1 && (nm.n == 0 || nm.seg[nm.n - 1] == 0))
 		head = 0;
@@ -203,6 +211,12 @@ nt_search_score(char words[][NT_SEARCH_WORD_LEN], size_t n, const char *name,
 			if (c < best)
 				best = c;
 		}
+		if (best > 5 && !extra_done) {
+			/* Common names and keywords only matter for words the name lacks. */
+			snprintf(extra, sizeof extra, "%s %s", also, keywords);
+			tokenize(extra, &ex);
+			extra_done = true;
+		}
 		for (size_t i = 0; i < ex.n && best > 5; i++) {
 			if (same_word(words[w], ex.t[i]))
 				best = 5;
@@ -223,9 +237,9 @@ nt_search_score(char words[][NT_SEARCH_WORD_LEN], size_t n, const char *name,
 			if (!exact)
 				head_covered = false;
 		}
-		if (used[i] || is_stop_word(nm.t[i]))
+		if (used[i] || in_list(nm.t[i], stop_words, N_STOP))
 			continue;
-		if (is_plain_word(nm.t[i]))
+		if (in_list(nm.t[i], plain_words, N_PLAIN))
 			plain++;
 		else
 			unmatched++;
@@ -340,10 +354,18 @@ nt_search(struct nt_store *s, const char *query, size_t limit,
 	n_words = nt_search_words(query, words);
 	if (n_words == 0 || limit == 0)
 		return NT_OK;
-	/* Every word quoted (so FTS5 syntax in the query is inert), as a prefix. */
-	for (size_t i = 0; i < n_words; i++)
-		o += (size_t)snprintf(match + o, sizeof match - o, "%s\"%s\"*",
-		                      i ? " AND " : "", words[i]);
+	/*
+	 * Every word quoted (so FTS5 syntax in the query is inert), as a prefix.
+	 * One or two letters are the start of a name being typed: match them
+	 * against the first word of names only, which keeps each keystroke
+	 * cheap (thousands of foods have some word starting with "s").
+	 */
+	if (n_words == 1 && strlen(words[0]) < 3)
+		snprintf(match, sizeof match, "name : ^\"%s\"*", words[0]);
+	else
+		for (size_t i = 0; i < n_words; i++)
+			o += (size_t)snprintf(match + o, sizeof match - o, "%s\"%s\"*",
+			                      i ? " AND " : "", words[i]);
 
 	if (!(st = nt_store_stmt(s, sql_match, err)))
 		return err->status;

@@ -44,8 +44,9 @@ size_t nt_search_words(const char *query,
 /*
  * Foods whose name, common names, keywords or group contain every word of
  * `query` as a word prefix ("salm" finds salmon), case- and
- * accent-insensitively, best first; at most `limit` hits.  A query without
- * words gives no hits, not an error.
+ * accent-insensitively, best first; at most `limit` hits.  A query of one
+ * or two letters matches only the first word of names (someone is starting
+ * to type a name).  A query without words gives no hits, not an error.
  */
 enum nt_status nt_search(struct nt_store *s, const char *query, size_t limit,
                          struct nt_search_result *out, struct nt_err *err);

@@ -316,7 +316,8 @@ load_all(struct nt_store *s, const char *dir, const char *version, struct nt_err
 	char sql[512];
 
 	if ((st = nt_store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS seed_seen(id INTEGER PRIMARY KEY);"
-	                        "DELETE FROM temp.seed_seen;", err)))
+	                        "DELETE FROM temp.seed_seen;", err)) ||
+	    (st = nt_store_bulk_foods(s, true, err)))
 		return st;
 	if ((st = load_file(s, dir, "foods.csv", food_row, err)))
 		return st;
@@ -330,8 +331,8 @@ load_all(struct nt_store *s, const char *dir, const char *version, struct nt_err
 	if ((st = load_file(s, dir, "portions.csv", portion_row, err)) ||
 	    (st = load_file(s, dir, "targets.csv", target_row, err)))
 		return st;
-	if ((st = nt_store_exec(s, "DROP TABLE temp.seed_seen;"
-	                        "INSERT INTO food_fts(food_fts) VALUES ('optimize');", err)))
+	if ((st = nt_store_exec(s, "DROP TABLE temp.seed_seen;", err)) ||
+	    (st = nt_store_bulk_foods(s, false, err)))
 		return st;
 	return nt_store_meta_set(s, "data_version", version, err);
 }

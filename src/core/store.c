@@ -33,6 +33,20 @@ struct nt_store {
 	int tx_depth;
 };
 
+/* Keep the full-text index in step with the foods table. */
+#define FTS_TRIGGERS \
+	"CREATE TRIGGER foods_ai AFTER INSERT ON foods BEGIN" \
+	"  INSERT INTO food_fts(rowid, name, also, keywords, grp)" \
+	"  VALUES (new.id, new.name, new.also, new.keywords, new.grp); END;" \
+	"CREATE TRIGGER foods_ad AFTER DELETE ON foods BEGIN" \
+	"  INSERT INTO food_fts(food_fts, rowid, name, also, keywords, grp)" \
+	"  VALUES ('delete', old.id, old.name, old.also, old.keywords, old.grp); END;" \
+	"CREATE TRIGGER foods_au AFTER UPDATE OF name, also, keywords, grp ON foods BEGIN" \
+	"  INSERT INTO food_fts(food_fts, rowid, name, also, keywords, grp)" \
+	"  VALUES ('delete', old.id, old.name, old.also, old.keywords, old.grp);" \
+	"  INSERT INTO food_fts(rowid, name, also, keywords, grp)" \
+	"  VALUES (new.id, new.name, new.also, new.keywords, new.grp); END;"
+
 /* Each entry upgrades the schema from version i to i + 1. */
 static const char *const migrations[NT_SCHEMA_VERSION] = {
 	/* 0 -> 1 */
@@ -60,17 +74,7 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	"CREATE VIRTUAL TABLE food_fts USING fts5(name, also, keywords, grp,"
 	"  content='foods', content_rowid='id',"
 	"  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
-	"CREATE TRIGGER foods_ai AFTER INSERT ON foods BEGIN"
-	"  INSERT INTO food_fts(rowid, name, also, keywords, grp)"
-	"  VALUES (new.id, new.name, new.also, new.keywords, new.grp); END;"
-	"CREATE TRIGGER foods_ad AFTER DELETE ON foods BEGIN"
-	"  INSERT INTO food_fts(food_fts, rowid, name, also, keywords, grp)"
-	"  VALUES ('delete', old.id, old.name, old.also, old.keywords, old.grp); END;"
-	"CREATE TRIGGER foods_au AFTER UPDATE OF name, also, keywords, grp ON foods BEGIN"
-	"  INSERT INTO food_fts(food_fts, rowid, name, also, keywords, grp)"
-	"  VALUES ('delete', old.id, old.name, old.also, old.keywords, old.grp);"
-	"  INSERT INTO food_fts(rowid, name, also, keywords, grp)"
-	"  VALUES (new.id, new.name, new.also, new.keywords, new.grp); END;"
+	FTS_TRIGGERS
 	"CREATE TABLE targets("
 	"  nutrient TEXT NOT NULL, sex TEXT NOT NULL, stage TEXT NOT NULL,"
 	"  age_min REAL NOT NULL, age_max REAL NOT NULL, type TEXT NOT NULL,"
@@ -377,6 +381,18 @@ nt_store_stmt(struct nt_store *s, const char *sql, struct nt_err *err)
 	}
 	s->stmts[s->n_stmts++] = c;
 	return c;
+}
+
+enum nt_status
+nt_store_bulk_foods(struct nt_store *s, bool start, struct nt_err *err)
+{
+	if (s->tx_depth <= 0)
+		return nt_err_set(err, NT_ERR_DB, "a bulk food load needs a transaction");
+	if (start)
+		return nt_store_exec(s, "DROP TRIGGER foods_ai; DROP TRIGGER foods_ad;"
+		                     "DROP TRIGGER foods_au;", err);
+	return nt_store_exec(s, "INSERT INTO food_fts(food_fts) VALUES ('rebuild');"
+	                     FTS_TRIGGERS, err);
 }
 
 long long

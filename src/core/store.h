@@ -51,6 +51,14 @@ enum nt_status nt_store_begin(struct nt_store *s, struct nt_err *err);
 enum nt_status nt_store_commit(struct nt_store *s, struct nt_err *err);
 void nt_store_rollback(struct nt_store *s);
 
+/*
+ * Loading many foods at once, inside a transaction: start = true stops
+ * keeping the full-text index in step row by row; start = false rebuilds it
+ * in one pass (much faster than row by row) and resumes.  A rollback undoes
+ * both.
+ */
+enum nt_status nt_store_bulk_foods(struct nt_store *s, bool start, struct nt_err *err);
+
 /* Runs one or more SQL statements without results (schema, pragmas). */
 enum nt_status nt_store_exec(struct nt_store *s, const char *sql,
                              struct nt_err *err);

@@ -100,9 +100,16 @@ nt_text_fold(const char *in, char *out, size_t n)
 		return 0;
 	while (i < len && o + 1 < n) {
 		unsigned cp;
-		size_t k = nt_utf8_decode(in + i, len - i, &cp);
+		size_t k;
 		const char *rep;
 
+		if ((unsigned char)in[i] < 0x80) { /* the common case, kept cheap */
+			char c = in[i++];
+
+			out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+			continue;
+		}
+		k = nt_utf8_decode(in + i, len - i, &cp);
 		if (k == 0) { /* keep a stray byte as it is */
 			out[o++] = in[i++];
 			continue;
@@ -143,8 +150,10 @@ nt_text_has_controls(const char *s)
 		unsigned cp;
 		size_t k = nt_utf8_decode(s + i, len - i, &cp);
 
-		if (k == 0)
-			return false; /* invalid UTF-8 is reported separately */
+		if (k == 0) { /* invalid UTF-8 is reported separately; look on */
+			i++;
+			continue;
+		}
 		if (is_control(cp))
 			return true;
 		i += k;

@@ -97,8 +97,8 @@ tui_action_hint(unsigned view, bool utf8)
 		const char *utf8, *ascii;
 	} hints[] = {
 		{TV_DAY,
-		 "a add  e edit  m move  d delete  u undo  \xe2\x86\x90\xe2\x86\x92 day  g go to  p profile  ? help  q quit",
-		 "a add  e edit  m move  d delete  u undo  h/l day  g go to  p profile  ? help  q quit"},
+		 "a add  e edit  m move  d delete  u undo  \xe2\x86\x90\xe2\x86\x92 day  ? help  q quit",
+		 "a add  e edit  m move  d delete  u undo  h/l day  ? help  q quit"},
 		{TV_SEARCH, "type to search  \xe2\x86\x91\xe2\x86\x93 choose  Tab results  Enter pick  Esc back",
 		 "type to search  Up/Down choose  Tab results  Enter pick  Esc back"},
 		{TV_AMOUNT, "type an amount or \xe2\x86\x91\xe2\x86\x93 a portion  Enter log  Esc back",

@@ -237,10 +237,10 @@ draw_entry_row(struct tui *t, int y, const struct nt_entry *e, bool selected)
 	                e->values.partial & (1u << NT_POTASSIUM), false);
 	if (l->cols >= 90)
 		snprintf(right, sizeof right, "%-10.10s %9s  B12 %6s  %s %5s  K %5s", e->amount,
-		         grams, b12, tw_utf8() ? "\xcf\x89-3" : "w-3", o3, k);
+		         grams, b12, tw_utf8() ? "\xcf\x89-3" : "O-3", o3, k);
 	else if (l->cols >= 72)
 		snprintf(right, sizeof right, "%-8.8s %8s B12%6s %s%5s K%5s", e->amount, grams, b12,
-		         tw_utf8() ? "\xcf\x89" : "w", o3, k);
+		         tw_utf8() ? "\xcf\x89" : "O3", o3, k);
 	else if (l->cols >= 60)
 		snprintf(right, sizeof right, "%-10.10s %9s", e->amount, grams);
 	else

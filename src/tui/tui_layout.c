@@ -17,16 +17,16 @@ tui_layout_compute(int rows, int cols, struct tui_layout *l)
 	l->list_h = l->totals_y - l->list_y - 1; /* a blank line above the totals */
 	if (l->list_h < 1)
 		l->list_h = 1;
-	/* Totals row: " Vitamin B12 [bar] 2.18 / 2.4 µg   90% LOW" */
+	/* Totals row: " Vitamin B12 [bar]  2.18 / 2.4 µg   90% LOW" */
 	l->label_w = cols >= 60 ? 12 : 9;
 	l->num_w = cols >= 70 ? 28 : 18;
 	l->bar_x = 1 + l->label_w + 1;
-	l->bar_w = cols - l->bar_x - 1 - l->num_w - 1 - 4 - 1;
+	l->bar_w = cols - l->bar_x - 2 - l->num_w - 1 - 4 - 1;
 	if (l->bar_w > 50)
 		l->bar_w = 50;
 	if (l->bar_w < 4)
 		l->bar_w = 4;
-	l->num_x = l->bar_x + l->bar_w + 1;
+	l->num_x = l->bar_x + l->bar_w + 2; /* room for a ']' closing the bar */
 	l->flag_x = l->num_x + l->num_w + 1;
 	/* Pop-ups cover the list, leaving the header and the status line. */
 	l->popup_x = cols >= 90 ? (cols - 86) / 2 : 0;

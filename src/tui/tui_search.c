@@ -68,7 +68,7 @@ hit_values(const struct tui *t, const struct nt_search_hit *h, char *buf, size_t
 		snprintf(per, sizeof per, "%g %s", h->portion.amount, h->portion.unit);
 	else
 		snprintf(per, sizeof per, "100 g");
-	snprintf(buf, n, "B12 %s %s %s K %s / %s", b12, tw_utf8() ? "\xcf\x89-3" : "w-3", o3, k,
+	snprintf(buf, n, "B12 %s %s %s K %s / %s", b12, tw_utf8() ? "\xcf\x89-3" : "O-3", o3, k,
 	         per);
 }
 

@@ -196,7 +196,7 @@ test_parse(void)
 	}
 	nt_date_parse("2023-02-29", today, &out, &err);
 	is_str(err.msg, "invalid date '2023-02-29': use YYYY-MM-DD (a real day, years "
-	       "1900-9999), today, yesterday, tomorrow or -N", "message for a non-day");
+	       "1900-9999), today, yesterday, tomorrow, -N or +N", "message for a non-day");
 	nt_date_parse("-36501", today, &out, &err);
 	is_str(err.msg, "invalid date '-36501': offsets go up to 36500 days",
 	       "message for a too-large offset");

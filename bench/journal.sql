@@ -1,0 +1,12 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- journal.sql - a 10-year journal for the benchmark: 40,000 entries, 11 a
+-- day ending 2026-03-11, foods spread over the bundled database.
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 39999)
+INSERT INTO entries(day, meal, food, amount, mg)
+SELECT date('2026-03-11', '-' || (i / 11) || ' days'),
+       i % 4,
+       (SELECT min(id) FROM foods) + (i * 7919) % (SELECT count(*) FROM foods WHERE source <> 'custom'),
+       '100 g', 100000
+FROM n;
+COMMIT;

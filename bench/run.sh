@@ -1,0 +1,71 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# bench/run.sh - `make bench`: time nutrack on the full bundled database plus
+# a generated 10-year journal (40,000 entries) against the sqlite3 shell
+# running the equivalent query on the same file, and the TUI's latency.
+# Needs hyperfine, sqlite3 and python3 (apt-get install hyperfine sqlite3).
+set -eu
+: "${NUTRACK_BIN:=./nutrack}"
+: "${NUTRACK_DATA_DIR:=$(dirname "$0")/../data}"
+export NUTRACK_DATA_DIR
+export NUTRACK_TODAY=2026-03-11 LC_ALL=C.UTF-8
+for tool in hyperfine sqlite3 python3; do
+	command -v "$tool" >/dev/null || { echo "bench: $tool is needed" >&2; exit 1; }
+done
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/nt-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+db=$work/bench.db
+
+echo "== first run: creating the database and loading the bundled foods"
+hyperfine --runs 5 --prepare "rm -f $db $db-wal $db-shm" \
+	"$NUTRACK_BIN --db $db profile" --export-json "$work/seed.json" >/dev/null
+"$NUTRACK_BIN" --db "$db" profile --sex female --age 34 --diet vegan >/dev/null
+
+echo "== generating a 10-year journal: 40,000 entries, 11 a day"
+sqlite3 "$db" <"$here/journal.sql"
+sqlite3 "$db" "SELECT count(*) || ' entries from ' || min(day) || ' to ' || max(day) FROM entries"
+
+floor_day="SELECT e.id, e.meal, f.name, e.amount, e.mg, f.b12_ug, f.ala_g, f.epa_g, f.dha_g, f.dpa_g, f.potassium_mg, f.energy_kcal, f.protein_g FROM entries e JOIN foods f ON f.id = e.food WHERE e.day = '2026-03-11' ORDER BY e.meal, e.id"
+floor_week="SELECT e.day, sum(e.mg * f.b12_ug), sum(e.mg * f.ala_g), sum(e.mg * f.potassium_mg) FROM entries e JOIN foods f ON f.id = e.food WHERE e.day BETWEEN '2026-03-09' AND '2026-03-15' GROUP BY e.day"
+floor_search="SELECT f.id, f.name, f.also, f.keywords, f.grp FROM food_fts JOIN foods f ON f.id = food_fts.rowid WHERE food_fts MATCH '\"salmon\"*'"
+
+bench() { # name nutrack-args floor-sql
+	hyperfine --warmup 3 --runs 30 -N --export-json "$work/$1.json" \
+		"$NUTRACK_BIN --db $db $2" "sqlite3 $db \"$3\"" >/dev/null 2>&1 ||
+		hyperfine --warmup 3 --runs 30 --export-json "$work/$1.json" \
+			"$NUTRACK_BIN --db $db $2" "sqlite3 $db \"$3\"" >/dev/null
+}
+echo "== timing (hyperfine, 30 runs each)"
+bench day "day" "$floor_day"
+bench week "week" "$floor_week"
+bench search "search salmon" "$floor_search"
+
+echo "== TUI latency through a pseudo-terminal"
+python3 "$here/tui_latency.py" "$NUTRACK_BIN" "$db" >"$work/tui.txt"
+
+peak=$( { /usr/bin/time -f %M "$NUTRACK_BIN" --db "$db" week >/dev/null; } 2>&1 | tail -n 1)
+
+python3 - "$work" "$peak" <<'PY'
+import json, sys, os
+work, peak = sys.argv[1], sys.argv[2]
+def load(name):
+    with open(os.path.join(work, name + ".json")) as f:
+        r = json.load(f)["results"]
+    return [x["mean"] * 1000 for x in r]
+rows = []
+seed = load("seed")[0]
+for name, label in (("day", "nutrack day"), ("week", "nutrack week"), ("search", "nutrack search salmon")):
+    ours, floor = load(name)
+    rows.append((label, ours, floor))
+print()
+print("| measure | nutrack | sqlite3 floor | ratio |")
+print("|---|---:|---:|---:|")
+print(f"| first run: create database, load 14,221 foods | {seed:.0f} ms | | |")
+for label, ours, floor in rows:
+    print(f"| {label} (40,000-entry journal) | {ours:.1f} ms | {floor:.1f} ms | {ours / floor:.2f} |")
+with open(os.path.join(work, "tui.txt")) as f:
+    for line in f:
+        print(line.rstrip())
+print(f"| peak memory of `nutrack week` | {int(peak) / 1024:.1f} MiB | | |")
+PY

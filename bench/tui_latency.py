@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# tui_latency.py - start nutrack's TUI in a pseudo-terminal, time start-up to
+# the first full frame and each keystroke to its updated screen.
+import os, pty, select, sys, time, statistics
+
+binary, db = sys.argv[1], sys.argv[2]
+QUIET = 0.030  # a frame is complete when the terminal stays quiet this long
+
+def read_frame(fd, want=None, limit=5.0):
+    """Reads output until it goes quiet (and contains `want`); returns the
+    time of the last byte and the text."""
+    buf, last, start = b"", None, time.monotonic()
+    while time.monotonic() - start < limit:
+        r, _, _ = select.select([fd], [], [], QUIET)
+        if r:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            buf += chunk
+            last = time.monotonic()
+        elif last is not None and (want is None or want in buf):
+            break
+    return last, buf
+
+env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8", NUTRACK_TODAY="2026-03-11")
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvpe(binary, [binary, "--db", db], env)
+import fcntl, termios, struct
+fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+t0 = time.monotonic()
+last, _ = read_frame(fd, b"Totals")
+startup = (last - t0) * 1000
+
+def key(data, want=None):
+    t = time.monotonic()
+    os.write(fd, data)
+    last, buf = read_frame(fd, want)
+    return ((last or t) - t) * 1000
+
+lat_search = []
+key(b"a", b"Search")
+for _ in range(5):
+    for ch in b"salmon":
+        lat_search.append(key(bytes([ch])))
+    for _ in range(6):
+        lat_search.append(key(b"\x7f"))
+lat_nav = [key(b"\x1b", b"Totals")]
+for _ in range(20):
+    lat_nav.append(key(b"h"))   # previous day
+    lat_nav.append(key(b"l"))   # next day
+    lat_nav.append(key(b"j"))
+os.write(fd, b"q")
+os.waitpid(pid, 0)
+
+def row(label, xs):
+    xs = sorted(xs)
+    p95 = xs[int(len(xs) * 0.95) - 1]
+    return f"| {label} | median {statistics.median(xs):.1f} ms, p95 {p95:.1f} ms, max {xs[-1]:.1f} ms | | |"
+print(f"| TUI start-up to first full frame | {startup:.1f} ms | | |")
+print(row("TUI search keystroke to updated screen (60 keys)", lat_search))
+print(row("TUI day-view key to updated screen (61 keys)", lat_nav))

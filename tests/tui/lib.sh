@@ -1,0 +1,98 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# lib.sh - drive the real nutrack binary in a private tmux server: send keys,
+# poll the screen until the expected text appears (no blind sleeps), and
+# check the database afterwards through the CLI.  Emits TAP.
+
+set -u
+: "${NUTRACK_BIN:?run through make check}"
+: "${NUTRACK_TESTS:?run through make check}"
+
+tap_n=0
+tap_failed=0
+TMUX_CMD=${TMUX_BIN:-$(command -v tmux || true)}
+if [ -z "$TMUX_CMD" ]; then
+	echo "1..0 # SKIP tmux is not installed"
+	exit 0
+fi
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/nt-tui.XXXXXX") || exit 1
+DB=$WORK/nutrack.db
+SOCK=nt$$
+sessions=0
+EXPECTED=$NUTRACK_TESTS/tui/expected
+cleanup() {
+	i=0
+	while [ "$i" -le "$sessions" ]; do
+		"$TMUX_CMD" -L "nt$$-$i" kill-server >/dev/null 2>&1
+		i=$((i + 1))
+	done
+	rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+tm() { "$TMUX_CMD" -L "$SOCK" "$@"; }
+
+# new_server: the next session gets a tmux server of its own.
+new_server() {
+	tm kill-server >/dev/null 2>&1
+	sessions=$((sessions + 1))
+	SOCK=nt$$-$sessions
+}
+nt() { "$NUTRACK_BIN" --db "$DB" "$@"; }
+
+tap_ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $1"; }
+tap_not_ok() {
+	tap_n=$((tap_n + 1)); tap_failed=$((tap_failed + 1))
+	echo "not ok $tap_n - $1"
+	shift
+	for line in "$@"; do printf '#   %s\n' "$line"; done
+}
+is() { if [ "$2" = "$3" ]; then tap_ok "$1"; else tap_not_ok "$1" "got '$2'" "want '$3'"; fi; }
+
+# start COLS ROWS [ENV=VALUE...]: runs nutrack in a new tmux session.
+start() {
+	cols=$1 rows=$2
+	shift 2
+	new_server
+	tm -f /dev/null new-session -d -x "$cols" -y "$rows" \
+		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color $* '$NUTRACK_BIN' --db '$DB'; echo \"exited \$?\"; sleep 60"
+}
+
+screen() { tm capture-pane -p 2>/dev/null; }
+
+# wait_for LABEL TEXT [SECONDS]: polls the screen until TEXT shows up.
+wait_for() {
+	label=$1 text=$2 limit=${3:-10}
+	i=0
+	while [ "$i" -lt $((limit * 20)) ]; do
+		if screen | grep -qF -- "$text"; then
+			tap_ok "$label"
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	tap_not_ok "$label" "timed out waiting for: $text" "screen was:"
+	screen | sed 's/^/#   | /'
+	return 1
+}
+
+# keys KEY...: tmux key names (Enter, Down, C-u); text goes with `type`.
+keys() { tm send-keys "$@"; }
+type_text() { tm send-keys -l -- "$1"; }
+
+# same_screen NAME: compares the whole screen with expected/NAME.screen.
+same_screen() {
+	screen >"$WORK/screen"
+	if [ -n "${NT_BLESS:-}" ]; then cp "$WORK/screen" "$EXPECTED/$1.screen"; fi
+	if diff -u "$EXPECTED/$1.screen" "$WORK/screen" >"$WORK/diff"; then
+		tap_ok "screen $1"
+	else
+		tap_not_ok "screen $1"
+		sed 's/^/#   /' "$WORK/diff"
+	fi
+}
+
+done_testing() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+}

@@ -1,0 +1,61 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# robust.sh - the TUI under hard conditions: an ASCII locale without colour,
+# a 1x1 terminal, a second window on the same database, kill -9 and SIGTERM.
+. "$NUTRACK_TESTS/tui/lib.sh"
+
+nt profile --sex male --age 40 --diet omnivore >/dev/null
+nt add --meal dinner sr28:15076 "1 fillet" >/dev/null
+
+# ASCII locale and NO_COLOR: no UTF-8 bars, "ug" for micrograms.
+new_server
+tm -f /dev/null new-session -d -x 80 -y 24 \
+	"env LANG=C LC_ALL=C NO_COLOR=1 '$NUTRACK_BIN' --db '$DB'; echo \"exited \$?\"; sleep 60"
+wait_for "ASCII locale starts" "Totals against targets"
+wait_for "ASCII unit" "12.59 / 2.4 ug"
+screen >"$WORK/ascii"
+is "no UTF-8 on an ASCII terminal" "$(LC_ALL=C grep -c "$(printf '[\200-\377]')" "$WORK/ascii")" "0"
+wait_for "ASCII bars" "[##########"
+same_screen ascii-80x24
+
+# Any size: down to 1x1 and back without crashing.
+for size in "1 1" "2 1" "10 3" "39 11" "40 12" "200 60"; do
+	set -- $size
+	tm resize-window -x "$1" -y "$2"
+	sleep 0.1
+done
+tm resize-window -x 80 -y 24
+wait_for "survives 1x1 and recovers" "Totals against targets"
+
+# A second writer: the CLI adds while the TUI is open; the TUI notices.
+nt add --meal breakfast sr28:01123 "2 large" >/dev/null
+wait_for "another process's change appears" "Egg, whole, raw, fresh"
+keys q
+wait_for "quits" "exited 0"
+
+# kill -9 right after logging: what was shown as logged is in the database.
+start 80 24
+wait_for "starts again" "Totals against targets"
+keys a
+type_text "banana raw"
+wait_for "banana found" "Banana, raw"
+keys Enter
+wait_for "banana portions" "1 banana (126 g)"
+keys Enter
+wait_for "banana logged" "Logged 1 banana Banana, raw"
+pid=$(pgrep -f -n -- "$NUTRACK_BIN --db $DB") || pid=""
+kill -9 $pid 2>/dev/null
+wait_for "killed" "exited 137"
+nt day >"$WORK/day.txt"
+is "the entry survived kill -9" "$(grep -c 'Banana, raw' "$WORK/day.txt")" "1"
+
+# SIGTERM: a clean exit that restores the terminal.
+start 80 24
+wait_for "starts for SIGTERM" "Totals against targets"
+pid=$(pgrep -f -n -- "$NUTRACK_BIN --db $DB") || pid=""
+kill -TERM $pid 2>/dev/null
+wait_for "SIGTERM exits" "exited"
+screen >"$WORK/after"
+is "terminal left the alternate screen" "$(grep -c 'Totals against targets' "$WORK/after")" "0"
+
+done_testing

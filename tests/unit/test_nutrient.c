@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test_nutrient.c - measure table, values for an amount, derived omega-3, totals, rounding. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "nutrient.h"
+#include "tap.h"
+
+#define U NT_UNKNOWN
+
+/*
+ * Per-100 g values from data/foods.csv, in column order energy_kcal,
+ * protein_g, b12_ug, b12_added_ug, ala_g, epa_g, dha_g, dpa_g, potassium_mg
+ * (an empty cell is unknown).
+ */
+/* sr28:15076 "Fish, salmon, Atlantic, wild, raw": 142,19.84,3.18,,0.295,1,0.321,1.115,0.287,490 */
+static const double salmon[NT_STORED_COUNT] = {142, 19.84, 3.18, U, 0.295, 0.321, 1.115, 0.287, 490};
+/* sr28:05626 "Emu, full rump, raw": 112,22.83,2.24,,0.026,1,0.004,0.005,,330 (DPA unknown) */
+static const double emu[NT_STORED_COUNT] = {112, 22.83, 2.24, U, 0.026, 0.004, 0.005, U, 330};
+/* sr28:10096 "Pork, ... brain, raw": 127,10.28,2.19,,0.120,1,,0.450,0.220,258 (EPA unknown) */
+static const double brain[NT_STORED_COUNT] = {127, 10.28, 2.19, U, 0.120, U, 0.450, 0.220, 258};
+/* sr28:01188 "KRAFT CHEEZ WHIZ ...": 276,12.00,,,,0,,,,240 (no omega-3 data) */
+static const double whiz[NT_STORED_COUNT] = {276, 12.00, U, U, U, U, U, U, 240};
+/* sr28:01039 "Cheese, roquefort": 369,21.54,0.64,,0.704,1,,,,91 (only ALA) */
+static const double roquefort[NT_STORED_COUNT] = {369, 21.54, 0.64, U, 0.704, U, U, U, 91};
+/* sr28:01077 "Milk, whole, 3.25% milkfat": 61,3.15,0.45,0.00,0.075,1,0.000,0.000,0.000,132 */
+static const double milk[NT_STORED_COUNT] = {61, 3.15, 0.45, 0.00, 0.075, 0.000, 0.000, 0.000, 132};
+
+#define BIT(m) (1u << (m))
+
+static void
+test_table(void)
+{
+	is_int(NT_STORED_COUNT, 9, "nine stored measures");
+	is_int(NT_MEASURE_COUNT, 11, "eleven measures with the two derived ones");
+	is_str(nt_measure_name(NT_ENERGY), "energy", "energy name");
+	is_str(nt_measure_unit(NT_ENERGY), "kcal", "energy unit");
+	is_int(nt_measure_decimals(NT_ENERGY), 0, "energy decimals");
+	is_str(nt_measure_label(NT_ENERGY), "Energy", "energy label");
+	is_str(nt_measure_name(NT_B12), "b12", "b12 name");
+	is_str(nt_measure_unit(NT_B12), "ug", "b12 unit is ASCII ug");
+	is_str(nt_measure_label(NT_B12), "Vitamin B12", "b12 label");
+	is_int(nt_measure_decimals(NT_B12), 2, "b12 decimals");
+	is_str(nt_measure_name(NT_B12_ADDED), "b12_added", "b12_added name");
+	is_str(nt_measure_unit(NT_POTASSIUM), "mg", "potassium unit");
+	is_int(nt_measure_decimals(NT_EPA), 3, "epa decimals");
+	is_str(nt_measure_name(NT_OMEGA3), "omega3", "omega3 name");
+	is_str(nt_measure_unit(NT_OMEGA3), "g", "omega3 unit");
+	is_str(nt_measure_label(NT_OMEGA3), "Omega-3 (ALA+EPA+DHA+DPA)", "omega3 label");
+	is_str(nt_measure_name(NT_EPA_DHA), "epa_dha", "epa_dha name");
+	is_str(nt_measure_unit(NT_EPA_DHA), "mg", "epa_dha is in mg");
+	is_int(nt_measure_decimals(NT_EPA_DHA), 0, "epa_dha decimals");
+	for (int m = 0; m < NT_MEASURE_COUNT; m++)
+		is_int(nt_measure_by_name(nt_measure_name(m)), m, "by_name(%s)", nt_measure_name(m));
+	is_int(nt_measure_by_name("EPA"), -1, "by_name is case-sensitive");
+	is_int(nt_measure_by_name("energy_kcal"), -1, "a CSV column name is not a measure name");
+	is_int(nt_measure_by_name(""), -1, "by_name of empty");
+	is_int(nt_measure_by_name("vitamin_c"), -1, "by_name of an untracked nutrient");
+	ok(!nt_known(NT_UNKNOWN), "NT_UNKNOWN is not known");
+	ok(nt_known(0.0), "zero is known");
+}
+
+static void
+test_init(void)
+{
+	struct nt_amounts a;
+	int bad = 0;
+
+	memset(&a, 0x55, sizeof a);
+	nt_amounts_unknown(&a);
+	for (int m = 0; m < NT_MEASURE_COUNT; m++)
+		bad += nt_known(a.v[m]);
+	is_int(bad, 0, "amounts_unknown: every value unknown");
+	is_int(a.partial, 0, "amounts_unknown: nothing partial");
+	memset(&a, 0x55, sizeof a);
+	nt_amounts_zero(&a);
+	for (int m = 0; m < NT_MEASURE_COUNT; m++)
+		bad += a.v[m] != 0.0;
+	is_int(bad, 0, "amounts_zero: every value 0");
+	is_int(a.partial, 0, "amounts_zero: nothing partial");
+}
+
+static void
+test_for(void)
+{
+	struct nt_amounts a;
+
+	/* 150 g of salmon: every value * 1.5 */
+	memset(&a, 0x55, sizeof a);
+	nt_amounts_for(salmon, 150, &a);
+	is_num(a.v[NT_ENERGY], 213, 1e-9, "salmon 150 g: 142 * 1.5 = 213 kcal");
+	is_num(a.v[NT_PROTEIN], 29.76, 1e-9, "salmon 150 g: 19.84 * 1.5 = 29.76 g protein");
+	is_num(a.v[NT_B12], 4.77, 1e-9, "salmon 150 g: 3.18 * 1.5 = 4.77 ug B12");
+	ok(!nt_known(a.v[NT_B12_ADDED]), "salmon: added B12 unknown");
+	is_num(a.v[NT_ALA], 0.4425, 1e-12, "salmon 150 g: ALA 0.295 * 1.5 = 0.4425 g");
+	is_num(a.v[NT_EPA], 0.4815, 1e-12, "salmon 150 g: EPA 0.321 * 1.5 = 0.4815 g");
+	is_num(a.v[NT_DHA], 1.6725, 1e-12, "salmon 150 g: DHA 1.115 * 1.5 = 1.6725 g");
+	is_num(a.v[NT_DPA], 0.4305, 1e-12, "salmon 150 g: DPA 0.287 * 1.5 = 0.4305 g");
+	is_num(a.v[NT_POTASSIUM], 735, 1e-9, "salmon 150 g: 490 * 1.5 = 735 mg K");
+	/* 0.4425 + 0.4815 + 1.6725 + 0.4305 = 3.027 g */
+	is_num(a.v[NT_OMEGA3], 3.027, 1e-12, "salmon 150 g: omega-3 = ALA+EPA+DHA+DPA = 3.027 g");
+	/* (0.4815 + 1.6725) g * 1000 = 2154 mg */
+	is_num(a.v[NT_EPA_DHA], 2154, 1e-9, "salmon 150 g: EPA+DHA = 2154 mg");
+	is_int(a.partial, 0, "salmon: nothing partial (added B12 is stored, not derived)");
+
+	/* 200 g of emu, DPA unknown: omega-3 partial, EPA+DHA complete */
+	nt_amounts_for(emu, 200, &a);
+	is_num(a.v[NT_ENERGY], 224, 1e-9, "emu 200 g: 112 * 2 = 224 kcal");
+	is_num(a.v[NT_PROTEIN], 45.66, 1e-9, "emu 200 g: 22.83 * 2 = 45.66 g");
+	ok(!nt_known(a.v[NT_DPA]), "emu: DPA unknown");
+	/* 0.052 + 0.008 + 0.010 = 0.070 g */
+	is_num(a.v[NT_OMEGA3], 0.070, 1e-12, "emu 200 g: omega-3 of the known parts = 0.070 g");
+	ok(a.partial & BIT(NT_OMEGA3), "emu: omega-3 partial (DPA missing)");
+	/* (0.008 + 0.010) * 1000 = 18 mg */
+	is_num(a.v[NT_EPA_DHA], 18, 1e-9, "emu 200 g: EPA+DHA = 18 mg");
+	ok(!(a.partial & BIT(NT_EPA_DHA)), "emu: EPA+DHA complete");
+	is_int(a.partial, BIT(NT_OMEGA3), "emu: only omega-3 partial");
+
+	/* 100 g of pork brain, EPA unknown: both sums partial */
+	nt_amounts_for(brain, 100, &a);
+	/* 0.120 + 0.450 + 0.220 = 0.790 g */
+	is_num(a.v[NT_OMEGA3], 0.79, 1e-12, "brain 100 g: omega-3 = 0.79 g without EPA");
+	is_num(a.v[NT_EPA_DHA], 450, 1e-9, "brain 100 g: EPA+DHA = DHA 0.450 g = 450 mg");
+	is_int(a.partial, BIT(NT_OMEGA3) | BIT(NT_EPA_DHA), "brain: both derived sums partial");
+
+	/* 50 g of Cheez Whiz, no omega-3 data: sums unknown, not partial */
+	nt_amounts_for(whiz, 50, &a);
+	is_num(a.v[NT_ENERGY], 138, 1e-9, "whiz 50 g: 276 / 2 = 138 kcal");
+	is_num(a.v[NT_POTASSIUM], 120, 1e-9, "whiz 50 g: 240 / 2 = 120 mg");
+	ok(!nt_known(a.v[NT_B12]), "whiz: B12 unknown");
+	ok(!nt_known(a.v[NT_OMEGA3]), "whiz: omega-3 unknown, not 0");
+	ok(!nt_known(a.v[NT_EPA_DHA]), "whiz: EPA+DHA unknown, not 0");
+	is_int(a.partial, 0, "whiz: an unknown sum is not partial");
+
+	/* 30 g of roquefort, only ALA: omega-3 partial, EPA+DHA unknown */
+	nt_amounts_for(roquefort, 30, &a);
+	is_num(a.v[NT_ENERGY], 110.7, 1e-9, "roquefort 30 g: 369 * 0.3 = 110.7 kcal");
+	is_num(a.v[NT_OMEGA3], 0.2112, 1e-12, "roquefort 30 g: omega-3 = ALA 0.704 * 0.3 = 0.2112 g");
+	ok(!nt_known(a.v[NT_EPA_DHA]), "roquefort: EPA+DHA unknown");
+	is_int(a.partial, BIT(NT_OMEGA3), "roquefort: only omega-3 partial");
+
+	/* 257.83 g of milk (250 ml): measured zeros stay known zeros */
+	nt_amounts_for(milk, 257.83, &a);
+	is_num(a.v[NT_ENERGY], 157.2763, 1e-9, "milk 257.83 g: 61 * 2.5783 = 157.2763 kcal");
+	is_num(a.v[NT_B12_ADDED], 0, 0, "milk: added B12 is a known 0");
+	is_num(a.v[NT_EPA_DHA], 0, 0, "milk: EPA+DHA is a known 0");
+	/* 0.075 * 2.5783 = 0.1933725 g, EPA/DHA/DPA 0 */
+	is_num(a.v[NT_OMEGA3], 0.1933725, 1e-12, "milk: omega-3 = ALA only, complete");
+	is_int(a.partial, 0, "milk: nothing partial");
+
+	/* zero grams */
+	nt_amounts_for(salmon, 0, &a);
+	is_num(a.v[NT_ENERGY], 0, 0, "0 g: 0 kcal");
+	is_num(a.v[NT_EPA_DHA], 0, 0, "0 g: 0 mg EPA+DHA");
+	ok(!nt_known(a.v[NT_B12_ADDED]), "0 g: unknown stays unknown");
+}
+
+static void
+test_totals(void)
+{
+	struct nt_amounts sum, a;
+	unsigned counted = 0;
+
+	/* salmon 150 g + emu 200 g + Cheez Whiz 50 g */
+	nt_amounts_zero(&sum);
+	nt_amounts_for(salmon, 150, &a);
+	nt_amounts_add(&sum, &counted, &a);
+	nt_amounts_for(emu, 200, &a);
+	nt_amounts_add(&sum, &counted, &a);
+	nt_amounts_for(whiz, 50, &a);
+	nt_amounts_add(&sum, &counted, &a);
+	nt_amounts_finish(&sum, counted);
+
+	is_num(sum.v[NT_ENERGY], 575, 1e-9, "total energy 213 + 224 + 138 = 575 kcal");
+	ok(!(sum.partial & BIT(NT_ENERGY)), "total energy complete");
+	is_num(sum.v[NT_PROTEIN], 81.42, 1e-9, "total protein 29.76 + 45.66 + 6 = 81.42 g");
+	is_num(sum.v[NT_B12], 9.25, 1e-9, "total B12 4.77 + 4.48 = 9.25 ug");
+	ok(sum.partial & BIT(NT_B12), "total B12 partial (whiz unknown)");
+	ok(!nt_known(sum.v[NT_B12_ADDED]), "total added B12: never known -> unknown");
+	ok(!(sum.partial & BIT(NT_B12_ADDED)), "total added B12: unknown is not partial");
+	is_num(sum.v[NT_DPA], 0.4305, 1e-12, "total DPA = salmon's 0.4305 g");
+	ok(sum.partial & BIT(NT_DPA), "total DPA partial");
+	is_num(sum.v[NT_POTASSIUM], 1515, 1e-9, "total K 735 + 660 + 120 = 1515 mg");
+	ok(!(sum.partial & BIT(NT_POTASSIUM)), "total K complete");
+	is_num(sum.v[NT_OMEGA3], 3.097, 1e-12, "total omega-3 3.027 + 0.070 = 3.097 g");
+	ok(sum.partial & BIT(NT_OMEGA3), "total omega-3 partial");
+	is_num(sum.v[NT_EPA_DHA], 2172, 1e-9, "total EPA+DHA 2154 + 18 = 2172 mg");
+	ok(sum.partial & BIT(NT_EPA_DHA), "total EPA+DHA partial (whiz)");
+
+	/* salmon + emu: emu's partial omega-3 carries into the total */
+	nt_amounts_zero(&sum);
+	counted = 0;
+	nt_amounts_for(salmon, 150, &a);
+	nt_amounts_add(&sum, &counted, &a);
+	nt_amounts_for(emu, 200, &a);
+	nt_amounts_add(&sum, &counted, &a);
+	nt_amounts_finish(&sum, counted);
+	is_num(sum.v[NT_OMEGA3], 3.097, 1e-12, "salmon + emu omega-3 = 3.097 g");
+	is_int(sum.partial, BIT(NT_OMEGA3) | BIT(NT_DPA),
+	       "salmon + emu: omega-3 (from emu) and DPA partial, nothing else");
+	ok(!nt_known(sum.v[NT_B12_ADDED]), "salmon + emu: added B12 unknown");
+	ok(counted & BIT(NT_ENERGY), "counted marks energy");
+	ok(!(counted & BIT(NT_B12_ADDED)), "counted leaves added B12 unmarked");
+
+	/* only unknowns: nothing known at all */
+	nt_amounts_zero(&sum);
+	counted = 0;
+	nt_amounts_unknown(&a);
+	nt_amounts_add(&sum, &counted, &a);
+	nt_amounts_add(&sum, &counted, &a);
+	nt_amounts_finish(&sum, counted);
+	is_int(counted, 0, "unknown entries count nothing");
+	ok(!nt_known(sum.v[NT_ENERGY]) && !nt_known(sum.v[NT_EPA_DHA]),
+	   "a total of unknown entries is unknown");
+	is_int(sum.partial, 0, "a total of unknown entries is not partial");
+
+	/* no entries at all */
+	nt_amounts_zero(&sum);
+	counted = 0;
+	nt_amounts_finish(&sum, counted);
+	ok(!nt_known(sum.v[NT_PROTEIN]), "an empty total is unknown");
+	is_int(sum.partial, 0, "an empty total is not partial");
+
+	/* one entry: the total equals it */
+	nt_amounts_zero(&sum);
+	counted = 0;
+	nt_amounts_for(brain, 100, &a);
+	nt_amounts_add(&sum, &counted, &a);
+	nt_amounts_finish(&sum, counted);
+	is_num(sum.v[NT_EPA_DHA], 450, 1e-9, "single-entry total EPA+DHA 450 mg");
+	ok(!nt_known(sum.v[NT_EPA]) && !nt_known(sum.v[NT_B12_ADDED]),
+	   "single-entry total keeps unknowns unknown");
+	is_int(sum.partial, BIT(NT_OMEGA3) | BIT(NT_EPA_DHA), "single-entry total keeps its partials");
+}
+
+static void
+test_round(void)
+{
+	/* half away from zero, at the shown number of decimals */
+	is_num(nt_round(0.125, 2), 0.13, 1e-12, "0.125 -> 0.13");
+	is_num(nt_round(2.395, 2), 2.40, 1e-12, "2.395 -> 2.40");
+	is_num(nt_round(2.394, 2), 2.39, 1e-12, "2.394 -> 2.39");
+	is_num(nt_round(2.385, 2), 2.39, 1e-12, "2.385 -> 2.39");
+	is_num(nt_round(2.675, 2), 2.68, 1e-12, "2.675 -> 2.68");
+	is_num(nt_round(1.005, 2), 1.01, 1e-12, "1.005 -> 1.01");
+	is_num(nt_round(0.045, 2), 0.05, 1e-12, "0.045 -> 0.05");
+	is_num(nt_round(3.0249, 2), 3.02, 1e-12, "3.0249 -> 3.02");
+	is_num(nt_round(-0.125, 2), -0.13, 1e-12, "-0.125 -> -0.13 (away from zero)");
+	is_num(nt_round(-2.395, 2), -2.40, 1e-12, "-2.395 -> -2.40");
+	is_num(nt_round(0.5, 0), 1, 0, "0.5 -> 1");
+	is_num(nt_round(2.5, 0), 3, 0, "2.5 -> 3 (not to even)");
+	is_num(nt_round(-2.5, 0), -3, 0, "-2.5 -> -3");
+	is_num(nt_round(2.4999, 0), 2, 0, "2.4999 -> 2");
+	is_num(nt_round(574.5, 0), 575, 0, "574.5 kcal -> 575");
+	is_num(nt_round(1000000.5, 0), 1000001, 0, "1000000.5 -> 1000001");
+	is_num(nt_round(0.0005, 3), 0.001, 1e-15, "0.0005 -> 0.001");
+	is_num(nt_round(0.00049, 3), 0, 0, "0.00049 -> 0.000");
+	is_num(nt_round(0.4305, 3), 0.431, 1e-12, "0.4305 -> 0.431");
+	is_num(nt_round(7, 0), 7, 0, "7 -> 7");
+	is_num(nt_round(0, 2), 0, 0, "0 -> 0");
+	is_num(nt_round(3.097, 1), 3.1, 1e-12, "3.097 -> 3.1");
+	ok(isnan(nt_round(NT_UNKNOWN, 2)), "unknown stays unknown");
+}
+
+int
+main(void)
+{
+	test_table();
+	test_init();
+	test_for();
+	test_totals();
+	test_round();
+	return tap_done();
+}
