@@ -393,7 +393,8 @@ nt_search(struct nt_store *s, const char *query, size_t limit,
 		free(cands);
 		return err->status;
 	}
-	qsort(cands, n, sizeof *cands, cand_cmp);
+	if (n > 1) /* qsort(NULL, 0, ...) is undefined */
+		qsort(cands, n, sizeof *cands, cand_cmp);
 	out->total = n;
 	if (limit > n)
 		limit = n;

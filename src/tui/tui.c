@@ -182,6 +182,57 @@ relayout(struct tui *t)
 	tui_layout_compute(rows, cols, &t->lay);
 }
 
+/*
+ * A click selects the row under it (day list, search results, portions);
+ * a double click, or a click on the row already selected, acts like Enter.
+ */
+static void
+handle_mouse(struct tui *t)
+{
+	MEVENT ev;
+	bool twice;
+	int row;
+
+	if (getmouse(&ev) != OK)
+		return;
+	twice = ev.bstate & BUTTON1_DOUBLE_CLICKED;
+	switch (t->view) {
+	case VIEW_DAY:
+		row = t->top + ev.y - t->lay.list_y;
+		if (ev.y < t->lay.list_y || ev.y >= t->lay.list_y + t->lay.list_h || row >= t->nrows)
+			return;
+		twice |= row == t->sel;
+		t->sel = row;
+		if (twice)
+			tui_day_key(t, t->rows[row].kind == ROW_ENTRY ? TA_EDIT : TA_ADD);
+		break;
+	case VIEW_SEARCH:
+		row = t->rtop + ev.y - (t->lay.popup_y + 2);
+		if (ev.y < t->lay.popup_y + 2 || row >= (int)t->res.n)
+			return;
+		twice |= row == t->rsel;
+		t->rsel = row;
+		if (twice)
+			tui_search_key(t, '\n', false, '\n');
+		break;
+	case VIEW_AMOUNT:
+		row = ev.y - (t->lay.popup_y + 9);
+		if (row < 0 || !t->food || row >= (int)t->food->n_portions)
+			return;
+		twice |= row == t->psel;
+		/* select through the keys so the amount text follows */
+		while (t->psel < row)
+			tui_amount_key(t, TUI_KEYCODE(KEY_DOWN), true, KEY_DOWN);
+		while (t->psel > row)
+			tui_amount_key(t, TUI_KEYCODE(KEY_UP), true, KEY_UP);
+		if (twice)
+			tui_amount_key(t, '\n', false, '\n');
+		break;
+	default:
+		break;
+	}
+}
+
 static void
 handle_key(struct tui *t, int rc, wint_t ch)
 {
@@ -193,6 +244,11 @@ handle_key(struct tui *t, int rc, wint_t ch)
 		t->msg[0] = '\0';
 	if (keycode && ch == KEY_RESIZE) {
 		relayout(t);
+		return;
+	}
+	if (keycode && ch == KEY_MOUSE) {
+		if (!t->lay.too_small)
+			handle_mouse(t);
 		return;
 	}
 	if (t->lay.too_small) {

@@ -347,8 +347,11 @@ test_reload(struct nt_store *s)
 	ok(id != oil, "... as a new row (its old id is not reused)");
 	is_int(resolve(s, "sr28:01002"), butter, "sr28:01002 keeps its id");
 	is_int(resolve(s, "sr28:15076"), salmon, "salmon keeps its id");
+	is_int(resolve(s, "custom:1"), custom, "custom:1 still there");
 	is_int(count(s, sql_n_bundled), N_FOODS, "all %d bundled foods", N_FOODS);
 	is_int(count(s, sql_n_portions), N_PORTIONS, "all %d portions", N_PORTIONS);
+	is_int(count(s, sql_n_targets), N_TARGETS, "all %d targets", N_TARGETS);
+	is_int(count(s, sql_fts_count), N_FOODS + 1, "search index: bundled + custom");
 	ok(fts_ok(s), "search index consistent");
 }
 
@@ -362,7 +365,7 @@ test_bad_dirs(struct nt_store *s)
 		{2160, REPLACE, "sr28:09040,\"Bananas, raw\",Fruits and Fruit Juices,,,"
 		                "89,1.09,0.00,0.00,0.027,1,0.000,0.000,0.000,999"},
 		{2161, REPLACE, "sr28:09041,\"Bananas, dehydrated, or banana powder\","
-		                "Fruits and Fruit Juices,,,lots,3.89,0.00,0.00,0.075,1,"
+		                "Fruits and Fruit Juices,,,lots,3.89,0.00,0.00,0.126,1,"
 		                "0.000,0.000,0.000,1491"},
 	};
 	static const struct edit nocol[] = {
@@ -430,6 +433,19 @@ test_bad_dirs(struct nt_store *s)
 	st = nt_seed_ensure(s, dir, &loaded, &err);
 	is_int(st, NT_ERR_NODATA, "a directory without VERSION: NT_ERR_NODATA (%s)", err.msg);
 	same_as(s, &before, "no VERSION");
+
+	/* After the failed loads the search index still follows new foods. */
+	{
+		static const double none[NT_STORED_COUNT] = {
+			NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN,
+		};
+		long long id;
+
+		is_int(nt_food_add_custom(s, "Zzyzx test loaf", none, NULL, 0, 0, &id, &err), NT_OK,
+		       "a custom food after the failed loads");
+		is_int(count(s, sql_fts_count), before.fts + 1, "... enters the search index");
+		ok(fts_ok(s), "... consistently");
+	}
 }
 
 static void
@@ -457,7 +473,7 @@ test_find_dir(struct nt_store *loaded_db)
 	is_int(nt_seed_ensure(loaded_db, NULL, &loaded, &err), NT_OK,
 	       "no data directory: a loaded database is used as it is");
 	ok(!loaded, "... without loading");
-	is_int(count(loaded_db, sql_n_foods), N_FOODS + 1, "... its foods intact");
+	is_int(count(loaded_db, sql_n_foods), N_FOODS + 2, "... its foods intact (bundled + 2 custom)");
 
 	snprintf(p, sizeof p, "%s/fresh.db", empty);
 	if (nt_store_open(p, &fresh, &err))
