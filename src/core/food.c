@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "food.h"
 #include "store.h"
@@ -42,7 +43,7 @@ nt_food_looks_like_id(const char *text)
 	for (size_t i = 0; i < sizeof sources / sizeof *sources; i++) {
 		size_t len = strlen(sources[i]);
 
-		if ((size_t)(colon - text) == len && !strncmp(text, sources[i], len))
+		if ((size_t)(colon - text) == len && !strncasecmp(text, sources[i], len))
 			return true;
 	}
 	return false;
@@ -77,7 +78,8 @@ nt_food_resolve(struct nt_store *s, const char *text, long long *id,
 
 		if (strlen(colon + 1) >= sizeof code || !colon[1])
 			return nt_err_set(err, NT_ERR_NOTFOUND, "no food with id '%.60s'", text);
-		memcpy(source, text, sl);
+		for (size_t i = 0; i < sl; i++) /* "SR28:15076" names sr28:15076 */
+			source[i] = (char)tolower((unsigned char)text[i]);
 		source[sl] = '\0';
 		/* Accept sr28:1123 for sr28:01123, as USDA pads NDB numbers. */
 		if (!strcmp(source, "sr28") && all_digits(colon + 1) && strlen(colon + 1) < 5)

@@ -19,11 +19,38 @@ struct tokens {
 	int seg[MAX_TOKENS]; /* comma-separated segment of each token */
 };
 
-/* Letters, digits, non-ASCII, and an apostrophe inside a word ("shepherd's"). */
+/*
+ * Whether a code point can be part of a word: letters and digits of any
+ * script, not punctuation, dashes, fractions, arrows or other symbols
+ * ("salmon \u2014 raw" is two words).
+ */
 static bool
-word_byte(unsigned char c)
+word_cp(unsigned cp)
 {
-	return isalnum(c) || c >= 0x80 || c == '\'';
+	if (cp < 0x80)
+		return isalnum((int)cp);
+	return !((cp >= 0x80 && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7 ||
+	         (cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x3000 && cp <= 0x303f) ||
+	         (cp >= 0xfe10 && cp <= 0xfe6f) || (cp >= 0xff00 && cp <= 0xff20));
+}
+
+/* Length of the word character at p (0 when p is not in a word). */
+static size_t
+word_char(const char *p, bool inside)
+{
+	unsigned cp;
+	size_t k;
+
+	if ((unsigned char)*p < 0x80) {
+		/* an apostrophe inside a word keeps it whole: "shepherd's" */
+		if (*p == '\'' && inside)
+			return isalnum((unsigned char)p[1]) ? 1 : 0;
+		return isalnum((unsigned char)*p) ? 1 : 0;
+	}
+	k = nt_utf8_decode(p, strlen(p), &cp);
+	if (k == 0)
+		return 1; /* a stray byte: keep it, FTS5 decides */
+	return word_cp(cp) ? k : 0;
 }
 
 /* Folds and splits text into tokens, noting each token's segment. */
@@ -37,26 +64,31 @@ tokenize(const char *text, struct tokens *tk)
 	tk->n = 0;
 	nt_text_fold(text, folded, sizeof folded);
 	for (p = folded; *p;) {
-		size_t len = 0;
+		size_t len = 0, k;
 
 		if (*p == ',' || *p == ';')
 			seg++;
-		if (!word_byte((unsigned char)*p) || *p == '\'') {
-			p++;
+		if (!word_char(p, false)) {
+			unsigned cp;
+			size_t skip = (unsigned char)*p < 0x80 ? 1 : nt_utf8_decode(p, strlen(p), &cp);
+
+			p += skip ? skip : 1; /* the whole separator, not one byte of it */
 			continue;
 		}
-		while (word_byte((unsigned char)p[len]))
-			len++;
+		while ((k = word_char(p + len, len > 0)) > 0)
+			len += k;
 		if (tk->n < MAX_TOKENS) {
-			if (len >= NT_SEARCH_WORD_LEN)
-				len = NT_SEARCH_WORD_LEN - 1;
-			memcpy(tk->t[tk->n], p, len);
-			tk->t[tk->n][len] = '\0';
+			size_t keep = len;
+
+			if (keep >= NT_SEARCH_WORD_LEN) /* cut at a character boundary */
+				for (keep = NT_SEARCH_WORD_LEN - 1; keep && (p[keep] & 0xc0) == 0x80;)
+					keep--;
+			memcpy(tk->t[tk->n], p, keep);
+			tk->t[tk->n][keep] = '\0';
 			tk->seg[tk->n] = seg;
 			tk->n++;
 		}
-		while (word_byte((unsigned char)*p))
-			p++;
+		p += len;
 	}
 }
 
@@ -341,7 +373,7 @@ nt_search(struct nt_store *s, const char *query, size_t limit,
           struct nt_search_result *out, struct nt_err *err)
 {
 	char words[NT_SEARCH_MAX_WORDS][NT_SEARCH_WORD_LEN];
-	char match[NT_SEARCH_MAX_WORDS * (NT_SEARCH_WORD_LEN + 8)];
+	char match[NT_SEARCH_MAX_WORDS * (2 * NT_SEARCH_WORD_LEN + 24)];
 	struct nt_err scratch;
 	struct nt_stmt *st;
 	struct cand *cands = NULL;
@@ -363,9 +395,19 @@ nt_search(struct nt_store *s, const char *query, size_t limit,
 	if (n_words == 1 && strlen(words[0]) < 3)
 		snprintf(match, sizeof match, "name : ^\"%s\"*", words[0]);
 	else
-		for (size_t i = 0; i < n_words; i++)
-			o += (size_t)snprintf(match + o, sizeof match - o, "%s\"%s\"*",
-			                      i ? " AND " : "", words[i]);
+		for (size_t i = 0; i < n_words; i++) {
+			size_t len = strlen(words[i]);
+			char last2 = len > 1 ? words[i][len - 2] : 'a';
+
+			/* "berry" must also find "berries", which it is no prefix of */
+			if (len >= 4 && words[i][len - 1] == 'y' && !strchr("aeiou", last2))
+				o += (size_t)snprintf(match + o, sizeof match - o,
+				                      "%s(\"%s\"* OR \"%.*si\"*)", i ? " AND " : "",
+				                      words[i], (int)len - 1, words[i]);
+			else
+				o += (size_t)snprintf(match + o, sizeof match - o, "%s\"%s\"*",
+				                      i ? " AND " : "", words[i]);
+		}
 
 	if (!(st = nt_store_stmt(s, sql_match, err)))
 		return err->status;

@@ -34,9 +34,10 @@ struct nt_search_result {
 };
 
 /*
- * Splits a query into folded words (lowercase, accents removed): letters,
- * digits and non-ASCII characters make words, everything else separates.
- * Returns the number of words (at most NT_SEARCH_MAX_WORDS).
+ * Splits a query into folded words (lowercase, accents removed): letters
+ * and digits of any script make words, as does an apostrophe inside a word
+ * ("shepherd's"); punctuation, dashes, fractions and other symbols
+ * separate.  Returns the number of words (at most NT_SEARCH_MAX_WORDS).
  */
 size_t nt_search_words(const char *query,
                        char words[NT_SEARCH_MAX_WORDS][NT_SEARCH_WORD_LEN]);
@@ -46,7 +47,9 @@ size_t nt_search_words(const char *query,
  * `query` as a word prefix ("salm" finds salmon), case- and
  * accent-insensitively, best first; at most `limit` hits.  A query of one
  * or two letters matches only the first word of names (someone is starting
- * to type a name).  A query without words gives no hits, not an error.
+ * to type a name).  A word ending in a consonant and "y" also finds its
+ * "-ies" plural ("berry" finds "berries").  A query without words, or a
+ * limit of 0, gives no hits and a total of 0, not an error.
  */
 enum nt_status nt_search(struct nt_store *s, const char *query, size_t limit,
                          struct nt_search_result *out, struct nt_err *err);

@@ -350,10 +350,24 @@ test_custom(void)
 	nt_food_free(f);
 }
 
+/* Source names are case-insensitive: people type "SR28:15076" too. */
+static void
+test_resolve_case(void)
+{
+	long long a = 0, b = 0;
+
+	ok(nt_food_looks_like_id("SR28:15076"), "SR28:15076 looks like an id");
+	ok(nt_food_resolve(s, "SR28:15076", &a, NULL) == NT_OK &&
+	   nt_food_resolve(s, "sr28:15076", &b, NULL) == NT_OK && a == b,
+	   "SR28:15076 and sr28:15076 are the same food");
+	ok(nt_food_resolve(s, "Fndds:11320000", &a, NULL) == NT_OK, "Fndds:11320000 resolves");
+}
+
 int
 main(void)
 {
 	s = fixture_open(true);
+	test_resolve_case();
 	test_resolve();
 	test_values();
 	test_custom();

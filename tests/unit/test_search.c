@@ -436,10 +436,47 @@ test_score(void)
 	is_num(sc("egg", "Pasta, dry", "", "", "Eggs"), 8.5, 1e-9, "group-only match = 8.5");
 }
 
+/* Punctuation, dashes and fractions separate words; -y finds -ies. */
+static void
+test_separators_and_plurals(void)
+{
+	char w[NT_SEARCH_MAX_WORDS][NT_SEARCH_WORD_LEN];
+	struct nt_search_result r;
+
+	is_int(nt_search_words("salmon \xe2\x80\x94 raw", w), 2, "an em dash separates words");
+	is_str(w[1], "raw", "the word after the dash");
+	is_int(nt_search_words("\xc2\xbd cup", w), 1, "a fraction sign is not a word");
+	is_int(nt_search_words("shepherd's pie", w), 2, "an apostrophe inside a word keeps it");
+	is_str(w[0], "shepherd's", "the possessive stays one word");
+	is_int(nt_search_words("'quoted'", w), 1, "a leading quote is not part of the word");
+	is_str(w[0], "quoted", "quotes around a word are dropped");
+	search("salmon \xe2\x80\x94 raw", 5, &r);
+	ok(r.n > 0 && strcasestr(r.hits[0].name, "salmon") && strcasestr(r.hits[0].name, "raw"),
+	   "'salmon \u2014 raw' finds raw salmon (%s)", r.n ? r.hits[0].name : "nothing");
+	nt_search_result_fini(&r);
+	/* "berry" is no prefix of "berries": the -ies form is searched too. */
+	search("berry", 5, &r);
+	ok(r.n > 0 && strcasestr(r.hits[0].name, "berries"), "'berry' finds berries (%s)",
+	   r.n ? r.hits[0].name : "nothing");
+	nt_search_result_fini(&r);
+	search("strawberry", 5, &r);
+	ok(r.n > 0 && !strncasecmp(r.hits[0].name, "Strawberries", 12),
+	   "'strawberry' finds strawberries first (%s)", r.n ? r.hits[0].name : "nothing");
+	nt_search_result_fini(&r);
+	/* a vowel before the y: no -ies form ("turkey", not "turkeies") */
+	search("turkey", 5, &r);
+	ok(r.n > 0 && !strncasecmp(r.hits[0].name, "Turkey", 6), "'turkey' finds turkey");
+	nt_search_result_fini(&r);
+	search("salmon", 0, &r);
+	ok(r.n == 0 && r.total == 0, "limit 0 gives no hits and no total");
+	nt_search_result_fini(&r);
+}
+
 int
 main(void)
 {
 	s = fixture_open(true);
+	test_separators_and_plurals();
 	test_words();
 	test_score();
 	test_egg();
