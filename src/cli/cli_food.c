@@ -12,25 +12,14 @@
 #include "search.h"
 #include "text.h"
 
-/* "B12 0.37 µg · omega-3 0.16 g · potassium 152 mg" for `grams` of a food. */
+/* The key values of `grams` g of a food. */
 static void
 print_key_values(const struct app *a, const double per100[NT_STORED_COUNT], double grams)
 {
-	static const struct {
-		enum nt_measure m;
-		const char *label;
-	} keys[] = {{NT_B12, "B12"}, {NT_OMEGA3, "omega-3"}, {NT_POTASSIUM, "potassium"}};
 	struct nt_amounts v;
-	const char *sep = a->utf8 ? " \xc2\xb7 " : ", ";
 
 	nt_amounts_for(per100, grams, &v);
-	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-		char buf[64];
-
-		fmt_measure(a, buf, sizeof buf, keys[i].m, v.v[keys[i].m],
-		            v.partial & (1u << keys[i].m));
-		printf("%s%s %s", i ? sep : "", keys[i].label, buf);
-	}
+	put_key_values(a, &v);
 }
 
 int

@@ -51,6 +51,24 @@ fmt_measure(const struct app *a, char *buf, size_t n, enum nt_measure m, double 
 }
 
 void
+put_key_values(const struct app *a, const struct nt_amounts *v)
+{
+	static const struct {
+		enum nt_measure m;
+		const char *label;
+	} keys[] = {{NT_B12, "B12"}, {NT_OMEGA3, "omega-3"}, {NT_POTASSIUM, "potassium"}};
+	const char *sep = a->utf8 ? " \xc2\xb7 " : ", ";
+
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		char buf[64];
+
+		fmt_measure(a, buf, sizeof buf, keys[i].m, v->v[keys[i].m],
+		            v->partial & (1u << keys[i].m));
+		printf("%s%s %s", i ? sep : "", keys[i].label, buf);
+	}
+}
+
+void
 fmt_grams(char *buf, size_t n, long long mg)
 {
 	long long tenths = (mg + 50) / 100;

@@ -27,6 +27,12 @@ void fmt_exact(char *buf, size_t n, double v);
 void fmt_measure(const struct app *a, char *buf, size_t n, enum nt_measure m, double v,
                  bool partial);
 
+/*
+ * Prints the three tracked values of an amount of food:
+ * "B12 0.37 µg · omega-3 0.16 g · potassium 152 mg" ("?" when unknown).
+ */
+void put_key_values(const struct app *a, const struct nt_amounts *v);
+
 /* Grams of food from whole milligrams, to 0.1 g: "257.5 g", "85 g". */
 void fmt_grams(char *buf, size_t n, long long mg);
 

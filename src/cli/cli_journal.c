@@ -60,12 +60,7 @@ resolve_food(struct app *a, const char *text, long long *id)
 static void
 describe(const struct app *a, const struct nt_entry *e)
 {
-	static const struct {
-		enum nt_measure m;
-		const char *label;
-	} keys[] = {{NT_B12, "B12"}, {NT_OMEGA3, "omega-3"}, {NT_POTASSIUM, "potassium"}};
 	char name[512], amount[256], grams[32], date[NT_DATE_LEN];
-	const char *sep = a->utf8 ? " \xc2\xb7 " : ", ";
 
 	fmt_name(name, sizeof name, e->food_name);
 	fmt_name(amount, sizeof amount, e->amount);
@@ -73,13 +68,7 @@ describe(const struct app *a, const struct nt_entry *e)
 	nt_date_format(e->day, date);
 	printf("#%lld %s %s: %s (%s), %s = %s: ", e->id, nt_meal_name(e->meal), date, name,
 	       e->food_ref, amount, grams);
-	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-		char buf[64];
-
-		fmt_measure(a, buf, sizeof buf, keys[i].m, e->values.v[keys[i].m],
-		            e->values.partial & (1u << keys[i].m));
-		printf("%s%s %s", i ? sep : "", keys[i].label, buf);
-	}
+	put_key_values(a, &e->values);
 	putchar('\n');
 }
 

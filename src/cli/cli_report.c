@@ -173,11 +173,6 @@ day_csv(const struct nt_judgement *j)
 static void
 print_entry(const struct app *a, const struct nt_entry *e)
 {
-	static const struct {
-		enum nt_measure m;
-		const char *label;
-	} keys[] = {{NT_B12, "B12"}, {NT_OMEGA3, "omega-3"}, {NT_POTASSIUM, "potassium"}};
-	const char *sep = a->utf8 ? " \xc2\xb7 " : ", ";
 	char name[512], amount[256], grams[32], id[24];
 
 	fmt_name(name, sizeof name, e->food_name);
@@ -187,13 +182,7 @@ print_entry(const struct app *a, const struct nt_entry *e)
 	printf("  ");
 	put_padded(stdout, id, 5, false);
 	printf(" %s  %s = %s\n        %s  ", name, amount, grams, e->food_ref);
-	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-		char buf[64];
-
-		fmt_measure(a, buf, sizeof buf, keys[i].m, e->values.v[keys[i].m],
-		            e->values.partial & (1u << keys[i].m));
-		printf("%s%s %s", i ? sep : "", keys[i].label, buf);
-	}
+	put_key_values(a, &e->values);
 	putchar('\n');
 }
 

@@ -49,31 +49,45 @@ check_amount(const char *amount, long long mg, struct nt_err *err)
 	return NT_OK;
 }
 
-static const char sql_add[] =
-	"INSERT INTO entries(day, meal, food, amount, mg) VALUES (?1, ?2, ?3, ?4, ?5)";
+/* id NULL: a new entry gets the next number (never a reused one). */
+static const char sql_insert[] =
+	"INSERT INTO entries(id, day, meal, food, amount, mg) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+static enum nt_status
+insert_entry(struct nt_store *s, long long id, long day, enum nt_meal meal,
+             long long food_id, const char *amount, long long mg, struct nt_err *err)
+{
+	struct nt_stmt *st;
+	char date[NT_DATE_LEN];
+	enum nt_status rc;
+
+	if ((rc = check_amount(amount, mg, err)))
+		return rc;
+	if (!(st = nt_store_stmt(s, sql_insert, err)))
+		return err->status;
+	nt_date_format(day, date);
+	if (id)
+		nt_stmt_bind_int(st, 1, id);
+	else
+		nt_stmt_bind_null(st, 1);
+	nt_stmt_bind_text(st, 2, date);
+	nt_stmt_bind_int(st, 3, meal);
+	nt_stmt_bind_int(st, 4, food_id);
+	nt_stmt_bind_text(st, 5, amount);
+	nt_stmt_bind_int(st, 6, mg);
+	return nt_stmt_run(st, err);
+}
 
 enum nt_status
 nt_journal_add(struct nt_store *s, long day, enum nt_meal meal, long long food_id,
                const char *amount, long long mg, long long *id, struct nt_err *err)
 {
 	struct nt_err scratch;
-	struct nt_stmt *st;
-	char date[NT_DATE_LEN];
 	enum nt_status rc;
 
 	if (!err)
 		err = &scratch;
-	if ((rc = check_amount(amount, mg, err)))
-		return rc;
-	if (!(st = nt_store_stmt(s, sql_add, err)))
-		return err->status;
-	nt_date_format(day, date);
-	nt_stmt_bind_text(st, 1, date);
-	nt_stmt_bind_int(st, 2, meal);
-	nt_stmt_bind_int(st, 3, food_id);
-	nt_stmt_bind_text(st, 4, amount);
-	nt_stmt_bind_int(st, 5, mg);
-	if ((rc = nt_stmt_run(st, err)))
+	if ((rc = insert_entry(s, 0, day, meal, food_id, amount, mg, err)))
 		return rc;
 	*id = nt_store_last_rowid(s);
 	return NT_OK;
@@ -297,29 +311,12 @@ nt_journal_each(struct nt_store *s, long from, long to,
 	return r < 0 ? err->status : NT_OK;
 }
 
-static const char sql_restore[] =
-	"INSERT INTO entries(id, day, meal, food, amount, mg) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-
 enum nt_status
 nt_journal_restore(struct nt_store *s, const struct nt_entry *e, struct nt_err *err)
 {
 	struct nt_err scratch;
-	struct nt_stmt *st;
-	char date[NT_DATE_LEN];
-	enum nt_status rc;
 
 	if (!err)
 		err = &scratch;
-	if ((rc = check_amount(e->amount, e->mg, err)))
-		return rc;
-	if (!(st = nt_store_stmt(s, sql_restore, err)))
-		return err->status;
-	nt_date_format(e->day, date);
-	nt_stmt_bind_int(st, 1, e->id);
-	nt_stmt_bind_text(st, 2, date);
-	nt_stmt_bind_int(st, 3, e->meal);
-	nt_stmt_bind_int(st, 4, e->food_id);
-	nt_stmt_bind_text(st, 5, e->amount);
-	nt_stmt_bind_int(st, 6, e->mg);
-	return nt_stmt_run(st, err);
+	return insert_entry(s, e->id, e->day, e->meal, e->food_id, e->amount, e->mg, err);
 }

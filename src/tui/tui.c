@@ -256,13 +256,15 @@ handle_key(struct tui *t, int rc, wint_t ch)
 			t->quit = true;
 		return;
 	}
+	if (tui_action_for(~0u, key) == TA_REDRAW) { /* in every view */
+		clearok(curscr, TRUE);
+		return;
+	}
 	switch (t->view) {
 	case VIEW_DAY:
 		a = tui_action_for(TV_DAY, key);
 		if (a == TA_UNDO)
 			undo_last(t);
-		else if (a == TA_REDRAW)
-			clearok(curscr, TRUE);
 		else
 			tui_day_key(t, a);
 		break;

@@ -175,9 +175,6 @@ tui_form_key(struct tui *t, int key, bool is_keycode, wint_t ch)
 			tui_message(t, false, "No profile: using adult female targets (p sets yours).");
 		t->view = VIEW_DAY;
 		break;
-	case TA_REDRAW:
-		clearok(curscr, TRUE);
-		break;
 	default:
 		break;
 	}

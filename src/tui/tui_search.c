@@ -159,9 +159,6 @@ tui_search_key(struct tui *t, int key, bool is_keycode, wint_t ch)
 	case TA_BACK:
 		tui_search_close(t);
 		return;
-	case TA_REDRAW:
-		clearok(curscr, TRUE);
-		return;
 	default:
 		break;
 	}
@@ -398,9 +395,6 @@ tui_amount_key(struct tui *t, int key, bool is_keycode, wint_t ch)
 			t->food = NULL;
 			t->view = VIEW_SEARCH;
 		}
-		return;
-	case TA_REDRAW:
-		clearok(curscr, TRUE);
 		return;
 	default:
 		break;
