@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "absorption.h"
 #include "analysis.h"
 #include "cli.h"
 #include "cli_format.h"
@@ -53,15 +54,6 @@ print_profile_line(const struct nt_profile *p)
 	printf(", %s\n", nt_diet_name(p->diet));
 }
 
-static void
-fmt_target(const struct app *a, char *buf, size_t n, enum nt_measure m, double v)
-{
-	if (nt_known(v))
-		snprintf(buf, n, "%g %s", v, app_unit(a, nt_measure_unit(m)));
-	else
-		buf[0] = '\0';
-}
-
 static const char *
 level_text(enum nt_level l)
 {
@@ -73,26 +65,76 @@ level_text(enum nt_level l)
 	}
 }
 
-/* Prints "Shortfalls ...: a, b." or the all-clear; returns whether any was partial. */
-static bool
-print_judgement_table(const struct app *a, const struct nt_judgement *j, bool logged)
+/* One row of a day's totals: a measure, or the estimated absorbed B12. */
+struct total_row {
+	const char *name, *unit, *title;
+	int decimals;
+	struct nt_judgement j;
+};
+#define N_DAY_ROWS (N_TRACKED + 1)
+
+/*
+ * The day's rows: the tracked measures, with the estimated absorbed B12
+ * (each meal one sitting; target half the RDA) after B12.
+ */
+static void
+day_rows(const struct nt_entry_list *l, const struct nt_targets *t,
+         struct total_row rows[N_DAY_ROWS])
 {
+	struct nt_judgement j[NT_MEASURE_COUNT];
+	struct nt_amounts total;
+	size_t n = 0;
+	bool partial;
+	double absorbed;
+
+	nt_analysis_sum(l, &total);
+	nt_judge(&total, l->n > 0, t, j);
+	for (size_t i = 0; i < N_TRACKED; i++) {
+		enum nt_measure m = tracked[i].m;
+
+		rows[n++] = (struct total_row){nt_measure_name(m), nt_measure_unit(m),
+		                               tracked[i].title, nt_measure_decimals(m), j[m]};
+		if (m != NT_B12)
+			continue;
+		absorbed = nt_b12_absorbed_day(l, &partial);
+		rows[n].name = "b12_absorbed";
+		rows[n].unit = "ug";
+		rows[n].title = "  absorbed (est.)";
+		rows[n].decimals = 2;
+		nt_judge_value(absorbed, partial, l->n > 0,
+		               nt_known(t->t[NT_B12].value) ? t->t[NT_B12].value / 2 : NT_UNKNOWN,
+		               2, &rows[n].j);
+		n++;
+	}
+}
+
+/* Prints the totals table; returns whether any row was partial. */
+static bool
+print_judgement_table(const struct app *a, const struct total_row *rows, size_t n,
+                      bool logged)
+{
+	static const int widths[] = {18, 14, 12, -5, 9};
+	const char *head[] = {"Nutrient", "Intake", "Target", "%", "  Status"};
 	bool partial = false;
 
-	static const int widths[] = {16, 14, 12, -5, 9};
-	const char *head[] = {"Nutrient", "Intake", "Target", "%", "  Status"};
-
 	put_row(stdout, head, widths, 5);
-	for (size_t i = 0; i < N_TRACKED; i++) {
-		const struct nt_judgement *x = &j[tracked[i].m];
+	for (size_t i = 0; i < n; i++) {
+		const struct nt_judgement *x = &rows[i].j;
 		char in[64], tg[64], pc[16], lv[32];
-		const char *cells[5] = {tracked[i].title, in, tg, pc, lv};
+		const char *cells[5] = {rows[i].title, in, tg, pc, lv};
+		const char *unit = app_unit(a, rows[i].unit);
 
 		if (!logged)
 			snprintf(in, sizeof in, "-");
+		else if (!nt_known(x->intake))
+			snprintf(in, sizeof in, "?");
 		else
-			fmt_measure(a, in, sizeof in, tracked[i].m, x->intake, x->partial);
-		fmt_target(a, tg, sizeof tg, tracked[i].m, x->target);
+			snprintf(in, sizeof in, "%.*f %s%s", rows[i].decimals, x->intake, unit,
+			         x->partial ? "*" : "");
+		if (nt_known(x->target))
+			snprintf(tg, sizeof tg, "%g %s", x->target, unit);
+		else
+			tg[0] = '\0';
 		if (x->percent >= 0)
 			snprintf(pc, sizeof pc, "%d%%", x->percent);
 		else
@@ -140,7 +182,7 @@ print_shortfalls(const struct nt_judgement *j, const char *when)
 }
 
 static void
-day_csv(const struct nt_judgement *j)
+day_csv(const struct total_row *rows, size_t n)
 {
 	static const char *const head[] = {"nutrient", "unit", "intake", "target", "percent",
 	                                   "status", "partial"};
@@ -148,19 +190,18 @@ day_csv(const struct nt_judgement *j)
 	for (size_t i = 0; i < 7; i++)
 		csv_field(stdout, head[i], i == 0);
 	csv_end(stdout);
-	for (size_t i = 0; i < N_TRACKED; i++) {
-		enum nt_measure m = tracked[i].m;
-		const struct nt_judgement *x = &j[m];
+	for (size_t i = 0; i < n; i++) {
+		const struct nt_judgement *x = &rows[i].j;
 		char in[48], tg[48], pc[16];
 
-		fmt_fixed(in, sizeof in, x->intake, nt_measure_decimals(m));
+		fmt_fixed(in, sizeof in, x->intake, rows[i].decimals);
 		fmt_exact(tg, sizeof tg, x->target);
 		if (x->percent >= 0)
 			snprintf(pc, sizeof pc, "%d", x->percent);
 		else
 			pc[0] = '\0';
-		csv_field(stdout, nt_measure_name(m), true);
-		csv_field(stdout, nt_measure_unit(m), false);
+		csv_field(stdout, rows[i].name, true);
+		csv_field(stdout, rows[i].unit, false);
 		csv_field(stdout, in, false);
 		csv_field(stdout, tg, false);
 		csv_field(stdout, pc, false);
@@ -192,9 +233,9 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 	const struct cli_command *cmd = cli_find("day");
 	bool csv = false;
 	struct cli_opt opts[] = {{"csv", 0, NULL, &csv}, {NULL, 0, NULL, NULL}};
+	struct total_row rows[N_DAY_ROWS];
 	struct nt_judgement j[NT_MEASURE_COUNT];
 	struct nt_entry_list l;
-	struct nt_amounts total;
 	struct nt_profile p;
 	struct nt_targets t;
 	struct nt_err err;
@@ -214,11 +255,14 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 		return rc;
 	if ((st = nt_journal_day(a->store, day, &l, &err)))
 		return cli_fail(a, st, &err);
-	nt_analysis_sum(&l, &total);
-	nt_judge(&total, l.n > 0, &t, j);
+	day_rows(&l, &t, rows);
+	for (size_t i = 0; i < N_DAY_ROWS; i++) /* the shortfalls use the measures */
+		for (size_t k = 0; k < N_TRACKED; k++)
+			if (!strcmp(rows[i].name, nt_measure_name(tracked[k].m)))
+				j[tracked[k].m] = rows[i].j;
 
 	if (csv) {
-		day_csv(j);
+		day_csv(rows, N_DAY_ROWS);
 		nt_entry_list_fini(&l);
 		return CLI_OK;
 	}
@@ -238,7 +282,7 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 			printf("  (nothing logged)\n");
 	}
 	putchar('\n');
-	partial = print_judgement_table(a, j, l.n > 0);
+	partial = print_judgement_table(a, rows, N_DAY_ROWS, l.n > 0);
 	putchar('\n');
 	if (!l.n)
 		printf("Nothing logged on %s: no totals (an empty day is not zero intake).\n", date);
@@ -255,6 +299,10 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 	if (partial)
 		printf("* partial: some entries have no value for this nutrient "
 		       "(unknown, not zero).\n");
+	if (l.n)
+		printf("Absorbed B12 is estimated per meal: intrinsic factor takes up about half "
+		       "of a dose,\nat most 1.5 %s a sitting, plus 1%% of the rest "
+		       "(see nutrack(1)).\n", app_unit(a, "ug"));
 	nt_entry_list_fini(&l);
 	return CLI_OK;
 }

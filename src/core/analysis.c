@@ -19,26 +19,30 @@ nt_level_name(enum nt_level l)
 }
 
 void
+nt_judge_value(double intake, bool partial, bool logged, double target, int decimals,
+               struct nt_judgement *j)
+{
+	j->intake = logged ? nt_round(intake, decimals) : NT_UNKNOWN;
+	j->target = target;
+	j->partial = logged && nt_known(j->intake) && partial;
+	j->percent = -1;
+	if (!nt_known(target)) {
+		j->level = NT_LEVEL_NONE;
+	} else if (!nt_known(j->intake)) {
+		j->level = NT_LEVEL_UNKNOWN;
+	} else {
+		j->percent = (int)floor(100.0 * j->intake / target + 1e-9);
+		j->level = j->intake >= target ? NT_LEVEL_OK : NT_LEVEL_LOW;
+	}
+}
+
+void
 nt_judge(const struct nt_amounts *total, bool logged, const struct nt_targets *t,
          struct nt_judgement out[NT_MEASURE_COUNT])
 {
-	for (int m = 0; m < NT_MEASURE_COUNT; m++) {
-		struct nt_judgement *j = &out[m];
-		double target = t->t[m].value;
-
-		j->intake = logged ? nt_round(total->v[m], nt_measure_decimals(m)) : NT_UNKNOWN;
-		j->target = target;
-		j->partial = logged && nt_known(j->intake) && (total->partial & (1u << m));
-		j->percent = -1;
-		if (!nt_known(target)) {
-			j->level = NT_LEVEL_NONE;
-		} else if (!nt_known(j->intake)) {
-			j->level = NT_LEVEL_UNKNOWN;
-		} else {
-			j->percent = (int)floor(100.0 * j->intake / target + 1e-9);
-			j->level = j->intake >= target ? NT_LEVEL_OK : NT_LEVEL_LOW;
-		}
-	}
+	for (int m = 0; m < NT_MEASURE_COUNT; m++)
+		nt_judge_value(total->v[m], total->partial & (1u << m), logged, t->t[m].value,
+		               nt_measure_decimals(m), &out[m]);
 }
 
 void

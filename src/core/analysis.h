@@ -40,6 +40,10 @@ struct nt_judgement {
 void nt_judge(const struct nt_amounts *total, bool logged, const struct nt_targets *t,
               struct nt_judgement out[NT_MEASURE_COUNT]);
 
+/* One value judged the same way: `decimals` shown, NAN target = none. */
+void nt_judge_value(double intake, bool partial, bool logged, double target, int decimals,
+                    struct nt_judgement *out);
+
 /* Sum of a list of entries' values. */
 void nt_analysis_sum(const struct nt_entry_list *l, struct nt_amounts *total);
 

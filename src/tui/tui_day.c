@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "absorption.h"
 #include "app.h"
 #include "date.h"
 #include "store.h"
@@ -101,6 +102,7 @@ tui_day_load(struct tui *t)
 	    (st = nt_journal_day(t->app->store, t->day, &t->entries, &err)))
 		tui_message(t, true, "%s", nt_err_text(&err, st));
 	nt_analysis_sum(&t->entries, &t->total);
+	t->b12_absorbed = nt_b12_absorbed_day(&t->entries, &t->b12_absorbed_partial);
 	nt_judge(&t->total, t->entries.n > 0, &t->targets, t->judged);
 	build_rows(t, keep_id, keep_meal);
 }
@@ -293,6 +295,13 @@ tui_day_draw(struct tui *t)
 	mvhline(l->totals_y, 0, tw_utf8() ? ACS_HLINE : '-', l->cols);
 	tw_put(stdscr, l->totals_y, 2, t->entries.n ? " Totals against targets "
 	                                             : " Nothing logged this day ", l->cols - 4);
+	if (t->entries.n && nt_known(t->b12_absorbed) && l->cols >= 60) {
+		char abs[80];
+
+		snprintf(abs, sizeof abs, " B12 absorbed ~%.2f %s%s (est., meals as sittings) ",
+		         t->b12_absorbed, app_unit(t->app, "ug"), t->b12_absorbed_partial ? "*" : "");
+		tw_put_right(stdscr, l->totals_y, 0, abs, l->cols - 2);
+	}
 	attrset(A_NORMAL);
 	for (size_t i = 0; i < sizeof bars / sizeof *bars; i++)
 		draw_bar(t, l->totals_y + 1 + (int)i, bars[i].m, bars[i].label);

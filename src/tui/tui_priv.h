@@ -50,6 +50,8 @@ struct tui {
 	struct nt_entry_list entries;
 	struct nt_amounts total;
 	struct nt_judgement judged[NT_MEASURE_COUNT];
+	double b12_absorbed;     /* estimated, each meal a sitting */
+	bool b12_absorbed_partial;
 	struct day_row rows[4 * 2 + 512];
 	int nrows, sel, top;
 

@@ -18,9 +18,14 @@ nt add --date 2026-03-10 --meal dinner sr28:15076 "1 fillet" >/dev/null
 #   K        313.27 + 138 + 83.74 = 535 mg partial; 535 / 2600 = 20 % low
 #   energy   110.41 + 143 + 55.00 = 308 kcal partial (yeast unknown)
 #   protein  6.676 + 12.56 + 1.884 + 0.8335 = 22.0 g
+#   absorbed B12, each meal one sitting, a = min(0.5 d, 1.5), a + 0.01 (d - a):
+#            breakfast 2.18259 -> 1.09129 + 0.01091 = 1.10221; lunch 0.89 ->
+#            0.44945; dinner 0; snack 2.5005 -> 1.25025 + 0.01250 = 1.26275;
+#            total 2.81 ug against half the RDA, 1.2 ug: 234 % ok
 expect day-csv 0 nt day --csv
 expect day-text 0 nt day today
-# Day 2026-03-10: the salmon alone (396 g): B12 12.59 ug = 524 %;
+# Day 2026-03-10: the salmon alone (396 g): B12 12.59 ug = 524 %, absorbed in
+#   one sitting 1.5 + 0.01 * (12.5928 - 1.5) = 1.61 ug = 134 % of 1.2;
 #   omega-3 7.99 g; EPA+DHA (0.321 + 1.115) * 3960 = 5687 mg; K 1940 mg = 74 %.
 expect day-salmon-csv 0 nt day --csv yesterday
 expect day-relative 0 nt day --csv -1

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* absorption.h - how much of the B12 eaten is absorbed: a per-sitting dose-response. */
+#ifndef NT_ABSORPTION_H
+#define NT_ABSORPTION_H
+
+#include <stdbool.h>
+
+struct nt_entry_list;
+
+/*
+ * The model (IOM 1998 Dietary Reference Intakes, vitamin B12 chapter):
+ * intrinsic factor takes up about half of a small dose actively, and this
+ * active uptake saturates at about 1.5 ug per sitting; about 1% of the rest
+ * is absorbed passively, by diffusion, at any dose.  The RDA of 2.4 ug
+ * assumes about 50% absorption, so the absorbed target is half the RDA.
+ *
+ *   absorbed(d) = a + 0.01 * (d - a),   a = min(0.5 * d, 1.5)
+ *
+ * 1 ug -> 0.505; 2.4 ug -> 1.21; 10 ug -> 1.59; 2000 ug -> 21.5 (3.1 a day
+ * over a week).
+ */
+#define NT_B12_ACTIVE_FRACTION 0.5
+#define NT_B12_ACTIVE_CAP_UG 1.5
+#define NT_B12_PASSIVE_FRACTION 0.01
+
+/* Estimated absorbed B12 (ug) from one sitting's dose (ug); NAN stays NAN. */
+double nt_b12_absorbed(double dose_ug);
+
+/*
+ * Estimated absorbed B12 of a day's entries: each meal (breakfast, lunch,
+ * dinner, snacks) is one sitting, its entries one dose.  *partial is set
+ * when an entry's B12 is unknown; the result is NAN when no entry's is known.
+ */
+double nt_b12_absorbed_day(const struct nt_entry_list *l, bool *partial);
+
+#endif
