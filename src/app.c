@@ -12,7 +12,7 @@
 #include "store.h"
 
 enum nt_status
-app_open(struct app *a, const char *db_opt, struct nt_err *err)
+app_resolve(struct app *a, const char *db_opt, struct nt_err *err)
 {
 	const char *env = getenv("NUTRACK_DB");
 	enum nt_status st;
@@ -23,8 +23,16 @@ app_open(struct app *a, const char *db_opt, struct nt_err *err)
 		snprintf(a->db_path, sizeof a->db_path, "%s", env);
 	else if ((st = nt_store_default_path(a->db_path, sizeof a->db_path, err)))
 		return st;
-	if ((st = nt_date_today(&a->today, err)))
-		return st;
+	return nt_date_today(&a->today, err);
+}
+
+enum nt_status
+app_open(struct app *a, struct nt_err *err)
+{
+	enum nt_status st;
+
+	if (a->store)
+		return NT_OK;
 	if ((st = nt_store_open(a->db_path, &a->store, err)))
 		return st;
 	if ((st = nt_seed_ensure(a->store, NULL, NULL, err))) {

@@ -18,11 +18,16 @@ struct app {
 };
 
 /*
- * Resolves the database path (--db FILE, else $NUTRACK_DB, else the XDG
- * default), opens it and makes sure the bundled foods are loaded.
- * `db_opt` may be NULL.  On failure err explains.
+ * Settles today's date and the database path (--db FILE, else $NUTRACK_DB,
+ * else the XDG default) without touching the file.  `db_opt` may be NULL.
  */
-enum nt_status app_open(struct app *a, const char *db_opt, struct nt_err *err);
+enum nt_status app_resolve(struct app *a, const char *db_opt, struct nt_err *err);
+
+/*
+ * Opens the resolved database (creating it when missing) and makes sure the
+ * bundled foods are loaded; a no-op when already open.
+ */
+enum nt_status app_open(struct app *a, struct nt_err *err);
 void app_close(struct app *a);
 
 /* "µg" in a UTF-8 locale, "ug" otherwise; other units unchanged. */

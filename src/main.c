@@ -38,6 +38,22 @@ wants_help(int argc, char **argv)
 	return false;
 }
 
+/*
+ * A failing command leaves no trace: a database this run created (and
+ * filled with the bundled foods) goes again.
+ */
+static void
+forget_database(const char *path)
+{
+	char side[sizeof ((struct app *)0)->db_path + 8];
+
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -46,6 +62,7 @@ main(int argc, char **argv)
 	const char *db = NULL;
 	struct nt_err err;
 	enum nt_status st;
+	bool existed;
 	int i, rc;
 
 	setlocale(LC_ALL, "");
@@ -83,7 +100,7 @@ main(int argc, char **argv)
 			cli_usage(stderr, a.prog);
 			return CLI_USAGE;
 		}
-		if ((st = app_open(&a, db, &err)))
+		if ((st = app_resolve(&a, db, &err)) || (st = app_open(&a, &err)))
 			return cli_fail(&a, st, &err);
 		rc = tui_run(&a);
 		app_close(&a);
@@ -93,11 +110,15 @@ main(int argc, char **argv)
 		return cli_usage_error(&a, NULL, "unknown command '%s'", argv[i]);
 	if (wants_help(argc - i, argv + i))
 		return cli_command_help(&a, cmd, stdout);
-	if ((st = app_open(&a, db, &err)))
+	if ((st = app_resolve(&a, db, &err)))
 		return cli_fail(&a, st, &err);
+	/* Commands open the database once their arguments are known to be good. */
+	existed = access(a.db_path, F_OK) == 0;
 	rc = cli_run(&a, cmd, argc - i, argv + i);
-	if (fflush(stdout) != 0 && rc == CLI_OK)
+	if (rc == CLI_OK && (fflush(stdout) != 0 || ferror(stdout)))
 		rc = cli_error(&a, "write error on standard output");
 	app_close(&a);
+	if (rc != CLI_OK && !existed)
+		forget_database(a.db_path);
 	return rc;
 }

@@ -205,6 +205,15 @@ cli_parse(struct app *a, const struct cli_command *cmd, int argc, char **argv,
 }
 
 int
+cli_open(struct app *a)
+{
+	struct nt_err err;
+	enum nt_status st = app_open(a, &err);
+
+	return st ? cli_fail(a, st, &err) : 0;
+}
+
+int
 cli_date(const struct app *a, const char *text, long *out)
 {
 	struct nt_err err;

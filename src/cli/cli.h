@@ -47,6 +47,12 @@ int cli_error(const struct app *a, const char *fmt, ...)
 int cli_usage_error(const struct app *a, const struct cli_command *cmd,
                     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/*
+ * Opens the database (creating and loading it on first use); commands call
+ * it once their arguments are known to be good.  0 or an exit status.
+ */
+int cli_open(struct app *a);
+
 /* Parsing helpers that report their own errors: 0 on success, else an exit status. */
 int cli_date(const struct app *a, const char *text, long *out);
 int cli_meal(const struct app *a, const struct cli_command *cmd, const char *text,

@@ -19,7 +19,7 @@ print_key_values(const struct app *a, const double per100[NT_STORED_COUNT], doub
 	struct nt_amounts v;
 
 	nt_amounts_for(per100, grams, &v);
-	put_key_values(a, &v);
+	cli_put_key_values(a, &v);
 }
 
 int
@@ -57,6 +57,8 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 		                      i > 1 ? " " : "", argv[i]);
 	if (o >= sizeof query)
 		return cli_error(a, "search words are too long");
+	if ((rc = cli_open(a)))
+		return rc;
 	if ((st = nt_search(a->store, query, (size_t)limit, &r, &err)))
 		return cli_fail(a, st, &err);
 
@@ -65,38 +67,38 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 		                                   "potassium_mg"};
 
 		for (size_t i = 0; i < 6; i++)
-			csv_field(stdout, head[i], i == 0);
-		csv_end(stdout);
+			cli_csv_field(stdout, head[i], i == 0);
+		cli_csv_end(stdout);
 		for (size_t i = 0; i < r.n; i++) {
 			const struct nt_search_hit *h = &r.hits[i];
 			struct nt_amounts v;
 			char b12[32], o3[32], k[32];
 
 			nt_amounts_for(h->per100, 100, &v);
-			fmt_exact(b12, sizeof b12, v.v[NT_B12]);
-			fmt_exact(o3, sizeof o3, v.v[NT_OMEGA3]);
-			fmt_exact(k, sizeof k, v.v[NT_POTASSIUM]);
-			csv_field(stdout, h->ref, true);
-			csv_field(stdout, h->name, false);
-			csv_field(stdout, h->group, false);
-			csv_field(stdout, b12, false);
-			csv_field(stdout, o3, false);
-			csv_field(stdout, k, false);
-			csv_end(stdout);
+			cli_fmt_exact(b12, sizeof b12, v.v[NT_B12]);
+			cli_fmt_exact(o3, sizeof o3, v.v[NT_OMEGA3]);
+			cli_fmt_exact(k, sizeof k, v.v[NT_POTASSIUM]);
+			cli_csv_field(stdout, h->ref, true);
+			cli_csv_field(stdout, h->name, false);
+			cli_csv_field(stdout, h->group, false);
+			cli_csv_field(stdout, b12, false);
+			cli_csv_field(stdout, o3, false);
+			cli_csv_field(stdout, k, false);
+			cli_csv_end(stdout);
 		}
 	} else {
 		for (size_t i = 0; i < r.n; i++) {
 			const struct nt_search_hit *h = &r.hits[i];
 			char name[512], portion[160];
 
-			fmt_name(name, sizeof name, h->name);
+			cli_fmt_name(name, sizeof name, h->name);
 			printf("%-16s %s\n", h->ref, name);
 			printf("%-16s ", "");
 			print_key_values(a, h->per100, 100);
 			printf(" per 100 g\n");
 			if (h->has_portion) {
 				nt_portion_format(&h->portion, portion, sizeof portion);
-				fmt_name(name, sizeof name, portion);
+				cli_fmt_name(name, sizeof name, portion);
 				printf("%-16s ", "");
 				print_key_values(a, h->per100, h->portion.grams);
 				printf(" per %s\n", name);
@@ -129,34 +131,34 @@ show_food(struct app *a, long long id, bool csv)
 	nt_amounts_for(f->per100, 100, &v);
 
 	if (csv) {
-		csv_field(stdout, "nutrient", true);
-		csv_field(stdout, "unit", false);
-		csv_field(stdout, "per_100g", false);
-		csv_end(stdout);
+		cli_csv_field(stdout, "nutrient", true);
+		cli_csv_field(stdout, "unit", false);
+		cli_csv_field(stdout, "per_100g", false);
+		cli_csv_end(stdout);
 		for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
 			char num[48];
 
-			fmt_exact(num, sizeof num, v.v[order[i]]);
-			csv_field(stdout, nt_measure_name(order[i]), true);
-			csv_field(stdout, nt_measure_unit(order[i]), false);
-			csv_field(stdout, num, false);
-			csv_end(stdout);
+			cli_fmt_exact(num, sizeof num, v.v[order[i]]);
+			cli_csv_field(stdout, nt_measure_name(order[i]), true);
+			cli_csv_field(stdout, nt_measure_unit(order[i]), false);
+			cli_csv_field(stdout, num, false);
+			cli_csv_end(stdout);
 		}
 	} else {
 		char name[512], group[256];
 		bool any_partial = false, any_unknown = false;
 
-		fmt_name(name, sizeof name, f->name);
-		fmt_name(group, sizeof group, f->group);
+		cli_fmt_name(name, sizeof name, f->name);
+		cli_fmt_name(group, sizeof group, f->group);
 		printf("%s\n%s  %s\n\nPer 100 g:\n", name, f->ref, group);
 		for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
 			enum nt_measure m = order[i];
 			bool partial = v.partial & (1u << m);
 			char num[48];
 
-			fmt_exact(num, sizeof num, v.v[m]);
+			cli_fmt_exact(num, sizeof num, v.v[m]);
 			printf("  ");
-			put_padded(stdout, nt_measure_label(m), 27, false);
+			cli_put_padded(stdout, nt_measure_label(m), 27, false);
 			if (nt_known(v.v[m])) {
 				printf(" %s %s%s", num, app_unit(a, nt_measure_unit(m)), partial ? "*" : "");
 				if (m == NT_ALA && f->ala_estimated)
@@ -179,7 +181,7 @@ show_food(struct app *a, long long id, bool csv)
 			char p[200];
 
 			nt_portion_format(&f->portions[i], p, sizeof p);
-			fmt_name(name, sizeof name, p);
+			cli_fmt_name(name, sizeof name, p);
 			printf("  %s\n", name);
 		}
 	}
@@ -202,6 +204,8 @@ cli_cmd_food(struct app *a, int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cli_usage_error(a, cmd, "food: give one food id, e.g. sr28:15076");
+	if ((rc = cli_open(a)))
+		return rc;
 	if ((st = nt_food_resolve(a->store, argv[1], &id, &err)))
 		return cli_fail(a, st, &err);
 	return show_food(a, id, csv);
@@ -213,7 +217,7 @@ list_one(void *ctx, const char *ref, const char *name)
 	char safe[512];
 
 	(void)ctx;
-	fmt_name(safe, sizeof safe, name);
+	cli_fmt_name(safe, sizeof safe, name);
 	printf("%-12s %s\n", ref, safe);
 }
 
@@ -265,6 +269,8 @@ foods_add(struct app *a, const struct cli_command *cmd, int argc, char **argv)
 		/* Values are per serving when --serving is given; store per 100 g. */
 		per100[vals[i].m] = v * 100.0 / serving;
 	}
+	if ((rc = cli_open(a)))
+		return rc;
 	if ((st = nt_food_add_custom(a->store, argv[1], per100,
 	                             serving_s ? (unit ? unit : "serving") : NULL, 1, serving,
 	                             &id, &err)))
@@ -279,6 +285,7 @@ cli_cmd_foods(struct app *a, int argc, char **argv)
 	const struct cli_command *cmd = cli_find("foods");
 	struct nt_err err;
 	enum nt_status st;
+	int rc;
 
 	if (argc < 2)
 		return cli_usage_error(a, cmd, "foods: give a subcommand: add or list");
@@ -287,6 +294,8 @@ cli_cmd_foods(struct app *a, int argc, char **argv)
 	if (!strcmp(argv[1], "list")) {
 		if (argc > 2)
 			return cli_usage_error(a, cmd, "foods list takes no arguments");
+		if ((rc = cli_open(a)))
+			return rc;
 		if ((st = nt_food_each(a->store, "custom", list_one, NULL, &err)))
 			return cli_fail(a, st, &err);
 		return CLI_OK;

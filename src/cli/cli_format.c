@@ -12,7 +12,7 @@
 #include "text.h"
 
 void
-fmt_fixed(char *buf, size_t n, double v, int decimals)
+cli_fmt_fixed(char *buf, size_t n, double v, int decimals)
 {
 	if (!nt_known(v)) {
 		buf[0] = '\0';
@@ -25,7 +25,7 @@ fmt_fixed(char *buf, size_t n, double v, int decimals)
 }
 
 void
-fmt_exact(char *buf, size_t n, double v)
+cli_fmt_exact(char *buf, size_t n, double v)
 {
 	if (!nt_known(v)) {
 		buf[0] = '\0';
@@ -37,7 +37,7 @@ fmt_exact(char *buf, size_t n, double v)
 }
 
 void
-fmt_measure(const struct app *a, char *buf, size_t n, enum nt_measure m, double v,
+cli_fmt_measure(const struct app *a, char *buf, size_t n, enum nt_measure m, double v,
             bool partial)
 {
 	char num[48];
@@ -46,12 +46,12 @@ fmt_measure(const struct app *a, char *buf, size_t n, enum nt_measure m, double 
 		snprintf(buf, n, "?");
 		return;
 	}
-	fmt_fixed(num, sizeof num, v, nt_measure_decimals(m));
+	cli_fmt_fixed(num, sizeof num, v, nt_measure_decimals(m));
 	snprintf(buf, n, "%s %s%s", num, app_unit(a, nt_measure_unit(m)), partial ? "*" : "");
 }
 
 void
-put_key_values(const struct app *a, const struct nt_amounts *v)
+cli_put_key_values(const struct app *a, const struct nt_amounts *v)
 {
 	static const struct {
 		enum nt_measure m;
@@ -62,14 +62,14 @@ put_key_values(const struct app *a, const struct nt_amounts *v)
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
 		char buf[64];
 
-		fmt_measure(a, buf, sizeof buf, keys[i].m, v->v[keys[i].m],
+		cli_fmt_measure(a, buf, sizeof buf, keys[i].m, v->v[keys[i].m],
 		            v->partial & (1u << keys[i].m));
 		printf("%s%s %s", i ? sep : "", keys[i].label, buf);
 	}
 }
 
 void
-fmt_grams(char *buf, size_t n, long long mg)
+cli_fmt_grams(char *buf, size_t n, long long mg)
 {
 	long long tenths = (mg + 50) / 100;
 
@@ -80,7 +80,7 @@ fmt_grams(char *buf, size_t n, long long mg)
 }
 
 int
-text_width(const char *s)
+cli_text_width(const char *s)
 {
 	size_t len = strlen(s), i = 0;
 	int w = 0;
@@ -96,9 +96,9 @@ text_width(const char *s)
 }
 
 void
-put_padded(FILE *fp, const char *s, int width, bool right)
+cli_put_padded(FILE *fp, const char *s, int width, bool right)
 {
-	int pad = width - text_width(s);
+	int pad = width - cli_text_width(s);
 
 	if (right)
 		for (; pad > 0; pad--)
@@ -110,7 +110,7 @@ put_padded(FILE *fp, const char *s, int width, bool right)
 }
 
 void
-put_row(FILE *fp, const char *const *cells, const int *widths, size_t n)
+cli_put_row(FILE *fp, const char *const *cells, const int *widths, size_t n)
 {
 	size_t last = n;
 
@@ -121,25 +121,25 @@ put_row(FILE *fp, const char *const *cells, const int *widths, size_t n)
 		int w = right ? -widths[i] : widths[i];
 
 		/* the last cell needs no padding after it */
-		put_padded(fp, cells[i], i + 1 == last && !right ? 0 : w, right);
+		cli_put_padded(fp, cells[i], i + 1 == last && !right ? 0 : w, right);
 	}
 	putc('\n', fp);
 }
 
 void
-fmt_name(char *buf, size_t n, const char *name)
+cli_fmt_name(char *buf, size_t n, const char *name)
 {
 	nt_text_sanitize(name, buf, n);
 }
 
 void
-csv_field(FILE *fp, const char *s, bool first)
+cli_csv_field(FILE *fp, const char *s, bool first)
 {
 	nt_csv_write_field(fp, s, first);
 }
 
 void
-csv_end(FILE *fp)
+cli_csv_end(FILE *fp)
 {
 	nt_csv_end_record(fp);
 }

@@ -32,28 +32,68 @@ meal_by_clock(void)
 	return NT_SNACK;
 }
 
-/* Finds the food named by an id or by search words (the best hit). */
+/* How many of the best search hits "add" tries for an amount that fits. */
+#define ADD_CANDIDATES 10
+
+/* Grams of `amount` of a food; a status, with err filled on failure. */
+static enum nt_status
+amount_of(struct app *a, long long food_id, const char *amount, long long *mg,
+          struct nt_err *err)
+{
+	struct nt_food *f;
+	enum nt_status st;
+	double g;
+
+	if ((st = nt_food_get(a->store, food_id, &f, err)))
+		return st;
+	st = nt_amount_grams(amount, f, &g, err);
+	nt_food_free(f);
+	if (st == NT_OK)
+		*mg = nt_grams_to_mg(g);
+	return st;
+}
+
+/*
+ * Finds the food named by an id, or by search words: the best-ranked hit
+ * that has the portion the amount names ("egg" "2 large" skips a first hit
+ * without a "large" portion), else the best hit and its error.
+ */
 static int
-resolve_food(struct app *a, const char *text, long long *id)
+resolve_food(struct app *a, const char *text, const char *amount, long long *id,
+             long long *mg)
 {
 	struct nt_search_result r;
-	struct nt_err err;
-	enum nt_status st;
+	struct nt_err err, first_err;
+	enum nt_status st, first_st = NT_OK;
 
 	if (nt_food_looks_like_id(text)) {
-		if ((st = nt_food_resolve(a->store, text, id, &err)))
+		if ((st = nt_food_resolve(a->store, text, id, &err)) ||
+		    (st = amount_of(a, *id, amount, mg, &err)))
 			return cli_fail(a, st, &err);
 		return 0;
 	}
-	if ((st = nt_search(a->store, text, 1, &r, &err)))
+	if ((st = nt_search(a->store, text, ADD_CANDIDATES, &r, &err)))
 		return cli_fail(a, st, &err);
 	if (r.n == 0) {
 		nt_search_result_fini(&r);
 		return cli_error(a, "no food matches '%s'; try '%s search %s'", text, a->prog, text);
 	}
-	*id = r.hits[0].id;
+	for (size_t i = 0; i < r.n; i++) {
+		st = amount_of(a, r.hits[i].id, amount, mg, &err);
+		if (st == NT_OK) {
+			*id = r.hits[i].id;
+			nt_search_result_fini(&r);
+			return 0;
+		}
+		if (i == 0) {
+			first_st = st;
+			first_err = err;
+		}
+		if (st != NT_ERR_INVALID)
+			break; /* only a unit the food lacks is worth another try */
+	}
 	nt_search_result_fini(&r);
-	return 0;
+	return cli_fail(a, first_st, &first_err);
 }
 
 /* "Soy milk, sweetened (fndds:11320000), 250ml = 263.1 g: B12 ..." */
@@ -62,13 +102,13 @@ describe(const struct app *a, const struct nt_entry *e)
 {
 	char name[512], amount[256], grams[32], date[NT_DATE_LEN];
 
-	fmt_name(name, sizeof name, e->food_name);
-	fmt_name(amount, sizeof amount, e->amount);
-	fmt_grams(grams, sizeof grams, e->mg);
+	cli_fmt_name(name, sizeof name, e->food_name);
+	cli_fmt_name(amount, sizeof amount, e->amount);
+	cli_fmt_grams(grams, sizeof grams, e->mg);
 	nt_date_format(e->day, date);
 	printf("#%lld %s %s: %s (%s), %s = %s: ", e->id, nt_meal_name(e->meal), date, name,
 	       e->food_ref, amount, grams);
-	put_key_values(a, &e->values);
+	cli_put_key_values(a, &e->values);
 	putchar('\n');
 }
 
@@ -76,19 +116,10 @@ describe(const struct app *a, const struct nt_entry *e)
 static int
 grams_of(struct app *a, long long food_id, const char *amount, long long *mg)
 {
-	struct nt_food *f;
 	struct nt_err err;
-	enum nt_status st;
-	double g;
+	enum nt_status st = amount_of(a, food_id, amount, mg, &err);
 
-	if ((st = nt_food_get(a->store, food_id, &f, &err)))
-		return cli_fail(a, st, &err);
-	st = nt_amount_grams(amount, f, &g, &err);
-	nt_food_free(f);
-	if (st)
-		return cli_fail(a, st, &err);
-	*mg = nt_grams_to_mg(g);
-	return 0;
+	return st ? cli_fail(a, st, &err) : 0;
 }
 
 static int
@@ -144,7 +175,9 @@ cli_cmd_add(struct app *a, int argc, char **argv)
 	} else {
 		meal = (int)meal_by_clock();
 	}
-	if ((rc = resolve_food(a, food, &food_id)) || (rc = grams_of(a, food_id, amount, &mg)))
+	if ((rc = cli_open(a)))
+		return rc;
+	if ((rc = resolve_food(a, food, amount, &food_id, &mg)))
 		return rc;
 	if ((st = nt_journal_add(a->store, day, (enum nt_meal)meal, food_id, amount, mg, &id,
 	                         &err)))
@@ -177,6 +210,8 @@ cli_cmd_edit(struct app *a, int argc, char **argv)
 	if (npos == 1 && !date_s && !meal_s)
 		return cli_usage_error(a, cmd, "edit: nothing to change; give AMOUNT, --date or --meal");
 	if ((rc = cli_entry_id(a, argv[1], &id)))
+		return rc;
+	if ((rc = cli_open(a)))
 		return rc;
 	if ((st = nt_journal_get(a->store, id, &e, &err)))
 		return cli_fail(a, st, &err);
@@ -218,6 +253,8 @@ cli_cmd_rm(struct app *a, int argc, char **argv)
 	if (npos != 1)
 		return cli_usage_error(a, cmd, "rm: give one entry number");
 	if ((rc = cli_entry_id(a, argv[1], &id)))
+		return rc;
+	if ((rc = cli_open(a)))
 		return rc;
 	if ((st = nt_journal_get(a->store, id, &e, &err)))
 		return cli_fail(a, st, &err);

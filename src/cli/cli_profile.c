@@ -38,13 +38,13 @@ print_profile(struct app *a, const struct nt_profile *p, const struct nt_targets
 		char val[48];
 
 		printf("  ");
-		put_padded(stdout, rows[i].label, 18, false);
+		cli_put_padded(stdout, rows[i].label, 18, false);
 		if (!nt_known(x->value)) {
 			printf("none for this age\n");
 			continue;
 		}
 		snprintf(val, sizeof val, "%g %s", x->value, app_unit(a, nt_measure_unit(rows[i].m)));
-		put_padded(stdout, val, 10, false);
+		cli_put_padded(stdout, val, 10, false);
 		printf("%-9s %s\n", x->type, x->source);
 	}
 }
@@ -71,6 +71,8 @@ cli_cmd_profile(struct app *a, int argc, char **argv)
 		return rc;
 	if (npos)
 		return cli_usage_error(a, cmd, "profile: unexpected argument '%s'", argv[1]);
+	if ((rc = cli_open(a)))
+		return rc;
 	if ((st = nt_profile_get(a->store, &p, &err)))
 		return cli_fail(a, st, &err);
 	if (sex || age || stage || diet) {

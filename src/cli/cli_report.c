@@ -117,7 +117,7 @@ print_judgement_table(const struct app *a, const struct total_row *rows, size_t 
 	const char *head[] = {"Nutrient", "Intake", "Target", "%", "  Status"};
 	bool partial = false;
 
-	put_row(stdout, head, widths, 5);
+	cli_put_row(stdout, head, widths, 5);
 	for (size_t i = 0; i < n; i++) {
 		const struct nt_judgement *x = &rows[i].j;
 		char in[64], tg[64], pc[16], lv[32];
@@ -144,7 +144,7 @@ print_judgement_table(const struct app *a, const struct total_row *rows, size_t 
 		else
 			snprintf(lv, sizeof lv, "  %s", logged ? level_text(x->level) : "not logged");
 		partial |= x->partial;
-		put_row(stdout, cells, widths, 5);
+		cli_put_row(stdout, cells, widths, 5);
 	}
 	return partial;
 }
@@ -188,26 +188,26 @@ day_csv(const struct total_row *rows, size_t n)
 	                                   "status", "partial"};
 
 	for (size_t i = 0; i < 7; i++)
-		csv_field(stdout, head[i], i == 0);
-	csv_end(stdout);
+		cli_csv_field(stdout, head[i], i == 0);
+	cli_csv_end(stdout);
 	for (size_t i = 0; i < n; i++) {
 		const struct nt_judgement *x = &rows[i].j;
 		char in[48], tg[48], pc[16];
 
-		fmt_fixed(in, sizeof in, x->intake, rows[i].decimals);
-		fmt_exact(tg, sizeof tg, x->target);
+		cli_fmt_fixed(in, sizeof in, x->intake, rows[i].decimals);
+		cli_fmt_exact(tg, sizeof tg, x->target);
 		if (x->percent >= 0)
 			snprintf(pc, sizeof pc, "%d", x->percent);
 		else
 			pc[0] = '\0';
-		csv_field(stdout, rows[i].name, true);
-		csv_field(stdout, rows[i].unit, false);
-		csv_field(stdout, in, false);
-		csv_field(stdout, tg, false);
-		csv_field(stdout, pc, false);
-		csv_field(stdout, nt_level_name(x->level), false);
-		csv_field(stdout, x->partial ? "yes" : "no", false);
-		csv_end(stdout);
+		cli_csv_field(stdout, rows[i].name, true);
+		cli_csv_field(stdout, rows[i].unit, false);
+		cli_csv_field(stdout, in, false);
+		cli_csv_field(stdout, tg, false);
+		cli_csv_field(stdout, pc, false);
+		cli_csv_field(stdout, nt_level_name(x->level), false);
+		cli_csv_field(stdout, x->partial ? "yes" : "no", false);
+		cli_csv_end(stdout);
 	}
 }
 
@@ -216,14 +216,14 @@ print_entry(const struct app *a, const struct nt_entry *e)
 {
 	char name[512], amount[256], grams[32], id[24];
 
-	fmt_name(name, sizeof name, e->food_name);
-	fmt_name(amount, sizeof amount, e->amount);
-	fmt_grams(grams, sizeof grams, e->mg);
+	cli_fmt_name(name, sizeof name, e->food_name);
+	cli_fmt_name(amount, sizeof amount, e->amount);
+	cli_fmt_grams(grams, sizeof grams, e->mg);
 	snprintf(id, sizeof id, "#%lld", e->id);
 	printf("  ");
-	put_padded(stdout, id, 5, false);
+	cli_put_padded(stdout, id, 5, false);
 	printf(" %s  %s = %s\n        %s  ", name, amount, grams, e->food_ref);
-	put_key_values(a, &e->values);
+	cli_put_key_values(a, &e->values);
 	putchar('\n');
 }
 
@@ -250,6 +250,8 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 	if (npos > 1)
 		return cli_usage_error(a, cmd, "day: give at most one date");
 	if (npos == 1 && (rc = cli_date(a, argv[1], &day)))
+		return rc;
+	if ((rc = cli_open(a)))
 		return rc;
 	if ((rc = load_targets(a, &p, &t)))
 		return rc;
@@ -311,8 +313,8 @@ static void
 week_csv(const struct nt_week *w)
 {
 	for (size_t i = 0; i < 6; i++)
-		csv_field(stdout, i == 0 ? "date" : tracked[i - 1].week_col, i == 0);
-	csv_end(stdout);
+		cli_csv_field(stdout, i == 0 ? "date" : tracked[i - 1].week_col, i == 0);
+	cli_csv_end(stdout);
 	for (int d = 0; d <= 7; d++) {
 		const struct nt_amounts *v = d < 7 ? &w->days[d].total : &w->average;
 		bool logged = d < 7 ? w->days[d].entries > 0 : w->days_logged > 0;
@@ -322,16 +324,16 @@ week_csv(const struct nt_week *w)
 			nt_date_format(w->days[d].day, date);
 		else
 			snprintf(date, sizeof date, "average");
-		csv_field(stdout, date, true);
+		cli_csv_field(stdout, date, true);
 		for (size_t i = 0; i < 5; i++) {
 			char num[48] = "";
 
 			if (logged)
-				fmt_fixed(num, sizeof num, v->v[tracked[i].m],
+				cli_fmt_fixed(num, sizeof num, v->v[tracked[i].m],
 				          nt_measure_decimals(tracked[i].m));
-			csv_field(stdout, num, false);
+			cli_csv_field(stdout, num, false);
 		}
-		csv_end(stdout);
+		cli_csv_end(stdout);
 	}
 }
 
@@ -357,6 +359,8 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 		return cli_usage_error(a, cmd, "week: give at most one date");
 	if (npos == 1 && (rc = cli_date(a, argv[1], &day)))
 		return rc;
+	if ((rc = cli_open(a)))
+		return rc;
 	if ((rc = load_targets(a, &p, &t)))
 		return rc;
 	if ((st = nt_analysis_week(a->store, day, &t, &w, &err)))
@@ -381,11 +385,11 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 		for (size_t i = 0; i < 5; i++)
 			snprintf(buf[i + 1], sizeof buf[i + 1], "%s", tracked[i].title);
 		putchar('\n');
-		put_row(stdout, cells, widths, 6);
+		cli_put_row(stdout, cells, widths, 6);
 		for (size_t i = 0; i < 5; i++)
 			snprintf(buf[i + 1], sizeof buf[i + 1], "%s",
 			         app_unit(a, nt_measure_unit(tracked[i].m)));
-		put_row(stdout, cells, widths, 6);
+		cli_put_row(stdout, cells, widths, 6);
 
 		for (int d = 0; d <= 7; d++) {
 			const struct nt_amounts *v = d < 7 ? &w.days[d].total : &w.average;
@@ -407,7 +411,7 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 				if (!logged) {
 					snprintf(buf[i + 1], sizeof buf[i + 1], "%s", i ? "" : "not logged");
 				} else if (nt_known(v->v[m])) {
-					fmt_fixed(buf[i + 1], sizeof buf[i + 1], v->v[m],
+					cli_fmt_fixed(buf[i + 1], sizeof buf[i + 1], v->v[m],
 					          nt_measure_decimals(m));
 					if (part)
 						strcat(buf[i + 1], "*");
@@ -416,12 +420,12 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 				}
 				partial |= logged && part;
 			}
-			put_row(stdout, cells, widths, 6);
+			cli_put_row(stdout, cells, widths, 6);
 		}
 		snprintf(buf[0], sizeof buf[0], "Target");
 		for (size_t i = 0; i < 5; i++)
-			fmt_exact(buf[i + 1], sizeof buf[i + 1], t.t[tracked[i].m].value);
-		put_row(stdout, cells, widths, 6);
+			cli_fmt_exact(buf[i + 1], sizeof buf[i + 1], t.t[tracked[i].m].value);
+		cli_put_row(stdout, cells, widths, 6);
 		if (w.days_logged) {
 			snprintf(buf[0], sizeof buf[0], "%% of target");
 			for (size_t i = 0; i < 5; i++) {
@@ -430,12 +434,12 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 					snprintf(buf[i + 1], sizeof buf[i + 1], "%d%%",
 					         w.avg[tracked[i].m].percent);
 			}
-			put_row(stdout, cells, widths, 6);
+			cli_put_row(stdout, cells, widths, 6);
 			snprintf(buf[0], sizeof buf[0], "Status");
 			for (size_t i = 0; i < 5; i++)
 				snprintf(buf[i + 1], sizeof buf[i + 1], "%s",
 				         level_text(w.avg[tracked[i].m].level));
-			put_row(stdout, cells, widths, 6);
+			cli_put_row(stdout, cells, widths, 6);
 		}
 	}
 	printf("\n%d of 7 days logged; the average counts logged days only.\n", w.days_logged);

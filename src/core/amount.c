@@ -17,6 +17,11 @@ struct unit {
 	double factor;
 };
 
+/* ASCII only: the locale's tolower/isalpha would touch UTF-8 bytes. */
+static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
+static bool ascii_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+static bool ascii_alnum(unsigned char c) { return ascii_alpha(c) || (c >= '0' && c <= '9'); }
+
 /* Names as normalize() leaves them: singular, USDA's abbreviations. */
 static const struct unit mass_units[] = {
 	{"g", 1}, {"gramme", 1}, {"gr", 1},
@@ -93,9 +98,9 @@ normalize(const char *in, char *out, size_t n)
 
 		bool decimal_dot = c == '.' && wl && isdigit((unsigned char)p[1]);
 
-		if (c && (isalnum(c) || decimal_dot || c >= 0x80)) {
+		if (c && (ascii_alnum(c) || decimal_dot || c >= 0x80)) {
 			if (wl + 1 < sizeof word)
-				word[wl++] = (char)tolower(c);
+				word[wl++] = ascii_lower((char)c);
 			continue;
 		}
 		if (wl) {
@@ -122,7 +127,7 @@ normalize(const char *in, char *out, size_t n)
 static double
 lookup(const struct unit *t, size_t n, const char *unit)
 {
-	char norm[64];
+	char norm[NT_AMOUNT_TEXT_MAX];
 
 	normalize(unit, norm, sizeof norm);
 	for (size_t i = 0; i < n; i++)
@@ -215,8 +220,9 @@ nt_amount_parse(const char *text, struct nt_quantity *q, struct nt_err *err)
 	double count, frac;
 	size_t len = strlen(text);
 
-	if (len > 100)
-		return nt_err_set(err, NT_ERR_INVALID, "amount is too long");
+	if (len >= NT_AMOUNT_TEXT_MAX)
+		return nt_err_set(err, NT_ERR_INVALID, "amount is too long (at most %d bytes)",
+		                  NT_AMOUNT_TEXT_MAX - 1);
 	while (isspace((unsigned char)*p))
 		p++;
 	if (!*p)
@@ -241,7 +247,7 @@ nt_amount_parse(const char *text, struct nt_quantity *q, struct nt_err *err)
 		return nt_err_set(err, NT_ERR_RANGE, "amount '%s' must be more than zero", text);
 	if (count > 100000)
 		return nt_err_set(err, NT_ERR_RANGE, "amount '%s' is too large", text);
-	if (*p && !isspace((unsigned char)*p) && !isalpha((unsigned char)*p) &&
+	if (*p && !isspace((unsigned char)*p) && !ascii_alpha((unsigned char)*p) &&
 	    (unsigned char)*p < 0x80)
 		return nt_err_set(err, NT_ERR_INVALID, "cannot read amount '%s'", text);
 	q->count = count;
@@ -261,7 +267,7 @@ nt_amount_parse(const char *text, struct nt_quantity *q, struct nt_err *err)
 				q->unit[o++] = ' ';
 			space = false;
 			if (o + 1 < sizeof q->unit)
-				q->unit[o++] = (char)tolower((unsigned char)*p);
+				q->unit[o++] = ascii_lower(*p);
 		}
 		q->unit[o] = '\0';
 	}
@@ -298,7 +304,7 @@ portion_list(const struct nt_food *f, char *buf, size_t n)
 static void
 portion_head(const char *unit, char *out, size_t n)
 {
-	char tmp[128];
+	char tmp[NT_AMOUNT_TEXT_MAX];
 	size_t len = strcspn(unit, ",(");
 
 	if (len >= sizeof tmp)
@@ -312,7 +318,7 @@ portion_head(const char *unit, char *out, size_t n)
 static bool
 has_words(const char *have, const char *want)
 {
-	char h[160], w[64];
+	char h[NT_AMOUNT_TEXT_MAX], w[NT_AMOUNT_TEXT_MAX];
 	char *save_w = NULL;
 
 	snprintf(w, sizeof w, "%s", want);
@@ -332,32 +338,44 @@ has_words(const char *have, const char *want)
 	return true;
 }
 
-static const struct nt_portion *
-find_portion(const struct nt_food *f, const char *unit)
-{
-	char head[128], full[160];
+/*
+ * The first portion for which match(i) holds, preferring one whose amount
+ * is the count typed: "1 cup" is USDA's "1 cup = 246 g", not its
+ * "0.5 cup = 124 g".
+ */
+#define FIRST_MATCH(f, count, match) do { \
+	const struct nt_portion *first_ = NULL; \
+	for (size_t i = 0; i < (f)->n_portions; i++) { \
+		if (!(match)) \
+			continue; \
+		if ((f)->portions[i].amount == (count)) \
+			return &(f)->portions[i]; \
+		if (!first_) \
+			first_ = &(f)->portions[i]; \
+	} \
+	if (first_) \
+		return first_; \
+} while (0)
 
-	/* 1. the whole portion text or its head equals the unit */
-	for (size_t i = 0; i < f->n_portions; i++) {
-		normalize(f->portions[i].unit, full, sizeof full);
-		portion_head(f->portions[i].unit, head, sizeof head);
-		if (!strcmp(full, unit) || !strcmp(head, unit))
-			return &f->portions[i];
-	}
-	/* 2. "serving": USDA's serving, or FNDDS's "quantity not specified" */
-	if (!strcmp(unit, "serving") || !strcmp(unit, "portion")) {
-		for (size_t i = 0; i < f->n_portions; i++) {
-			normalize(f->portions[i].unit, full, sizeof full);
-			if (!strncmp(full, "serving", 7) || !strcmp(full, "quantity not specified"))
-				return &f->portions[i];
-		}
-	}
-	/* 3. every word of the unit appears in the portion's head */
-	for (size_t i = 0; i < f->n_portions; i++) {
-		portion_head(f->portions[i].unit, head, sizeof head);
-		if (has_words(head, unit))
-			return &f->portions[i];
-	}
+static const struct nt_portion *
+find_portion(const struct nt_food *f, const char *unit, double count)
+{
+	char head[NT_AMOUNT_TEXT_MAX], full[NT_AMOUNT_TEXT_MAX];
+
+	/* 1. the whole portion text: "1 leaf" is USDA's "leaf", not "leaf, outer" */
+	FIRST_MATCH(f, count, (normalize(f->portions[i].unit, full, sizeof full),
+	                       !strcmp(full, unit)));
+	/* 2. its head, the text before the first ',' or '(' */
+	FIRST_MATCH(f, count, (portion_head(f->portions[i].unit, head, sizeof head),
+	                       !strcmp(head, unit)));
+	/* 3. "serving": USDA's serving, or FNDDS's "quantity not specified" */
+	if (!strcmp(unit, "serving") || !strcmp(unit, "portion"))
+		FIRST_MATCH(f, count, (normalize(f->portions[i].unit, full, sizeof full),
+		                       !strncmp(full, "serving", 7) ||
+		                       !strcmp(full, "quantity not specified")));
+	/* 4. every word of the unit appears in the portion's head */
+	FIRST_MATCH(f, count, (portion_head(f->portions[i].unit, head, sizeof head),
+	                       has_words(head, unit)));
 	return NULL;
 }
 
@@ -366,7 +384,7 @@ static double
 density(const struct nt_food *f, const char *unit)
 {
 	double best = 0;
-	char head[128];
+	char head[NT_AMOUNT_TEXT_MAX];
 
 	for (size_t i = 0; i < f->n_portions; i++) {
 		const struct nt_portion *p = &f->portions[i];
@@ -390,7 +408,7 @@ nt_amount_grams(const char *text, const struct nt_food *food, double *grams,
 {
 	struct nt_quantity q;
 	const struct nt_portion *p;
-	char unit[64], list[400];
+	char unit[NT_AMOUNT_TEXT_MAX], list[400];
 	double g, factor;
 	enum nt_status st;
 
@@ -404,7 +422,7 @@ nt_amount_grams(const char *text, const struct nt_food *food, double *grams,
 		                  "portion of %s; %s", text, food->ref, list);
 	if ((factor = nt_amount_mass_unit(unit)) > 0) {
 		g = q.count * factor;
-	} else if ((p = find_portion(food, unit)) != NULL) {
+	} else if ((p = find_portion(food, unit, q.count)) != NULL) {
 		g = q.count * p->grams / p->amount;
 	} else if ((factor = nt_amount_volume_unit(unit)) > 0) {
 		double d = density(food, unit);

@@ -13,17 +13,25 @@ struct nt_portion;
 /* Largest amount of one entry, in grams (10 kg). */
 #define NT_AMOUNT_MAX_GRAMS 10000.0
 
+/*
+ * Longest amount text, NUL included: room for USDA's longest portion
+ * names, e.g. "1 piece, cooked, excluding refuse (yield from 1 lb raw meat
+ * with refuse)".
+ */
+#define NT_AMOUNT_TEXT_MAX 200
+
 /* A parsed amount: a count and a normalised unit ("cup", "fl oz", "fillet"). */
 struct nt_quantity {
 	double count;
-	char unit[64];
+	char unit[NT_AMOUNT_TEXT_MAX];
 };
 
 /*
  * Splits text into a positive count and a unit.  Counts: 150, 1.5, .5,
  * 1/2, 1 1/2, ½ (also ¼ ¾ ⅓ ⅔ ⅛).  The unit is lowercased, with runs of
  * blanks collapsed; it may be empty.  Rejects empty text, negative, zero,
- * non-finite or absurd (> 100000) counts, and text over 100 bytes.
+ * non-finite or absurd (> 100000) counts, and text of NT_AMOUNT_TEXT_MAX
+ * bytes or more.
  */
 enum nt_status nt_amount_parse(const char *text, struct nt_quantity *q,
                                struct nt_err *err);

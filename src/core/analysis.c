@@ -106,7 +106,7 @@ void
 nt_analysis_average(const struct nt_day_total *days, int n, struct nt_amounts *avg,
                     int *logged)
 {
-	int used[NT_MEASURE_COUNT] = {0};
+	int known[NT_MEASURE_COUNT] = {0};
 
 	*logged = 0;
 	nt_amounts_zero(avg);
@@ -117,7 +117,7 @@ nt_analysis_average(const struct nt_day_total *days, int n, struct nt_amounts *a
 		for (int m = 0; m < NT_MEASURE_COUNT; m++) {
 			if (nt_known(days[i].total.v[m])) {
 				avg->v[m] += days[i].total.v[m];
-				used[m]++;
+				known[m]++;
 				if (days[i].total.partial & (1u << m))
 					avg->partial |= 1u << m;
 			} else {
@@ -125,9 +125,13 @@ nt_analysis_average(const struct nt_day_total *days, int n, struct nt_amounts *a
 			}
 		}
 	}
+	/*
+	 * Divide by every logged day, as a day's total counts an entry without
+	 * a value as nothing but partial: the average and its "N days" agree.
+	 */
 	for (int m = 0; m < NT_MEASURE_COUNT; m++) {
-		if (used[m]) {
-			avg->v[m] /= used[m];
+		if (known[m]) {
+			avg->v[m] /= *logged;
 		} else {
 			avg->v[m] = NT_UNKNOWN;
 			avg->partial &= ~(1u << m);

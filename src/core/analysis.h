@@ -58,9 +58,10 @@ enum nt_status nt_analysis_days(struct nt_store *s, long from, int n,
                                 struct nt_day_total *out, struct nt_err *err);
 
 /*
- * Mean daily intake over the logged days only; a measure is partial when a
- * logged day had it partial or unknown, and unknown when no logged day has
- * it.  *logged receives the number of logged days.
+ * Mean daily intake over the logged days only (a day with nothing logged is
+ * not zero intake).  Like a day's total, a logged day without a value for a
+ * measure adds nothing to it and marks it partial; a measure no logged day
+ * has is unknown.  *logged receives the number of logged days, the divisor.
  */
 void nt_analysis_average(const struct nt_day_total *days, int n, struct nt_amounts *avg,
                          int *logged);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "amount.h"
 #include "date.h"
 #include "food.h"
 #include "journal.h"
@@ -42,8 +43,10 @@ check_amount(const char *amount, long long mg, struct nt_err *err)
 {
 	size_t len = strlen(amount);
 
-	if (!len || len > 100 || !nt_utf8_valid(amount, len) || nt_text_has_controls(amount))
-		return nt_err_set(err, NT_ERR_INVALID, "amount text must be 1-100 characters");
+	if (!len || len >= NT_AMOUNT_TEXT_MAX || !nt_utf8_valid(amount, len) ||
+	    nt_text_has_controls(amount))
+		return nt_err_set(err, NT_ERR_INVALID, "amount text must be 1-%d bytes of text",
+		                  NT_AMOUNT_TEXT_MAX - 1);
 	if (mg <= 0 || mg > (long long)(1000 * 10000))
 		return nt_err_set(err, NT_ERR_RANGE, "amount out of range");
 	return NT_OK;

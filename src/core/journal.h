@@ -41,7 +41,8 @@ struct nt_entry_list {
 void nt_entry_list_fini(struct nt_entry_list *l);
 
 /*
- * Adds an entry; amount is the user's text (1-100 bytes), mg > 0.
+ * Adds an entry; amount is the user's text (1 to NT_AMOUNT_TEXT_MAX - 1
+ * bytes of UTF-8 without control characters), mg > 0.
  * Returns the new entry id in *id.
  */
 enum nt_status nt_journal_add(struct nt_store *s, long day, enum nt_meal meal,

@@ -51,22 +51,25 @@ nt_profile_get(struct nt_store *s, struct nt_profile *p, struct nt_err *err)
 	struct nt_err scratch;
 	struct nt_stmt *st;
 	int rc, sex, stage, diet;
+	double age;
 
 	if (!err)
 		err = &scratch;
-	nt_profile_default(p);
 	if (!(st = nt_store_stmt(s, sql_get, err)) || (rc = nt_stmt_step(st, err)) < 0)
 		return err->status;
-	if (rc == 0)
+	if (rc == 0) {
+		nt_profile_default(p);
 		return NT_OK;
+	}
 	sex = nt_sex_parse(nt_stmt_text(st, 0));
 	stage = nt_stage_parse(nt_stmt_text(st, 2));
 	diet = nt_diet_parse(nt_stmt_text(st, 3));
-	p->age_y = nt_stmt_double(st, 1);
+	age = nt_stmt_double(st, 1);
 	nt_stmt_reset(st);
 	if (sex < 0 || stage < 0 || diet < 0)
 		return nt_err_set(err, NT_ERR_DB, "the stored profile is damaged; set it again "
 		                  "with nutrack profile");
+	p->age_y = age;
 	p->is_set = true;
 	p->sex = (enum nt_sex)sex;
 	p->stage = (enum nt_stage)stage;

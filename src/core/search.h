@@ -49,7 +49,8 @@ size_t nt_search_words(const char *query,
  * or two letters matches only the first word of names (someone is starting
  * to type a name).  A word ending in a consonant and "y" also finds its
  * "-ies" plural ("berry" finds "berries").  A query without words, or a
- * limit of 0, gives no hits and a total of 0, not an error.
+ * limit of 0, gives no hits and a total of 0, not an error.  *out is
+ * always left valid to fini: empty on failure.
  */
 enum nt_status nt_search(struct nt_store *s, const char *query, size_t limit,
                          struct nt_search_result *out, struct nt_err *err);

@@ -19,7 +19,8 @@
 #define NT_PKGDATADIR "/usr/local/share/nutrack"
 #endif
 
-static const char *const bundled_sources = "'sr28', 'fndds', 'label'";
+/* The sources the bundle provides (custom foods are the user's). */
+#define BUNDLED_SOURCES "('sr28', 'fndds', 'label')"
 
 /* Reads the first line of dir/VERSION into buf; false when unreadable. */
 static bool
@@ -39,18 +40,29 @@ read_version(const char *dir, char *buf, size_t n)
 	return ok && buf[0];
 }
 
+/* Tries dir; on success copies it into buf. */
+static bool
+try_dir(const char *dir, char *buf, size_t n)
+{
+	char version[128];
+
+	if (!read_version(dir, version, sizeof version))
+		return false;
+	snprintf(buf, n, "%s", dir);
+	return true;
+}
+
 enum nt_status
 nt_seed_find_dir(char *buf, size_t n, struct nt_err *err)
 {
 	const char *env = getenv("NUTRACK_DATA_DIR");
-	char version[128], exe[PATH_MAX];
+	char exe[PATH_MAX], dir[PATH_MAX + 32];
 	ssize_t len;
 
 	if (env && *env) {
-		if (!read_version(env, version, sizeof version))
+		if (!try_dir(env, buf, n))
 			return nt_err_set(err, NT_ERR_NODATA,
 			                  "NUTRACK_DATA_DIR=%s holds no bundled data (no VERSION)", env);
-		snprintf(buf, n, "%s", env);
 		return NT_OK;
 	}
 	len = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -59,17 +71,24 @@ nt_seed_find_dir(char *buf, size_t n, struct nt_err *err)
 
 		exe[len] = '\0';
 		if ((slash = strrchr(exe, '/'))) {
-			snprintf(slash, sizeof exe - (size_t)(slash - exe), "/data");
-			if (read_version(exe, version, sizeof version)) {
-				snprintf(buf, n, "%s", exe);
+			*slash = '\0';
+			/* a build tree: data/ beside the binary */
+			snprintf(dir, sizeof dir, "%s/data", exe);
+			if (try_dir(dir, buf, n))
 				return NT_OK;
-			}
+			/* an installed tree moved elsewhere (or a DESTDIR staging) */
+			snprintf(dir, sizeof dir, "%s/../share/nutrack", exe);
+			if (try_dir(dir, buf, n))
+				return NT_OK;
 		}
 	}
-	if (read_version(NT_PKGDATADIR, version, sizeof version)) {
-		snprintf(buf, n, "%s", NT_PKGDATADIR);
+	if (try_dir(NT_PKGDATADIR, buf, n))
 		return NT_OK;
-	}
+#ifdef NT_SRCDATADIR
+	/* a build outside the source tree: the sources' data/ */
+	if (try_dir(NT_SRCDATADIR, buf, n))
+		return NT_OK;
+#endif
 	return nt_err_set(err, NT_ERR_NODATA,
 	                  "bundled food data not found in %s; install nutrack or set "
 	                  "NUTRACK_DATA_DIR to its data directory", NT_PKGDATADIR);
@@ -313,7 +332,6 @@ static enum nt_status
 load_all(struct nt_store *s, const char *dir, const char *version, struct nt_err *err)
 {
 	enum nt_status st;
-	char sql[512];
 
 	if ((st = nt_store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS seed_seen(id INTEGER PRIMARY KEY);"
 	                        "DELETE FROM temp.seed_seen;", err)) ||
@@ -321,12 +339,13 @@ load_all(struct nt_store *s, const char *dir, const char *version, struct nt_err
 		return st;
 	if ((st = load_file(s, dir, "foods.csv", food_row, err)))
 		return st;
-	snprintf(sql, sizeof sql,
-	         "DELETE FROM portions WHERE food IN (SELECT id FROM foods WHERE source IN (%s));"
-	         "DELETE FROM foods WHERE source IN (%s) AND id NOT IN temp.seed_seen"
-	         " AND id NOT IN (SELECT food FROM entries);"
-	         "DELETE FROM targets;", bundled_sources, bundled_sources);
-	if ((st = nt_store_exec(s, sql, err)))
+	if ((st = nt_store_exec(s,
+	                        "DELETE FROM portions WHERE food IN"
+	                        " (SELECT id FROM foods WHERE source IN " BUNDLED_SOURCES ");"
+	                        "DELETE FROM foods WHERE source IN " BUNDLED_SOURCES
+	                        " AND id NOT IN temp.seed_seen"
+	                        " AND id NOT IN (SELECT food FROM entries);"
+	                        "DELETE FROM targets;", err)))
 		return st;
 	if ((st = load_file(s, dir, "portions.csv", portion_row, err)) ||
 	    (st = load_file(s, dir, "targets.csv", target_row, err)))

@@ -13,7 +13,9 @@ struct nt_store;
 /*
  * Finds the directory holding the bundled data (foods.csv, portions.csv,
  * targets.csv, VERSION): $NUTRACK_DATA_DIR when set; else "data" next to
- * the running executable (a build tree); else the installed pkgdatadir.
+ * the running executable (a build tree); else "../share/nutrack" from it
+ * (an installed tree, wherever it was moved); else the configured
+ * pkgdatadir; else, for a build outside the source tree, the sources' data.
  * Writes it into buf (size n).  NT_ERR_NODATA when none holds VERSION.
  */
 enum nt_status nt_seed_find_dir(char *buf, size_t n, struct nt_err *err);

@@ -16,8 +16,11 @@
 
 #include "store.h"
 
-/* 'NTr1': marks a file as a nutrack database. */
-#define NT_APPLICATION_ID 0x4E547231
+/* 'NTr1' (1314157105): marks a file as a nutrack database. */
+#define NT_APPLICATION_ID 1314157105
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
 
 struct nt_stmt {
 	const char *sql; /* cache key: the caller's literal */
@@ -195,7 +198,6 @@ migrate(struct nt_store *s, struct nt_err *err)
 {
 	long long version, appid, objects;
 	enum nt_status st;
-	char sql[64];
 
 	if ((st = pragma_int(s, "PRAGMA user_version", &version, err)) ||
 	    (st = pragma_int(s, "PRAGMA application_id", &appid, err)) ||
@@ -221,11 +223,9 @@ migrate(struct nt_store *s, struct nt_err *err)
 	for (; version < NT_SCHEMA_VERSION; version++)
 		if ((st = nt_store_exec(s, migrations[version], err)))
 			goto fail;
-	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", NT_SCHEMA_VERSION);
-	if ((st = nt_store_exec(s, sql, err)))
-		goto fail;
-	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", NT_APPLICATION_ID);
-	if ((st = nt_store_exec(s, sql, err)))
+	/* Pragmas take no parameters: these are the build's constants, as text. */
+	if ((st = nt_store_exec(s, "PRAGMA user_version = " STR(NT_SCHEMA_VERSION) ";"
+	                        "PRAGMA application_id = " STR(NT_APPLICATION_ID), err)))
 		goto fail;
 	return nt_store_commit(s, err);
 fail:

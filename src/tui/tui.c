@@ -88,12 +88,18 @@ tui_undo_push(struct tui *t, enum undo_kind kind, const struct nt_entry *before)
 		memmove(&t->undo[0], &t->undo[1], (TUI_UNDO_MAX - 1) * sizeof *t->undo);
 		t->nundo--;
 	}
-	u = &t->undo[t->nundo++];
+	u = &t->undo[t->nundo];
 	u->kind = kind;
 	u->before = *before;
-	/* Own copies of the strings. */
+	/* Own copies of the strings; without them there is nothing to undo with. */
 	u->before.food_name = before->food_name ? strdup(before->food_name) : NULL;
 	u->before.amount = before->amount ? strdup(before->amount) : NULL;
+	if ((before->food_name && !u->before.food_name) || (before->amount && !u->before.amount)) {
+		nt_entry_fini(&u->before);
+		tui_message(t, true, "Out of memory: this change cannot be undone.");
+		return;
+	}
+	t->nundo++;
 }
 
 static void
@@ -141,7 +147,7 @@ draw(struct tui *t)
 	erase();
 	if (t->lay.too_small) {
 		/* One line that fits, never garbage; recovers on resize. */
-		tw_put(stdscr, 0, 0, "terminal too small", t->lay.cols);
+		tui_put(stdscr, 0, 0, "terminal too small", t->lay.cols);
 		wnoutrefresh(stdscr);
 		doupdate();
 		return;
@@ -207,8 +213,8 @@ handle_mouse(struct tui *t)
 			tui_day_key(t, t->rows[row].kind == ROW_ENTRY ? TA_EDIT : TA_ADD);
 		break;
 	case VIEW_SEARCH:
-		row = t->rtop + ev.y - (t->lay.popup_y + 2);
-		if (ev.y < t->lay.popup_y + 2 || row >= (int)t->res.n)
+		row = t->rtop + ev.y - t->lay.results_y;
+		if (ev.y < t->lay.results_y || row >= (int)t->res.n)
 			return;
 		twice |= row == t->rsel;
 		t->rsel = row;
@@ -216,8 +222,12 @@ handle_mouse(struct tui *t)
 			tui_search_key(t, '\n', false, '\n');
 		break;
 	case VIEW_AMOUNT:
-		row = ev.y - (t->lay.popup_y + 9);
-		if (row < 0 || !t->food || row >= (int)t->food->n_portions)
+		row = ev.y - t->lay.portions_y;
+		if (row < 0 || row >= t->lay.portions_h || !t->food)
+			return;
+		row += tui_scroll(t->psel < 0 ? 0 : t->psel, 0, t->lay.portions_h,
+		                  (int)t->food->n_portions);
+		if (row >= (int)t->food->n_portions)
 			return;
 		twice |= row == t->psel;
 		/* select through the keys so the amount text follows */
@@ -306,9 +316,9 @@ check_outside_changes(struct tui *t)
 	long long v = nt_store_data_version(t->app->store);
 
 	if (v != t->data_version) {
+		/* Reload whatever the view: the help or a search may be on top. */
 		t->data_version = v;
-		if (t->view == VIEW_DAY)
-			tui_day_load(t);
+		tui_day_load(t);
 	}
 }
 
@@ -325,7 +335,7 @@ tui_run(struct app *a)
 	t->app = a;
 	t->day = a->today;
 	t->meal = NT_BREAKFAST;
-	tw_set_utf8(a->utf8);
+	tui_set_utf8(a->utf8);
 
 	install_signals();
 	atexit(restore_terminal);

@@ -13,7 +13,7 @@
 static const struct binding {
 	enum tui_action action;
 	unsigned views;
-	int keys[4];       /* 0-terminated */
+	int keys[5];       /* 0-terminated */
 	const char *names; /* as shown in help */
 	const char *help;
 } bindings[] = {
@@ -28,7 +28,7 @@ static const struct binding {
 	{TA_NEXT_DAY, TV_DAY, {K(KEY_RIGHT), 'l', 0}, "Right, l", "next day"},
 	{TA_TODAY, TV_DAY, {'t', 0}, "t", "today"},
 	{TA_GOTO, TV_DAY, {'g', 0}, "g", "go to a date (YYYY-MM-DD, yesterday, -N)"},
-	{TA_ADD, TV_DAY, {'a', '\n', K(KEY_ENTER), 0}, "a, Enter",
+	{TA_ADD, TV_DAY, {'a', '\r', '\n', K(KEY_ENTER)}, "a, Enter",
 	 "add a food to the selected meal (search, then amount)"},
 	{TA_EDIT, TV_DAY, {'e', 0}, "e", "edit the selected entry's amount"},
 	{TA_MOVE, TV_DAY, {'m', 0}, "m", "move the selected entry to another meal"},

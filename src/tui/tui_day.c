@@ -124,17 +124,17 @@ tui_draw_header(struct tui *t, const char *title)
 	else
 		snprintf(right, sizeof right, "no profile: adult female targets ");
 	if (title) {
-		w = tw_put(stdscr, t->lay.header_y, 1, title, t->lay.cols - 2);
+		w = tui_put(stdscr, t->lay.header_y, 1, title, t->lay.cols - 2);
 	} else {
 		char left[64];
 
 		snprintf(left, sizeof left, "nutrack  %s %s%s",
 		         nt_date_weekday_name(nt_date_weekday(t->day)), date,
 		         t->day == t->app->today ? " (today)" : "");
-		w = tw_put(stdscr, t->lay.header_y, 1, left, t->lay.cols - 2);
+		w = tui_put(stdscr, t->lay.header_y, 1, left, t->lay.cols - 2);
 	}
-	if (tw_width(right) + w + 3 <= t->lay.cols)
-		tw_put_right(stdscr, t->lay.header_y, 0, right, t->lay.cols);
+	if (tui_width(right) + w + 3 <= t->lay.cols)
+		tui_put_right(stdscr, t->lay.header_y, 0, right, t->lay.cols);
 	attrset(A_NORMAL);
 }
 
@@ -145,7 +145,7 @@ tui_draw_status(struct tui *t, unsigned view)
 
 	attrset(tui_theme(t->msg[0] && t->msg_error ? TH_ERROR : TH_STATUS));
 	mvhline(y, 0, ' ', t->lay.cols);
-	tw_put(stdscr, y, 1, t->msg[0] ? t->msg : tui_action_hint(view, tw_utf8()),
+	tui_put(stdscr, y, 1, t->msg[0] ? t->msg : tui_action_hint(view, tui_utf8()),
 	       t->lay.cols - 2);
 	attrset(A_NORMAL);
 }
@@ -165,7 +165,7 @@ draw_bar(struct tui *t, int y, enum nt_measure m, const char *label)
 	char num[128], val[48], tgt[48];
 	int filled;
 
-	tw_put(stdscr, y, 1, label, l->label_w);
+	tui_put(stdscr, y, 1, label, l->label_w);
 	if (nt_known(j->target)) {
 		filled = tui_bar_eighths(j->percent, l->bar_w);
 		attrset(tui_theme(role));
@@ -173,19 +173,19 @@ draw_bar(struct tui *t, int y, enum nt_measure m, const char *label)
 		for (int c = 0; c < l->bar_w; c++) {
 			int e = filled - c * 8;
 
-			if (e <= 0 || (!tw_utf8() && e < 4)) {
+			if (e <= 0 || (!tui_utf8() && e < 4)) {
 				/* the empty track shows how far the target is */
 				attrset(tui_theme(TH_DIM));
-				addstr(tw_utf8() ? "\xe2\x96\x91" : ".");
+				addstr(tui_utf8() ? "\xe2\x96\x91" : ".");
 				attrset(tui_theme(role));
-			} else if (tw_utf8()) {
+			} else if (tui_utf8()) {
 				addstr(e >= 8 ? "\xe2\x96\x88" : eighths[e]);
 			} else {
 				addch('#');
 			}
 		}
 		attrset(A_NORMAL);
-		if (!tw_utf8() || !tui_theme_color()) {
+		if (!tui_utf8() || !tui_theme_color()) {
 			/* Mark the bar's end so the target is visible without colour. */
 			mvaddch(y, l->bar_x - 1, '[');
 			mvaddch(y, l->bar_x + l->bar_w, ']');
@@ -203,29 +203,31 @@ draw_bar(struct tui *t, int y, enum nt_measure m, const char *label)
 				char pc[16];
 
 				snprintf(pc, sizeof pc, "%d%%", j->percent);
-				tw_put_right(stdscr, y, l->num_x + l->num_w - 5, pc, 5);
+				tui_put_right(stdscr, y, l->num_x + l->num_w - 5, pc, 5);
 			}
 		} else {
 			snprintf(num, sizeof num, "%s", val);
 		}
 	}
-	tw_put(stdscr, y, l->num_x, num, l->num_w - 6);
+	tui_put(stdscr, y, l->num_x, num, l->num_w - 6);
 	if (j->level == NT_LEVEL_LOW || j->level == NT_LEVEL_UNKNOWN) {
 		const char *flag = j->level == NT_LEVEL_LOW ? "LOW" : "?";
 
 		attrset(tui_theme(role));
-		tw_put(stdscr, y, l->flag_x, flag, l->cols - l->flag_x);
+		tui_put(stdscr, y, l->flag_x, flag, l->cols - l->flag_x);
 		attrset(A_NORMAL);
 	}
 }
 
+/* "Soy milk, unsweetened      1 cup    244 g  B12 0.95  ω-3 0.41  K 386" */
 static void
 draw_entry_row(struct tui *t, int y, const struct nt_entry *e, bool selected)
 {
 	const struct tui_layout *l = &t->lay;
-	char right[160], grams[32], b12[24], o3[24], k[24];
-	int rw, nw;
+	char rest[160], grams[32], b12[24], o3[24], k[24];
+	int rw, aw, nw;
 	long long tenths = (e->mg + 50) / 100;
+	const char *omega = tui_utf8() ? "\xcf\x89-3" : "O-3";
 
 	if (tenths % 10)
 		snprintf(grams, sizeof grams, "%lld.%lld g", tenths / 10, tenths % 10);
@@ -237,24 +239,31 @@ draw_entry_row(struct tui *t, int y, const struct nt_entry *e, bool selected)
 	                e->values.partial & (1u << NT_OMEGA3), false);
 	tui_fmt_measure(t, k, sizeof k, NT_POTASSIUM, e->values.v[NT_POTASSIUM],
 	                e->values.partial & (1u << NT_POTASSIUM), false);
-	if (l->cols >= 90)
-		snprintf(right, sizeof right, "%-10.10s %9s  B12 %6s  %s %5s  K %5s", e->amount,
-		         grams, b12, tw_utf8() ? "\xcf\x89-3" : "O-3", o3, k);
-	else if (l->cols >= 72)
-		snprintf(right, sizeof right, "%-8.8s %8s B12%6s %s%5s K%5s", e->amount, grams, b12,
-		         tw_utf8() ? "\xcf\x89" : "O3", o3, k);
-	else if (l->cols >= 60)
-		snprintf(right, sizeof right, "%-10.10s %9s", e->amount, grams);
-	else
-		snprintf(right, sizeof right, "%9s", grams);
-	rw = tw_width(right);
-	nw = l->cols - 4 - rw - 2;
+	/* The amount is the user's text: drawn by columns, never cut mid-character. */
+	if (l->cols >= 90) {
+		aw = 10;
+		snprintf(rest, sizeof rest, "%9s  B12 %6s  %s %5s  K %5s", grams, b12, omega, o3, k);
+	} else if (l->cols >= 72) {
+		aw = 8;
+		snprintf(rest, sizeof rest, "%8s B12%6s %s%5s K%5s", grams, b12,
+		         tui_utf8() ? "\xcf\x89" : "O3", o3, k);
+	} else if (l->cols >= 60) {
+		aw = 10;
+		snprintf(rest, sizeof rest, "%9s", grams);
+	} else {
+		aw = 0;
+		snprintf(rest, sizeof rest, "%9s", grams);
+	}
+	rw = tui_width(rest);
+	nw = l->cols - 4 - (aw ? aw + 1 : 0) - rw - 2;
 	if (selected) {
 		attrset(tui_theme(TH_SELECTED));
 		mvhline(y, 0, ' ', l->cols);
 	}
-	tw_put(stdscr, y, 3, e->food_name, nw);
-	tw_put_right(stdscr, y, l->cols - 1 - rw, right, rw);
+	tui_put(stdscr, y, 3, e->food_name, nw);
+	if (aw)
+		tui_put(stdscr, y, l->cols - 1 - rw - 1 - aw, e->amount, aw);
+	tui_put_right(stdscr, y, l->cols - 1 - rw, rest, rw);
 	attrset(A_NORMAL);
 }
 
@@ -275,14 +284,14 @@ tui_day_draw(struct tui *t)
 			attrset(selected ? tui_theme(TH_SELECTED) : tui_theme(TH_TITLE));
 			if (selected)
 				mvhline(y, 0, ' ', l->cols);
-			tw_put(stdscr, y, 1, nt_meal_title(r->meal), l->cols - 2);
+			tui_put(stdscr, y, 1, nt_meal_title(r->meal), l->cols - 2);
 			attrset(A_NORMAL);
 			break;
 		case ROW_EMPTY:
 			attrset(selected ? tui_theme(TH_SELECTED) : tui_theme(TH_DIM));
 			if (selected)
 				mvhline(y, 0, ' ', l->cols);
-			tw_put(stdscr, y, 3, "(nothing logged; Enter adds)", l->cols - 4);
+			tui_put(stdscr, y, 3, "(nothing logged; Enter adds)", l->cols - 4);
 			attrset(A_NORMAL);
 			break;
 		case ROW_ENTRY:
@@ -292,15 +301,15 @@ tui_day_draw(struct tui *t)
 	}
 	/* The totals panel */
 	attrset(tui_theme(TH_TITLE));
-	mvhline(l->totals_y, 0, tw_utf8() ? ACS_HLINE : '-', l->cols);
-	tw_put(stdscr, l->totals_y, 2, t->entries.n ? " Totals against targets "
+	mvhline(l->totals_y, 0, tui_utf8() ? ACS_HLINE : '-', l->cols);
+	tui_put(stdscr, l->totals_y, 2, t->entries.n ? " Totals against targets "
 	                                             : " Nothing logged this day ", l->cols - 4);
 	if (t->entries.n && nt_known(t->b12_absorbed) && l->cols >= 60) {
 		char abs[80];
 
 		snprintf(abs, sizeof abs, " B12 absorbed ~%.2f %s%s (est., meals as sittings) ",
 		         t->b12_absorbed, app_unit(t->app, "ug"), t->b12_absorbed_partial ? "*" : "");
-		tw_put_right(stdscr, l->totals_y, 0, abs, l->cols - 2);
+		tui_put_right(stdscr, l->totals_y, 0, abs, l->cols - 2);
 	}
 	attrset(A_NORMAL);
 	for (size_t i = 0; i < sizeof bars / sizeof *bars; i++)

@@ -31,14 +31,13 @@ tui_form_open(struct tui *t, bool first_run)
 }
 
 static const char *
-field_value(const struct tui *t, int f, char *buf, size_t n)
+field_value(const struct tui *t, int f)
 {
 	switch (f) {
 	case F_SEX:
 		return nt_sex_name(t->form.sex);
 	case F_AGE:
-		snprintf(buf, n, "%s", t->age.buf);
-		return buf;
+		return t->age.buf;
 	case F_STAGE:
 		return nt_stage_name(t->form.stage);
 	default:
@@ -58,26 +57,26 @@ tui_form_draw(struct tui *t)
 
 	tui_draw_header(t, t->first_run ? "Welcome to nutrack" : "Profile");
 	attrset(tui_theme(TH_TITLE));
-	tw_put(stdscr, y, x, "Who are the targets for? They follow the Dietary Reference Intakes.",
+	tui_put(stdscr, y, x, "Who are the targets for? They follow the Dietary Reference Intakes.",
 	       w);
 	attrset(A_NORMAL);
 	for (int f = 0; f < F_COUNT; f++) {
-		char buf[160], line[240];
+		char line[320];
 		int ry = y + 2 + f;
 
-		snprintf(line, sizeof line, "%-12s %-12s", labels[f], field_value(t, f, buf, sizeof buf));
+		snprintf(line, sizeof line, "%-12s %-12s", labels[f], field_value(t, f));
 		if (f == t->field) {
 			attrset(tui_theme(TH_SELECTED));
 			mvhline(ry, l->popup_x, ' ', l->popup_w);
 		}
-		tw_put(stdscr, ry, x + 1, line, w - 1);
+		tui_put(stdscr, ry, x + 1, line, w - 1);
 		attrset(f == t->field ? tui_theme(TH_SELECTED) : tui_theme(TH_DIM));
-		tw_put(stdscr, ry, x + 28, choices[f], w - 28);
+		tui_put(stdscr, ry, l->form_x, choices[f], l->popup_x + l->popup_w - l->form_x - 1);
 		attrset(A_NORMAL);
 	}
 	attrset(tui_theme(TH_DIM));
 	if (t->first_run)
-		tw_put(stdscr, y + 7, x,
+		tui_put(stdscr, y + 7, x,
 		       "s skips: targets stay those of an adult woman (19-50 y), omnivore, "
 		       "until you set them with p.", w);
 	attrset(A_NORMAL);
@@ -198,8 +197,8 @@ tui_prompt_draw(struct tui *t)
 	tui_day_draw(t);
 	attrset(tui_theme(TH_STATUS));
 	mvhline(y, 0, ' ', t->lay.cols);
-	w = tw_put(stdscr, y, 1, "Go to date (YYYY-MM-DD, yesterday, -N): ", t->lay.cols - 2);
-	tw_put(stdscr, y, 1 + w, t->prompt_in.buf, t->lay.cols - 2 - w);
+	w = tui_put(stdscr, y, 1, "Go to date (YYYY-MM-DD, yesterday, -N): ", t->lay.cols - 2);
+	tui_put(stdscr, y, 1 + w, t->prompt_in.buf, t->lay.cols - 2 - w);
 	addch('_');
 	attrset(A_NORMAL);
 }
@@ -241,7 +240,7 @@ tui_pick_draw(struct tui *t)
 	tui_day_draw(t);
 	attrset(tui_theme(TH_STATUS));
 	mvhline(y, 0, ' ', t->lay.cols);
-	tw_put(stdscr, y, 1, "Move to: b breakfast  l lunch  d dinner  s snacks  (Esc cancels)",
+	tui_put(stdscr, y, 1, "Move to: b breakfast  l lunch  d dinner  s snacks  (Esc cancels)",
 	       t->lay.cols - 2);
 	attrset(A_NORMAL);
 }
@@ -306,11 +305,11 @@ tui_help_draw(struct tui *t)
 				continue;
 			if (i < 0) {
 				attrset(tui_theme(TH_TITLE));
-				tw_put(stdscr, y, 1, sections[s].title, t->lay.cols - 2);
+				tui_put(stdscr, y, 1, sections[s].title, t->lay.cols - 2);
 				attrset(A_NORMAL);
 			} else if (i < n) {
-				tw_put(stdscr, y, 2, lines[i].keys, 16);
-				tw_put(stdscr, y, 19, lines[i].help, t->lay.cols - 20);
+				tui_put(stdscr, y, 2, lines[i].keys, 16);
+				tui_put(stdscr, y, 19, lines[i].help, t->lay.cols - 20);
 			}
 			y++;
 		}

@@ -8,7 +8,7 @@
 #include <wchar.h>
 
 struct tui_input {
-	char buf[128]; /* UTF-8, NUL-terminated */
+	char buf[256]; /* UTF-8, NUL-terminated; longer than any amount */
 	size_t len;
 };
 

@@ -33,6 +33,18 @@ tui_layout_compute(int rows, int cols, struct tui_layout *l)
 	l->popup_w = cols >= 90 ? 86 : cols;
 	l->popup_y = 1;
 	l->popup_h = rows - 2;
+	/* search: query, a line of counts, then results down to the status */
+	l->results_y = l->popup_y + 2;
+	l->results_h = l->status_y - l->results_y;
+	/* amount: name, id, amount, preview (5 rows), a title, then portions */
+	l->preview_y = l->popup_y + 3;
+	l->portions_y = l->popup_y + 9;
+	l->portions_h = l->status_y - l->portions_y;
+	if (l->results_h < 0)
+		l->results_h = 0;
+	if (l->portions_h < 0)
+		l->portions_h = 0;
+	l->form_x = l->popup_x + 29;
 }
 
 int

@@ -28,6 +28,10 @@ struct tui_layout {
 	int flag_x;             /* "LOW" */
 	int status_y;
 	int popup_y, popup_h, popup_x, popup_w; /* search and forms */
+	int results_y, results_h;   /* search results below the query */
+	int preview_y;              /* amount: "= 244 g; adds to the day" */
+	int portions_y, portions_h; /* amount: the USDA portions */
+	int form_x;                 /* profile form: the choices column */
 };
 
 void tui_layout_compute(int rows, int cols, struct tui_layout *out);

@@ -36,6 +36,11 @@ struct undo {
 
 enum prompt_kind { PROMPT_GOTO };
 
+/*
+ * All the TUI's state, one per run (tui_run allocates and frees it).  Owned
+ * here and freed by tui_run: entries, res (search hits), food (the food
+ * being logged), undo[i].before's strings.  app is borrowed from main.
+ */
 struct tui {
 	struct app *app;
 	struct tui_layout lay;
@@ -47,7 +52,7 @@ struct tui {
 	long day;
 	struct nt_profile profile;
 	struct nt_targets targets;
-	struct nt_entry_list entries;
+	struct nt_entry_list entries;   /* owned; reloaded by tui_day_load */
 	struct nt_amounts total;
 	struct nt_judgement judged[NT_MEASURE_COUNT];
 	double b12_absorbed;     /* estimated, each meal a sitting */
@@ -58,12 +63,12 @@ struct tui {
 	/* search */
 	enum nt_meal meal;       /* where a new entry goes */
 	struct tui_input query;
-	struct nt_search_result res;
+	struct nt_search_result res;    /* owned; replaced on every keystroke */
 	int rsel, rtop;
 	bool list_focus;
 
 	/* amount */
-	struct nt_food *food;
+	struct nt_food *food;           /* owned; NULL outside the amount view */
 	long long edit_id;       /* 0: a new entry */
 	struct tui_input amount;
 	int psel;                /* selected portion, -1 for none */
@@ -84,7 +89,7 @@ struct tui {
 	int help_lines;          /* lines the help has, for scrolling */
 
 	/* undo */
-	struct undo undo[TUI_UNDO_MAX];
+	struct undo undo[TUI_UNDO_MAX]; /* oldest first; strings owned */
 	int nundo;
 
 	/* status line message */

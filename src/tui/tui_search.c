@@ -68,7 +68,7 @@ hit_values(const struct tui *t, const struct nt_search_hit *h, char *buf, size_t
 		snprintf(per, sizeof per, "%g %s", h->portion.amount, h->portion.unit);
 	else
 		snprintf(per, sizeof per, "100 g");
-	snprintf(buf, n, "B12 %s %s %s K %s / %s", b12, tw_utf8() ? "\xcf\x89-3" : "O-3", o3, k,
+	snprintf(buf, n, "B12 %s %s %s K %s / %s", b12, tui_utf8() ? "\xcf\x89-3" : "O-3", o3, k,
 	         per);
 }
 
@@ -82,13 +82,13 @@ tui_search_draw(struct tui *t)
 	snprintf(title, sizeof title, "Add to %s", nt_meal_title(t->meal));
 	tui_draw_header(t, title);
 	attrset(tui_theme(TH_TITLE));
-	tw_put(stdscr, y, x + 1, "Search:", 8);
+	tui_put(stdscr, y, x + 1, "Search:", 8);
 	attrset(t->list_focus ? A_NORMAL : A_UNDERLINE | A_BOLD);
 	mvhline(y, x + 10, ' ', w - 11);
-	tw_put(stdscr, y, x + 10, t->query.buf, w - 12);
+	tui_put(stdscr, y, x + 10, t->query.buf, w - 12);
 	attrset(A_NORMAL);
 	if (!t->list_focus)
-		addstr(tw_utf8() ? "\xe2\x96\x8f" : "_");
+		addstr(tui_utf8() ? "\xe2\x96\x8f" : "_");
 	if (!t->query.len)
 		snprintf(line, sizeof line, "Type a food's name: salmon, soy milk, fortified cereal...");
 	else if (t->res.total)
@@ -96,26 +96,26 @@ tui_search_draw(struct tui *t)
 	else
 		snprintf(line, sizeof line, "No food matches; try fewer or other words.");
 	attrset(tui_theme(TH_DIM));
-	tw_put(stdscr, y + 1, x + 1, line, w - 2);
+	tui_put(stdscr, y + 1, x + 1, line, w - 2);
 	attrset(A_NORMAL);
 
-	list_h = l->status_y - (y + 2);
+	list_h = l->results_h;
 	t->rtop = tui_scroll(t->rsel, t->rtop, list_h, (int)t->res.n);
 	for (int i = 0; i < list_h && t->rtop + i < (int)t->res.n; i++) {
 		const struct nt_search_hit *h = &t->res.hits[t->rtop + i];
 		bool selected = t->rtop + i == t->rsel;
-		int vw, ry = y + 2 + i;
+		int vw, ry = l->results_y + i;
 
 		hit_values(t, h, line, sizeof line);
-		vw = tw_width(line);
+		vw = tui_width(line);
 		if (vw > w / 2)
 			vw = w / 2;
 		if (selected) {
 			attrset(tui_theme(TH_SELECTED));
 			mvhline(ry, x, ' ', w);
 		}
-		tw_put(stdscr, ry, x + 1, h->name, w - vw - 4);
-		tw_put_right(stdscr, ry, x + w - 1 - vw, line, vw);
+		tui_put(stdscr, ry, x + 1, h->name, w - vw - 4);
+		tui_put_right(stdscr, ry, x + w - 1 - vw, line, vw);
 		attrset(A_NORMAL);
 	}
 	tui_draw_status(t, TV_SEARCH);
@@ -178,6 +178,15 @@ update_preview(struct tui *t)
 
 	t->amount_ok = false;
 	t->amount_err[0] = '\0';
+	if (t->psel >= 0 && t->psel < (int)t->food->n_portions) {
+		/* a picked portion weighs exactly what USDA says */
+		t->grams = t->food->portions[t->psel].grams;
+		t->amount_ok = t->grams > 0 && t->grams <= NT_AMOUNT_MAX_GRAMS;
+		if (!t->amount_ok)
+			snprintf(t->amount_err, sizeof t->amount_err,
+			         "one entry can be at most %.0f g", NT_AMOUNT_MAX_GRAMS);
+		return;
+	}
 	if (!t->amount.len)
 		return;
 	st = nt_amount_grams(t->amount.buf, t->food, &t->grams, &err);
@@ -192,7 +201,7 @@ tui_amount_open(struct tui *t, long long food_id, long long edit_id, const char 
 {
 	struct nt_err err;
 	enum nt_status st;
-	char first[96];
+	char first[NT_AMOUNT_TEXT_MAX + 32];
 
 	nt_food_free(t->food);
 	t->food = NULL;
@@ -233,7 +242,7 @@ preview_line(struct tui *t, int y, int x, int w, enum nt_measure m, const char *
 		snprintf(line, sizeof line, "%-12s +%s", label, val);
 	attrset(tui_theme(after[m].level == NT_LEVEL_OK ? TH_OK
 	                  : after[m].level == NT_LEVEL_LOW ? TH_LOW : TH_NORMAL));
-	tw_put(stdscr, y, x, line, w);
+	tui_put(stdscr, y, x, line, w);
 	attrset(A_NORMAL);
 }
 
@@ -241,74 +250,69 @@ void
 tui_amount_draw(struct tui *t)
 {
 	const struct tui_layout *l = &t->lay;
-	char title[128], line[200];
-	int x = l->popup_x, w = l->popup_w, y = l->popup_y, rows_left, list_h;
+	char title[128], line[512];
+	int x = l->popup_x, w = l->popup_w, y = l->popup_y, py = l->preview_y;
 
 	snprintf(title, sizeof title, "%s %s", t->edit_id ? "Change amount in" : "Add to",
 	         nt_meal_title(t->meal));
 	tui_draw_header(t, title);
 	attrset(tui_theme(TH_TITLE));
-	tw_put(stdscr, y, x + 1, t->food->name, w - 2);
+	tui_put(stdscr, y, x + 1, t->food->name, w - 2);
 	attrset(tui_theme(TH_DIM));
-	snprintf(line, sizeof line, "%s  %s", t->food->ref, t->food->group);
-	tw_put(stdscr, y + 1, x + 1, line, w - 2);
+	snprintf(line, sizeof line, "%s  %s%s", t->food->ref, t->food->group,
+	         t->food->ala_estimated ? "  (ALA estimated from 18:3)" : "");
+	tui_put(stdscr, y + 1, x + 1, line, w - 2);
 	attrset(tui_theme(TH_TITLE));
-	tw_put(stdscr, y + 2, x + 1, "Amount:", 8);
+	tui_put(stdscr, y + 2, x + 1, "Amount:", 8);
 	attrset(A_UNDERLINE | A_BOLD);
 	mvhline(y + 2, x + 10, ' ', w - 11);
-	tw_put(stdscr, y + 2, x + 10, t->amount.buf, w - 12);
+	tui_put(stdscr, y + 2, x + 10, t->amount.buf, w - 12);
 	attrset(A_NORMAL);
-	addstr(tw_utf8() ? "\xe2\x96\x8f" : "_");
+	addstr(tui_utf8() ? "\xe2\x96\x8f" : "_");
 
-	/* preview */
 	if (t->amount_ok) {
 		struct nt_amounts adds, sum;
 		struct nt_judgement after[NT_MEASURE_COUNT];
 		unsigned counted = 0;
-		char g[32];
 
 		nt_amounts_for(t->food->per100, t->grams, &adds);
 		nt_amounts_zero(&sum);
-		/* the day as it would be: other entries plus this one */
+		/* the day as it would be: the other entries plus this one */
 		for (size_t i = 0; i < t->entries.n; i++)
 			if (t->entries.v[i].id != t->edit_id)
 				nt_amounts_add(&sum, &counted, &t->entries.v[i].values);
 		nt_amounts_add(&sum, &counted, &adds);
 		nt_amounts_finish(&sum, counted);
 		nt_judge(&sum, true, &t->targets, after);
-		snprintf(g, sizeof g, "%.1f g", t->grams);
-		snprintf(line, sizeof line, "= %s; adds to the day:", g);
-		tw_put(stdscr, y + 3, x + 10, line, w - 11);
-		preview_line(t, y + 4, x + 3, w - 4, NT_B12, "Vitamin B12", &adds, after);
-		preview_line(t, y + 5, x + 3, w - 4, NT_OMEGA3, "Omega-3", &adds, after);
-		preview_line(t, y + 6, x + 3, w - 4, NT_EPA_DHA, "EPA+DHA", &adds, after);
-		preview_line(t, y + 7, x + 3, w - 4, NT_POTASSIUM, "Potassium", &adds, after);
+		snprintf(line, sizeof line, "= %.1f g; adds to the day:", t->grams);
+		tui_put(stdscr, py, x + 10, line, w - 11);
+		preview_line(t, py + 1, x + 3, w - 4, NT_B12, "Vitamin B12", &adds, after);
+		preview_line(t, py + 2, x + 3, w - 4, NT_OMEGA3, "Omega-3", &adds, after);
+		preview_line(t, py + 3, x + 3, w - 4, NT_EPA_DHA, "EPA+DHA", &adds, after);
+		preview_line(t, py + 4, x + 3, w - 4, NT_POTASSIUM, "Potassium", &adds, after);
 	} else if (t->amount_err[0]) {
 		attrset(tui_theme(TH_LOW));
-		tw_put(stdscr, y + 3, x + 10, t->amount_err, w - 11);
+		tui_put(stdscr, py, x + 10, t->amount_err, w - 11);
 		attrset(A_NORMAL);
 	}
 
-	/* portions */
-	rows_left = l->status_y - (y + 9);
-	if (rows_left > 1) {
-		attrset(tui_theme(TH_TITLE));
-		tw_put(stdscr, y + 8, x + 1, t->food->n_portions ? "USDA portions:"
-		                                                  : "No USDA portions: give a weight.",
-		       w - 2);
-		attrset(A_NORMAL);
-		list_h = rows_left;
-		for (int i = 0; i < list_h && i < (int)t->food->n_portions; i++) {
-			int idx = t->psel > list_h - 1 ? t->psel - list_h + 1 + i : i;
+	if (l->portions_h > 0) {
+		int n = (int)t->food->n_portions;
+		int top = tui_scroll(t->psel < 0 ? 0 : t->psel, 0, l->portions_h, n);
 
-			if (idx >= (int)t->food->n_portions)
-				break;
+		attrset(tui_theme(TH_TITLE));
+		tui_put(stdscr, l->portions_y - 1, x + 1,
+		       n ? "USDA portions:" : "No USDA portions: give a weight.", w - 2);
+		attrset(A_NORMAL);
+		for (int i = 0; i < l->portions_h && top + i < n; i++) {
+			int idx = top + i, ry = l->portions_y + i;
+
 			nt_portion_format(&t->food->portions[idx], line, sizeof line);
 			if (idx == t->psel) {
 				attrset(tui_theme(TH_SELECTED));
-				mvhline(y + 9 + i, x, ' ', w);
+				mvhline(ry, x, ' ', w);
 			}
-			tw_put(stdscr, y + 9 + i, x + 3, line, w - 4);
+			tui_put(stdscr, ry, x + 3, line, w - 4);
 			attrset(A_NORMAL);
 		}
 	}
@@ -376,7 +380,7 @@ tui_amount_key(struct tui *t, int key, bool is_keycode, wint_t ch)
 		else
 			t->psel = t->psel + 1 < n ? t->psel + 1 : n - 1;
 		{
-			char text[96];
+			char text[NT_AMOUNT_TEXT_MAX + 32];
 
 			snprintf(text, sizeof text, "%g %s", t->food->portions[t->psel].amount,
 			         t->food->portions[t->psel].unit);

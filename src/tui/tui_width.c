@@ -9,8 +9,8 @@
 
 static bool utf8_locale;
 
-void tw_set_utf8(bool utf8) { utf8_locale = utf8; }
-bool tw_utf8(void) { return utf8_locale; }
+void tui_set_utf8(bool utf8) { utf8_locale = utf8; }
+bool tui_utf8(void) { return utf8_locale; }
 
 /* Decodes the next character; *cw gets its width (at least 1). */
 static size_t
@@ -33,7 +33,7 @@ next_char(const char *s, size_t len, mbstate_t *ps, wchar_t *wc, int *cw)
 }
 
 int
-tw_width(const char *s)
+tui_width(const char *s)
 {
 	mbstate_t ps;
 	size_t len = strlen(s), i = 0;
@@ -51,11 +51,11 @@ tw_width(const char *s)
 }
 
 int
-tw_put(WINDOW *win, int y, int x, const char *s, int maxw)
+tui_put(WINDOW *win, int y, int x, const char *s, int maxw)
 {
 	mbstate_t ps;
 	size_t len = strlen(s), i = 0;
-	int used = 0, total = tw_width(s);
+	int used = 0, total = tui_width(s);
 	int limit = total > maxw ? maxw - 1 : maxw; /* room for the ellipsis */
 
 	if (maxw <= 0)
@@ -85,11 +85,11 @@ tw_put(WINDOW *win, int y, int x, const char *s, int maxw)
 }
 
 int
-tw_put_right(WINDOW *win, int y, int x, const char *s, int maxw)
+tui_put_right(WINDOW *win, int y, int x, const char *s, int maxw)
 {
-	int w = tw_width(s);
+	int w = tui_width(s);
 
 	if (w > maxw)
 		w = maxw;
-	return tw_put(win, y, x + maxw - w, s, maxw);
+	return tui_put(win, y, x + maxw - w, s, maxw);
 }

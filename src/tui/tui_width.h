@@ -7,20 +7,20 @@
 #include <curses.h>
 
 /* Columns the text takes on screen (control characters count as one '?'). */
-int tw_width(const char *s);
+int tui_width(const char *s);
 
 /*
  * Draws s at (y, x) in at most `maxw` columns; text that does not fit ends
  * in an ellipsis ("…", or "~" without UTF-8).  Control characters are shown
  * as '?'.  Returns the columns used.
  */
-int tw_put(WINDOW *w, int y, int x, const char *s, int maxw);
+int tui_put(WINDOW *w, int y, int x, const char *s, int maxw);
 
-/* Like tw_put, right-aligned so that the text ends at column x + maxw. */
-int tw_put_right(WINDOW *w, int y, int x, const char *s, int maxw);
+/* Like tui_put, right-aligned so that the text ends at column x + maxw. */
+int tui_put_right(WINDOW *w, int y, int x, const char *s, int maxw);
 
 /* Whether the terminal's locale speaks UTF-8 (set once at start). */
-void tw_set_utf8(bool utf8);
-bool tw_utf8(void);
+void tui_set_utf8(bool utf8);
+bool tui_utf8(void);
 
 #endif

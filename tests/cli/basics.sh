@@ -16,6 +16,11 @@ expect db-needs-file 2 "$NUTRACK_BIN" --db
 "$NUTRACK_BIN" --db "$WORK/never.db" day --help >/dev/null
 is "--help creates no database" "$(ls "$WORK" | grep -c never)" "0"
 
+# A failing command leaves no database behind where there was none.
+expect fail-no-db-usage 2 "$NUTRACK_BIN" --db "$WORK/fail1.db" day --bogus
+expect fail-no-db-user 1 "$NUTRACK_BIN" --db "$WORK/fail2.db" add -m lunch xyzzyplugh 1g
+is "failing commands created no database" "$(ls "$WORK" | grep -c fail)" "0"
+
 # The database and its directories are private: 0600 and 0700.
 (umask 022; XDG_DATA_HOME=$WORK/xdg "$NUTRACK_BIN" profile >/dev/null)
 is "default path under XDG_DATA_HOME" "$(ls "$WORK/xdg/nutrack")" "nutrack.db"

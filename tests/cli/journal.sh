@@ -28,8 +28,12 @@ expect add-salmon 0 nt add --date yesterday --meal dinner 15076 "1 fillet"
 # Several words before the amount name the food together.
 # FNDDS 63107010 "Banana, raw" has the portion "1 banana = 126 g".
 expect add-words 0 nt add --date 2026-03-12 -m snack banana raw "1 banana"
-# An amount the food has no portion for lists the portions it has.
-expect add-bad-portion 1 nt add -m snack banana raw "1 medium"
+# Words pick the best hit that has the portion named: FNDDS "Banana, raw"
+# has no "medium", SR "Bananas, raw" (sr28:09040) has "medium = 118 g".
+expect add-portion-picks-food 0 nt add -m snack banana raw "1 medium"
+expect rm-banana 0 nt rm 7
+# An amount no hit has a portion for: the best hit's portions are listed.
+expect add-bad-portion 1 nt add -m snack banana raw "3 parsecs"
 
 expect edit-amount 0 nt edit 2 "3 large"
 expect edit-meal 0 nt edit '#2' --meal breakfast
@@ -44,7 +48,7 @@ expect edit-nothing 2 nt edit 2
 expect foods-add 0 nt foods add "Oat bar" --serving 40 --unit bar --potassium 120 --b12 0.6
 expect foods-list 0 nt foods list
 expect add-custom 0 nt add -m snack "oat bar" "2 bars"
-expect rm-custom 0 nt rm 7
+expect rm-custom 0 nt rm 8
 
 # Put entry 2 back to "2 large" at lunch so the day matches report.sh.
 expect edit-back 0 nt edit 2 --meal lunch "2 large"

@@ -22,8 +22,9 @@ wait_for "preview of what the entry adds" "adds to the day"
 keys Down Up Enter
 wait_for "soy milk logged" "Logged 1 cup Soy milk, unsweetened at breakfast"
 
-# Lunch: salmon with the second portion, "1 large fillet = 210 g".
-keys Home j j a
+# Lunch: Enter on the meal opens the search; salmon with the second
+# portion, "1 large fillet = 210 g".
+keys Home j j Enter
 wait_for "search opens for lunch" "Add to Lunch"
 type_text "salmon"
 wait_for "salmon found" "Fish, salmon, baked or broiled"

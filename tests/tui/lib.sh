@@ -6,6 +6,9 @@
 set -u
 : "${NUTRACK_BIN:?run through make check}"
 : "${NUTRACK_TESTS:?run through make check}"
+# The program under test is the staged install (it finds its own data);
+# the build tree's binary checks the database through the CLI.
+TUI_BIN=${NUTRACK_INSTALLED:-$NUTRACK_BIN}
 
 tap_n=0
 tap_failed=0
@@ -54,7 +57,7 @@ start() {
 	shift 2
 	new_server
 	tm -f /dev/null new-session -d -x "$cols" -y "$rows" \
-		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color $* '$NUTRACK_BIN' --db '$DB'; echo \"exited \$?\"; sleep 60"
+		"env -u NUTRACK_DATA_DIR LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color $* '$TUI_BIN' --db '$DB'; echo \"exited \$?\"; sleep 60"
 }
 
 screen() { tm capture-pane -p 2>/dev/null; }

@@ -10,7 +10,7 @@ nt add --meal dinner sr28:15076 "1 fillet" >/dev/null
 # ASCII locale and NO_COLOR: no UTF-8 bars, "ug" for micrograms.
 new_server
 tm -f /dev/null new-session -d -x 80 -y 24 \
-	"env LANG=C LC_ALL=C NO_COLOR=1 '$NUTRACK_BIN' --db '$DB'; echo \"exited \$?\"; sleep 60"
+	"env -u NUTRACK_DATA_DIR LANG=C LC_ALL=C NO_COLOR=1 '$TUI_BIN' --db '$DB'; echo \"exited \$?\"; sleep 60"
 wait_for "ASCII locale starts" "Totals against targets"
 wait_for "ASCII unit" "12.59 / 2.4 ug"
 screen >"$WORK/ascii"
@@ -18,18 +18,29 @@ is "no UTF-8 on an ASCII terminal" "$(LC_ALL=C grep -c "$(printf '[\200-\377]')"
 wait_for "ASCII bars" "[##########"
 same_screen ascii-80x24
 
-# Any size: down to 1x1 and back without crashing.
-for size in "1 1" "2 1" "10 3" "39 11" "40 12" "200 60"; do
+# Any size: down to 1x1 and back without crashing; below 40x12 only the
+# "too small" line (as much of it as fits).
+for size in "39 11 terminal too small" "20 6 terminal too small" "10 3 terminal" \
+	"2 1 te" "1 1 t" "40 12 Totals against targets" "200 60 Totals against targets"; do
 	set -- $size
-	tm resize-window -x "$1" -y "$2"
-	sleep 0.1
+	cols=$1 rows=$2
+	shift 2
+	tm resize-window -x "$cols" -y "$rows"
+	wait_for "at ${cols}x${rows}: $*" "$*"
 done
 tm resize-window -x 80 -y 24
 wait_for "survives 1x1 and recovers" "Totals against targets"
 
-# A second writer: the CLI adds while the TUI is open; the TUI notices.
+# A second writer: the CLI adds while the TUI is open; the TUI notices,
+# also when the change lands while the help is on top.
 nt add --meal breakfast sr28:01123 "2 large" >/dev/null
 wait_for "another process's change appears" "Egg, whole, raw, fresh"
+keys '?'
+wait_for "help opens" "Keys"
+nt add --meal lunch sr28:09040 "1 medium" >/dev/null
+sleep 1.5 # the TUI looks for outside changes once a second
+keys Escape
+wait_for "a change made under the help appears after it" "Bananas, raw"
 keys q
 wait_for "quits" "exited 0"
 
@@ -43,7 +54,7 @@ keys Enter
 wait_for "banana portions" "1 banana (126 g)"
 keys Enter
 wait_for "banana logged" "Logged 1 banana Banana, raw"
-pid=$(pgrep -f -n -- "$NUTRACK_BIN --db $DB") || pid=""
+pid=$(pgrep -f -n -- "$TUI_BIN --db $DB") || pid=""
 kill -9 $pid 2>/dev/null
 wait_for "killed" "exited 137"
 nt day >"$WORK/day.txt"
@@ -52,7 +63,7 @@ is "the entry survived kill -9" "$(grep -c 'Banana, raw' "$WORK/day.txt")" "1"
 # SIGTERM: a clean exit that restores the terminal.
 start 80 24
 wait_for "starts for SIGTERM" "Totals against targets"
-pid=$(pgrep -f -n -- "$NUTRACK_BIN --db $DB") || pid=""
+pid=$(pgrep -f -n -- "$TUI_BIN --db $DB") || pid=""
 kill -TERM $pid 2>/dev/null
 wait_for "SIGTERM exits" "exited"
 screen >"$WORK/after"

@@ -159,7 +159,7 @@ parse_bad(const char *text, enum nt_status want_st, const char *msg)
 static void
 test_parse(void)
 {
-	char buf[128];
+	char buf[NT_AMOUNT_TEXT_MAX + 8];
 	struct nt_quantity q;
 
 	parse_ok("150g", 150, "g");
@@ -207,22 +207,23 @@ test_parse(void)
 	parse_bad("1,5 g", NT_ERR_INVALID, NULL);
 	parse_bad("1-2 cups", NT_ERR_INVALID, NULL);
 
-	/* 101 bytes is too long; exactly 100 is accepted. */
+	/* NT_AMOUNT_TEXT_MAX (200) bytes is too long; 199 is accepted. */
 	memset(buf, ' ', sizeof buf);
 	memcpy(buf, "150", 3);
-	buf[99] = 'g';
-	buf[100] = '\0';
+	buf[NT_AMOUNT_TEXT_MAX - 2] = 'g';
+	buf[NT_AMOUNT_TEXT_MAX - 1] = '\0';
 	parse_ok(buf, 150, "g");
-	buf[100] = 'g';
-	buf[101] = '\0';
-	parse_bad(buf, NT_ERR_INVALID, "amount is too long");
+	buf[NT_AMOUNT_TEXT_MAX - 1] = 'g';
+	buf[NT_AMOUNT_TEXT_MAX] = '\0';
+	parse_bad(buf, NT_ERR_INVALID, "amount is too long (at most 199 bytes)");
 
-	/* A unit longer than the buffer is cut, not overrun. */
+	/* The longest accepted unit fits whole: 199 - "1 " = 197 letters. */
 	memset(buf, 'x', sizeof buf);
 	memcpy(buf, "1 ", 2);
-	buf[98] = '\0';
-	is_int(nt_amount_parse(buf, &q, NULL), NT_OK, "96-letter unit parses (NULL err)");
-	is_int(strlen(q.unit), sizeof q.unit - 1, "long unit cut to %zu bytes", sizeof q.unit - 1);
+	buf[NT_AMOUNT_TEXT_MAX - 1] = '\0';
+	is_int(nt_amount_parse(buf, &q, NULL), NT_OK, "197-letter unit parses (NULL err)");
+	is_int(strlen(q.unit), NT_AMOUNT_TEXT_MAX - 3, "and is kept whole (%d bytes)",
+	       NT_AMOUNT_TEXT_MAX - 3);
 	is_int(nt_amount_parse("", &q, NULL), NT_ERR_INVALID, "NULL err on failure");
 }
 

@@ -382,19 +382,20 @@ test_week(void)
 	is_int(nt_date_weekday(sun), 6, "2026-03-15 is a Sunday");
 
 	/* Week 10 (2026-03-02..08): the partial and unknown days of
-	 * test_unknown_partial.  omega-3 known only on Monday: mean 0.2973
-	 * over 1 day, partial (Tuesday had it unknown).  B12 mean
-	 * (0.89 + 15) / 2 = 7.945, partial (Monday was).  EPA+DHA Monday
-	 * 58 + 0 (margarine EPA/DHA 0.000) = 58, Tuesday unknown: 58, partial. */
+	 * test_unknown_partial.  Both logged days divide: omega-3 known only
+	 * on Monday, 0.2973 / 2 = 0.14865, partial (Tuesday had it unknown).
+	 * B12 mean (0.89 + 15) / 2 = 7.945, partial (Monday was).  EPA+DHA
+	 * Monday 58 + 0 (margarine EPA/DHA 0.000) = 58, Tuesday unknown:
+	 * 58 / 2 = 29, partial. */
 	nt_analysis_week(s, nt_date_from_ymd(2026, 3, 8), &tg, &w, &err);
 	is_int(w.start, nt_date_from_ymd(2026, 3, 2), "Sunday 2026-03-08: week from 2026-03-02");
 	is_int(w.iso_week, 10, "... ISO week 10");
 	is_int(w.days_logged, 2, "... 2 days logged");
-	is_num(w.average.v[NT_OMEGA3], 0.2973, TOL, "... omega-3 mean over the day that has it");
+	is_num(w.average.v[NT_OMEGA3], 0.14865, TOL, "... omega-3 over both logged days");
 	ok(PARTIAL(&w.average, NT_OMEGA3), "... partial: a logged day had it unknown");
 	is_num(w.average.v[NT_B12], 7.945, TOL, "... B12 mean 7.945");
 	ok(PARTIAL(&w.average, NT_B12), "... partial: a logged day had it partial");
-	is_num(w.average.v[NT_EPA_DHA], 58, TOL, "... EPA+DHA 58");
+	is_num(w.average.v[NT_EPA_DHA], 29, TOL, "... EPA+DHA 58 / 2 = 29");
 	ok(PARTIAL(&w.average, NT_EPA_DHA), "... partial");
 	ok(w.avg[NT_OMEGA3].partial, "judged omega-3 partial");
 

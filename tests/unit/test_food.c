@@ -2,10 +2,12 @@
 /* test_food.c - unit tests for food ids, food values and custom foods (food.h). */
 #include "config.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "amount.h"
 #include "fixture.h"
 #include "food.h"
 #include "nutrient.h"
@@ -363,10 +365,93 @@ test_resolve_case(void)
 	ok(nt_food_resolve(s, "Fndds:11320000", &a, NULL) == NT_OK, "Fndds:11320000 resolves");
 }
 
+/*
+ * Every USDA portion can be logged by the text the TUI's picker writes
+ * ("%g %s", e.g. "0.5 fillet"), and that text weighs what USDA says.  A
+ * portion whose text repeats an earlier one of the same food (USDA lists
+ * some twice with different weights) resolves to the first; that is the
+ * only exception allowed.
+ */
+/* Letters and digits only, lowercased: "doughnut, medium" = "doughnut medium". */
+static void
+squeeze(const char *in, char *out, size_t n)
+{
+	size_t o = 0;
+
+	for (; *in && o + 1 < n; in++)
+		if (isalnum((unsigned char)*in))
+			out[o++] = (char)tolower((unsigned char)*in);
+	out[o] = '\0';
+}
+
+static void
+test_every_portion(void)
+{
+	long long max_id = 0, checked = 0, wrong = 0, dup = 0, unreadable = 0, mass = 0;
+	struct nt_stmt *st = nt_store_stmt(s, "SELECT max(id) FROM foods", NULL);
+
+	if (!st || nt_stmt_step(st, NULL) != 1)
+		tap_bail("max(id)");
+	max_id = nt_stmt_int(st, 0);
+	nt_stmt_reset(st);
+	for (long long id = 1; id <= max_id; id++) {
+		struct nt_food *f;
+
+		if (nt_food_get(s, id, &f, NULL) != NT_OK)
+			continue;
+		for (size_t i = 0; i < f->n_portions; i++) {
+			const struct nt_portion *p = &f->portions[i];
+			char text[512];
+			double g;
+			bool repeated = false;
+			struct nt_err err;
+
+			char me[512], other[512];
+
+			squeeze(p->unit, me, sizeof me);
+			for (size_t k = 0; k < i; k++) {
+				squeeze(f->portions[k].unit, other, sizeof other);
+				repeated |= !strcmp(other, me) && f->portions[k].amount == p->amount;
+			}
+			snprintf(text, sizeof text, "%g %s", p->amount, p->unit);
+			checked++;
+			if (nt_amount_grams(text, f, &g, &err) != NT_OK) {
+				if (p->grams > 10000 || p->grams < 0.001)
+					continue; /* beyond the one-entry limits */
+				if (unreadable++ < 5)
+					printf("# %s '%s': %s\n", f->ref, text, err.msg);
+				continue;
+			}
+			/*
+			 * Mass units convert physically: USDA's "3 oz = 85 g" is 85.05 g
+			 * and its "0.5 oz = 15 g" 14.17 g (the picker logs USDA's grams).
+			 */
+			if (nt_amount_mass_unit(p->unit) > 0) {
+				mass++;
+				continue;
+			}
+			if (fabs(g - p->grams) > 1e-6 * p->grams) {
+				if (repeated) {
+					dup++;
+					continue;
+				}
+				if (wrong++ < 5)
+					printf("# %s '%s' = %g g, USDA %g g\n", f->ref, text, g, p->grams);
+			}
+		}
+		nt_food_free(f);
+	}
+	ok(checked > 37000, "checked %lld portions", checked);
+	is_int(unreadable, 0, "every portion's text can be read back");
+	is_int(wrong, 0, "every portion weighs what USDA says (%lld repeated texts, %lld by mass)",
+	       dup, mass);
+}
+
 int
 main(void)
 {
 	s = fixture_open(true);
+	test_every_portion();
 	test_resolve_case();
 	test_resolve();
 	test_values();

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "amount.h"
 #include "fixture.h"
 #include "food.h"
 #include "journal.h"
@@ -240,17 +241,17 @@ static void
 test_validation(void)
 {
 	long day = nt_date_from_ymd(2026, 3, 13);
-	char text[102];
+	char text[NT_AMOUNT_TEXT_MAX + 1];
 	long long id = -1, good;
 	struct nt_err err;
 	struct nt_entry_list l;
 
 	is_int(nt_journal_add(s, day, NT_LUNCH, egg, "", 1000, &id, &err), NT_ERR_INVALID,
 	       "empty amount text");
-	memset(text, 'g', 101);
-	text[101] = '\0';
+	memset(text, 'g', NT_AMOUNT_TEXT_MAX);
+	text[NT_AMOUNT_TEXT_MAX] = '\0';
 	is_int(nt_journal_add(s, day, NT_LUNCH, egg, text, 1000, &id, &err), NT_ERR_INVALID,
-	       "101-byte amount text");
+	       "a 200-byte amount text");
 	is_int(nt_journal_add(s, day, NT_LUNCH, egg, "1\tg", 1000, &id, &err), NT_ERR_INVALID,
 	       "a control character in the amount");
 	is_int(nt_journal_add(s, day, NT_LUNCH, egg, "1 \xff", 1000, &id, &err), NT_ERR_INVALID,
@@ -267,9 +268,9 @@ test_validation(void)
 	is_int(l.n, 0, "nothing was stored");
 	nt_entry_list_fini(&l);
 
-	text[100] = '\0';
+	text[NT_AMOUNT_TEXT_MAX - 1] = '\0';
 	is_int(nt_journal_add(s, day, NT_LUNCH, egg, text, 10000000, &good, &err), NT_OK,
-	       "100 bytes of text and exactly 10 kg are fine");
+	       "199 bytes of text and exactly 10 kg are fine");
 	is_int(nt_journal_add(s, day, NT_LUNCH, egg, "½ cup", 1, &id, &err), NT_OK,
 	       "UTF-8 text and 1 mg are fine");
 	is_int(nt_journal_update(s, good, day, NT_LUNCH, "", 1000, &err), NT_ERR_INVALID,

@@ -68,7 +68,10 @@ main(void)
 	is_int(tui_action_for(TV_DAY, TUI_KEYCODE(KEY_LEFT)), TA_PREV_DAY, "Left: previous day");
 	is_int(tui_action_for(TV_DAY, 'h'), TA_PREV_DAY, "h: previous day");
 	is_int(tui_action_for(TV_DAY, 'l'), TA_NEXT_DAY, "l: next day");
-	is_int(tui_action_for(TV_DAY, '\n'), TA_ADD, "Enter adds in the day");
+	/* nonl() makes the terminal send Enter as '\r' */
+	is_int(tui_action_for(TV_DAY, '\r'), TA_ADD, "Enter (CR) adds in the day");
+	is_int(tui_action_for(TV_DAY, '\n'), TA_ADD, "Ctrl-J (LF) adds in the day");
+	is_int(tui_action_for(TV_SEARCH, '\r'), TA_ACCEPT, "Enter picks in the search");
 	is_int(tui_action_for(TV_DAY, 'u'), TA_UNDO, "u undoes");
 	is_int(tui_action_for(TV_DAY, 'x'), TA_NONE, "x does nothing");
 	is_int(tui_action_for(TV_SEARCH, 'k'), TA_NONE, "k is text in the search query");

@@ -22,6 +22,12 @@ check_fits(int rows, int cols)
 	ok(l.flag_x + 4 <= cols, "%dx%d: the LOW flag fits (flag at %d)", cols, rows, l.flag_x);
 	ok(l.popup_x >= 0 && l.popup_x + l.popup_w <= cols, "%dx%d: pop-up inside the screen",
 	   cols, rows);
+	is_int(l.results_y + l.results_h, l.status_y, "%dx%d: results reach the status line",
+	       cols, rows);
+	ok(l.preview_y + 5 < l.portions_y, "%dx%d: the preview ends above the portions", cols, rows);
+	is_int(l.portions_y + l.portions_h, l.status_y, "%dx%d: portions reach the status line",
+	       cols, rows);
+	ok(l.form_x < l.popup_x + l.popup_w, "%dx%d: form choices inside the pop-up", cols, rows);
 }
 
 int
@@ -50,12 +56,19 @@ main(void)
 	check_fits(TUI_MIN_ROWS, TUI_MIN_COLS);
 	check_fits(50, 61);
 
+	/* 80x24: search results from row 3 (query, count line) to row 22 */
+	tui_layout_compute(24, 80, &l);
+	is_int(l.results_y, 3, "80x24: results start on row 3");
+	is_int(l.results_h, 20, "80x24: 20 result rows");
+	is_int(l.portions_y, 10, "80x24: portions from row 10");
+
 	/* too small, down to 1x1, never negative sizes */
 	for (int r = 1; r <= TUI_MIN_ROWS; r += 3)
 		for (int c = 1; c <= TUI_MIN_COLS; c += 13) {
 			tui_layout_compute(r, c, &l);
 			ok(l.too_small == (r < TUI_MIN_ROWS || c < TUI_MIN_COLS), "%dx%d too_small", c, r);
-			ok(l.list_h >= 1 && l.bar_w >= 4, "%dx%d keeps sizes positive", c, r);
+			ok(l.list_h >= 1 && l.bar_w >= 4 && l.results_h >= 0 && l.portions_h >= 0,
+			   "%dx%d keeps sizes positive", c, r);
 		}
 	tui_layout_compute(TUI_MIN_ROWS - 1, 200, &l);
 	ok(l.too_small, "one row short of the minimum is too small");
