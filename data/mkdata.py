@@ -26,7 +26,7 @@ from fractions import Fraction
 FOOD_COLS = [
     "id", "name", "group", "also", "keywords", "energy_kcal", "protein_g",
     "b12_ug", "b12_added_ug", "ala_g", "ala_from_18_3", "epa_g", "dha_g",
-    "dpa_g", "potassium_mg",
+    "dpa_g", "potassium_mg", "contains",
 ]
 LABEL_COLS = FOOD_COLS + ["source"]
 PORTION_COLS = ["food_id", "seq", "amount", "unit", "grams"]
@@ -144,6 +144,655 @@ def derive_keywords(src, name, also, group, b12_added):
     return kws
 
 
+# ---------------------------------------------------------------------------
+# "contains" tags (diet filtering).  Every rule is documented in README.
+# vegan = none of the six tags; vegetarian = no meat, fish, shellfish.
+# When unsure the rules prefer tagging: a vegan must never be offered an
+# animal food (per-food overrides in the program fix false alarms).
+# ---------------------------------------------------------------------------
+
+CONTAINS_TAGS = ("meat", "fish", "shellfish", "dairy", "egg", "honey")
+
+
+def _rx(*parts):
+    """Whole-word alternation over regex fragments (text is lowercased)."""
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
+
+
+SR_MEAT_GROUPS = {"Beef Products", "Pork Products",
+                  "Lamb, Veal, and Game Products", "Poultry Products",
+                  "Sausages and Luncheon Meats"}
+SR_SEAFOOD_GROUP = "Finfish and Shellfish Products"
+SR_DAIRY_EGG_GROUP = "Dairy and Egg Products"
+
+# FNDDS 2021-2023 WWEIA categories that by themselves imply a tag.
+FNDDS_GROUP_TAGS = {
+    "Bacon": ("meat",),
+    "Beef, excludes ground": ("meat",),
+    "Burgers": ("meat",),
+    "Chicken fillet sandwiches": ("meat",),
+    "Chicken patties, nuggets and tenders": ("meat",),
+    "Chicken, whole pieces": ("meat",),
+    "Cold cuts and cured meats": ("meat",),
+    "Deli and cured meat sandwiches": ("meat",),
+    "Frankfurter sandwiches": ("meat",),
+    "Frankfurters": ("meat",),
+    "Ground beef": ("meat",),
+    "Lamb, goat, game": ("meat",),
+    "Liver and organ meats": ("meat",),
+    "Meat and BBQ sandwiches": ("meat",),
+    "Meat mixed dishes": ("meat",),
+    "Pork": ("meat",),
+    "Poultry mixed dishes": ("meat",),
+    "Sausages": ("meat",),
+    "Turkey, duck, other poultry": ("meat",),
+    "Fish": ("fish",),
+    "Shellfish": ("shellfish",),
+    "Eggs and omelets": ("egg",),
+    "Egg/breakfast sandwiches": ("egg",),
+    "Mayonnaise": ("egg",),
+    "Cheese": ("dairy",),
+    "Cheese sandwiches": ("dairy",),
+    "Cottage/ricotta cheese": ("dairy",),
+    "Cream and cream substitutes": ("dairy",),
+    "Cream cheese, sour cream, whipped cream": ("dairy",),
+    "Flavored milk, lowfat": ("dairy",),
+    "Flavored milk, nonfat": ("dairy",),
+    "Flavored milk, reduced fat": ("dairy",),
+    "Flavored milk, whole": ("dairy",),
+    "Milk, lowfat": ("dairy",),
+    "Milk, nonfat": ("dairy",),
+    "Milk, reduced fat": ("dairy",),
+    "Milk, whole": ("dairy",),
+    "Milk shakes and other dairy drinks": ("dairy",),
+    "Ice cream and frozen dairy desserts": ("dairy",),
+    "Macaroni and cheese": ("dairy",),
+    "Yogurt, Greek": ("dairy",),
+    "Yogurt, regular": ("dairy",),
+    "Baby food: yogurt": ("dairy",),
+    "Pudding": ("dairy",),
+    "Nachos": ("dairy",),
+    "Candy containing chocolate": ("dairy",),
+    "Nutritional beverages": ("dairy",),
+    "Protein and nutritional powders": ("dairy",),
+    "Formula, prepared from powder": ("dairy",),
+    "Formula, ready-to-feed": ("dairy",),
+    "Soups, cream-based": ("dairy",),
+    "Nutrition bars": ("dairy",),
+}
+# FNDDS food codes starting 1 (milk products) that are not dairy:
+FNDDS_1_EXEMPT = _rx(r"non-?dairy", r"soy", r"almond", r"rice milk",
+                     r"oat milk", r"coconut", r"prosobee", r"isomil",
+                     r"amino acids", r"beverage powder")
+# ... and categories whose tag does not hold when the name says otherwise:
+GROUP_EXEMPT = {
+    "Soups, cream-based": _rx(r"peanut"),
+    "Nutrition bars": _rx(r"clif"),
+    "Formula, prepared from powder": _rx(r"soy", r"prosobee", r"isomil",
+                                         r"amino acids?"),
+    "Formula, ready-to-feed": _rx(r"soy", r"prosobee", r"isomil",
+                                  r"amino acids?"),
+    "Protein and nutritional powders": _rx(r"soy"),
+    "Cream and cream substitutes": _rx(r"soy"),
+    "Pudding": _rx(r"haupia", r"meringues?"),
+}
+
+# Meat analogues: vegetarian brands and "meatless"/"veggie" burgers,
+# sausages, etc.  Classic US analogues (Worthington, Loma Linda,
+# MorningStar, Gardenburger) are commonly bound with egg white and milk, so
+# they are tagged "dairy egg" unless the name says vegan/tofu/tempeh/seitan.
+ANALOG_BRAND = re.compile(
+    r"^(?:morningstar farms|worthington|loma linda|gardenburger)\b")
+ANALOG_WORD = _rx(r"meatless", r"vegetarian", r"veggie", r"soyburgers?")
+ANALOG_NOUN = _rx(
+    r"bacon", r"sausages?", r"links?", r"patt(?:y|ies)", r"pattie",
+    r"chicken", r"frankfurters?", r"hot ?dogs?", r"franks?", r"luncheon",
+    r"meatballs?", r"meatloaf", r"fillets?", r"burgers?", r"soyburgers?",
+    r"steaks?", r"corned beef", r"crumbles", r"nuggets?",
+    r"sandwich spread", r"turkey", r"wings", r"riblets", r"cutlets", r"ham")
+ANALOG_START = re.compile(r"^meat substitute")
+ANALOG_VEGAN = _rx(r"vegan", r"tofu", r"tempeh", r"seitan",
+                   r"soybean curd", r"textured vegetable protein")
+
+# Words that cancel meat (and, for the vegetarian ones, fish/shellfish)
+# found in the same name.
+NO_MEAT = _rx(r"meatless", r"vegetarian", r"veggie", r"vegan",
+              r"meat substitutes?", r"meat substitiute", r"meat alternatives?",
+              r"meat analogs?", r"plant-based")
+NO_SEAFOOD = _rx(r"vegetarian", r"veggie", r"vegan", r"plant-based")
+
+NEGATION = re.compile(
+    r"\b(?:without|no|not|free of|excluding|except|other than)\s+"
+    r"(?:added\s+)?"
+    r"(?:[a-z'&]+(?:\s+sauce)?)(?:\s+(?:or|and)\s+[a-z'&]+(?:\s+sauce)?)?")
+FREE_SUFFIX = re.compile(r"\b[a-z]+-free\b")
+NONDAIRY = re.compile(
+    r"\b(?:non[- ]?dairy|no dairy|dairy[- ]free)"
+    r"(?:\s+(?:milk|frozen dessert|ice cream|yogurt|butter))?")
+
+MEAT = _rx(
+    r"beef", r"pork", r"hams?", r"bacon", r"sausages?", r"chickens?",
+    r"turkeys?", r"ducks?", r"duckling", r"geese", r"goose", r"veal",
+    r"lambs?", r"mutton", r"goats?", r"venison", r"bison", r"buffalo",
+    r"rabbits?", r"meats?", r"meaty", r"meatballs?", r"meat ?loaf",
+    r"mincemeat", r"pepperoni", r"salami", r"bologna", r"frankfurters?",
+    r"franks", r"hot ?dogs?", r"wieners?", r"weiners?", r"corn dogs?",
+    r"livers?", r"liverwurst", r"braunschweiger", r"jerky", r"chorizo",
+    r"prosciutto", r"pancetta", r"capicola", r"mortadella", r"pastrami",
+    r"kielbasa", r"bratwurst", r"knockwurst", r"knackwurst", r"wurst",
+    r"scrapple", r"pate", r"pâté", r"foie gras", r"chitterlings?", r"tripe",
+    r"menudo", r"pozole", r"posole", r"oxtails?", r"sweetbreads?",
+    r"giblets?", r"gizzards?", r"hocks?", r"pig's", r"pigs?", r"hogs?",
+    r"spam", r"carne", r"carnitas", r"pollo", r"cerdo", r"puerco",
+    r"chicharr[oó]n(?:es)?", r"barbacoa", r"birria", r"albondigas?",
+    r"picadillo", r"longaniza", r"morcilla", r"salchichas?", r"lechon",
+    r"pernil", r"tocino", r"jam[oó]n", r"cabrito", r"chivo", r"pavo",
+    r"pato", r"lau lau", r"kalua", r"haggis", r"pemmican", r"gyros?",
+    r"shawarma", r"kabobs?", r"kebabs?", r"souvlaki", r"steaks?",
+    r"cheesesteaks?", r"burgers?", r"hamburgers?", r"cheeseburgers?",
+    r"chiliburgers?", r"sliders?", r"sloppy joes?", r"goulash", r"bolognese",
+    r"lard", r"lardo", r"tallow", r"suet", r"drippings", r"bacon grease",
+    r"animal fat", r"vegetable or animal", r"schmaltz", r"fat ?back",
+    r"salt pork", r"cracklings?", r"gelatine?s?", r"jell-?o", r"aspic",
+    r"marshmallows?", r"gumm(?:y|ies|i)", r"fruit snacks?", r"lucky charms",
+    r"frosted mini-wheats", r"collagen", r"beefy", r"pot roast",
+    r"wedding soup", r"italian wedding", r"onion soup", r"soup, onion",
+    r"soup, french onion", r"de res", r"wontons?", r"pot ?stickers?",
+    r"paella", r"hot and sour soup", r"soup, hot and sour", r"matzo ball",
+    r"cold cuts?", r"club sub", r"club sandwich", r"subway club",
+    r"mcchicken", r"whopper", r"quarter pounder", r"big mac", r"mcmuffin",
+    r"big breakfast", r"mcrib", r"chick-n", r"hot 'n juicy",
+    r"double stack", r"classic double", r"chili con carne",
+    r"chili with beans", r"chili, no beans", r"taco salad", r"empanadas?",
+    r"cobb", r"burrito, nfs", r"taco, nfs", r"fajita, nfs",
+    r"burrito bowl, nfs", r"potato salad, german", r"german potato salad",
+    r"gravy", r"gravies", r"au jus",
+    r"broth", r"bouillon", r"consomm[eé]", r"stocks?", r"ramen", r"pho",
+    r"poultry", r"fowl", r"capon", r"squab", r"pheasant", r"quail",
+    r"emu", r"ostrich", r"grouse", r"partridge", r"game hens?",
+    r"guinea hens?", r"elk", r"moose", r"caribou", r"deer", r"boar",
+    r"antelope", r"beaver", r"muskrat", r"opossum", r"raccoon",
+    r"squirrel", r"horse", r"frogs?", r"alligator", r"whales?", r"seals?",
+    r"walrus", r"sea lions?", r"owl", r"tamales?", r"refried beans",
+    r"frijoles")
+MEAT_NOT = [
+    # bird eggs, animal milks/cheeses, plant "meat", buns for meat
+    re.compile(r"\b(?:duck|goose|quail|turkey|chicken|ostrich|emu)'?s?\s+"
+               r"eggs?\b"),
+    re.compile(r"\beggs?,\s+(?:whole,\s+)?(?:duck|goose|quail|turkey)\b"),
+    re.compile(r"\b(?:goat|goat's|goats|sheep|sheep's|buffalo|water buffalo"
+               r"|camel)\s+(?:milk|cheeses?|yogurt|butter)\b"),
+    re.compile(r"\b(?:milk|cheeses?|yogurt|butter),\s+(?:[a-z]+\s+)?"
+               r"(?:goats?|sheep|buffalo|camel)\b"),
+    re.compile(r"\b(?:coconut|nuts?|walnut|pecan|crab|lobster|clam)\s+"
+               r"meats?\b"),
+    re.compile(r"\bmeats?,\s+(?:coconut|crab|lobster)\b"),
+    re.compile(r"\brolls?,\s+(?:hamburger|hot ?dog|frankfurter)"
+               r"(?:\s+or\s+(?:hamburger|hot ?dog|frankfurter))?"),
+    re.compile(r"\b(?:hamburger|hot ?dog|frankfurter)\s+(?:or\s+"
+               r"(?:hamburger|hot ?dog|frankfurter)\s+)?(?:buns?|rolls?)\b"),
+    re.compile(r"\bburger king\b"),
+    re.compile(r"\bbuffalo\s+(?:sauce|flavou?r(?:ed)?|style)\b"),
+    re.compile(r"\bduck sauce\b"),
+    re.compile(r"\bwelsh rabbit\b"),
+    re.compile(r"\b(?:vegetable|veggie|mushroom|miso)\s+"
+               r"(?:broth|stock|bouillon)s?\b"),
+    re.compile(r"\b(?:fish|clam)\s+(?:broth|stock)s?\b"),
+    re.compile(r"\bstocks?,\s+fish\b"),
+    re.compile(r"\bmeat (?:substitutes?|substitiute|alternatives?|analogs?)"
+               r"\b"),
+    re.compile(r"\bimitation meat\b"),
+    re.compile(r"\bmeat extender\b"),
+    re.compile(r"\bgrated meat\b"),
+    re.compile(r"\bpoultry seasoning\b"),
+    re.compile(r"\bsteak[- ](?:fries|cut)\b"),
+    re.compile(r"\b(?:hot dog|hamburger)\s+relish\b|\brelish,\s+"
+               r"(?:hot dog|hamburger)\b"),
+    re.compile(r"\bmarshmallow (?:cream|creme|fluff)\b"),
+    re.compile(r"\bsauce, (?:duck|steak)\b|\bsteak sauce\b"),
+    re.compile(r"\bsteak rolls?\b"),
+    re.compile(r"\bwon ?ton (?:crackers?|chips|wrappers?|skins?)\b|"
+               r"\bcrackers?, wonton\b"),
+    re.compile(r"^.*\bvegetable broth\b.*$"),
+]
+FISH = _rx(
+    r"fish", r"fishes", r"seafood", r"sea food", r"salmon", r"tuna",
+    r"cod", r"codfish", r"bacalao", r"bacalaitos", r"trout", r"sardines?",
+    r"anchov(?:y|ies)", r"herring", r"mackerel", r"tilapia", r"halibut",
+    r"catfish", r"pollock", r"pollack", r"haddock", r"flounder", r"sole",
+    r"bass", r"snapper", r"perch", r"whiting", r"roe", r"caviar", r"carp",
+    r"eels?", r"unagi", r"grouper", r"mahi ?mahi", r"mahimahi", r"monkfish",
+    r"mullet", r"pike", r"pompano", r"rockfish", r"roughy", r"sablefish",
+    r"shad", r"sharks?", r"smelts?", r"sturgeon", r"swordfish", r"tilefish",
+    r"turbot", r"whitefish", r"wolffish", r"yellowtail", r"croaker",
+    r"porgy", r"scup", r"bluefish", r"butterfish", r"milkfish", r"burbot",
+    r"cisco", r"cusk", r"walleye", r"sheefish", r"blackfish", r"devilfish",
+    r"hake", r"scrod", r"branzino", r"barramundi", r"marlin", r"lox",
+    r"gefilte", r"gefiltefish", r"surimi", r"kamaboko", r"bonito",
+    r"katsuobushi", r"dashi", r"worcestershire", r"caesar", r"sashimi",
+    r"sushi", r"ceviche", r"kippered", r"kippers?", r"pilchards?",
+    r"sprats?", r"lutefisk", r"pescado", r"fishsticks?", r"pad thai",
+    r"kimchi")
+FISH_NOT = [
+    re.compile(r"\bcape cod\b"),
+    re.compile(r"\bfish-shaped\b"),
+    re.compile(r"\beel sauce\b"),
+    re.compile(r"\bsushi rice\b"),
+    re.compile(r"\bswedish fish\b"),
+    re.compile(r"\bsushi (?:roll,?\s+)?(?:avocado|vegetable|cucumber)\b"),
+]
+SHELLFISH = _rx(
+    r"shellfish", r"seafood", r"sea food", r"shrimps?", r"prawns?",
+    r"crabs?", r"crabmeat", r"crayfish", r"crawfish", r"lobsters?",
+    r"langostas?", r"langostinos?", r"krill", r"clams?", r"oysters?",
+    r"mussels?", r"scallops?", r"squid", r"calamari", r"octopus", r"pulpo",
+    r"abalone", r"whelks?", r"conchs?", r"snails?", r"escargots?",
+    r"cuttlefish", r"cockles?", r"chitons?", r"geoduck", r"periwinkles?",
+    r"sea urchins?", r"sea cucumbers?", r"jellyfish", r"ascidians?",
+    r"tunicates?", r"oopah", r"scampi", r"camarones", r"jueyes",
+    r"mollusks?", r"crustaceans?", r"kimchi")
+SHELLFISH_NOT = [
+    re.compile(r"\bsnail danish\b"),
+    re.compile(r"\bvegetable oyster\b"),
+    re.compile(r"\bsquash\b[^;]*\bscallop\b|\bscallop squash\b"),
+    re.compile(r"\boyster\s+(?:or chowder\s+)?(?:mushrooms?|crackers?|plant)"
+               r"\b"),
+    re.compile(r"\bmushrooms?,\s+oyster\b"),
+    re.compile(r"\bcrackers?,\s+oyster\b"),
+    re.compile(r"\bcrab\s?apples?\b"),
+]
+IMITATION_SEAFOOD = re.compile(
+    r"\bimitation\s+(?:crab|shrimp|scallop|lobster|sea ?food)|"
+    r"\b(?:crab|shrimp|scallop|lobster)\b[^;]*\bimitation\b|\bsurimi\b")
+
+PLANT_MILK = re.compile(
+    r"\b(?:soy|soya|almond|oat|rice|coconut|cashew|hemp|pea|plant|"
+    r"plant-based|nut|peanut|hazelnut|macadamia|flax|flaxseed|quinoa|"
+    r"walnut|pistachio|grain|non-dairy|nondairy)"
+    r"(?:,?\s+(?:or|and)\s+[a-z]+)*\s+milks?\b")
+DAIRY = _rx(
+    r"milks?", r"milkshakes?", r"dairy", r"cheeses?", r"cheesy", r"cheez",
+    r"cheddar", r"mozzarella", r"parmesan", r"parmigiana", r"parmigiano",
+    r"romano", r"ricotta", r"feta", r"brie", r"camembert", r"gouda",
+    r"edam", r"provolone", r"colby", r"muenster", r"monterey", r"gruyere",
+    r"fontina", r"havarti", r"limburger", r"neufchatel", r"mascarpone",
+    r"queso", r"quesadillas?", r"paneer", r"cotija", r"asadero",
+    r"burrata", r"halloumi", r"gorgonzola", r"roquefort", r"asiago",
+    r"manchego", r"tilsit", r"port du salut", r"butters?", r"buttered",
+    r"buttery", r"butterscotch", r"buttermilk", r"butterfat", r"butteroil",
+    r"ghee", r"creams?", r"creamed", r"creamers?", r"whipped topping",
+    r"dessert topping", r"yog(?:h)?urts?", r"whey", r"casein",
+    r"caseinates?", r"kefir", r"custards?", r"lattes?", r"cappuccinos?",
+    r"macchiatos?", r"mochas?", r"leche", r"au lait", r"hot chocolate",
+    r"hot cocoa", r"cocoa mix", r"malted", r"eggnog", r"puddings?",
+    r"flan", r"mousse", r"tiramisu", r"sherbet", r"gelato",
+    r"frozen custard", r"sundaes?", r"banana split", r"parfaits?",
+    r"alfredo", r"au gratin", r"gratin", r"scalloped", r"fondue",
+    r"rarebit", r"raita", r"tzatziki", r"labneh", r"lassi", r"barfi",
+    r"burfi", r"gulab jamun", r"kheer", r"firni", r"rasgulla",
+    r"ras ?malai", r"kulfi", r"ladoo", r"laddu", r"halwa", r"korma",
+    r"tikka masala", r"naan", r"brioche", r"croissants?", r"croissan'wich",
+    r"danish pastr(?:y|ies)", r"danishes", r"pastry, danish", r"biscuits?",
+    r"scones?", r"shortbread",
+    r"shortcakes?", r"pound cakes?", r"popovers?", r"pancakes?",
+    r"waffles?", r"crepes?", r"french toast", r"blintz(?:es)?",
+    r"cream puffs?", r"eclairs?", r"profiteroles?", r"cheesecakes?",
+    r"cakes?", r"cupcakes?", r"coffeecakes?", r"cookies?", r"brownies?",
+    r"muffins?", r"doughnuts?", r"donuts?", r"pastry", r"pastries",
+    r"sweet rolls?", r"rolls?, dinner, sweet", r"pan dulce", r"eggo",
+    r"french toaster", r"garlic bread", r"soda bread", r"irish soda",
+    r"apple crisp", r"fruit crisp", r"white sauce",
+    r"sauce, (?:homemade, )?white", r"goldfish", r"confectioner'?s coating",
+    r"candies, truffles", r"creamy\b[^;]*\bsoup", r"nutella",
+    r"chocolate[- ]flavou?red hazelnut spread", r"lasagne", r"shakes?",
+    r"mcflurry", r"frosty", r"hotcakes", r"big mac", r"taco salad",
+    r"burrito, nfs", r"taco, nfs", r"fajita, nfs", r"burrito bowl, nfs",
+    r"chilaquiles", r"cobb", r"greek salad", r"green bean casserole",
+    r"pea salad", r"tarts?", r"crisp, (?:apple|berry|cherry|peach)",
+    r"beignets?", r"basbousa", r"pierogi", r"ravioli", r"tortellini",
+    r"mallorca", r"pann?ett?one", r"bread, (?:pumpkin|zucchini|banana"
+    r"|fruit|nut|date|cranberry)", r"(?:pumpkin|zucchini|banana|nut) bread",
+    r"(?:onion|chipotle|spinach|vegetable|artichoke|ranch|seafood|clam"
+    r"|crab|layer|taco|dill) dips?", r"dip, nfs", r"soup, french onion",
+    r"french onion soup", r"mcmuffin", r"quiches?",
+    r"cheese(?:burgers?|steaks?|furters?)", r"table fat",
+    r"cinnamon rolls?", r"cinnamon buns?", r"honey buns?", r"turnovers?",
+    r"strudel", r"baklava", r"cobblers?", r"pies?", r"cornbread",
+    r"corn muffins?", r"hush ?puppies", r"spoonbread", r"caramels?",
+    r"toffee", r"fudge", r"pralines?", r"white chocolate",
+    r"chocolate[- ](?:coated|covered|coating|chips?|candy|candies|bars?"
+    r"|dipped)", r"margarine", r"pizzas?", r"lasagna", r"calzones?",
+    r"stromboli", r"manicotti", r"enchiladas?", r"nachos",
+    r"chiles? rellenos?",
+    r"chowders?", r"bisque", r"stroganoff", r"ranch",
+    r"(?:infant|toddler|child|baby|follow-on) formula", r"ensure",
+    r"slim-?fast", r"glucerna", r"pediasure",
+    r"instant breakfast", r"isopure", r"myoplex", r"herbalife",
+    r"caesar", r"pesto")
+DAIRY_NOT = [
+    re.compile(r"\b(?:soy|soya|almond|almond milk|coconut|coconut milk|oat"
+               r"|cashew|tofu|plant-based)\s+yog(?:h)?urts?\b"),
+    re.compile(r"\byog(?:h)?urts?,\s+(?:soy|coconut milk|almond milk|coconut"
+               r"|almond|oat|cashew)\b"),
+    re.compile(r"\bpizza (?:crusts?|dough|shells?)\b"),
+    re.compile(r"\bcream of (?:rye|buckwheat)\b"),
+    re.compile(r"\bshake 'n' bake\b|\bshake-n-bake\b"),
+    re.compile(r"\b(?:bean|rice|corn|popcorn|crab|fish|salmon|tuna|shrimp"
+               r"|clam|codfish)\s+cakes?\b"),
+    re.compile(r"\bcrackers?, cream\b|\bcream crackers?\b"),
+    re.compile(r"\bcakes? made with glutinous rice\b"),
+    re.compile(r"\bchinese pancakes?\b"),
+    re.compile(r"\bwater biscuits?\b"),
+    re.compile(r"\bbreakfast tarts?\b"),
+    re.compile(r"\(for sundaes\)"),
+    re.compile(r"\bcustard[- ]apples?\b"),
+    re.compile(r"\bfruit butters?\b|\bbutters?,\s+(?:apple|fruit)\b"),
+    re.compile(r"\bbread and butter pickles?\b"),
+    re.compile(r"\bhard butter\b"),
+    re.compile(r"\bsilk\b[^;]*\bcreamer"),
+    re.compile(r"\bsoy(?:bean)?,?\s+curd cheese\b"),
+    re.compile(r"\b(?:soy|almond|coconut|oat|coconut milk)\s+creamers?\b"),
+    re.compile(r"\bcreamers?,\s+(?:soy|almond|coconut|oat)\b"),
+    PLANT_MILK,
+    re.compile(r"\bsoymilk\b"),
+    re.compile(r"\b(?:peanut|almond|cashew|nut|seed|sunflower seed|sunflower"
+               r"|sesame|soy|soynut|soy nut|apple|cocoa|shea|pumpkin seed"
+               r"|pumpkin|hazelnut|macadamia|pistachio|walnut|pecan|cookie"
+               r"|mango|kokum|nutmeg|ucuhuba|illipe)\s+butters?\b"),
+    re.compile(r"\bbutters?,\s+(?:peanut|almond|cashew|sesame|sunflower)"),
+    re.compile(r"\bbutter\s+beans?\b"),
+    re.compile(r"\bbutter(?:head)?\s+lettuce\b"),
+    re.compile(r"\bcream of (?:tartar|wheat|rice)\b"),
+    re.compile(r"\bcream[- ]style\b"),
+    re.compile(r"\bcream soda\b"),
+    re.compile(r"\bcoconut cream\b"),
+    re.compile(r"\bcreamed,?\s+corn\b|\bcorn,\s+creamed\b"),
+    re.compile(r"\bcoconut meat, dried \(desiccated\), creamed\b"),
+    re.compile(r"\b(?:soy|soya|almond|almond milk|coconut|coconut milk|oat"
+               r"|cashew|tofu|plant-based)\s+yog(?:h)?urts?\b"),
+    re.compile(r"\byog(?:h)?urts?,\s+(?:soy|coconut milk|almond milk|coconut"
+               r"|almond|oat|cashew)\b"),
+    re.compile(r"\bsoybean curd cheese\b"),
+    re.compile(r"\bhead ?cheese\b|\bliver cheese\b"),
+    re.compile(r"\balaskan ice cream\b"),
+    re.compile(r"\b(?:rice|corn|popcorn)\s+cakes?\b"),
+    re.compile(r"\bcakes?,\s+(?:rice|corn)\b|\bpopcorn, cakes\b"),
+    re.compile(r"\b(?:crab|fish|salmon|tuna|shrimp|clam|codfish)[,]?\s+"
+               r"cakes?\b"),
+    re.compile(r"\benglish muffins?\b|\bmuffins?,\s+english\b"),
+    re.compile(r"\bpancake\s+syrups?\b|\bsyrups?,[^;]*\bpancake\b"),
+    re.compile(r"\bmarshmallow (?:cream|creme|fluff)\b"),
+    re.compile(r"\branch[- ]style\b"),
+    re.compile(r"\bpie fillings?\b|\b[a-z]+ pie filling\b"),
+    re.compile(r"\bpie (?:spice|mix)\b"),
+    re.compile(r"\bmanhattan\b[^;]*\bchowder\b|\bchowder\b[^;]*\bmanhattan"),
+    re.compile(r"\bcaramel colou?r\b"),
+    re.compile(r"\bpizza (?:sauce|seasoning|spice)\b"),
+    re.compile(r"\benchilada sauce\b|\bsauce, enchilada\b"),
+]
+# Implied dairy that does not hold when made with non-dairy milk / no cheese.
+DAIRY_IMPLIED_MILK = _rx(r"lattes?", r"cappuccinos?", r"macchiatos?",
+                         r"mochas?", r"hot chocolate", r"hot cocoa",
+                         r"cafe con leche", r"au lait")
+DAIRY_IMPLIED_CHEESE = _rx(r"pizzas?", r"lasagna", r"calzones?",
+                           r"stromboli", r"manicotti", r"enchiladas?",
+                           r"nachos", r"quesadillas?")
+MADE_WITH_PLANT_MILK = re.compile(r"\b(?:non-?dairy|almond|soy|oat|coconut"
+                                  r"|rice)\s+milk\b|\bsoymilk\b")
+SAYS_NO_CHEESE = re.compile(r"\b(?:no|without)\s+cheese\b")
+# mashed potatoes are assumed made with milk/butter unless "without milk"
+MASHED_POTATO = re.compile(r"\bmashed\s+(?:[a-z]+\s+)?potato(?:es)?\b|"
+                           r"\bpotato(?:es)?,\s+mashed\b")
+COCOA_MIX = re.compile(r"\b(?:cocoa|hot chocolate)\b[^;]*\bdry mix\b|"
+                       r"\bcocoa mix\b")
+SR_CHOC_CANDY = re.compile(r"^candies,.*\bchocolate")
+FORMULA_NONDAIRY = _rx(r"soy", r"prosobee", r"isomil", r"amino acids?",
+                       r"alsoy", r"neocate", r"elecare")
+EGG = _rx(
+    r"eggs?", r"omelets?", r"omelettes?", r"mayonnaise", r"mayo",
+    r"miracle whip", r"meringues?", r"custards?", r"quiches?",
+    r"french toast", r"eggnog", r"frittatas?", r"souffl[eé]s?",
+    r"hollandaise", r"bearnaise", r"b[eé]arnaise", r"aioli", r"tartar sauce",
+    r"sauce, tartar", r"caesar", r"carbonara", r"flan",
+    r"creme brulee", r"tiramisu", r"challah", r"brioche", r"popovers?",
+    r"cream puffs?", r"eclairs?", r"profiteroles?", r"sponge cakes?",
+    r"angel ?food", r"pound cakes?", r"macaroons?", r"macarons?",
+    r"ladyfingers?", r"huevos", r"tamago", r"tempura", r"zabaglione",
+    r"lemon curd", r"mousse", r"cakes?", r"cupcakes?", r"cheesecakes?",
+    r"cookies?", r"brownies?", r"muffins?", r"pancakes?", r"waffles?",
+    r"crepes?", r"blintz(?:es)?", r"doughnuts?", r"donuts?", r"pastry",
+    r"pastries", r"danish pastr(?:y|ies)", r"danishes", r"pastry, danish",
+    r"croissants?", r"croissan'wich",
+    r"scones?", r"cornbread", r"corn muffins?", r"hush ?puppies",
+    r"coffeecakes?", r"pan dulce", r"eggo", r"french toaster",
+    r"matzo ball", r"hot and sour soup", r"soup, hot and sour",
+    r"fried rice", r"rice, fried", r"cobb", r"chilaquiles", r"pierogi",
+    r"gnocchi", r"ravioli", r"tortellini", r"mallorca", r"pann?ett?one",
+    r"anisette", r"fritters?", r"beignets?", r"pea salad", r"hotcakes",
+    r"bread, (?:pumpkin|zucchini|banana|fruit|nut|date|cranberry)",
+    r"(?:pumpkin|zucchini|banana|nut) bread",
+    r"divinity", r"nougats?", r"marshmallow (?:cream|creme|fluff)",
+    r"spoonbread", r"chiles? rellenos?", r"pad thai",
+    r"pasta, fresh", r"fresh pasta", r"ranch",
+    r"thousand island", r"russian dressing", r"(?:blue|roquefort) cheese"
+    r" dressing", r"(?:pumpkin|pecan|custard|cream|chess|sweet potato"
+    r"|key lime|lemon meringue) pies?", r"pies?,\s+(?:[a-z]+\s+)?"
+    r"(?:pumpkin|pecan|custard|cream|chess|sweet potato|lemon meringue"
+    r"|key lime)")
+EGG_NOT = [
+    re.compile(r"\bbean cakes?\b"),
+    re.compile(r"\bcakes? made with glutinous rice\b"),
+    re.compile(r"\bchinese pancakes?\b"),
+    re.compile(r"\bdessert egg rolls?\b"),
+    re.compile(r"\bcustard[- ]apples?\b"),
+    re.compile(r"\bpie (?:spice|mix)\b"),
+    re.compile(r"\bdinosaur eggs\b"),
+    re.compile(r"\bmayonnaise, made with tofu\b"),
+    re.compile(r"\beggplants?\b"),
+    re.compile(r"\bchocolate eggs?\b|\bcreme eggs?\b"),
+    re.compile(r"\begg replacer\b"),
+    re.compile(r"\b(?:herring|salmon|whitefish|fish|cod|pollock|shad"
+               r"|lumpfish|sturgeon|trout)\s+eggs?\b"),
+    re.compile(r"\b(?:rice|corn|popcorn)\s+cakes?\b"),
+    re.compile(r"\bcakes?,\s+(?:rice|corn)\b|\bpopcorn, cakes\b"),
+    re.compile(r"\benglish muffins?\b"),
+    re.compile(r"\bmuffins?,\s+english\b"),
+    re.compile(r"\bpancake\s+syrups?\b|\bsyrups?,[^;]*\bpancake\b"),
+    re.compile(r"\bmarshmallow (?:cream|creme|fluff)\b"),
+]
+# mayonnaise-dressed salads, unless the name gives a vinegar-type dressing
+EGG_SALAD = _rx(r"potato salad", r"macaroni salad", r"coleslaw",
+                r"cole slaw", r"tuna salad", r"chicken salad", r"ham salad",
+                r"waldorf")
+EGG_SALAD_NOT = _rx(r"italian dressing", r"vinegar", r"vinaigrette",
+                    r"german style", r"german")
+HONEY = _rx(r"honey(?:ed|s)?", r"honeycomb", r"grahams?", r"baklava",
+            r"bee pollen", r"royal jelly", r"propolis", r"granola",
+            r"bit-o-honey")
+
+
+# Baked-goods words mean nothing in cereal names ("Cookie Crisp", "big
+# biscuit") or in baking fats ("shortening for cakes and frostings").
+BAKED_WORDS = _rx(
+    r"cookies?", r"muffins?", r"waffles?", r"biscuits?", r"pies?",
+    r"cakes?", r"cupcakes?", r"pancakes?", r"brownies?", r"pastry",
+    r"pastries", r"doughnuts?", r"donuts?", r"frostings?")
+BAKED_CONTEXT = re.compile(
+    r"^(?:shortening|margarine-like shortening|oil|wheat flour|flour"
+    r"|leavening|cereals?)\b")
+CEREAL_GROUPS = {"Breakfast Cereals",
+                 "Ready-to-eat cereal, higher sugar (>21.2g/100g)",
+                 "Ready-to-eat cereal, lower sugar (=<21.2g/100g)"}
+# Branded chocolate candy (SR28 "Candies, ..."): milk chocolate assumed.
+SR_CHOC_BRANDS = _rx(
+    r"almond joy", r"caramello", r"butterfinger", r"5th avenue", r"kit kat",
+    r"baby ruth", r"mars almond", r"oh henry!?", r"chunky", r"pot of gold",
+    r"milky way", r"mounds", r"100 grand", r"reese'?s", r"snickers",
+    r"musketeers", r"whatchamacallit", r"york", r"heath", r"after eight",
+    r"solitaires", r"m&m'?s", r"hershey'?s", r"crunch bar", r"krackel",
+    r"goodbar", r"symphony", r"rolo", r"twix", r"toblerone", r"skor",
+    r"raisinets", r"goobers", r"milk duds", r"dove", r"candy bar")
+
+
+# FNDDS additional descriptions list the variants a food code covers, plus
+# brand names ("Turkey Hill", "Dairy Queen"), so only these explicit
+# phrases are taken from them:
+ALSO_RULES = [
+    (_rx(r"cheeses?", r"parmesan", r"sour cream", r"cream sauce",
+         r"cream cheese", r"yogurt", r"butter sauce", r"whipped cream",
+         r"ice cream", r"custard", r"(?:made (?:with|from)|2%|whole|skim"
+         r"|1%|any) milk", r"milk (?:tea|dessert|fruit drink)"), "dairy"),
+    (_rx(r"with meat", r"any meat", r"or meat", r"meat drippings",
+         r"animal fat", r"lard", r"bacon", r"ham", r"sausages?", r"chicken",
+         r"beef", r"pork"), "meat"),
+    (_rx(r"seafood", r"fish", r"tuna", r"salmon"), "fish"),
+    (_rx(r"seafood", r"shellfish", r"shrimp", r"crab", r"clams?",
+         r"oysters?", r"lobster"), "shellfish"),
+    (_rx(r"mayo", r"mayonnaise", r"custard"), "egg"),
+]
+
+
+def _hit(rx, text, nots=()):
+    for n in nots:
+        text = n.sub(" ", text)
+    return rx.search(text) is not None
+
+
+def _norm(text):
+    t = text.lower().replace("\u2019", "'")
+    t = re.sub(r"\bwith or without\b", "with", t)
+    t = re.sub(r"\branch[- ]style\b", " ", t)
+    t = re.sub(r"\bns as to\b[^;]*", " ", t)   # "NS as to meat": unspecified
+    t = re.sub(r"\bas ingredient in [a-z ]+", " ", t)
+    t = NONDAIRY.sub(" ", t)
+    t = NEGATION.sub(" ", t)
+    t = FREE_SUFFIX.sub(" ", t)
+    return t
+
+
+def _word_tags(text, raw_lower, no_baked=False):
+    """Tags found by the word rules in one (normalised) text."""
+    tags = set()
+    if no_baked or BAKED_CONTEXT.search(raw_lower):
+        text = BAKED_WORDS.sub(" ", text)
+    if _hit(MEAT, text, MEAT_NOT) and not (
+            "refried" in raw_lower and re.search(r"fat[- ]free", raw_lower)):
+        tags.add("meat")
+    imit = IMITATION_SEAFOOD.search(text) is not None
+    if _hit(FISH, text, FISH_NOT) or imit:
+        tags.add("fish")
+    if not imit and _hit(SHELLFISH, text, SHELLFISH_NOT):
+        tags.add("shellfish")
+    d = text
+    for n in DAIRY_NOT:
+        d = n.sub(" ", d)
+    if MADE_WITH_PLANT_MILK.search(raw_lower):
+        d = DAIRY_IMPLIED_MILK.sub(" ", d)
+    if SAYS_NO_CHEESE.search(raw_lower):
+        d = DAIRY_IMPLIED_CHEESE.sub(" ", d)
+    if re.search(r"\bformula\b", d) and FORMULA_NONDAIRY.search(d):
+        d = re.sub(r"\bformula\b", " ", d)
+    if re.search(r"\bnon-?dairy\b", raw_lower):
+        d = re.sub(r"\bmargarine\b", " ", d)
+    if raw_lower.startswith("oil,"):
+        d = ""   # SR28 "Oil, ..." are pure plant fats
+    if DAIRY.search(d) or COCOA_MIX.search(text) or \
+            SR_CHOC_CANDY.search(raw_lower) or (
+                raw_lower.startswith("candies,")
+                and SR_CHOC_BRANDS.search(raw_lower)) or (
+                MASHED_POTATO.search(text)
+                and "without milk" not in raw_lower):
+        tags.add("dairy")
+    if _hit(EGG, text, EGG_NOT) or (
+            EGG_SALAD.search(text) and not EGG_SALAD_NOT.search(text)):
+        tags.add("egg")
+    if HONEY.search(text):
+        tags.add("honey")
+    return tags
+
+
+def derive_contains(src, name, also, group, fid_code=""):
+    """Space-separated subset of CONTAINS_TAGS, in CONTAINS_TAGS order."""
+    low = name.lower().replace("\u2019", "'")
+    text = _norm(name)
+    code1 = fid_code[:1] if src == "fndds" else ""
+    if re.search(r"\bvegan\b", low):
+        return ""
+    tags = set()
+    # --- group rules ---
+    if src == "sr28" and group in SR_MEAT_GROUPS:
+        tags.add("meat")
+    elif src == "sr28" and group == SR_SEAFOOD_GROUP:
+        if re.search(r"\b(?:frog|turtle)\b", low):
+            tags.add("meat")
+        elif IMITATION_SEAFOOD.search(low):
+            tags.add("fish")
+        elif low.startswith(("crustaceans", "mollusks")) or \
+                _hit(SHELLFISH, low, SHELLFISH_NOT):
+            tags.add("shellfish")
+        else:
+            tags.add("fish")
+    elif src == "sr28" and group == SR_DAIRY_EGG_GROUP:
+        if re.search(r"\b(?:eggs?|omelet)\b", low):
+            tags.add("egg")
+            if re.search(r"^egg (?:substitute, powder|mix)\b|eggnog", low):
+                tags.add("dairy")
+        elif not ("soy protein" in low and "casein" not in low):
+            tags.add("dairy")
+    elif src == "fndds":
+        ex = GROUP_EXEMPT.get(group)
+        if not (ex and ex.search(low)):
+            tags.update(FNDDS_GROUP_TAGS.get(group, ()))
+        # USDA FNDDS food-code major groups: 1 = milk and milk products,
+        # 2 = meat, poultry, fish and mixtures, 3 = eggs.
+        if code1 == "1" and not (group == "Plant-based milk"
+                                 or FNDDS_1_EXEMPT.search(low)):
+            tags.add("dairy")
+        if code1 == "3":
+            tags.add("egg")
+        if group in ("Seafood mixed dishes", "Seafood sandwiches"):
+            w = _word_tags(text, low)
+            if not w & {"fish", "shellfish"}:
+                tags.update(("fish", "shellfish"))
+    # --- word rules on the name (and, for FNDDS, the additional
+    # description, which lists the variants a food code covers) ---
+    name_tags = _word_tags(text, low, group in CEREAL_GROUPS)
+    # SR "Fish, ... liver/eggs": the liver or eggs are the fish's own.
+    if low.startswith("fish"):
+        name_tags.discard("meat")
+        name_tags.discard("egg")
+    # SR meat groups: "oyster blade" and "emu, oyster" are cuts of meat.
+    if src == "sr28" and group in SR_MEAT_GROUPS:
+        name_tags -= {"fish", "shellfish"}
+    tags |= name_tags
+    if src == "fndds" and also:
+        a = _norm(also)
+        for n in MEAT_NOT + FISH_NOT + SHELLFISH_NOT + DAIRY_NOT:
+            a = n.sub(" ", a)
+        extra = {t for rx, t in ALSO_RULES if rx.search(a)}
+        if tags & {"meat", "fish", "shellfish"}:
+            extra -= {"meat", "fish", "shellfish"}
+        tags |= extra
+    if code1 == "2" and not tags & {"meat", "fish", "shellfish"}:
+        tags.add("meat")
+    # --- meat analogues and vegetarian dishes ---
+    analog = ANALOG_BRAND.search(low) or ANALOG_START.search(low) or (
+        ANALOG_WORD.search(low) and ANALOG_NOUN.search(low))
+    if analog and not (src == "sr28" and group in SR_MEAT_GROUPS):
+        tags -= {"meat", "fish", "shellfish"}
+        vegan_text = low + " " + (also.lower() if src == "fndds" else "")
+        if not ANALOG_VEGAN.search(vegan_text):
+            tags |= {"dairy", "egg"}
+    if NO_MEAT.search(low) and not (
+            src == "sr28" and group in SR_MEAT_GROUPS):
+        tags.discard("meat")
+        if NO_SEAFOOD.search(low):
+            tags -= {"fish", "shellfish"}
+    if re.search(r"\b(?:no|without)\s+meat\b", low):
+        tags.discard("meat")
+    return " ".join(t for t in CONTAINS_TAGS if t in tags)
+
+
 class Stats:
     def __init__(self):
         self.clamped = []          # (food_id, added, total)
@@ -152,6 +801,8 @@ class Stats:
         self.ala_none = 0
         self.ala_851_gt_619 = 0
         self.kw_counts = {}
+        self.contains_counts = {}   # tag -> foods
+        self.contains_none = {}     # source -> foods with no tag
         self.sr_amount_norm = 0
         self.fn_port = {"number": 0, "fraction": 0, "whole": 0}
         self.dropped_weight = {"sr28": 0, "fndds": 0}
@@ -258,6 +909,8 @@ def build(shared, here, st):
         row["keywords"] = " ".join(derive_keywords(
             "sr28", row["name"], row["also"], row["group"],
             row["b12_added_ug"]))
+        row["contains"] = derive_contains("sr28", row["name"], row["also"],
+                                          row["group"])
         foods.append(row)
 
     # ---------------- FNDDS 2021-2023 foods ----------------
@@ -288,6 +941,8 @@ def build(shared, here, st):
         row["keywords"] = " ".join(derive_keywords(
             "fndds", row["name"], row["also"], row["group"],
             row["b12_added_ug"]))
+        row["contains"] = derive_contains("fndds", row["name"], row["also"],
+                                          row["group"], r["food_code"])
         foods.append(row)
 
     # ---------------- label foods (hand-written) ----------------
@@ -311,10 +966,31 @@ def build(shared, here, st):
                                             r["group"], r["b12_added_ug"])
                  if f" {k} " not in f" {' '.join(kws)} "]
         row["keywords"] = " ".join(kws + extra)
+        # contains: hand-written; must be well-formed and cover whatever the
+        # word rules find in the name (e.g. "fish oil" -> fish).
+        tags = r["contains"].split(" ") if r["contains"] else []
+        check(all(t in CONTAINS_TAGS for t in tags)
+              and tags == [t for t in CONTAINS_TAGS if t in tags],
+              f"{r['id']}: contains {r['contains']!r} not a subset of "
+              f"{' '.join(CONTAINS_TAGS)} in that order")
+        derived = derive_contains("label", r["name"], r["also"], r["group"])
+        check(set(derived.split()) <= set(tags),
+              f"{r['id']}: contains {r['contains']!r} misses {derived!r}")
         foods.append(row)
 
     ids = [f["id"] for f in foods]
     check(len(set(ids)) == len(ids), "duplicate food id in foods.csv")
+    for f in foods:
+        tags = f["contains"].split()
+        check(tags == [t for t in CONTAINS_TAGS if t in tags]
+              and len(tags) == len(set(tags))
+              and " ".join(tags) == f["contains"],
+              f"{f['id']}: bad contains {f['contains']!r}")
+        for t in tags:
+            st.contains_counts[t] = st.contains_counts.get(t, 0) + 1
+        src = f["id"].split(":")[0]
+        if not tags:
+            st.contains_none[src] = st.contains_none.get(src, 0) + 1
     for f in foods:
         for k in f["keywords"].split():
             check(k == k.lower(), f"{f['id']}: keyword not lowercase")
@@ -413,7 +1089,73 @@ def build(shared, here, st):
                         "stage": stage, "age_min_y": lo, "age_max_y_excl": hi,
                         "type": "guidance", "value": val, "source": src})
     check_targets(targets)
-    return foods, portions, targets, skipped
+    staples = check_staples(here, foods, portions)
+    return foods, portions, targets, skipped, staples
+
+
+STAPLE_COLS = ["nutrient", "food_id", "diets", "portion_seq", "note"]
+STAPLE_NUTRIENTS = {  # nutrient -> (value columns summed, unit per portion)
+    "b12": (("b12_ug",), "ug"),
+    "omega3": (("ala_g",), "g ALA"),
+    "epa_dha": (("epa_g", "dha_g"), "mg EPA+DHA"),
+    "potassium": (("potassium_mg",), "mg"),
+}
+DIETS = ("vegan", "vegetarian", "omnivore")
+DIET_FORBIDS = {"vegan": set(CONTAINS_TAGS),
+                "vegetarian": {"meat", "fish", "shellfish"},
+                "omnivore": set()}
+
+
+def check_staples(here, foods, portions):
+    """Validate the hand-curated staples.csv (shipped as is) and return one
+    report row per staple with the amount of its nutrient in its portion.
+    Returns (the file's bytes, report rows)."""
+    path = os.path.join(here, "staples.csv")
+    with open(path, "rb") as f:
+        raw = f.read()
+    check(b"\r" not in raw and raw.endswith(b"\n") and
+          not raw.startswith(b"\xef\xbb\xbf"),
+          "staples.csv: want UTF-8 without BOM and LF line ends")
+    _, rows = read_csv(path, STAPLE_COLS)
+    by_id = {f["id"]: f for f in foods}
+    grams = {(p["food_id"], p["seq"]): p for p in portions}
+    seen = set()
+    out = []
+    for n, r in enumerate(rows, 2):
+        where = f"staples.csv line {n}"
+        nut, fid = r["nutrient"], r["food_id"]
+        check(nut in STAPLE_NUTRIENTS, f"{where}: nutrient {nut!r}")
+        check(fid in by_id, f"{where}: unknown food {fid!r}")
+        check((nut, fid) not in seen, f"{where}: duplicate {nut} {fid}")
+        seen.add((nut, fid))
+        diets = r["diets"].split(" ")
+        check(r["diets"] != "" and len(set(diets)) == len(diets)
+              and diets == [d for d in DIETS if d in diets],
+              f"{where}: diets {r['diets']!r} must be a subset of "
+              f"'{' '.join(DIETS)}' in that order")
+        food = by_id[fid]
+        tags = set(food["contains"].split())
+        for d in diets:
+            check(not tags & DIET_FORBIDS[d],
+                  f"{where}: {fid} contains {food['contains']!r}, not {d}")
+        check(re.fullmatch(r"[1-9]\d*", r["portion_seq"]) is not None
+              and (fid, r["portion_seq"]) in grams,
+              f"{where}: {fid} has no portion seq {r['portion_seq']!r}")
+        check(r["note"].strip() != "", f"{where}: empty note")
+        cols, unit = STAPLE_NUTRIENTS[nut]
+        vals = [food[c] for c in cols if food[c] != ""]
+        check(vals, f"{where}: {fid} has {nut} unknown")
+        per100 = sum(dec(v) for v in vals)
+        check(per100 > 0, f"{where}: {fid} has no {nut}")
+        p = grams[(fid, r["portion_seq"])]
+        amount = per100 * dec(p["grams"]) / 100
+        if nut == "epa_dha":
+            amount *= 1000   # g -> mg
+        out.append({"nutrient": nut, "food_id": fid, "diets": diets,
+                    "portion": f"{p['amount']} {p['unit']} ({p['grams']} g)",
+                    "amount": amount, "unit": unit, "note": r["note"]})
+    check(out, "staples.csv is empty")
+    return raw, out
 
 
 def check_targets(targets):
@@ -458,7 +1200,8 @@ nutrack bundled data
 Generated by data/mkdata.py (developer tool; Python 3.11 standard library
 only).  Do not edit foods.csv, portions.csv, targets.csv, VERSION or this
 README by hand: edit the script or the hand-written label_*.csv inputs and
-regenerate.  All CSV files are UTF-8 (no BOM), "\\n" line ends, RFC 4180
+regenerate.  staples.csv is hand-written and shipped as is; the script
+only validates it.  All CSV files are UTF-8 (no BOM), "\\n" line ends, RFC 4180
 quoting (csv.QUOTE_MINIMAL), one header row.
 
 Regenerate (from the repo root):
@@ -466,8 +1209,9 @@ Regenerate (from the repo root):
     python3 data/mkdata.py [--shared DIR] [--out DIR]
 
 --shared defaults to <repo>/../shared/data (the folder holding usda/ and
-dri.csv); --out defaults to data/.  label_foods.csv and label_portions.csv are
-always read from data/.  The output is deterministic (same bytes every run).
+dri.csv); --out defaults to data/.  label_foods.csv, label_portions.csv and
+staples.csv are always read from data/.  The output is deterministic (same
+bytes every run).
 
 
 Files
@@ -476,18 +1220,21 @@ Files
 foods.csv       {n_foods} foods: {n_sr} SR28 + {n_fn} FNDDS 2021-2023 + {n_label} label.
                 Columns: id,name,group,also,keywords,energy_kcal,protein_g,
                 b12_ug,b12_added_ug,ala_g,ala_from_18_3,epa_g,dha_g,dpa_g,
-                potassium_mg.  All values per 100 g edible portion.
+                potassium_mg,contains.  All values per 100 g edible portion.
 portions.csv    {n_port} rows: {n_port_sr} SR28 + {n_port_fn} FNDDS + {n_port_label} label.
                 Columns: food_id,seq,amount,unit,grams meaning "<amount>
                 <unit> weighs <grams> g".  Sorted like foods.csv, then seq.
 targets.csv     {n_targets} rows ({n_targets_dri} DRI rows from dri.csv + {n_targets_epa} EPA+DHA guidance rows).
                 Columns: nutrient,unit,sex,stage,age_min_y,age_max_y_excl,
                 type,value,source.  Values are per day.
+staples.csv     {n_staples} rows, hand-curated (see "Staples" below).
+                Columns: nutrient,food_id,diets,portion_seq,note.
 VERSION         "nutrack-data " + first 16 hex digits of SHA-256 over the
-                bytes of foods.csv, portions.csv and targets.csv, in that
-                order.
-label_foods.csv     hand-written input: foods from product labels (same
-                    columns as foods.csv plus "source").
+                bytes of foods.csv, portions.csv, targets.csv and
+                staples.csv, in that order.
+label_foods.csv     hand-written input: foods from product labels and
+                    typical supplements (same columns as foods.csv plus
+                    "source").
 label_portions.csv  hand-written input: portions of label foods.
 mkdata.py       the generator.
 
@@ -576,6 +1323,8 @@ deterministic; phrases in this order, each at most once):
   present are appended.
   Counts: {kw_counts}
 
+{contains_doc}
+
 Portions:
   SR28: seq, amount, msre_desc -> unit, gm_wgt -> grams, copied as given,
     except that amounts written like ".5" become "0.5" ({sr_norm} rows).
@@ -615,18 +1364,65 @@ Targets (targets.csv):
   pregnant or lactating, checked month by month - matches exactly one row.
 
 
+Staples (staples.csv)
+---------------------
+
+Everyday foods the program suggests to close a shortfall, hand-curated and
+shipped as is.  nutrient: b12, omega3 (ALA, judged against the ALA AI),
+epa_dha (EPA+DHA) or potassium.  diets: space-separated subset of "vegan
+vegetarian omnivore", in that order, that the row is offered to.
+portion_seq: seq of the food's portion in portions.csv that is one
+realistic everyday serving.  note: a few words shown with the suggestion.
+
+Choices: plain SR28 (or FNDDS) forms ("raw", "cooked, boiled", "baked")
+rather than dishes; B12 for vegans from fortified foods only (ready-to-eat
+cereals and soy/almond/oat drinks whose USDA added B12 is > 0, and the
+label nutritional yeast); EPA+DHA for vegans and vegetarians only from the
+algae-oil supplement (there is no sensible non-meat food source); fish
+rows are for omnivores only.  Plant drinks and cereals vary by brand: the
+USDA values are for the products USDA analysed.
+
+mkdata.py only validates staples.csv (it never rewrites it) and fails
+unless: the nutrient and food exist, (nutrient, food) is unique, diets is
+well-formed, the food's contains fits every diet named (vegan: no tag at
+all; vegetarian: no meat, fish or shellfish), the portion exists, the note
+is not empty, and the nutrient is known and > 0 for the food (epa_dha: EPA
++ DHA).  staples.csv is part of VERSION, so editing it reseeds the program.
+
+{staples_doc}
+
+
 Label foods
 -----------
 
-USDA has no fortified nutritional yeast (FNDDS 75236000 "Yeast" is baker's
-yeast with 0.07 ug B12/100 g), so one label entry is added:
+Hand-written in label_foods.csv and label_portions.csv; ids label:<n> in
+file order.  Values are per 100 g, scaled from one label serving or unit;
+anything the source does not state is left EMPTY (unknown), never 0.  B12
+in label foods is all counted as added (fortification or supplement).
+contains is hand-written too; the generator checks its form and that it
+covers whatever the word rules find in the name.
+
+Nutritional yeast: USDA has no fortified nutritional yeast (FNDDS 75236000
+"Yeast" is baker's yeast with 0.07 ug B12/100 g).  Its values are scaled
+from the label serving (x 10); only B12 and protein are available from the
+cited source.  Portion from the label: 2 tbsp = 10 g.
+
+Supplements (group "Supplements"): TYPICAL LABEL AMOUNTS, NOT ONE PRODUCT.
+Strengths differ between brands and over time - check your product's label
+and correct the entry (or log the right strength) if it differs.  Because
+the program stores values per 100 g, each unit gets a NOMINAL mass in its
+portion (B12 tablet 0.25 g, algae-oil capsule 0.6 g, fish-oil capsule
+1.2 g, potassium tablet 0.7 g) and per 100 g = amount per unit / nominal
+grams x 100; the nominal mass is bookkeeping only, "1 tablet" / "1 capsule"
+is what counts.  Energy, protein, ALA, DPA and everything else not on the
+typical label are unknown (empty).  The B12 tablets, the algae-oil capsule
+and the potassium tablet are assumed vegan (contains empty) - tablet
+binders (lactose) and capsule shells (gelatine) can be animal-derived, so
+vegans should check the label; the fish-oil capsule is tagged fish.  B12
+drops are not included (strength per drop or dropperful varies too much).
+2000 ug cyanocobalamin is the usual once-a-week dose, not a daily one.
 
 {label_docs}
-
-Values are per 100 g, scaled from the label serving (x 10).  Only B12 and
-protein are available from the cited source, so every other value is left
-empty (unknown).  All of its B12 is counted as added (fortification).
-Portions (label_portions.csv) come only from the label: 2 tbsp = 10 g.
 
 
 Licence and citations
@@ -656,6 +1452,212 @@ DRI sources:
 """
 
 
+CONTAINS_DOC = """\
+Contains (last column; drives diet filtering: vegan = no tag, vegetarian =
+no meat, fish or shellfish): space-separated tags from exactly
+"meat fish shellfish dairy egg honey", in that order; empty when none
+applies.  Derived by derive_contains() in mkdata.py, which holds the exact
+word lists; below is what they do.  WHEN UNSURE THE RULES TAG: a vegan must
+never be offered an animal food, and the program's per-food overrides fix
+false alarms.  Tags describe ingredients, not processing aids: animal
+rennet in cheese, bone-char sugar, gelatine/isinglass fining of wine and
+beer, vitamin D3 from lanolin, shellac, carmine and L-cysteine are not
+tracked.  A food can carry several tags (a cheeseburger is "meat dairy").
+
+  meat       flesh, organs, fat (lard, tallow, suet, drippings, schmaltz),
+             broth, stock, bouillon, gravy and gelatine of mammals, birds,
+             reptiles and frogs; gelatine-based foods (Jell-O, marshmallows,
+             gummies, fruit snacks, frosted Mini-Wheats, Lucky Charms);
+             whale, seal and walrus (Alaska Native foods).
+  fish       finfish, roe, caviar, fish oil, fish sauce, surimi and
+             imitation crab, anchovy-based Worcestershire sauce and Caesar
+             dressing; kimchi and pad thai (fish sauce) are assumed to
+             contain fish.
+  shellfish  crustaceans and molluscs (shrimp, prawn, crab, lobster,
+             crayfish, krill, clam, oyster, mussel, scallop, squid,
+             octopus, cuttlefish, abalone, whelk, conch, snail, cockle,
+             chiton) and other aquatic invertebrates (sea cucumber, sea
+             urchin, jellyfish, tunicates); oyster sauce; kimchi (salted
+             shrimp).  "Seafood" gives fish and shellfish.
+  dairy      milk of any animal and anything made from it (cheese, butter,
+             ghee, cream, yogurt, kefir, whey, casein(ate), ice cream,
+             milk chocolate), including human milk and cow's-milk infant
+             formulas.
+  egg        bird eggs and foods made with them.
+  honey      honey and bee products.
+
+  Group rules (tags added, never removed, by the word rules below):
+    SR28 Beef Products, Pork Products, Lamb, Veal, and Game Products,
+      Poultry Products, Sausages and Luncheon Meats -> meat.  Fish and
+      shellfish words are ignored there ("oyster blade" is a beef cut).
+    SR28 Finfish and Shellfish Products -> shellfish for "Crustaceans, ..."
+      and "Mollusks, ..." and names with a shellfish word; meat for frog
+      legs and turtle; fish for imitation crab/shrimp/scallop (surimi);
+      fish otherwise.
+    SR28 Dairy and Egg Products -> egg when the name has egg/eggs/omelet
+      (plus dairy for eggnog, "Egg substitute, powder" and "Egg Mix, USDA
+      Commodity", which contain nonfat dry milk); dairy otherwise,
+      including imitation cheeses, cream substitutes, dessert toppings and
+      imitation milk/sour cream (these usually contain casein/caseinate);
+      the only non-dairy exception is a cream substitute made "with ...
+      soy protein" that names no casein.
+    FNDDS food codes (USDA major food groups, first digit): 1 (milk and
+      milk products) -> dairy, except plant-based drinks, yogurts and
+      creamers (non-dairy, soy, almond, rice milk, oat milk, coconut), soy
+      and amino-acid infant formulas and beverage powders; 2 (meat,
+      poultry, fish and mixtures) -> meat unless the words give fish or
+      shellfish; 3 (eggs) -> egg.
+    FNDDS categories -> meat: Bacon; Beef, excludes ground; Burgers;
+      Chicken fillet sandwiches; Chicken patties, nuggets and tenders;
+      Chicken, whole pieces; Cold cuts and cured meats; Deli and cured meat
+      sandwiches; Frankfurter sandwiches; Frankfurters; Ground beef; Lamb,
+      goat, game; Liver and organ meats; Meat and BBQ sandwiches; Meat
+      mixed dishes; Pork; Poultry mixed dishes; Sausages; Turkey, duck,
+      other poultry.  -> fish: Fish.  -> shellfish: Shellfish.  Seafood
+      mixed dishes and Seafood sandwiches -> their fish/shellfish words,
+      both when the name says neither.  -> egg: Eggs and omelets;
+      Egg/breakfast sandwiches; Mayonnaise (not vegan mayonnaise).
+      -> dairy: Cheese; Cheese sandwiches; Cottage/ricotta cheese; Cream
+      and cream substitutes (not soy); Cream cheese, sour cream, whipped
+      cream; Flavored milk and Milk (all); Milk shakes and other dairy
+      drinks; Ice cream and frozen dairy desserts; Macaroni and cheese;
+      Yogurt, Greek/regular; Baby food: yogurt; Pudding (not haupia or
+      meringues); Nachos; Candy containing chocolate; Nutritional
+      beverages; Protein and nutritional powders (not soy); Formula (not
+      soy or amino-acid); Soups, cream-based (not peanut soup); Nutrition
+      bars (not Clif).
+
+  Word rules (all foods; on the lowercased name, whole words, plurals
+  included).  First removed from the name: negations ("without cheese",
+  "no meat", "not chocolate covered", "excluding honey roasted", "other
+  than ...", "<x>-free"), "non-dairy <milk/ice cream/yogurt/butter>", "NS
+  as to ..." (unspecified) and "as ingredient in ..."; "with or without X"
+  counts as with X.  A name with "vegan" gets no tag at all.
+    meat: beef, pork, ham, bacon, sausage, chicken, turkey, duck, goose,
+      veal, lamb, mutton, goat, venison, bison, buffalo, rabbit, game
+      birds and other animals, meat, meatball, meat loaf, pepperoni,
+      salami, bologna, frankfurter, hot dog, liver, jerky, chorizo,
+      prosciutto, pastrami, kielbasa and other sausages, steak, burger,
+      gyro, kebab, carne, pollo, cerdo, jamon, chicharron, carnitas,
+      lard, tallow, gelatin, gravy, broth, bouillon, stock, ramen, pho,
+      wonton, pot sticker, tamale and refried beans (traditionally made
+      with lard; not fat-free or vegetarian ones), onion/wedding soup,
+      paella, chili with beans/con carne, taco salad, fast-food names
+      (Big Mac, Whopper, Quarter Pounder, McChicken, McMuffin, cold cut).
+      Not: coconut or nut "meat", crab meat, bird eggs ("egg, duck"), goat
+      or sheep or buffalo milk and cheese, hamburger/hot dog rolls and
+      relish, steak fries, steak sauce, duck sauce, buffalo sauce, Burger
+      King fries, poultry seasoning, vegetable broth, meat extender (soy),
+      wonton crackers, "meat substitute".
+    fish: fish, seafood, salmon, tuna, cod, trout, sardine, anchovy,
+      herring, mackerel, tilapia, halibut, catfish, pollock, haddock,
+      flounder, sole, bass, snapper, perch, whiting, roe, caviar and other
+      species, lox, surimi, bonito, dashi, Worcestershire, Caesar, sushi
+      (not avocado/vegetable/cucumber rolls), sashimi, ceviche, pad thai,
+      kimchi.  Not: Swedish Fish, fish-shaped crackers, eel sauce, sushi
+      rice, Cape Cod (cocktail).
+    shellfish: the list above.  Not: oyster mushrooms, oyster crackers,
+      vegetable oyster (salsify), scallop squash, crab apples, snail
+      danish; imitation crab is fish only.
+    dairy: milk (not soy/almond/oat/rice/coconut/cashew/hemp/pea/nut/
+      plant milk), cheese and named cheeses (cheddar, mozzarella, parmesan,
+      ricotta, feta, queso, paneer, ...), butter (not peanut/nut/seed/
+      apple/cocoa/fruit butters, butter beans, butter lettuce, bread and
+      butter pickles), buttermilk, butterscotch, ghee, cream (not cream of
+      tartar/wheat/rice, cream soda, cream-style corn, coconut cream, cream
+      crackers), creamer (not soy/almond/coconut/oat), whipped or dessert
+      topping, yogurt (not soy/almond/coconut/oat/cashew yogurt), whey,
+      casein, kefir, custard, latte, cappuccino, macchiato, mocha, cafe
+      con leche (not when made with non-dairy milk), hot chocolate/cocoa
+      and cocoa mixes, shakes, pudding, flan, mousse, tiramisu, sherbet,
+      gelato, sundae, alfredo, au gratin, scalloped, fondue, raita,
+      tzatziki, paneer, naan, korma, tikka masala, pesto, ranch, Caesar,
+      chowder (not Manhattan), bisque, stroganoff, white sauce, creamy
+      soups, mashed potatoes (unless "without milk"), pizza, lasagna,
+      calzone, enchilada, nachos, quesadilla (not when "no cheese"),
+      ravioli, tortellini, milk/white chocolate, chocolate-coated/-covered
+      foods, chocolate chips and chocolate candy (SR28 "Candies, ...
+      chocolate" and branded chocolate bars), caramel, toffee, fudge,
+      praline, confectioner's coating, Nutella, margarine (many contain
+      whey or buttermilk; not non-dairy ones), cow's-milk infant formula
+      and nutrition drinks (Ensure, Boost, SlimFast, Glucerna, PediaSure,
+      instant breakfast), and baked goods usually made with butter or milk:
+      cake, cupcake, cookie, brownie, muffin (not English muffin),
+      doughnut, pastry, danish, croissant, biscuit (not water biscuits),
+      scone, shortbread, pancake, waffle, crepe, French toast, pie (not
+      pie filling or pie spice), tart, cobbler, strudel, crisp, coffee
+      cake, cornbread, sweet rolls, quick breads, garlic bread.  Not: rice
+      cakes, corn cakes, bean cakes, crab/fish cakes, mochi, head cheese,
+      liver cheese, soybean curd cheese, "Alaskan ice cream" (agutuk).
+    egg: egg, omelet, mayonnaise, Miracle Whip, meringue, custard,
+      quiche, frittata, souffle, hollandaise, aioli, tartar sauce, Caesar,
+      carbonara, flan, challah, brioche, popover, macaroon, tempura, pad
+      thai, fried rice, fresh pasta, egg noodles, gnocchi, ravioli,
+      tortellini, pierogi, nougat, divinity, ranch/thousand island/
+      Russian/blue cheese dressings, mayonnaise salads (potato, macaroni,
+      tuna, chicken, ham salad, coleslaw; not with Italian dressing or
+      vinegar, not German potato salad), and the cakes, cookies, muffins,
+      pancakes, waffles, doughnuts, pastries, cornbread and quick breads
+      above.  Not: eggplant, chocolate/creme eggs, fish eggs, "Dinosaur
+      Eggs" oatmeal, tofu mayonnaise, egg replacer.
+    honey: honey (not honeydew), honeycomb, graham, granola (most
+      granola and granola bars are honey-sweetened), baklava, bee pollen,
+      royal jelly, propolis.
+  Baked-goods words are ignored in breakfast-cereal names ("Cookie
+  Crisp", "big biscuit") and in baking fats and flours ("shortening for
+  cakes", "cake flour").  SR28 "Oil, ..." rows (pure plant fats) get no
+  dairy from words such as "butter flavor".  Names starting "Fish" keep
+  liver and eggs as fish.
+
+  Meat analogues: the vegetarian brands Worthington, Loma Linda,
+  MorningStar Farms and Gardenburger, names starting "Meat substitute", and
+  meatless/vegetarian/veggie names of burgers, sausages, bacon, chicken,
+  hot dogs, luncheon slices, meatballs, fillets, steaks and the like lose
+  meat/fish/shellfish and get "dairy egg" (these US analogues are commonly
+  bound with egg white and milk) unless the name or description says
+  vegan, tofu, tempeh, seitan or textured vegetable protein.  Other names
+  with meatless/vegetarian/veggie/plant-based lose meat (vegetarian,
+  veggie and plant-based also lose fish and shellfish); "no meat" and
+  "without meat" lose meat.
+
+  FNDDS additional descriptions list the variants a food code covers but
+  also brand names ("Turkey Hill", "Dairy Queen"), so only explicit
+  phrases are taken from them: cheese, parmesan, sour cream, cream sauce,
+  cream cheese, yogurt, butter sauce, whipped or ice cream, custard,
+  "made with/whole/2%/skim/any milk", "milk tea/dessert/fruit drink" ->
+  dairy; "with meat", "any meat", "or meat", meat drippings, animal fat,
+  lard, bacon, ham, sausage, chicken, beef, pork -> meat; seafood, fish,
+  tuna, salmon -> fish; seafood, shellfish, shrimp, crab, clam, oyster,
+  lobster -> shellfish (meat/fish/shellfish only when the name gives none
+  of them); mayo, mayonnaise, custard -> egg.
+
+  Counts: {counts}
+    untagged (vegan): {untagged}"""
+
+
+def staples_report(staples):
+    """README text: counts per nutrient and diet, then every row with the
+    amount of its nutrient in its portion."""
+    lines = []
+    for nut in STAPLE_NUTRIENTS:
+        rows = [r for r in staples if r["nutrient"] == nut]
+        per = ", ".join(f"{d} {sum(1 for r in rows if d in r['diets'])}"
+                        for d in DIETS)
+        lines.append(f"  {nut}: {len(rows)} rows ({per})")
+    lines.append("")
+    lines.append("  Amount in the portion (V/v/o = vegan/vegetarian/"
+                 "omnivore):")
+    for r in staples:
+        q = Decimal("0.01") if r["unit"] in ("ug", "g ALA") else Decimal("1")
+        amt = r["amount"].quantize(q)
+        d = "".join(c if full in r["diets"] else "-"
+                    for c, full in zip("Vvo", DIETS))
+        lines.append(wrap_words(
+            f"{r['nutrient']:9s} {d} {amt} {r['unit']} in {r['portion']} of "
+            f"{r['food_id']} ({r['note']})", "    ").replace("    ", "  ", 1))
+    return "\n".join(lines)
+
+
 def wrap_words(text, indent, width=78):
     out, line = [], indent
     for w in text.split():
@@ -680,7 +1682,7 @@ def main():
     os.makedirs(out, exist_ok=True)
 
     st = Stats()
-    foods, portions, targets, skipped = build(shared, here, st)
+    foods, portions, targets, skipped, staples = build(shared, here, st)
 
     blobs = []
     blobs.append(write_csv(os.path.join(out, "foods.csv"), FOOD_COLS, foods))
@@ -688,6 +1690,8 @@ def main():
                            portions))
     blobs.append(write_csv(os.path.join(out, "targets.csv"), TARGET_COLS,
                            targets))
+    staples_raw, staples = staples
+    blobs.append(staples_raw)   # staples.csv is shipped as is
     version = hashlib.sha256(b"".join(blobs)).hexdigest()[:16]
     write_text(os.path.join(out, "VERSION"), f"nutrack-data {version}\n")
 
@@ -696,13 +1700,39 @@ def main():
     n_label = sum(1 for f in foods if f["id"].startswith("label:"))
     _, labels = read_csv(os.path.join(here, "label_foods.csv"), LABEL_COLS)
     label_docs = []
+    lport = {p["food_id"]: p for p in portions
+             if p["food_id"].startswith("label:") and p["seq"] == "1"}
+    units = {"energy_kcal": "kcal", "protein_g": "g", "b12_ug": "ug",
+             "b12_added_ug": "ug", "ala_g": "g", "epa_g": "g", "dha_g": "g",
+             "dpa_g": "g", "potassium_mg": "mg"}
     for r in labels:
         label_docs.append(wrap_words(f"{r['id']} {r['name']}", "  "))
+        vals = ", ".join(f"{c} {r[c]} {u}" for c, u in units.items()
+                         if r[c] != "")
+        p = lport.get(r["id"])
+        unit = f"; portion 1: {p['amount']} {p['unit']} = {p['grams']} g" \
+            if p else ""
         label_docs.append(wrap_words(
-            f"per 100 g: protein {r['protein_g'] or '-'} g, B12 "
-            f"{r['b12_ug'] or '-'} ug (added {r['b12_added_ug'] or '-'} ug)",
-            "    "))
+            f"per 100 g: {vals}{unit}; contains: "
+            f"{r['contains'] or '(none)'}", "    "))
         label_docs.append(wrap_words("source: " + r["source"], "    "))
+        label_docs.append("")
+    src_name = {"sr28": "SR28", "fndds": "FNDDS", "label": "label"}
+    per_src = {}
+    for f in foods:
+        sp = f["id"].split(":")[0]
+        for t in f["contains"].split():
+            per_src.setdefault(t, {}).setdefault(sp, 0)
+            per_src[t][sp] += 1
+    counts = wrap_words("; ".join(
+        f"{t} {fmt(st.contains_counts.get(t, 0))} ("
+        + ", ".join(f"{src_name[sp]} {per_src.get(t, {}).get(sp, 0)}"
+                    for sp in ("sr28", "fndds", "label")) + ")"
+        for t in CONTAINS_TAGS), "    ").lstrip()
+    untagged = ", ".join(f"{src_name[sp]} {fmt(st.contains_none.get(sp, 0))}"
+                         for sp in ("sr28", "fndds", "label"))
+    contains_doc = CONTAINS_DOC.format(counts=counts, untagged=untagged)
+    staples_doc = staples_report(staples)
     clamp_list = "\n".join(f"    {fid}: added {a} > total {t}"
                            for fid, a, t in st.clamped) or "    (none)"
     kw_order = ["fortified", "soymilk", "soy milk", "breakfast cereal",
@@ -727,7 +1757,8 @@ def main():
         fn_fraction=st.fn_port["fraction"], fn_whole=fmt(st.fn_port["whole"]),
         drop_w_sr=st.dropped_weight["sr28"],
         drop_w_fn=st.dropped_weight["fndds"], src_iom=SRC_IOM, src_k=SRC_K,
-        label_docs="\n".join(label_docs))
+        label_docs="\n".join(label_docs).rstrip(), n_staples=len(staples),
+        contains_doc=contains_doc, staples_doc=staples_doc)
     write_text(os.path.join(out, "README"), text)
 
     print(f"foods.csv     {len(foods)} rows (SR28 {n_sr}, FNDDS {n_fn}, "
@@ -745,6 +1776,10 @@ def main():
     print(f"B12 added clamped: {len(st.clamped)} "
           f"({', '.join(f for f, _, _ in st.clamped)})")
     print(f"keywords: {st.kw_counts}")
+    tag_counts = " ".join(f"{t} {st.contains_counts.get(t, 0)}"
+                          for t in CONTAINS_TAGS)
+    print(f"contains: {tag_counts}; untagged {untagged}")
+    print(f"staples.csv   {len(staples)} rows, valid (shipped as is)")
     print(f"VERSION       nutrack-data {version}")
 
 

@@ -21,23 +21,46 @@ static const struct cli_command commands[] = {
 	 "all tracked nutrients of one food per 100 g, and its portions",
 	 "      --csv          CSV: nutrient,unit,per_100g (empty = unknown)\n"},
 	{"foods", cli_cmd_foods,
-	 "add NAME [--NUTRIENT VALUE...] [--serving GRAMS [--unit NAME]] | list",
-	 "add your own food (values per 100 g, or per serving); list your foods",
+	 "add NAME [--NUTRIENT VALUE...] [--serving GRAMS [--unit NAME]] [--contains TAGS]\n"
+	 "       [--supplement] | "
+	 "list | tag FOOD [TAGS|none] | untag FOOD",
+	 "your own foods; and what a food contains (meat fish shellfish dairy egg honey)",
 	 "      --energy KCAL  --protein G  --b12 UG  --b12-added UG\n"
 	 "      --ala G  --epa G  --dha G  --dpa G  --potassium MG\n"
 	 "                     the food's values; any left out are unknown\n"
 	 "      --serving GRAMS  the values are per serving of GRAMS g (default:\n"
 	 "                     per 100 g); adds the portion \"1 serving\"\n"
-	 "      --unit NAME    name the serving (\"tablet\", \"bar\") instead\n"},
-	{"add", cli_cmd_add, "[--date DATE] [--meal MEAL] FOOD AMOUNT",
+	 "      --unit NAME    name the serving (\"tablet\", \"bar\") instead\n"
+	 "      --contains TAGS  what it is made of, for diets: \"dairy egg\" (default none)\n"
+	 "      --supplement   file it under Supplements (it counts as one for B12)\n"
+	 "  tag FOOD TAGS     correct what a food contains (\"none\" for plant foods);\n"
+	 "                     without TAGS, show it\n"
+	 "  untag FOOD         go back to the bundled data's tags\n"},
+	{"add", cli_cmd_add, "[--date DATE] [--meal MEAL] [--planned] FOOD AMOUNT",
 	 "log a food: FOOD is an id or search words (the best match is used)",
 	 "  -d, --date DATE    day to log on (default today)\n"
-	 "  -m, --meal MEAL    breakfast, lunch, dinner or snack (default: by the clock)\n"},
+	 "  -m, --meal MEAL    breakfast, lunch, dinner or snack (default: by the clock)\n"
+	 "  -p, --planned      log it ahead: counts in the planned total, not as eaten\n"},
 	{"edit", cli_cmd_edit, "ENTRY [--date DATE] [--meal MEAL] [AMOUNT]",
 	 "change an entry's amount, meal or day",
 	 "  -d, --date DATE    move the entry to another day\n"
 	 "  -m, --meal MEAL    move the entry to another meal\n"},
 	{"rm", cli_cmd_rm, "ENTRY", "remove an entry", ""},
+	{"eat", cli_cmd_eat, "ENTRY|DATE", "mark a planned entry, or a day's planned entries, eaten",
+	 ""},
+	{"copy", cli_cmd_copy, "[--meal MEAL] [--planned|--eaten] FROM TO",
+	 "copy a day's (or one meal's) entries to another day",
+	 "  -m, --meal MEAL    copy only this meal\n"
+	 "      --planned      the copies are planned (the default for a future day)\n"
+	 "      --eaten        the copies are eaten (the default otherwise)\n"},
+	{"suggest", cli_cmd_suggest, "[--csv] [--week] [--limit N] [DATE]",
+	 "foods and amounts that close the day's (or week's) shortfalls",
+	 "  -w, --week         for the ISO week's daily average instead of the day\n"
+	 "  -n, --limit N      at most N foods per nutrient (default 3)\n"
+	 "      --csv          CSV: nutrient,food_id,food,amount,grams,adds,unit,\n"
+	 "                     gap_closed_percent\n"},
+	{"exclude", cli_cmd_exclude, "add (FOOD | --group GROUP | --word WORD) | list | rm N",
+	 "foods, food groups or words never to suggest (allergies, dislikes)", ""},
 	{"day", cli_cmd_day, "[--csv] [DATE]",
 	 "a day's entries by meal, totals against targets, shortfalls",
 	 "      --csv          CSV: nutrient,unit,intake,target,percent,status,partial\n"},

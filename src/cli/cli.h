@@ -77,5 +77,9 @@ int cli_cmd_rm(struct app *a, int argc, char **argv);
 int cli_cmd_day(struct app *a, int argc, char **argv);
 int cli_cmd_week(struct app *a, int argc, char **argv);
 int cli_cmd_profile(struct app *a, int argc, char **argv);
+int cli_cmd_suggest(struct app *a, int argc, char **argv);
+int cli_cmd_eat(struct app *a, int argc, char **argv);
+int cli_cmd_copy(struct app *a, int argc, char **argv);
+int cli_cmd_exclude(struct app *a, int argc, char **argv);
 
 #endif

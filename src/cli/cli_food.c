@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "amount.h"
+#include "diet.h"
 #include "cli.h"
 #include "cli_format.h"
 #include "food.h"
@@ -221,6 +222,56 @@ list_one(void *ctx, const char *ref, const char *name)
 	printf("%-12s %s\n", ref, safe);
 }
 
+/* Reads tag names ("dairy egg", "none"), reporting a bad one. */
+static int
+parse_tags(const struct app *a, const char *text, unsigned *tags)
+{
+	char bad[32];
+
+	if (!nt_tags_parse(text, tags, bad, sizeof bad))
+		return cli_error(a, "unknown tag '%s': use meat, fish, shellfish, dairy, egg, honey "
+		                 "or none", bad);
+	return 0;
+}
+
+/* nutrack foods tag FOOD [TAGS...] and nutrack foods untag FOOD */
+static int
+foods_tag(struct app *a, const struct cli_command *cmd, int argc, char **argv, bool untag)
+{
+	char tagtext[256] = "", shown[96];
+	struct nt_err err;
+	enum nt_status st;
+	long long id;
+	unsigned tags = 0;
+	bool corrected;
+	size_t o = 0;
+	int npos, rc;
+
+	if ((rc = cli_parse(a, cmd, argc, argv, NULL, &npos)) >= 0)
+		return rc;
+	if (npos < 1 || (untag && npos != 1))
+		return cli_usage_error(a, cmd, "foods %s: give a food id", untag ? "untag" : "tag");
+	for (int i = 2; i <= npos; i++)
+		o += (size_t)snprintf(tagtext + o, o < sizeof tagtext ? sizeof tagtext - o : 0,
+		                      "%s ", argv[i]);
+	if (npos > 1 && (rc = parse_tags(a, tagtext, &tags)))
+		return rc;
+	if ((rc = cli_open(a)))
+		return rc;
+	if ((st = nt_food_resolve(a->store, argv[1], &id, &err)))
+		return cli_fail(a, st, &err);
+	if (untag)
+		st = nt_food_untag(a->store, id, &err);
+	else if (npos > 1)
+		st = nt_food_tag(a->store, id, tags, &err);
+	if (st || (st = nt_food_tags(a->store, id, &tags, &corrected, &err)))
+		return cli_fail(a, st, &err);
+	nt_tags_format(tags, shown, sizeof shown);
+	printf("%s contains: %s (%s)\n", argv[1], shown,
+	       corrected ? "your correction" : "from the bundled data");
+	return CLI_OK;
+}
+
 /* nutrack foods add NAME [--NUTRIENT VALUE...] [--serving GRAMS [--unit NAME]] */
 static int
 foods_add(struct app *a, const struct cli_command *cmd, int argc, char **argv)
@@ -234,8 +285,10 @@ foods_add(struct app *a, const struct cli_command *cmd, int argc, char **argv)
 		{"dha", NT_DHA}, {"dpa", NT_DPA}, {"potassium", NT_POTASSIUM},
 	};
 	enum { NV = sizeof vals / sizeof *vals };
-	const char *text[NV] = {NULL}, *serving_s = NULL, *unit = NULL;
-	struct cli_opt opts[NV + 3];
+	const char *text[NV] = {NULL}, *serving_s = NULL, *unit = NULL, *contains = NULL;
+	struct cli_opt opts[NV + 5];
+	bool supplement = false;
+	unsigned tags = 0;
 	double per100[NT_STORED_COUNT], serving = 100;
 	struct nt_err err;
 	enum nt_status st;
@@ -246,7 +299,9 @@ foods_add(struct app *a, const struct cli_command *cmd, int argc, char **argv)
 		opts[i] = (struct cli_opt){vals[i].opt, 0, &text[i], NULL};
 	opts[NV] = (struct cli_opt){"serving", 0, &serving_s, NULL};
 	opts[NV + 1] = (struct cli_opt){"unit", 0, &unit, NULL};
-	opts[NV + 2] = (struct cli_opt){NULL, 0, NULL, NULL};
+	opts[NV + 2] = (struct cli_opt){"contains", 0, &contains, NULL};
+	opts[NV + 3] = (struct cli_opt){"supplement", 0, NULL, &supplement};
+	opts[NV + 4] = (struct cli_opt){NULL, 0, NULL, NULL};
 	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
 		return rc;
 	if (npos != 1)
@@ -256,6 +311,8 @@ foods_add(struct app *a, const struct cli_command *cmd, int argc, char **argv)
 		return cli_error(a, "invalid --serving '%.20s': give its weight in grams", serving_s);
 	if (unit && !serving_s)
 		return cli_usage_error(a, cmd, "foods add: --unit needs --serving GRAMS");
+	if (contains && (rc = parse_tags(a, contains, &tags)))
+		return rc;
 	for (int m = 0; m < NT_STORED_COUNT; m++)
 		per100[m] = NT_UNKNOWN;
 	for (size_t i = 0; i < NV; i++) {
@@ -275,6 +332,9 @@ foods_add(struct app *a, const struct cli_command *cmd, int argc, char **argv)
 	                             serving_s ? (unit ? unit : "serving") : NULL, 1, serving,
 	                             &id, &err)))
 		return cli_fail(a, st, &err);
+	if ((tags && (st = nt_food_tag(a->store, id, tags, &err))) ||
+	    (supplement && (st = nt_food_mark_supplement(a->store, id, &err))))
+		return cli_fail(a, st, &err);
 	printf("Added ");
 	return show_food(a, id, false);
 }
@@ -288,9 +348,11 @@ cli_cmd_foods(struct app *a, int argc, char **argv)
 	int rc;
 
 	if (argc < 2)
-		return cli_usage_error(a, cmd, "foods: give a subcommand: add or list");
+		return cli_usage_error(a, cmd, "foods: give a subcommand: add, list, tag or untag");
 	if (!strcmp(argv[1], "add"))
 		return foods_add(a, cmd, argc - 1, argv + 1);
+	if (!strcmp(argv[1], "tag") || !strcmp(argv[1], "untag"))
+		return foods_tag(a, cmd, argc - 1, argv + 1, argv[1][0] == 'u');
 	if (!strcmp(argv[1], "list")) {
 		if (argc > 2)
 			return cli_usage_error(a, cmd, "foods list takes no arguments");
@@ -301,4 +363,72 @@ cli_cmd_foods(struct app *a, int argc, char **argv)
 		return CLI_OK;
 	}
 	return cli_usage_error(a, cmd, "foods: unknown subcommand '%s'", argv[1]);
+}
+
+static void
+print_exclusion(void *ctx, long long id, enum nt_exclusion_kind kind, const char *what)
+{
+	static const char *const kinds[] = {"food", "group", "word"};
+	char safe[512];
+
+	(void)ctx;
+	cli_fmt_name(safe, sizeof safe, what);
+	printf("%3lld  %-5s  %s\n", id, kinds[kind], safe);
+}
+
+/* nutrack exclude add (FOOD | --group GROUP | --word WORD) | list | rm N */
+int
+cli_cmd_exclude(struct app *a, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("exclude");
+	const char *group = NULL, *word = NULL;
+	struct cli_opt opts[] = {
+		{"group", 0, &group, NULL},
+		{"word", 0, &word, NULL},
+		{NULL, 0, NULL, NULL},
+	};
+	struct nt_err err;
+	enum nt_status st;
+	long long id;
+	int npos, rc;
+
+	if (argc < 2)
+		return cli_usage_error(a, cmd, "exclude: give a subcommand: add, list or rm");
+	if ((rc = cli_parse(a, cmd, argc - 1, argv + 1, opts, &npos)) >= 0)
+		return rc;
+	if (!strcmp(argv[1], "list")) {
+		if (npos || group || word)
+			return cli_usage_error(a, cmd, "exclude list takes no arguments");
+		if ((rc = cli_open(a)))
+			return rc;
+		if ((st = nt_exclusion_each(a->store, print_exclusion, NULL, &err)))
+			return cli_fail(a, st, &err);
+		return CLI_OK;
+	}
+	if (!strcmp(argv[1], "rm")) {
+		if (npos != 1 || group || word)
+			return cli_usage_error(a, cmd, "exclude rm: give an exclusion's number");
+		if ((rc = cli_entry_id(a, argv[2], &id)) || (rc = cli_open(a)))
+			return rc;
+		if ((st = nt_exclusion_remove(a->store, id, &err)))
+			return cli_fail(a, st, &err);
+		printf("Exclusion %lld removed.\n", id);
+		return CLI_OK;
+	}
+	if (strcmp(argv[1], "add"))
+		return cli_usage_error(a, cmd, "exclude: unknown subcommand '%s'", argv[1]);
+	if ((npos == 1) + !!group + !!word != 1)
+		return cli_usage_error(a, cmd, "exclude add: give one food id, --group or --word");
+	if ((rc = cli_open(a)))
+		return rc;
+	if (npos == 1) {
+		if ((st = nt_food_resolve(a->store, argv[2], &id, &err)) ||
+		    (st = nt_exclusion_add(a->store, NT_EXCLUDE_FOOD, id, NULL, &id, &err)))
+			return cli_fail(a, st, &err);
+	} else if ((st = nt_exclusion_add(a->store, group ? NT_EXCLUDE_GROUP : NT_EXCLUDE_WORD, 0,
+	                                  group ? group : word, &id, &err))) {
+		return cli_fail(a, st, &err);
+	}
+	printf("Excluded (%lld): suggestions will leave it out.\n", id);
+	return CLI_OK;
 }

@@ -142,9 +142,11 @@ cli_cmd_add(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("add");
 	const char *date_s = NULL, *meal_s = NULL, *amount;
+	bool planned = false;
 	struct cli_opt opts[] = {
 		{"date", 'd', &date_s, NULL},
 		{"meal", 'm', &meal_s, NULL},
+		{"planned", 'p', NULL, &planned},
 		{NULL, 0, NULL, NULL},
 	};
 	char food[1024] = "";
@@ -179,10 +181,13 @@ cli_cmd_add(struct app *a, int argc, char **argv)
 		return rc;
 	if ((rc = resolve_food(a, food, amount, &food_id, &mg)))
 		return rc;
-	if ((st = nt_journal_add(a->store, day, (enum nt_meal)meal, food_id, amount, mg, &id,
-	                         &err)))
+	st = planned ? nt_journal_plan(a->store, day, (enum nt_meal)meal, food_id, amount, mg, &id,
+	                               &err)
+	             : nt_journal_add(a->store, day, (enum nt_meal)meal, food_id, amount, mg, &id,
+	                              &err);
+	if (st)
 		return cli_fail(a, st, &err);
-	return show_entry(a, "Added", id);
+	return show_entry(a, planned ? "Planned" : "Added", id);
 }
 
 int

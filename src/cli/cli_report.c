@@ -87,8 +87,10 @@ day_rows(const struct nt_entry_list *l, const struct nt_targets *t,
 	bool partial;
 	double absorbed;
 
+	size_t eaten = nt_analysis_eaten(l);
+
 	nt_analysis_sum(l, &total);
-	nt_judge(&total, l->n > 0, t, j);
+	nt_judge(&total, eaten > 0, t, j);
 	for (size_t i = 0; i < N_TRACKED; i++) {
 		enum nt_measure m = tracked[i].m;
 
@@ -101,7 +103,7 @@ day_rows(const struct nt_entry_list *l, const struct nt_targets *t,
 		rows[n].unit = "ug";
 		rows[n].title = "  absorbed (est.)";
 		rows[n].decimals = 2;
-		nt_judge_value(absorbed, partial, l->n > 0,
+		nt_judge_value(absorbed, partial, eaten > 0,
 		               nt_known(t->t[NT_B12].value) ? t->t[NT_B12].value / 2 : NT_UNKNOWN,
 		               2, &rows[n].j);
 		n++;
@@ -181,6 +183,28 @@ print_shortfalls(const struct nt_judgement *j, const char *when)
 		printf("All targets met %s.\n", when);
 }
 
+/* "With planned entries: Vitamin B12 3.40 µg (141%), ..." */
+static void
+print_planned_total(const struct app *a, const struct nt_entry_list *l,
+                    const struct nt_targets *t)
+{
+	struct nt_judgement j[NT_MEASURE_COUNT];
+	struct nt_amounts total;
+
+	nt_analysis_sum_planned(l, &total);
+	nt_judge(&total, true, t, j);
+	printf("With the planned entries:");
+	for (size_t i = 0; i < 4; i++) {
+		char v[64];
+
+		cli_fmt_measure(a, v, sizeof v, tracked[i].m, j[tracked[i].m].intake,
+		                j[tracked[i].m].partial);
+		printf("%s %s %s (%d%%)", i ? "," : "", tracked[i].title, v,
+		       j[tracked[i].m].percent < 0 ? 0 : j[tracked[i].m].percent);
+	}
+	printf(".\n");
+}
+
 static void
 day_csv(const struct total_row *rows, size_t n)
 {
@@ -222,7 +246,8 @@ print_entry(const struct app *a, const struct nt_entry *e)
 	snprintf(id, sizeof id, "#%lld", e->id);
 	printf("  ");
 	cli_put_padded(stdout, id, 5, false);
-	printf(" %s  %s = %s\n        %s  ", name, amount, grams, e->food_ref);
+	printf(" %s  %s = %s%s\n        %s  ", name, amount, grams, e->planned ? "  (planned)" : "",
+	       e->food_ref);
 	cli_put_key_values(a, &e->values);
 	putchar('\n');
 }
@@ -243,6 +268,7 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 	char date[NT_DATE_LEN];
 	long day = a->today;
 	int npos, rc;
+	size_t eaten;
 	bool partial;
 
 	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
@@ -284,10 +310,14 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 			printf("  (nothing logged)\n");
 	}
 	putchar('\n');
-	partial = print_judgement_table(a, rows, N_DAY_ROWS, l.n > 0);
+	eaten = nt_analysis_eaten(&l);
+	partial = print_judgement_table(a, rows, N_DAY_ROWS, eaten > 0);
 	putchar('\n');
-	if (!l.n)
-		printf("Nothing logged on %s: no totals (an empty day is not zero intake).\n", date);
+	if (eaten < l.n)
+		print_planned_total(a, &l, &t);
+	if (!eaten)
+		printf("Nothing eaten logged on %s: no totals (an empty day is not zero intake).\n",
+		       date);
 	else
 		{
 		char when[32];
@@ -301,7 +331,7 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 	if (partial)
 		printf("* partial: some entries have no value for this nutrient "
 		       "(unknown, not zero).\n");
-	if (l.n)
+	if (eaten)
 		printf("Absorbed B12 is estimated per meal: intrinsic factor takes up about half "
 		       "of a dose,\nat most 1.5 %s a sitting, plus 1%% of the rest "
 		       "(see nutrack(1)).\n", app_unit(a, "ug"));
@@ -335,6 +365,46 @@ week_csv(const struct nt_week *w)
 		}
 		cli_csv_end(stdout);
 	}
+}
+
+/* The week against the Vegan Society's three B12 routines. */
+static int
+print_b12_routine(struct app *a, const struct nt_week *w)
+{
+	struct nt_entry_list days[7];
+	struct nt_b12_week r;
+	struct nt_err err;
+	enum nt_status st = NT_OK;
+	int n = 0;
+	const char *ug = app_unit(a, "ug");
+
+	for (; n < 7; n++)
+		if ((st = nt_journal_day(a->store, w->start + n, &days[n], &err)))
+			break;
+	if (!st)
+		nt_b12_week_judge(days, &r);
+	for (int i = 0; i < n; i++)
+		nt_entry_list_fini(&days[i]);
+	if (st)
+		return cli_fail(a, st, &err);
+	printf("B12 routine (the Vegan Society's options): ");
+	if (r.fortified || r.daily || r.weekly) {
+		printf("matches%s%s%s%s%s.\n",
+		       r.fortified ? " fortified foods twice a day" : "",
+		       r.daily ? (r.fortified ? "; a daily supplement" : " a daily supplement") : "",
+		       r.weekly ? (r.fortified || r.daily ? "; a weekly 2000 " : " a weekly 2000 ")
+		                : "",
+		       r.weekly ? ug : "", r.weekly ? " dose" : "");
+	} else {
+		printf("matches none.\n");
+	}
+	printf("  fortified foods at 2+ meals, 3 %s or more: %d of %d logged days\n", ug,
+	       r.fortified_days, r.days_logged);
+	printf("  a supplement of 10 %s or more: %d of %d logged days\n", ug, r.supplement_days,
+	       r.days_logged);
+	printf("  a supplement of 2000 %s at once: %s\n", ug,
+	       r.weekly ? "yes" : "no");
+	return 0;
 }
 
 int
@@ -443,6 +513,8 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 		}
 	}
 	printf("\n%d of 7 days logged; the average counts logged days only.\n", w.days_logged);
+	if (w.days_logged && (rc = print_b12_routine(a, &w)))
+		return rc;
 	if (w.days_logged)
 		print_shortfalls(w.avg, "on average this week");
 	if (partial)

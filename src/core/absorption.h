@@ -27,10 +27,29 @@ struct nt_entry_list;
 double nt_b12_absorbed(double dose_ug);
 
 /*
- * Estimated absorbed B12 of a day's entries: each meal (breakfast, lunch,
+ * Estimated absorbed B12 of a day's eaten entries: each meal (breakfast, lunch,
  * dinner, snacks) is one sitting, its entries one dose.  *partial is set
  * when an entry's B12 is unknown; the result is NAN when no entry's is known.
  */
 double nt_b12_absorbed_day(const struct nt_entry_list *l, bool *partial);
+
+/*
+ * A week's B12 routine against the Vegan Society's three options:
+ * fortified foods at least twice a day for at least 3 ug a day; at least
+ * 10 ug a day from a supplement; or 2000 ug once a week from a supplement.
+ * A routine matches when every logged day of the week follows it (the
+ * weekly dose: one sitting of 2000 ug or more in the week).  Planned
+ * entries do not count; a fortified food is one with added B12.
+ */
+struct nt_b12_week {
+	int days_logged;
+	int fortified_days;        /* >= 3 ug from fortified foods at >= 2 meals */
+	int supplement_days;       /* >= 10 ug from supplements */
+	double largest_dose_ug;    /* the largest supplement sitting */
+	bool fortified, daily, weekly; /* which routines the week matches */
+};
+
+/* Judges seven days' entry lists (Monday first). */
+void nt_b12_week_judge(const struct nt_entry_list *days, struct nt_b12_week *out);
 
 #endif

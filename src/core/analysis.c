@@ -45,15 +45,38 @@ nt_judge(const struct nt_amounts *total, bool logged, const struct nt_targets *t
 		               nt_measure_decimals(m), &out[m]);
 }
 
-void
-nt_analysis_sum(const struct nt_entry_list *l, struct nt_amounts *total)
+static void
+sum(const struct nt_entry_list *l, bool with_planned, struct nt_amounts *total)
 {
 	unsigned counted = 0;
 
 	nt_amounts_zero(total);
 	for (size_t i = 0; i < l->n; i++)
-		nt_amounts_add(total, &counted, &l->v[i].values);
+		if (with_planned || !l->v[i].planned)
+			nt_amounts_add(total, &counted, &l->v[i].values);
 	nt_amounts_finish(total, counted);
+}
+
+void
+nt_analysis_sum(const struct nt_entry_list *l, struct nt_amounts *total)
+{
+	sum(l, false, total);
+}
+
+void
+nt_analysis_sum_planned(const struct nt_entry_list *l, struct nt_amounts *total)
+{
+	sum(l, true, total);
+}
+
+size_t
+nt_analysis_eaten(const struct nt_entry_list *l)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		n += !l->v[i].planned;
+	return n;
 }
 
 struct days_ctx {

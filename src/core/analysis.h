@@ -44,8 +44,12 @@ void nt_judge(const struct nt_amounts *total, bool logged, const struct nt_targe
 void nt_judge_value(double intake, bool partial, bool logged, double target, int decimals,
                     struct nt_judgement *out);
 
-/* Sum of a list of entries' values. */
+/* Sum of a list's eaten entries (planned ones are not eaten yet). */
 void nt_analysis_sum(const struct nt_entry_list *l, struct nt_amounts *total);
+/* The planned total: eaten and planned entries together. */
+void nt_analysis_sum_planned(const struct nt_entry_list *l, struct nt_amounts *total);
+/* How many of a list's entries are eaten (a day with none is not logged). */
+size_t nt_analysis_eaten(const struct nt_entry_list *l);
 
 struct nt_day_total {
 	long day;

@@ -79,6 +79,12 @@ enum nt_status nt_food_add_custom(struct nt_store *s, const char *name,
                                   struct nt_err *err);
 
 /*
+ * Files one of the user's custom foods under "Supplements", so that the
+ * B12 routine counts it as a supplement (NT_ERR_NOTFOUND for other foods).
+ */
+enum nt_status nt_food_mark_supplement(struct nt_store *s, long long id, struct nt_err *err);
+
+/*
  * Calls fn for each food of a source ("custom", ...) in id order with its
  * reference and name (borrowed for the call).
  */

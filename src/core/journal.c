@@ -54,11 +54,13 @@ check_amount(const char *amount, long long mg, struct nt_err *err)
 
 /* id NULL: a new entry gets the next number (never a reused one). */
 static const char sql_insert[] =
-	"INSERT INTO entries(id, day, meal, food, amount, mg) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	"INSERT INTO entries(id, day, meal, food, amount, mg, planned)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
 static enum nt_status
 insert_entry(struct nt_store *s, long long id, long day, enum nt_meal meal,
-             long long food_id, const char *amount, long long mg, struct nt_err *err)
+             long long food_id, const char *amount, long long mg, bool planned,
+             struct nt_err *err)
 {
 	struct nt_stmt *st;
 	char date[NT_DATE_LEN];
@@ -78,27 +80,43 @@ insert_entry(struct nt_store *s, long long id, long day, enum nt_meal meal,
 	nt_stmt_bind_int(st, 4, food_id);
 	nt_stmt_bind_text(st, 5, amount);
 	nt_stmt_bind_int(st, 6, mg);
+	nt_stmt_bind_int(st, 7, planned);
 	return nt_stmt_run(st, err);
 }
 
-enum nt_status
-nt_journal_add(struct nt_store *s, long day, enum nt_meal meal, long long food_id,
-               const char *amount, long long mg, long long *id, struct nt_err *err)
+static enum nt_status
+add_entry(struct nt_store *s, long day, enum nt_meal meal, long long food_id,
+          const char *amount, long long mg, bool planned, long long *id, struct nt_err *err)
 {
 	struct nt_err scratch;
 	enum nt_status rc;
 
 	if (!err)
 		err = &scratch;
-	if ((rc = insert_entry(s, 0, day, meal, food_id, amount, mg, err)))
+	if ((rc = insert_entry(s, 0, day, meal, food_id, amount, mg, planned, err)))
 		return rc;
 	*id = nt_store_last_rowid(s);
 	return NT_OK;
 }
 
+enum nt_status
+nt_journal_plan(struct nt_store *s, long day, enum nt_meal meal, long long food_id,
+                const char *amount, long long mg, long long *id, struct nt_err *err)
+{
+	return add_entry(s, day, meal, food_id, amount, mg, true, id, err);
+}
+
+enum nt_status
+nt_journal_add(struct nt_store *s, long day, enum nt_meal meal, long long food_id,
+               const char *amount, long long mg, long long *id, struct nt_err *err)
+{
+	return add_entry(s, day, meal, food_id, amount, mg, false, id, err);
+}
+
 #define ENTRY_SELECT \
 	"SELECT e.id, e.day, e.meal, e.food, f.source, f.code, f.name, e.amount, e.mg, " \
-	NT_FOOD_VALUE_COLUMNS " FROM entries e JOIN foods f ON f.id = e.food"
+	NT_FOOD_VALUE_COLUMNS ", e.planned, f.grp = 'Supplements'" \
+	" FROM entries e JOIN foods f ON f.id = e.food"
 
 static const char sql_get[] = ENTRY_SELECT " WHERE e.id = ?1";
 static const char sql_day[] = ENTRY_SELECT " WHERE e.day = ?1 ORDER BY e.meal, e.id";
@@ -121,6 +139,8 @@ read_entry(struct nt_stmt *st, struct nt_entry *e, struct nt_err *err)
 	e->mg = nt_stmt_int(st, 8);
 	for (int m = 0; m < NT_STORED_COUNT; m++)
 		per100[m] = nt_stmt_double(st, 9 + m);
+	e->planned = nt_stmt_int(st, 9 + NT_STORED_COUNT) != 0;
+	e->supplement = nt_stmt_int(st, 10 + NT_STORED_COUNT) != 0;
 	nt_amounts_for(per100, (double)e->mg / 1000.0, &e->values);
 	if (!e->food_name || !e->amount) {
 		nt_entry_fini(e);
@@ -271,7 +291,7 @@ nt_journal_day(struct nt_store *s, long day, struct nt_entry_list *out, struct n
 static const char sql_range[] =
 	"SELECT e.day, e.meal, e.mg, " NT_FOOD_VALUE_COLUMNS
 	" FROM entries e JOIN foods f ON f.id = e.food"
-	" WHERE e.day BETWEEN ?1 AND ?2 ORDER BY e.day";
+	" WHERE e.day BETWEEN ?1 AND ?2 AND NOT e.planned ORDER BY e.day";
 
 enum nt_status
 nt_journal_each(struct nt_store *s, long from, long to,
@@ -314,6 +334,79 @@ nt_journal_each(struct nt_store *s, long from, long to,
 	return r < 0 ? err->status : NT_OK;
 }
 
+static const char sql_set_planned[] = "UPDATE entries SET planned = ?2 WHERE id = ?1";
+static const char sql_eat_day[] = "UPDATE entries SET planned = 0 WHERE day = ?1 AND planned";
+static const char sql_copy[] =
+	"INSERT INTO entries(day, meal, food, amount, mg, planned)"
+	" SELECT ?2, meal, food, amount, mg, ?4 FROM entries"
+	" WHERE day = ?1 AND (?3 < 0 OR meal = ?3) ORDER BY meal, id";
+
+enum nt_status
+nt_journal_set_planned(struct nt_store *s, long long id, bool planned, struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	enum nt_status rc;
+
+	if (!err)
+		err = &scratch;
+	if (!(st = nt_store_stmt(s, sql_set_planned, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, id);
+	nt_stmt_bind_int(st, 2, planned);
+	if ((rc = nt_stmt_run(st, err)))
+		return rc;
+	if (nt_store_changes(s) == 0)
+		return nt_err_set(err, NT_ERR_NOTFOUND, "no entry %lld", id);
+	return NT_OK;
+}
+
+enum nt_status
+nt_journal_eat_day(struct nt_store *s, long day, int *count, struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	char date[NT_DATE_LEN];
+	enum nt_status rc;
+
+	if (!err)
+		err = &scratch;
+	if (!(st = nt_store_stmt(s, sql_eat_day, err)))
+		return err->status;
+	nt_date_format(day, date);
+	nt_stmt_bind_text(st, 1, date);
+	if ((rc = nt_stmt_run(st, err)))
+		return rc;
+	*count = nt_store_changes(s);
+	return NT_OK;
+}
+
+enum nt_status
+nt_journal_copy(struct nt_store *s, long from, long to, int meal, bool planned, int *count,
+                struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	char a[NT_DATE_LEN], b[NT_DATE_LEN];
+	enum nt_status rc;
+
+	if (!err)
+		err = &scratch;
+	if (!(st = nt_store_stmt(s, sql_copy, err)))
+		return err->status;
+	nt_date_format(from, a);
+	nt_date_format(to, b);
+	nt_stmt_bind_text(st, 1, a);
+	nt_stmt_bind_text(st, 2, b);
+	nt_stmt_bind_int(st, 3, meal);
+	nt_stmt_bind_int(st, 4, planned);
+	/* one statement: all the copies or none */
+	if ((rc = nt_stmt_run(st, err)))
+		return rc;
+	*count = nt_store_changes(s);
+	return NT_OK;
+}
+
 enum nt_status
 nt_journal_restore(struct nt_store *s, const struct nt_entry *e, struct nt_err *err)
 {
@@ -321,5 +414,6 @@ nt_journal_restore(struct nt_store *s, const struct nt_entry *e, struct nt_err *
 
 	if (!err)
 		err = &scratch;
-	return insert_entry(s, e->id, e->day, e->meal, e->food_id, e->amount, e->mg, err);
+	return insert_entry(s, e->id, e->day, e->meal, e->food_id, e->amount, e->mg, e->planned,
+	                    err);
 }

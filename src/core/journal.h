@@ -29,6 +29,8 @@ struct nt_entry {
 	char *food_name;   /* owned */
 	char *amount;      /* as typed, owned */
 	long long mg;      /* grams of food x 1000 */
+	bool planned;      /* logged ahead: counts in the planned total only */
+	bool supplement;   /* the food is a supplement (group "Supplements") */
 	struct nt_amounts values; /* this entry's nutrients */
 };
 
@@ -48,6 +50,27 @@ void nt_entry_list_fini(struct nt_entry_list *l);
 enum nt_status nt_journal_add(struct nt_store *s, long day, enum nt_meal meal,
                               long long food_id, const char *amount, long long mg,
                               long long *id, struct nt_err *err);
+
+/* Adds a planned entry (logged ahead, not yet eaten); as nt_journal_add. */
+enum nt_status nt_journal_plan(struct nt_store *s, long day, enum nt_meal meal,
+                               long long food_id, const char *amount, long long mg,
+                               long long *id, struct nt_err *err);
+
+/* Marks an entry eaten (planned = false) or planned again. */
+enum nt_status nt_journal_set_planned(struct nt_store *s, long long id, bool planned,
+                                      struct nt_err *err);
+
+/* Marks every planned entry of a day eaten; *count receives how many. */
+enum nt_status nt_journal_eat_day(struct nt_store *s, long day, int *count,
+                                  struct nt_err *err);
+
+/*
+ * Copies the entries of day `from` (only `meal` when meal >= 0) to day
+ * `to`, keeping meal, food and amount; the copies are planned when
+ * `planned`.  In one transaction; *count receives how many.
+ */
+enum nt_status nt_journal_copy(struct nt_store *s, long from, long to, int meal,
+                               bool planned, int *count, struct nt_err *err);
 
 /* Loads one entry (NT_ERR_NOTFOUND names the id).  Fini with nt_entry_fini(). */
 enum nt_status nt_journal_get(struct nt_store *s, long long id, struct nt_entry *out,
@@ -73,8 +96,9 @@ enum nt_status nt_journal_day(struct nt_store *s, long day, struct nt_entry_list
                               struct nt_err *err);
 
 /*
- * Calls fn for every entry of days from..to (inclusive) in date order with
- * that entry's day and nutrient values; for totals without building lists.
+ * Calls fn for every eaten entry (planned ones are skipped) of days
+ * from..to (inclusive) in date order with that entry's day and nutrient
+ * values; for totals without building lists.
  */
 enum nt_status nt_journal_each(struct nt_store *s, long from, long to,
                                void (*fn)(void *ctx, long day, enum nt_meal meal,

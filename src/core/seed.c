@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "csvio.h"
+#include "diet.h"
 #include "food.h"
 #include "seed.h"
 #include "store.h"
@@ -99,13 +100,14 @@ nt_seed_find_dir(char *buf, size_t n, struct nt_err *err)
 static const char *const food_cols[] = {
 	"id", "name", "group", "also", "keywords", "ala_from_18_3",
 	"energy_kcal", "protein_g", "b12_ug", "b12_added_ug", "ala_g", "epa_g",
-	"dha_g", "dpa_g", "potassium_mg",
+	"dha_g", "dpa_g", "potassium_mg", "contains",
 };
+#define COL_CONTAINS 15
 #define N_FOOD_COLS (sizeof food_cols / sizeof *food_cols)
 
 struct load {
 	struct nt_store *s;
-	int col[N_FOOD_COLS > 9 ? N_FOOD_COLS : 9];
+	int col[N_FOOD_COLS];
 	size_t ncols;
 	char last_ref[40];
 	long long last_id;
@@ -163,9 +165,10 @@ split_ref(const struct nt_csv_row *row, int col, char *source, char *code,
 
 static const char sql_upsert_food[] =
 	"INSERT INTO foods(source, code, name, grp, also, keywords, ala_estimated, "
-	NT_FOOD_VALUE_COLUMNS ")"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+	NT_FOOD_VALUE_COLUMNS ", contains)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
 	" ON CONFLICT(source, code) DO UPDATE SET name = excluded.name, grp = excluded.grp,"
+	" contains = excluded.contains,"
 	" also = excluded.also, keywords = excluded.keywords,"
 	" ala_estimated = excluded.ala_estimated, energy_kcal = excluded.energy_kcal,"
 	" protein_g = excluded.protein_g, b12_ug = excluded.b12_ug,"
@@ -203,6 +206,17 @@ food_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 		if ((rc = value_cell(row, ld->col[6 + m], &v, err)))
 			return rc;
 		nt_stmt_bind_double(st, 8 + m, v);
+	}
+	{
+		unsigned tags;
+		char bad[32];
+
+		if (!nt_tags_parse(row->field[ld->col[COL_CONTAINS]], &tags, bad, sizeof bad)) {
+			nt_stmt_reset(st);
+			return nt_csv_fail(err, row, (size_t)ld->col[COL_CONTAINS] + 1,
+			                   "unknown tag '%s'", bad);
+		}
+		nt_stmt_bind_int(st, 17, tags);
 	}
 	if (nt_stmt_step(st, err) != 1)
 		return err->status ? err->status : NT_ERR_DB;
@@ -312,6 +326,79 @@ target_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	return nt_stmt_run(st, err);
 }
 
+/* ---- staples.csv ---- */
+
+static const char *const staple_cols[] = {"nutrient", "food_id", "diets", "portion_seq", "note"};
+static const char sql_insert_staple[] =
+	"INSERT INTO staples(nutrient, food, diets, portion_seq, note) VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char sql_portion_exists[] = "SELECT 1 FROM portions WHERE food = ?1 AND seq = ?2";
+
+static enum nt_status
+staple_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
+{
+	static const char *const nutrients[] = {"b12", "omega3", "epa_dha", "potassium"};
+	struct load *ld = ctx;
+	struct nt_stmt *st;
+	const char *nutrient, *diets;
+	char source[16], code[24];
+	long long food;
+	unsigned mask = 0;
+	double seq;
+	bool known = false;
+	enum nt_status rc;
+	int r;
+
+	if (row->record == 1)
+		return map_header(ld, row, staple_cols, 5, err);
+	if ((rc = check_width(row, ld->ncols, err)))
+		return rc;
+	nutrient = row->field[ld->col[0]];
+	for (size_t i = 0; i < sizeof nutrients / sizeof *nutrients; i++)
+		known |= !strcmp(nutrient, nutrients[i]);
+	if (!known)
+		return nt_csv_fail(err, row, (size_t)ld->col[0] + 1, "unknown nutrient '%.20s'",
+		                   nutrient);
+	if ((rc = split_ref(row, ld->col[1], source, code, err)))
+		return rc;
+	if (!(st = nt_store_stmt(ld->s, sql_food_id, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, source);
+	nt_stmt_bind_text(st, 2, code);
+	if ((r = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	if (r == 0)
+		return nt_csv_fail(err, row, (size_t)ld->col[1] + 1, "unknown food '%.40s'",
+		                   row->field[ld->col[1]]);
+	food = nt_stmt_int(st, 0);
+	nt_stmt_reset(st);
+	diets = row->field[ld->col[2]];
+	for (int d = 0; d < 3; d++)
+		if (strstr(diets, nt_diet_name((enum nt_diet)d)))
+			mask |= 1u << d;
+	if (!mask)
+		return nt_csv_fail(err, row, (size_t)ld->col[2] + 1, "no diet named");
+	if (!nt_text_to_double(row->field[ld->col[3]], &seq))
+		return nt_csv_fail(err, row, (size_t)ld->col[3] + 1, "bad portion_seq");
+	if (!(st = nt_store_stmt(ld->s, sql_portion_exists, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, food);
+	nt_stmt_bind_int(st, 2, (long long)seq);
+	if ((r = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	nt_stmt_reset(st);
+	if (r == 0)
+		return nt_csv_fail(err, row, (size_t)ld->col[3] + 1, "the food has no portion %g", seq);
+	if (!(st = nt_store_stmt(ld->s, sql_insert_staple, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, nutrient);
+	nt_stmt_bind_int(st, 2, food);
+	nt_stmt_bind_int(st, 3, mask);
+	nt_stmt_bind_int(st, 4, (long long)seq);
+	nt_stmt_bind_text(st, 5, row->field[ld->col[4]]);
+	ld->rows++;
+	return nt_stmt_run(st, err);
+}
+
 static enum nt_status
 load_file(struct nt_store *s, const char *dir, const char *file, nt_csv_row_fn fn,
           struct nt_err *err)
@@ -345,10 +432,11 @@ load_all(struct nt_store *s, const char *dir, const char *version, struct nt_err
 	                        "DELETE FROM foods WHERE source IN " BUNDLED_SOURCES
 	                        " AND id NOT IN temp.seed_seen"
 	                        " AND id NOT IN (SELECT food FROM entries);"
-	                        "DELETE FROM targets;", err)))
+	                        "DELETE FROM targets; DELETE FROM staples;", err)))
 		return st;
 	if ((st = load_file(s, dir, "portions.csv", portion_row, err)) ||
-	    (st = load_file(s, dir, "targets.csv", target_row, err)))
+	    (st = load_file(s, dir, "targets.csv", target_row, err)) ||
+	    (st = load_file(s, dir, "staples.csv", staple_row, err)))
 		return st;
 	if ((st = nt_store_exec(s, "DROP TABLE temp.seed_seen;", err)) ||
 	    (st = nt_store_bulk_foods(s, false, err)))

@@ -12,7 +12,7 @@ struct nt_store;
 
 /*
  * Finds the directory holding the bundled data (foods.csv, portions.csv,
- * targets.csv, VERSION): $NUTRACK_DATA_DIR when set; else "data" next to
+ * targets.csv, staples.csv, VERSION): $NUTRACK_DATA_DIR when set; else "data" next to
  * the running executable (a build tree); else "../share/nutrack" from it
  * (an installed tree, wherever it was moved); else the configured
  * pkgdatadir; else, for a build outside the source tree, the sources' data.

@@ -95,6 +95,25 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
 	"CREATE INDEX entries_day ON entries(day, meal, id);"
 	"CREATE INDEX entries_food ON entries(food);",
+
+	/* 1 -> 2: diets, planned entries, suggestions */
+	"ALTER TABLE foods ADD COLUMN contains INTEGER NOT NULL DEFAULT 0;" /* NT_TAG_* */
+	"ALTER TABLE entries ADD COLUMN planned INTEGER NOT NULL DEFAULT 0"
+	"  CHECK(planned IN (0, 1));"
+	"CREATE TABLE food_tags("         /* the user's corrections of contains */
+	"  food INTEGER PRIMARY KEY REFERENCES foods(id) ON DELETE CASCADE,"
+	"  contains INTEGER NOT NULL);"
+	"CREATE TABLE exclusions("        /* allergies and dislikes */
+	"  id INTEGER PRIMARY KEY,"
+	"  food INTEGER REFERENCES foods(id) ON DELETE CASCADE,"
+	"  grp TEXT, word TEXT,"
+	"  CHECK((food IS NOT NULL) + (grp IS NOT NULL) + (word IS NOT NULL) = 1));"
+	"CREATE TABLE staples("           /* everyday foods that close a gap */
+	"  nutrient TEXT NOT NULL,"
+	"  food INTEGER NOT NULL REFERENCES foods(id) ON DELETE CASCADE,"
+	"  diets INTEGER NOT NULL, portion_seq INTEGER NOT NULL, note TEXT NOT NULL);"
+	/* the bundled data gains columns: load it again */
+	"DELETE FROM meta WHERE key = 'data_version';",
 };
 
 static enum nt_status

@@ -127,6 +127,8 @@ undo_last(struct tui *t)
 	case UNDO_UPDATE:
 		st = nt_journal_update(t->app->store, u->before.id, u->before.day, u->before.meal,
 		                       u->before.amount, u->before.mg, &err);
+		if (st == NT_OK)
+			st = nt_journal_set_planned(t->app->store, u->before.id, u->before.planned, &err);
 		what = "changing";
 		break;
 	}
@@ -382,6 +384,7 @@ tui_run(struct app *a)
 	for (int i = 0; i < t->nundo; i++)
 		nt_entry_fini(&t->undo[i].before);
 	nt_entry_list_fini(&t->entries);
+	nt_suggestions_fini(&t->sugg);
 	nt_search_result_fini(&t->res);
 	nt_food_free(t->food);
 	free(t);

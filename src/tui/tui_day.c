@@ -67,6 +67,12 @@ build_rows(struct tui *t, long long keep_id, int keep_meal)
 		if (!any)
 			t->rows[n++] = (struct day_row){ROW_EMPTY, (enum nt_meal)m, 0};
 	}
+	/* The suggestions panel: the best food for each short nutrient. */
+	if (t->sugg.n) {
+		t->rows[n++] = (struct day_row){ROW_SUGGEST_TITLE, NT_SNACK, 0};
+		for (size_t i = 0; i < t->sugg.n && n < cap; i++)
+			t->rows[n++] = (struct day_row){ROW_SUGGEST, NT_SNACK, i};
+	}
 	t->nrows = n;
 	if (sel >= 0)
 		t->sel = sel;
@@ -103,8 +109,45 @@ tui_day_load(struct tui *t)
 		tui_message(t, true, "%s", nt_err_text(&err, st));
 	nt_analysis_sum(&t->entries, &t->total);
 	t->b12_absorbed = nt_b12_absorbed_day(&t->entries, &t->b12_absorbed_partial);
-	nt_judge(&t->total, t->entries.n > 0, &t->targets, t->judged);
+	t->eaten = nt_analysis_eaten(&t->entries);
+	nt_judge(&t->total, t->eaten > 0, &t->targets, t->judged);
+	{
+		struct nt_amounts with_planned;
+
+		nt_analysis_sum_planned(&t->entries, &with_planned);
+		nt_judge(&with_planned, t->entries.n > 0, &t->targets, t->planned_judged);
+	}
+	nt_suggestions_fini(&t->sugg);
+	if (t->eaten > 0 &&
+	    (st = nt_suggest(t->app->store, &t->profile, t->judged, 1, &t->sugg, &err)))
+		tui_message(t, true, "%s", nt_err_text(&err, st));
 	build_rows(t, keep_id, keep_meal);
+}
+
+/* Logs a suggestion to the meal last selected (planned on a future day). */
+static void
+log_suggestion(struct tui *t, const struct nt_suggestion *sg)
+{
+	struct nt_entry added = {0};
+	struct nt_err err;
+	enum nt_status st;
+	long long id, mg = nt_grams_to_mg(sg->grams);
+	bool plan = t->day > t->app->today;
+
+	st = plan ? nt_journal_plan(t->app->store, t->day, t->add_meal, sg->food_id, sg->amount, mg,
+	                            &id, &err)
+	          : nt_journal_add(t->app->store, t->day, t->add_meal, sg->food_id, sg->amount, mg,
+	                           &id, &err);
+	if (st) {
+		tui_message(t, true, "%s", nt_err_text(&err, st));
+		return;
+	}
+	added.id = id;
+	added.food_name = sg->name;
+	tui_undo_push(t, UNDO_ADD, &added);
+	tui_message(t, false, "%s %s %s at %s.", plan ? "Planned" : "Logged", sg->amount, sg->name,
+	            nt_meal_name(t->add_meal));
+	tui_day_load(t);
 }
 
 void
@@ -191,7 +234,7 @@ draw_bar(struct tui *t, int y, enum nt_measure m, const char *label)
 			mvaddch(y, l->bar_x + l->bar_w, ']');
 		}
 	}
-	if (!t->entries.n) {
+	if (!t->eaten) {
 		snprintf(num, sizeof num, "not logged");
 	} else {
 		tui_fmt_measure(t, val, sizeof val, m, j->intake, j->partial, !nt_known(j->target));
@@ -259,11 +302,45 @@ draw_entry_row(struct tui *t, int y, const struct nt_entry *e, bool selected)
 	if (selected) {
 		attrset(tui_theme(TH_SELECTED));
 		mvhline(y, 0, ' ', l->cols);
+	} else if (e->planned) {
+		attrset(tui_theme(TH_DIM));
 	}
-	tui_put(stdscr, y, 3, e->food_name, nw);
+	if (e->planned) {
+		char planned[512];
+
+		snprintf(planned, sizeof planned, "(planned) %s", e->food_name);
+		tui_put(stdscr, y, 3, planned, nw);
+	} else {
+		tui_put(stdscr, y, 3, e->food_name, nw);
+	}
 	if (aw)
 		tui_put(stdscr, y, l->cols - 1 - rw - 1 - aw, e->amount, aw);
 	tui_put_right(stdscr, y, l->cols - 1 - rw, rest, rw);
+	attrset(A_NORMAL);
+}
+
+/* "B12  250 ml Soy milk, sweetened  +0.95 µg, closes 62%" */
+static void
+draw_suggestion_row(struct tui *t, int y, const struct nt_suggestion *sg, bool selected)
+{
+	const struct tui_layout *l = &t->lay;
+	static const char *const short_names[] = {
+		[NT_B12] = "B12", [NT_OMEGA3] = "Omega-3", [NT_EPA_DHA] = "EPA+DHA",
+		[NT_POTASSIUM] = "Potassium",
+	};
+	char right[96], adds[48], what[512];
+	int rw;
+
+	tui_fmt_measure(t, adds, sizeof adds, sg->m, sg->adds, false, true);
+	snprintf(right, sizeof right, "+%s, closes %d%%", adds, sg->closed_percent);
+	snprintf(what, sizeof what, "%s %s", sg->amount, sg->name);
+	rw = tui_width(right);
+	attrset(selected ? tui_theme(TH_SELECTED) : tui_theme(TH_DIM));
+	if (selected)
+		mvhline(y, 0, ' ', l->cols);
+	tui_put(stdscr, y, 3, short_names[sg->m] ? short_names[sg->m] : "", 10);
+	tui_put(stdscr, y, 14, what, l->cols - 14 - rw - 3);
+	tui_put_right(stdscr, y, l->cols - 1 - rw, right, rw);
 	attrset(A_NORMAL);
 }
 
@@ -297,14 +374,33 @@ tui_day_draw(struct tui *t)
 		case ROW_ENTRY:
 			draw_entry_row(t, y, &t->entries.v[r->entry], selected);
 			break;
+		case ROW_SUGGEST_TITLE:
+			attrset(selected ? tui_theme(TH_SELECTED) : tui_theme(TH_TITLE));
+			if (selected)
+				mvhline(y, 0, ' ', l->cols);
+			tui_put(stdscr, y, 1, "Suggestions (Enter logs one; s jumps here)", l->cols - 2);
+			attrset(A_NORMAL);
+			break;
+		case ROW_SUGGEST:
+			draw_suggestion_row(t, y, &t->sugg.v[r->entry], selected);
+			break;
 		}
 	}
 	/* The totals panel */
 	attrset(tui_theme(TH_TITLE));
 	mvhline(l->totals_y, 0, tui_utf8() ? ACS_HLINE : '-', l->cols);
-	tui_put(stdscr, l->totals_y, 2, t->entries.n ? " Totals against targets "
-	                                             : " Nothing logged this day ", l->cols - 4);
-	if (t->entries.n && nt_known(t->b12_absorbed) && l->cols >= 60) {
+	tui_put(stdscr, l->totals_y, 2, t->eaten ? " Totals against targets "
+	                                         : " Nothing eaten logged this day ", l->cols - 4);
+	if (t->eaten < t->entries.n && l->cols >= 60) {
+		char plan[120];
+
+		/* the planned total beside the eaten one */
+		snprintf(plan, sizeof plan, " with planned: B12 %d%%  %s %d%%  K %d%% ",
+		         t->planned_judged[NT_B12].percent,
+		         tui_utf8() ? "\xcf\x89-3" : "O-3", t->planned_judged[NT_OMEGA3].percent,
+		         t->planned_judged[NT_POTASSIUM].percent);
+		tui_put_right(stdscr, l->totals_y, 0, plan, l->cols - 2);
+	} else if (t->eaten && nt_known(t->b12_absorbed) && l->cols >= 60) {
 		char abs[80];
 
 		snprintf(abs, sizeof abs, " B12 absorbed ~%.2f %s%s (est., meals as sittings) ",
@@ -376,7 +472,38 @@ tui_day_key(struct tui *t, enum tui_action a)
 		tui_prompt_open(t, PROMPT_GOTO);
 		break;
 	case TA_ADD:
-		tui_search_open(t, t->rows[t->sel].meal);
+		if (t->rows[t->sel].kind == ROW_SUGGEST)
+			log_suggestion(t, &t->sugg.v[t->rows[t->sel].entry]);
+		else if (t->rows[t->sel].kind != ROW_SUGGEST_TITLE)
+			tui_search_open(t, t->rows[t->sel].meal);
+		break;
+	case TA_EAT:
+		if (!e || !e->planned) {
+			tui_message(t, false, "Select a planned entry to mark it eaten.");
+			break;
+		}
+		{
+			struct nt_err err;
+			enum nt_status st = nt_journal_set_planned(t->app->store, e->id, false, &err);
+
+			if (st) {
+				tui_message(t, true, "%s", nt_err_text(&err, st));
+				break;
+			}
+			tui_undo_push(t, UNDO_UPDATE, e);
+			tui_message(t, false, "Ate %s.", e->food_name);
+			tui_day_load(t);
+		}
+		break;
+	case TA_SUGGEST:
+		for (int i = 0; i < t->nrows; i++)
+			if (t->rows[i].kind == ROW_SUGGEST) {
+				t->sel = i;
+				break;
+			}
+		if (!t->sugg.n)
+			tui_message(t, false, t->eaten ? "No target is short: nothing to suggest."
+			                                   : "Log something first; then see what is short.");
 		break;
 	case TA_EDIT:
 		if (e) {
@@ -408,4 +535,7 @@ tui_day_key(struct tui *t, enum tui_action a)
 	default:
 		break;
 	}
+	/* A suggestion goes to the meal the cursor was last on. */
+	if (t->sel < t->nrows && t->rows[t->sel].kind <= ROW_EMPTY)
+		t->add_meal = t->rows[t->sel].meal;
 }

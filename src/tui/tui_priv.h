@@ -10,6 +10,7 @@
 #include "journal.h"
 #include "profile.h"
 #include "search.h"
+#include "suggest.h"
 #include "target.h"
 #include "tui_action.h"
 #include "tui_input.h"
@@ -20,11 +21,11 @@ struct app;
 enum tui_view { VIEW_DAY, VIEW_SEARCH, VIEW_AMOUNT, VIEW_FORM, VIEW_HELP, VIEW_PROMPT, VIEW_PICK };
 
 /* A row of the day list: a meal's title, one of its entries, or its "empty" line. */
-enum row_kind { ROW_MEAL, ROW_ENTRY, ROW_EMPTY };
+enum row_kind { ROW_MEAL, ROW_ENTRY, ROW_EMPTY, ROW_SUGGEST_TITLE, ROW_SUGGEST };
 struct day_row {
 	enum row_kind kind;
 	enum nt_meal meal;
-	size_t entry; /* index into tui.entries for ROW_ENTRY */
+	size_t entry; /* index into tui.entries (ROW_ENTRY) or tui.sugg (ROW_SUGGEST) */
 };
 
 enum undo_kind { UNDO_ADD, UNDO_REMOVE, UNDO_UPDATE };
@@ -54,10 +55,14 @@ struct tui {
 	struct nt_targets targets;
 	struct nt_entry_list entries;   /* owned; reloaded by tui_day_load */
 	struct nt_amounts total;
-	struct nt_judgement judged[NT_MEASURE_COUNT];
+	struct nt_judgement judged[NT_MEASURE_COUNT];          /* eaten */
+	struct nt_judgement planned_judged[NT_MEASURE_COUNT];  /* eaten and planned */
+	size_t eaten;            /* entries eaten (0: the day is not logged) */
 	double b12_absorbed;     /* estimated, each meal a sitting */
 	bool b12_absorbed_partial;
-	struct day_row rows[4 * 2 + 512];
+	struct nt_suggestions sugg;     /* owned; the day's top suggestion per gap */
+	enum nt_meal add_meal;          /* the meal a suggestion is logged to */
+	struct day_row rows[4 * 2 + 512 + 8];
 	int nrows, sel, top;
 
 	/* search */

@@ -348,17 +348,21 @@ save_amount(struct tui *t)
 		nt_entry_fini(&before);
 	} else {
 		struct nt_entry added = {0};
+		bool plan = t->day > t->app->today; /* a future day is planned */
 
-		if ((st = nt_journal_add(t->app->store, t->day, t->meal, t->food->id, t->amount.buf,
-		                         mg, &id, &err))) {
+		st = plan ? nt_journal_plan(t->app->store, t->day, t->meal, t->food->id, t->amount.buf,
+		                            mg, &id, &err)
+		          : nt_journal_add(t->app->store, t->day, t->meal, t->food->id, t->amount.buf,
+		                           mg, &id, &err);
+		if (st) {
 			tui_message(t, true, "%s", nt_err_text(&err, st));
 			return;
 		}
 		added.id = id;
 		added.food_name = t->food->name;
 		tui_undo_push(t, UNDO_ADD, &added);
-		tui_message(t, false, "Logged %s %s at %s.", t->amount.buf, t->food->name,
-		            nt_meal_name(t->meal));
+		tui_message(t, false, "%s %s %s at %s.", plan ? "Planned" : "Logged", t->amount.buf,
+		            t->food->name, nt_meal_name(t->meal));
 	}
 	tui_search_close(t);
 	tui_day_load(t);

@@ -36,6 +36,9 @@ expect day-empty-csv 0 nt day --csv 2026-03-13
 #   B12 (12.5928 + 5.5731) / 2 = 9.08; omega-3 (7.99128 + 2.64332) / 2 = 5.32;
 #   EPA+DHA (5686.56 + 58) / 2 = 2872; K (1940.4 + 535.0) / 2 = 1238;
 #   energy (562.32 + 308.42) / 2 = 435.
+# B12 routine: 03-11 has fortified soy milk (2.18 ug, breakfast) and yeast
+#   (2.50 ug, snack): 4.68 ug at two meals, a fortified day; 03-10's salmon
+#   is not fortified: 1 of 2 logged days, so no routine matches.
 expect week-csv 0 nt week --csv
 expect week-text 0 nt week 2026-03-15
 expect week-empty-csv 0 nt week --csv 2026-01-01

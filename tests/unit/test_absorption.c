@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "absorption.h"
 #include "journal.h"
@@ -20,6 +21,93 @@ day_of(struct nt_entry_list *l, struct nt_entry *v, const int *meals, const doub
 	}
 	l->v = v;
 	l->n = n;
+}
+
+/* One entry: meal, B12, added B12 (fortified when > 0), supplement, planned. */
+static void
+entry(struct nt_entry *e, int meal, double b12, double added, bool supplement, bool planned)
+{
+	memset(e, 0, sizeof *e);
+	nt_amounts_unknown(&e->values);
+	e->meal = (enum nt_meal)meal;
+	e->values.v[NT_B12] = b12;
+	e->values.v[NT_B12_ADDED] = added;
+	e->supplement = supplement;
+	e->planned = planned;
+}
+
+/* The Vegan Society's routines over a week of entry lists. */
+static void
+test_week(void)
+{
+	struct nt_entry v[7][4];
+	struct nt_entry_list days[7];
+	struct nt_b12_week r;
+
+	/* Routine 1 on all 7 days: fortified soy milk 1.5 ug at breakfast and
+	 * fortified cereal 1.5 ug at dinner = 3 ug at two meals. */
+	for (int d = 0; d < 7; d++) {
+		entry(&v[d][0], NT_BREAKFAST, 1.5, 1.5, false, false);
+		entry(&v[d][1], NT_DINNER, 1.5, 1.5, false, false);
+		days[d] = (struct nt_entry_list){2, v[d]};
+	}
+	nt_b12_week_judge(days, &r);
+	ok(r.fortified && !r.daily && !r.weekly, "fortified twice a day, 3 ug: routine 1 only");
+	is_int(r.fortified_days, 7, "7 fortified days");
+	/* the same 3 ug at one meal is not 'twice a day' */
+	for (int d = 0; d < 7; d++)
+		v[d][1].meal = NT_BREAKFAST;
+	nt_b12_week_judge(days, &r);
+	ok(!r.fortified, "3 ug at one meal does not match routine 1");
+	/* 2.9 ug at two meals is not enough */
+	for (int d = 0; d < 7; d++) {
+		v[d][1].meal = NT_DINNER;
+		v[d][1].values.v[NT_B12] = 1.4;
+	}
+	nt_b12_week_judge(days, &r);
+	ok(!r.fortified, "2.9 ug a day does not match routine 1");
+	/* unfortified B12 (eggs) does not count toward routine 1 */
+	for (int d = 0; d < 7; d++) {
+		entry(&v[d][0], NT_BREAKFAST, 2.0, 0, false, false);
+		entry(&v[d][1], NT_DINNER, 2.0, 0, false, false);
+	}
+	nt_b12_week_judge(days, &r);
+	ok(!r.fortified && r.fortified_days == 0, "B12 without added B12 is not a fortified food");
+
+	/* Routine 2: a 10 ug tablet on each of 3 logged days; 4 days not logged. */
+	for (int d = 0; d < 7; d++)
+		days[d] = (struct nt_entry_list){0, v[d]};
+	for (int d = 0; d < 3; d++) {
+		entry(&v[d][0], NT_BREAKFAST, 10, 10, true, false);
+		days[d].n = 1;
+	}
+	nt_b12_week_judge(days, &r);
+	is_int(r.days_logged, 3, "3 logged days");
+	ok(r.daily && !r.weekly && !r.fortified, "a daily 10 ug tablet: routine 2");
+	v[2][0].values.v[NT_B12] = 9.9;
+	nt_b12_week_judge(days, &r);
+	ok(!r.daily, "one day at 9.9 ug breaks routine 2");
+
+	/* Routine 3: 2000 ug once; the other days nothing special. */
+	for (int d = 0; d < 7; d++) {
+		entry(&v[d][0], NT_LUNCH, 0.5, 0, false, false);
+		days[d] = (struct nt_entry_list){1, v[d]};
+	}
+	entry(&v[3][1], NT_SNACK, 2000, 2000, true, false);
+	days[3].n = 2;
+	nt_b12_week_judge(days, &r);
+	ok(r.weekly && !r.daily && !r.fortified, "2000 ug once a week: routine 3");
+	is_num(r.largest_dose_ug, 2000, 0, "the largest sitting is 2000 ug");
+	/* a planned 2000 ug dose is not taken yet */
+	v[3][1].planned = true;
+	nt_b12_week_judge(days, &r);
+	ok(!r.weekly, "a planned dose does not count");
+
+	/* Nothing logged: no routine. */
+	for (int d = 0; d < 7; d++)
+		days[d].n = 0;
+	nt_b12_week_judge(days, &r);
+	ok(!r.fortified && !r.daily && !r.weekly && r.days_logged == 0, "an empty week matches none");
 }
 
 int
@@ -77,5 +165,6 @@ main(void)
 	   "only unknown entries: unknown, not partial");
 	day_of(&l, v, NULL, NULL, 0);
 	ok(isnan(nt_b12_absorbed_day(&l, &partial)), "an empty day is unknown, not zero");
+	test_week();
 	return tap_done();
 }

@@ -82,7 +82,7 @@ test_resolve(void)
 	resolve("sr28:99999", NT_ERR_NOTFOUND, "no such NDB number");
 	resolve("sr28:9", NT_ERR_NOTFOUND, "padded to 00009, which does not exist");
 	resolve("fndds:1", NT_ERR_NOTFOUND, "no such FNDDS code");
-	resolve("label:2", NT_ERR_NOTFOUND, "only one label food");
+	resolve("label:10", NT_ERR_NOTFOUND, "nine label foods: no label:10");
 	resolve("custom:1", NT_ERR_NOTFOUND, "no custom food yet");
 	resolve("sr28:abc", NT_ERR_NOTFOUND, "a non-numeric code");
 	resolve("99999", NT_ERR_NOTFOUND, "no food has code 99999");
@@ -285,7 +285,8 @@ test_custom(void)
 
 	is_int(resolve("custom:1", NT_OK, "custom id"), id1, "custom:1 resolves");
 	is_int(resolve("custom:2", NT_OK, "custom id"), id2, "custom:2 resolves");
-	is_int(resolve("2", NT_OK, "bare 2 names only custom:2"), id2, "bare 2 = custom:2");
+	/* label:1..9 exist too: a bare 2 names label:2 and custom:2 */
+	resolve("2", NT_ERR_AMBIGUOUS, "bare 2 is label:2 and custom:2");
 	resolve("1", NT_ERR_AMBIGUOUS, "bare 1 is label:1 and custom:1");
 	{
 		long long x;

@@ -368,6 +368,68 @@ test_each(void)
 	   x.day[1] == nt_date_from_ymd(2027, 1, 1), "a range across the new year");
 }
 
+static void
+sum_b12(void *ctx, long day, enum nt_meal meal, const struct nt_amounts *v)
+{
+	(void)day;
+	(void)meal;
+	*(double *)ctx += v->v[NT_B12];
+}
+
+/* Planned entries, eating them, copying days and meals. */
+static void
+test_planned(void)
+{
+	long day = nt_date_from_ymd(2026, 5, 4), next = day + 1;
+	struct nt_entry_list l;
+	struct nt_entry e;
+	long long a, b, c, id;
+	int count;
+	double sum = 0;
+	struct nt_err err;
+
+	is_int(nt_journal_add(s, day, NT_BREAKFAST, egg, "2 large", 100000, &a, &err), NT_OK,
+	       "an eaten entry");
+	is_int(nt_journal_plan(s, day, NT_DINNER, salmon, "1 fillet", 396000, &b, &err), NT_OK,
+	       "a planned entry");
+	is_int(nt_journal_plan(s, day, NT_SNACK, banana, "1 medium", 118000, &c, &err), NT_OK,
+	       "another planned entry");
+	nt_journal_get(s, b, &e, &err);
+	ok(e.planned, "the planned entry reads back planned");
+	nt_entry_fini(&e);
+
+	/* nt_journal_each sees only what was eaten: the egg, 0.89 ug B12. */
+	nt_journal_each(s, day, day, sum_b12, &sum, &err);
+	is_num(sum, 0.89, 1e-9, "totals count eaten entries only");
+
+	is_int(nt_journal_set_planned(s, b, false, &err), NT_OK, "eat the salmon");
+	nt_journal_get(s, b, &e, &err);
+	ok(!e.planned, "it is eaten now");
+	nt_entry_fini(&e);
+	is_int(nt_journal_set_planned(s, 999999, false, &err), NT_ERR_NOTFOUND, "no such entry");
+	is_int(nt_journal_eat_day(s, day, &count, &err), NT_OK, "eat the rest of the day");
+	is_int(count, 1, "one planned entry was left (the banana)");
+	is_int(nt_journal_eat_day(s, day, &count, &err), NT_OK, "again");
+	is_int(count, 0, "nothing planned any more");
+
+	/* Copy the day to the next as planned, then only its dinner again. */
+	is_int(nt_journal_copy(s, day, next, -1, true, &count, &err), NT_OK, "copy a day");
+	is_int(count, 3, "three entries copied");
+	nt_journal_day(s, next, &l, &err);
+	is_int(l.n, 3, "the next day has three entries");
+	ok(l.n == 3 && l.v[0].planned && l.v[0].meal == NT_BREAKFAST && l.v[0].mg == 100000 &&
+	   !strcmp(l.v[0].amount, "2 large"), "copies keep meal, food and amount, and are planned");
+	ok(l.n == 3 && l.v[0].id > c, "copies get new numbers");
+	nt_entry_list_fini(&l);
+	is_int(nt_journal_copy(s, day, next, NT_DINNER, false, &count, &err), NT_OK,
+	       "copy one meal as eaten");
+	is_int(count, 1, "one entry copied");
+	is_int(nt_journal_copy(s, day + 10, next, -1, false, &count, &err), NT_OK,
+	       "copying an empty day is no error");
+	is_int(count, 0, "and copies nothing");
+	(void)id;
+}
+
 int
 main(void)
 {
@@ -381,6 +443,7 @@ main(void)
 	test_crud();
 	test_validation();
 	test_each();
+	test_planned();
 	nt_store_close(s);
 	return tap_done();
 }

@@ -23,8 +23,8 @@
  * `wc -l` agrees: 14222, 37483 and 71 lines with the header, and no record
  * spans two lines.
  */
-#define N_FOODS 14221
-#define N_PORTIONS 37482
+#define N_FOODS 14229
+#define N_PORTIONS 37490
 #define N_TARGETS 70
 
 static const char *data_dir;
@@ -32,7 +32,8 @@ static char tmpdir[256];
 
 /* ---- scratch data directories ---- */
 
-static const char *const data_files[] = {"foods.csv", "portions.csv", "targets.csv", "VERSION"};
+static const char *const data_files[] = {"foods.csv", "portions.csv", "targets.csv",
+                                         "staples.csv", "VERSION"};
 static const char *const sub_dirs[] = {"reload", "badnum", "nocol", "unkfood", "empty"};
 
 static void
@@ -249,7 +250,7 @@ test_first_load(struct nt_store *s)
 	is_int(count(s, sql_n_foods), N_FOODS, "%d foods", N_FOODS);
 	is_int(count(s, sql_n_sr28), 8789, "8,789 SR28 foods");
 	is_int(count(s, sql_n_fndds), 5431, "5,431 FNDDS foods");
-	is_int(count(s, sql_n_label), 1, "1 label food");
+	is_int(count(s, sql_n_label), 9, "9 label foods (yeast and 8 supplements)");
 	is_int(count(s, sql_n_portions), N_PORTIONS, "%d portions", N_PORTIONS);
 	is_int(count(s, sql_n_targets), N_TARGETS, "%d targets", N_TARGETS);
 	is_int(count(s, sql_fts_count), N_FOODS, "every food is in the search index");
@@ -278,7 +279,7 @@ test_reload(struct nt_store *s)
 		{3, DELETE, NULL},
 		{4, DELETE, NULL},
 		{2160, REPLACE, "sr28:09040,\"Bananas, raw\",Fruits and Fruit Juices,,,"
-		                "89,1.09,0.00,0.00,0.027,1,0.000,0.000,0.000,400"},
+		                "89,1.09,0.00,0.00,0.027,1,0.000,0.000,0.000,400,"},
 	};
 	static const struct edit portions[] = {
 		{6, DELETE, NULL}, {7, DELETE, NULL}, {8, DELETE, NULL},
@@ -310,6 +311,7 @@ test_reload(struct nt_store *s)
 	copy_edited(dir, "foods.csv", foods, sizeof foods / sizeof *foods);
 	copy_edited(dir, "portions.csv", portions, sizeof portions / sizeof *portions);
 	copy_edited(dir, "targets.csv", NULL, 0);
+	copy_edited(dir, "staples.csv", NULL, 0);
 
 	is_int(nt_seed_ensure(s, dir, &loaded, &err), NT_OK, "a new data version reloads");
 	ok(loaded, "... loaded = true");
@@ -322,11 +324,11 @@ test_reload(struct nt_store *s)
 	is_int(resolve(s, "sr28:01003"), -1, "a vanished food nobody used is removed");
 	is_int(resolve(s, "sr28:01002"), butter, "a vanished food an entry uses is kept, same id");
 	is_int(resolve(s, "custom:1"), custom, "custom foods are left alone");
-	/* 14,221 - 2 vanished + 1 kept (used) + 1 custom = 14,221. */
-	is_int(count(s, sql_n_foods), N_FOODS, "food count 14221 - 2 + 1 kept + 1 custom");
-	is_int(count(s, sql_n_bundled), N_FOODS - 1, "bundled foods 14221 - 1 removed");
-	/* 37,482 - 4 (sr28:01002) - 2 (sr28:01003) = 37,476. */
-	is_int(count(s, sql_n_portions), N_PORTIONS - 6, "portions 37482 - 6");
+	/* 14,229 - 2 vanished + 1 kept (used) + 1 custom = 14,229. */
+	is_int(count(s, sql_n_foods), N_FOODS, "food count 14229 - 2 + 1 kept + 1 custom");
+	is_int(count(s, sql_n_bundled), N_FOODS - 1, "bundled foods 14229 - 1 removed");
+	/* 37,490 - 4 (sr28:01002) - 2 (sr28:01003) = 37,484. */
+	is_int(count(s, sql_n_portions), N_PORTIONS - 6, "portions 37490 - 6");
 	is_int(count(s, sql_n_targets), N_TARGETS, "targets replaced, not doubled");
 	is_int(count(s, sql_fts_count), N_FOODS, "search index follows");
 	ok(fts_ok(s), "search index consistent after reload");
@@ -363,10 +365,10 @@ test_bad_dirs(struct nt_store *s)
 	 * belongs. */
 	static const struct edit badnum[] = {
 		{2160, REPLACE, "sr28:09040,\"Bananas, raw\",Fruits and Fruit Juices,,,"
-		                "89,1.09,0.00,0.00,0.027,1,0.000,0.000,0.000,999"},
+		                "89,1.09,0.00,0.00,0.027,1,0.000,0.000,0.000,999,"},
 		{2161, REPLACE, "sr28:09041,\"Bananas, dehydrated, or banana powder\","
 		                "Fruits and Fruit Juices,,,lots,3.89,0.00,0.00,0.126,1,"
-		                "0.000,0.000,0.000,1491"},
+		                "0.000,0.000,0.000,1491,"},
 	};
 	static const struct edit nocol[] = {
 		{1, REPLACE, "id,name,group,also,keywords,energy_kcal,protein_g,b12_ug,"
@@ -377,7 +379,7 @@ test_bad_dirs(struct nt_store *s)
 	static const struct edit unk_foods[] = {
 		{4, DELETE, NULL},
 		{2160, REPLACE, "sr28:09040,\"Bananas, raw\",Fruits and Fruit Juices,,,"
-		                "89,1.09,0.00,0.00,0.027,1,0.000,0.000,0.000,999"},
+		                "89,1.09,0.00,0.00,0.027,1,0.000,0.000,0.000,999,"},
 	};
 	static const struct edit unk_portions[] = {
 		{2, INSERT, "sr28:99999,1,1,cup,100"},
@@ -397,6 +399,7 @@ test_bad_dirs(struct nt_store *s)
 	copy_edited(dir, "foods.csv", badnum, 2);
 	copy_edited(dir, "portions.csv", NULL, 0);
 	copy_edited(dir, "targets.csv", NULL, 0);
+	copy_edited(dir, "staples.csv", NULL, 0);
 	loaded = true;
 	st = nt_seed_ensure(s, dir, &loaded, &err);
 	is_int(st, NT_ERR_PARSE, "a non-number value fails with NT_ERR_PARSE");
@@ -410,6 +413,7 @@ test_bad_dirs(struct nt_store *s)
 	copy_edited(dir, "foods.csv", nocol, 1);
 	copy_edited(dir, "portions.csv", NULL, 0);
 	copy_edited(dir, "targets.csv", NULL, 0);
+	copy_edited(dir, "staples.csv", NULL, 0);
 	st = nt_seed_ensure(s, dir, &loaded, &err);
 	is_int(st, NT_ERR_PARSE, "a missing column fails with NT_ERR_PARSE");
 	ok(strstr(err.msg, "/nocol/foods.csv:1:") != NULL &&
@@ -421,6 +425,7 @@ test_bad_dirs(struct nt_store *s)
 	copy_edited(dir, "foods.csv", unk_foods, 2);
 	copy_edited(dir, "portions.csv", unk_portions, 3);
 	copy_edited(dir, "targets.csv", NULL, 0);
+	copy_edited(dir, "staples.csv", NULL, 0);
 	st = nt_seed_ensure(s, dir, &loaded, &err);
 	is_int(st, NT_ERR_PARSE, "an unknown food in portions.csv fails with NT_ERR_PARSE");
 	ok(strstr(err.msg, "/unkfood/portions.csv:2:1: ") != NULL &&

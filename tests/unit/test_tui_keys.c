@@ -73,7 +73,8 @@ main(void)
 	is_int(tui_action_for(TV_DAY, '\n'), TA_ADD, "Ctrl-J (LF) adds in the day");
 	is_int(tui_action_for(TV_SEARCH, '\r'), TA_ACCEPT, "Enter picks in the search");
 	is_int(tui_action_for(TV_DAY, 'u'), TA_UNDO, "u undoes");
-	is_int(tui_action_for(TV_DAY, 'x'), TA_NONE, "x does nothing");
+	is_int(tui_action_for(TV_DAY, 'x'), TA_EAT, "x marks a planned entry eaten");
+	is_int(tui_action_for(TV_DAY, 'z'), TA_NONE, "z does nothing");
 	is_int(tui_action_for(TV_SEARCH, 'k'), TA_NONE, "k is text in the search query");
 	is_int(tui_action_for(TV_SEARCH, 27), TA_BACK, "Esc goes back from search");
 	is_int(tui_action_for(TV_AMOUNT, TUI_KEYCODE(KEY_DOWN)), TA_DOWN, "Down picks a portion");

@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* suggest.c - ranking foods that close a gap. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diet.h"
+#include "food.h"
+#include "store.h"
+#include "suggest.h"
+
+/* The bundled staples of a nutrient for a diet, with their everyday portion. */
+static const char sql_staples[] =
+	"SELECT f.id, f.source, f.code, f.name, p.amount, p.unit, p.grams, s.note, "
+	NT_FOOD_VALUE_COLUMNS
+	" FROM staples s JOIN foods f ON f.id = s.food"
+	" JOIN portions p ON p.food = s.food AND p.seq = s.portion_seq"
+	" WHERE s.nutrient = ?1 AND (s.diets & ?2) != 0 AND " NT_DIET_ALLOWED_SQL;
+
+/* The foods the user has logged, each in the amount last logged. */
+static const char sql_eaten[] =
+	"SELECT f.id, f.source, f.code, f.name, e.amount, e.mg, NULL, NULL, " NT_FOOD_VALUE_COLUMNS
+	" FROM (SELECT food, max(id) AS last FROM entries GROUP BY food) l"
+	" JOIN entries e ON e.id = l.last JOIN foods f ON f.id = l.food"
+	" WHERE " NT_DIET_ALLOWED_SQL " ORDER BY e.id DESC LIMIT 500";
+
+#define VALUES_AT 8 /* first value column of both queries (kept aligned) */
+
+struct cand {
+	long long id;
+	char ref[40];
+	char *name, *amount, *note;
+	double grams, adds, score;
+	bool eaten, fortified;
+};
+
+void
+nt_suggestions_fini(struct nt_suggestions *sg)
+{
+	if (!sg)
+		return;
+	for (size_t i = 0; i < sg->n; i++) {
+		free(sg->v[i].name);
+		free(sg->v[i].amount);
+		free(sg->v[i].note);
+	}
+	free(sg->v);
+	sg->v = NULL;
+	sg->n = 0;
+}
+
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if (x->grams != y->grams) /* the least food first */
+		return x->grams < y->grams ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+struct pool {
+	struct cand *v;
+	size_t n, cap;
+};
+
+static void
+pool_fini(struct pool *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->v[i].name);
+		free(p->v[i].amount);
+		free(p->v[i].note);
+	}
+	free(p->v);
+}
+
+/* Adds a candidate unless the food is there already (the eaten one wins). */
+static enum nt_status
+pool_add(struct pool *p, const struct cand *c, struct nt_err *err)
+{
+	struct cand *slot;
+
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].id == c->id)
+			return NT_OK;
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 32;
+		struct cand *v = realloc(p->v, cap * sizeof *v);
+
+		if (!v)
+			return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+		p->v = v;
+		p->cap = cap;
+	}
+	slot = &p->v[p->n];
+	*slot = *c;
+	slot->name = strdup(c->name);
+	slot->amount = strdup(c->amount);
+	slot->note = strdup(c->note);
+	if (!slot->name || !slot->amount || !slot->note) {
+		free(slot->name);
+		free(slot->amount);
+		free(slot->note);
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	}
+	p->n++;
+	return NT_OK;
+}
+
+/* Fills a candidate's value for m from the row; false when unknown or 0. */
+static bool
+value_of(struct nt_stmt *st, enum nt_measure m, double grams, struct cand *c)
+{
+	double per100[NT_STORED_COUNT];
+	struct nt_amounts v;
+
+	for (int k = 0; k < NT_STORED_COUNT; k++)
+		per100[k] = nt_stmt_double(st, VALUES_AT + k);
+	nt_amounts_for(per100, grams, &v);
+	c->adds = v.v[m];
+	c->fortified = nt_known(per100[NT_B12_ADDED]) && per100[NT_B12_ADDED] > 0;
+	return nt_known(c->adds) && c->adds > 0;
+}
+
+static void
+score(struct cand *c, enum nt_measure m, double gap, enum nt_diet diet)
+{
+	c->score = fmin(c->adds / gap, 1.0);
+	if (c->eaten)
+		c->score += 0.2;
+	/* fortified foods are the vegan's and vegetarian's B12 */
+	if (m == NT_B12 && diet != NT_DIET_OMNIVORE && c->fortified)
+		c->score += 1.0;
+}
+
+static enum nt_status
+gather(struct nt_store *s, enum nt_measure m, enum nt_diet diet, double gap,
+       struct pool *pool, struct nt_err *err)
+{
+	struct nt_stmt *st;
+	enum nt_status rc;
+	int r;
+
+	/* foods the user eats, first, so that their amount is kept */
+	if (!(st = nt_store_stmt(s, sql_eaten, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 9, nt_diet_forbids(diet));
+	while ((r = nt_stmt_step(st, err)) > 0) {
+		struct cand c = {0};
+
+		c.id = nt_stmt_int(st, 0);
+		c.grams = (double)nt_stmt_int(st, 5) / 1000.0;
+		if (!value_of(st, m, c.grams, &c))
+			continue;
+		nt_food_ref(nt_stmt_text(st, 1), nt_stmt_text(st, 2), c.ref, sizeof c.ref);
+		c.name = (char *)nt_stmt_text(st, 3);
+		c.amount = (char *)nt_stmt_text(st, 4);
+		c.note = (char *)"you eat it";
+		c.eaten = true;
+		score(&c, m, gap, diet);
+		if ((rc = pool_add(pool, &c, err))) {
+			nt_stmt_reset(st);
+			return rc;
+		}
+	}
+	if (r < 0)
+		return err->status;
+
+	if (!(st = nt_store_stmt(s, sql_staples, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, nt_measure_name(m));
+	nt_stmt_bind_int(st, 2, 1u << diet);
+	nt_stmt_bind_int(st, 9, nt_diet_forbids(diet));
+	while ((r = nt_stmt_step(st, err)) > 0) {
+		struct cand c = {0};
+		char amount[256];
+
+		c.id = nt_stmt_int(st, 0);
+		c.grams = nt_stmt_double(st, 6);
+		if (!value_of(st, m, c.grams, &c))
+			continue;
+		nt_food_ref(nt_stmt_text(st, 1), nt_stmt_text(st, 2), c.ref, sizeof c.ref);
+		snprintf(amount, sizeof amount, "%g %s", nt_stmt_double(st, 4), nt_stmt_text(st, 5));
+		c.name = (char *)nt_stmt_text(st, 3);
+		c.amount = amount;
+		c.note = (char *)nt_stmt_text(st, 7);
+		score(&c, m, gap, diet);
+		if ((rc = pool_add(pool, &c, err))) {
+			nt_stmt_reset(st);
+			return rc;
+		}
+	}
+	return r < 0 ? err->status : NT_OK;
+}
+
+enum nt_status
+nt_suggest(struct nt_store *s, const struct nt_profile *p,
+           const struct nt_judgement judged[NT_MEASURE_COUNT], size_t per_measure,
+           struct nt_suggestions *out, struct nt_err *err)
+{
+	static const enum nt_measure measures[] = NT_SUGGEST_MEASURES;
+	struct nt_err scratch;
+	struct nt_suggestions res = {0, NULL};
+	size_t cap = 0;
+
+	if (!err)
+		err = &scratch;
+	for (size_t k = 0; k < sizeof measures / sizeof *measures; k++) {
+		enum nt_measure m = measures[k];
+		const struct nt_judgement *j = &judged[m];
+		struct pool pool = {NULL, 0, 0};
+		enum nt_status rc;
+		double gap;
+
+		if (j->level != NT_LEVEL_LOW)
+			continue;
+		gap = j->target - j->intake;
+		if ((rc = gather(s, m, p->diet, gap, &pool, err))) {
+			pool_fini(&pool);
+			nt_suggestions_fini(&res);
+			return rc;
+		}
+		qsort(pool.v, pool.n, sizeof *pool.v, cand_cmp);
+		for (size_t i = 0; i < pool.n && i < per_measure; i++) {
+			struct nt_suggestion *sg;
+			struct cand *c = &pool.v[i];
+
+			if (res.n == cap) {
+				size_t ncap = cap ? 2 * cap : 16;
+				struct nt_suggestion *v = realloc(res.v, ncap * sizeof *v);
+
+				if (!v) {
+					pool_fini(&pool);
+					nt_suggestions_fini(&res);
+					return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+				}
+				res.v = v;
+				cap = ncap;
+			}
+			sg = &res.v[res.n++];
+			sg->m = m;
+			sg->food_id = c->id;
+			memcpy(sg->ref, c->ref, sizeof sg->ref);
+			/* hand the strings over */
+			sg->name = c->name;
+			sg->amount = c->amount;
+			sg->note = c->note;
+			c->name = c->amount = c->note = NULL;
+			sg->grams = c->grams;
+			sg->adds = c->adds;
+			sg->gap = gap;
+			/* from the amount as shown, like every percent the user reads */
+			sg->closed_percent =
+				(int)floor(100.0 * fmin(nt_round(c->adds, nt_measure_decimals(m)), gap) /
+				           gap + 1e-9);
+			sg->eaten_before = c->eaten;
+			sg->fortified = c->fortified;
+		}
+		pool_fini(&pool);
+	}
+	*out = res;
+	return NT_OK;
+}

@@ -1,0 +1,64 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# plan.sh - suggestions, planned entries, copying days, exclusions, food
+# tags and the week's B12 routine, through the CLI.
+. "$NUTRACK_TESTS/cli/lib.sh"
+
+nt profile --sex female --age 34 --diet vegan >/dev/null
+# fndds:11320100 soy milk, unsweetened, 1 cup = 244 g: B12 0.39 * 2.44 =
+# 0.95 ug; omega-3 0.166 * 2.44 = 0.41 g; potassium 158 * 2.44 = 386 mg.
+nt add --meal breakfast fndds:11320100 "1 cup" >/dev/null
+
+# B12 is 2.4 - 0.95 = 1.45 ug short.  Fortified foods lead for a vegan; all
+# that close the gap rank by the least food: label:1 nutritional yeast,
+# 2 tbsp = 10 g, 150 * 0.1 = 15 ug; Wheaties (sr28:08089), 0.75 cup = 27 g.
+# The soy milk the user drinks adds 0.9516 ug: floor(95.16 / 1.45) = 65 %.
+expect suggest-b12-csv 0 nt suggest --csv --limit 2
+expect suggest-text 0 nt suggest
+expect suggest-bad-limit 2 nt suggest --limit 0
+
+# Planned entries count beside, not in, the eaten totals: with 2 tbsp of
+# yeast planned, B12 with the plan is 0.9516 + 15 = 15.95 ug (664 %).
+expect add-planned 0 nt add --planned --meal dinner label:1 "2 tbsp"
+expect day-with-planned 0 nt day
+expect day-with-planned-csv 0 nt day --csv
+expect eat-entry 0 nt eat 2
+expect eat-nothing 1 nt eat today
+
+# Copy today to tomorrow (planned: the future) and to yesterday (eaten).
+expect copy-to-tomorrow 0 nt copy today tomorrow
+expect copy-meal-to-yesterday 0 nt copy --meal dinner today yesterday
+expect copy-nothing 1 nt copy --meal lunch today yesterday
+expect copy-same-day 1 nt copy today today
+expect eat-tomorrow 0 nt eat tomorrow
+expect day-tomorrow-csv 0 nt day --csv tomorrow
+
+# Exclusions and corrections change what is suggested.
+expect exclude-yeast 0 nt exclude add label:1
+expect exclude-word 0 nt exclude add --word wheaties
+expect exclude-list 0 nt exclude list
+nt day --csv 2026-03-12 >/dev/null
+# 2026-03-13 has nothing logged: every target is the gap.  Cheerios, 1 cup
+# = 28 g at 6.77 ug: 1.8956, shown 1.90 ug, 1.90 / 2.4 = 79 %.
+expect suggest-excluded-csv 0 nt suggest --csv --limit 2 2026-03-13
+expect exclude-rm 0 nt exclude rm 1
+expect exclude-rm-again 1 nt exclude rm 1
+expect exclude-two-kinds 2 nt exclude add label:1 --word x
+expect tag-show 0 nt foods tag fndds:11320100
+expect tag-dairy 0 nt foods tag fndds:11320100 dairy
+expect tag-bad 1 nt foods tag fndds:11320100 tofu
+expect untag 0 nt foods untag fndds:11320100
+
+# The Vegan Society's routines over the week 2026-W11 (Mon 03-09 .. Sun
+# 03-15).  So far: 03-10 yeast 15 ug at dinner (fortified, one meal); 03-11
+# soy milk 0.95 ug at breakfast + yeast 15 ug at dinner (two meals, 15.95 ug:
+# a fortified day); 03-12 the same copy.  A 2000 ug tablet (label:5) on
+# Sunday matches the weekly dose.
+nt add --date 2026-03-15 --meal breakfast label:5 "1 tablet" >/dev/null
+expect week-routine 0 nt week
+# A custom supplement counts as one.
+expect foods-add-supplement 0 nt foods add "B12 spray" --serving 0.1 --unit spray --b12 500 \
+	--supplement
+expect suggest-week-csv 0 nt suggest --csv --week --limit 1
+
+done_testing

@@ -1,0 +1,50 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# plan.sh - suggestions and planned entries in the real TUI.
+. "$NUTRACK_TESTS/tui/lib.sh"
+
+nt profile --sex female --age 34 --diet vegan >/dev/null
+nt add --meal breakfast fndds:11320100 "1 cup" >/dev/null
+
+start 100 30
+wait_for "starts on the day" "Wednesday 2026-03-11 (today)"
+# Soy milk alone: every target short; the panel lists the best food for
+# each (the same ranking as 'nutrack suggest'): B12 from nutritional yeast.
+wait_for "the suggestions panel" "Suggestions (Enter logs one"
+wait_for "B12: nutritional yeast" "2 tbsp Nutritional yeast flakes"
+wait_for "potassium: white beans" "1 cup Beans, white"
+# Lunch, then the suggestions: Enter logs the first one to lunch.
+keys Home j j s
+keys Enter
+wait_for "a suggestion is logged" "Logged 2 tbsp Nutritional yeast flakes, fortified"
+nt day --csv >"$WORK/day.csv"
+# B12 0.9516 + 15 = 15.95 ug.
+is "the yeast is in the database" "$(grep '^b12,' "$WORK/day.csv" | tr -d '\r')" \
+	"b12,ug,15.95,2.4,664,ok,no"
+
+# Tomorrow: what is logged is planned; x marks it eaten.
+keys l
+wait_for "tomorrow" "Thursday 2026-03-12"
+keys a
+type_text "banana raw"
+wait_for "banana" "Banana, raw"
+keys Enter
+wait_for "portions" "1 banana (126 g)"
+keys Enter
+wait_for "planned, not eaten" "Planned 1 banana Banana, raw at breakfast"
+wait_for "shown as planned" "(planned) Banana, raw"
+wait_for "not in the eaten totals" "Nothing eaten logged this day"
+# banana 126 g: potassium 326 * 1.26 = 411 mg, 15 % of 2600 (FNDDS 63107010)
+wait_for "the planned total beside" "with planned: B12 0%  ω-3 2%  K 15%"
+keys Home j x
+wait_for "eaten" "Ate Banana, raw"
+wait_for "now in the totals" "Totals against targets"
+keys u
+wait_for "undo makes it planned again" "(planned) Banana, raw"
+keys q
+wait_for "quits" "exited 0"
+is "the banana is planned in the database" \
+	"$(nt day --csv 2026-03-12 | grep '^potassium,' | tr -d '\r')" \
+	"potassium,mg,,2600,,unknown,no"
+
+done_testing
