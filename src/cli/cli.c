@@ -59,6 +59,11 @@ static const struct cli_command commands[] = {
 	 "  -n, --limit N      at most N foods per nutrient (default 3)\n"
 	 "      --csv          CSV: nutrient,food_id,food,amount,grams,adds,unit,\n"
 	 "                     gap_closed_percent\n"},
+	{"plan", cli_cmd_plan, "[--days N] [--csv] [--accept] [DATE]",
+	 "propose days of meals that meet every target for your diet",
+	 "  -n, --days N       plan N days (1-28) from DATE (default tomorrow)\n"
+	 "      --csv          CSV: date,meal,food_id,food,grams\n"
+	 "      --accept       write the plan as planned entries\n"},
 	{"exclude", cli_cmd_exclude, "add (FOOD | --group GROUP | --word WORD) | list | rm N",
 	 "foods, food groups or words never to suggest (allergies, dislikes)", ""},
 	{"day", cli_cmd_day, "[--csv] [DATE]",

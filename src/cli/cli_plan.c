@@ -11,6 +11,7 @@
 #include "cli_format.h"
 #include "date.h"
 #include "journal.h"
+#include "plan.h"
 #include "profile.h"
 #include "suggest.h"
 #include "target.h"
@@ -226,5 +227,150 @@ cli_cmd_copy(struct app *a, int argc, char **argv)
 		                 meal_s ? nt_meal_name((enum nt_meal)meal) : "");
 	printf("Copied %d %s to %s as %s.\n", count, count == 1 ? "entry" : "entries", argv[2],
 	       planned ? "planned" : "eaten");
+	return CLI_OK;
+}
+
+/* "B12 16.00 µg (666%), Omega-3 1.70 g (154%), ..." for a planned day. */
+static void
+print_plan_totals(const struct app *a, const struct nt_plan_day *pd, const struct nt_targets *t)
+{
+	static const enum nt_measure shown[] = {NT_B12, NT_OMEGA3, NT_EPA_DHA, NT_POTASSIUM};
+	struct nt_judgement j[NT_MEASURE_COUNT];
+
+	nt_judge(&pd->total, true, t, j);
+	printf("  the day then:");
+	for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
+		char v[64];
+
+		cli_fmt_measure(a, v, sizeof v, shown[i], j[shown[i]].intake, j[shown[i]].partial);
+		if (j[shown[i]].percent >= 0)
+			printf("%s %s %s (%d%%)", i ? "," : "", nt_measure_label(shown[i]), v,
+			       j[shown[i]].percent);
+		else
+			printf("%s %s %s", i ? "," : "", nt_measure_label(shown[i]), v);
+	}
+	printf("\n");
+}
+
+/* " ug" -> " µg" in place (the core writes ASCII units). */
+static void
+micro(char *s, size_t n)
+{
+	char *p;
+
+	while ((p = strstr(s, " ug")) && strlen(s) + 2 < n) {
+		memmove(p + 3, p + 2, strlen(p + 2) + 1);
+		memcpy(p + 1, "\xc2\xb5", 2);
+	}
+}
+
+int
+cli_cmd_plan(struct app *a, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("plan");
+	const char *days_s = NULL;
+	bool csv = false, accept = false, unmet = false;
+	struct cli_opt opts[] = {
+		{"days", 'n', &days_s, NULL},
+		{"csv", 0, NULL, &csv},
+		{"accept", 0, NULL, &accept},
+		{NULL, 0, NULL, NULL},
+	};
+	struct nt_profile p;
+	struct nt_targets t;
+	struct nt_plan pl;
+	struct nt_err err;
+	enum nt_status st;
+	long first, ndays = 1;
+	int npos, rc, count;
+
+	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
+		return rc;
+	if (npos > 1)
+		return cli_usage_error(a, cmd, "plan: give at most one date");
+	if (days_s) {
+		char *end;
+
+		ndays = strtol(days_s, &end, 10);
+		if (*end || end == days_s || ndays < 1 || ndays > 28)
+			return cli_usage_error(a, cmd, "--days must be a number from 1 to 28");
+	}
+	first = a->today + 1;
+	if (npos == 1 && (rc = cli_date(a, argv[1], &first)))
+		return rc;
+	if ((rc = cli_open(a)))
+		return rc;
+	if ((st = nt_profile_get(a->store, &p, &err)) || (st = nt_targets_for(a->store, &p, &t, &err)) ||
+	    (st = nt_plan_days(a->store, &p, &t, first, (int)ndays, &pl, &err)))
+		return cli_fail(a, st, &err);
+	for (int d = 0; d < pl.ndays; d++)
+		unmet |= pl.days[d].unmet != 0;
+
+	if (csv) {
+		static const char *const head[] = {"date", "meal", "food_id", "food", "grams"};
+
+		for (size_t i = 0; i < 5; i++)
+			cli_csv_field(stdout, head[i], i == 0);
+		cli_csv_end(stdout);
+		for (size_t i = 0; i < pl.n; i++) {
+			char date[NT_DATE_LEN], grams[32];
+
+			nt_date_format(pl.items[i].day, date);
+			snprintf(grams, sizeof grams, "%.1f", pl.items[i].grams);
+			cli_csv_field(stdout, date, true);
+			cli_csv_field(stdout, nt_meal_name(pl.items[i].meal), false);
+			cli_csv_field(stdout, pl.items[i].ref, false);
+			cli_csv_field(stdout, pl.items[i].name, false);
+			cli_csv_field(stdout, grams, false);
+			cli_csv_end(stdout);
+		}
+	} else {
+		size_t i = 0;
+
+		for (int d = 0; d < pl.ndays; d++) {
+			const struct nt_plan_day *pd = &pl.days[d];
+			char date[NT_DATE_LEN];
+			int items = 0;
+
+			nt_date_format(pd->day, date);
+			for (size_t k = 0; k < pl.n; k++)
+				items += pl.items[k].day == pd->day;
+			printf("%s%s %s, %s diet: %d %s", d ? "\n" : "",
+			       nt_date_weekday_name(nt_date_weekday(pd->day)), date, nt_diet_name(p.diet),
+			       items, items == 1 ? "food" : "foods");
+			printf(pd->unmet ? "; cannot meet every target\n" : " meet every target\n");
+			for (; i < pl.n && pl.items[i].day == pd->day; i++) {
+				char name[512], amount[256], why[512];
+
+				cli_fmt_name(name, sizeof name, pl.items[i].name);
+				cli_fmt_name(amount, sizeof amount, pl.items[i].amount);
+				cli_fmt_name(why, sizeof why, pl.items[i].why);
+				if (a->utf8)
+					micro(why, sizeof why);
+				printf("  %-9s %s %s (%s)\n            because %s\n",
+				       nt_meal_name(pl.items[i].meal), amount, name, pl.items[i].ref, why);
+			}
+			print_plan_totals(a, pd, &t);
+			if (pd->unmet)
+				printf("  not met: %s\n", pd->reason);
+		}
+	}
+	if (unmet) {
+		rc = cli_error(a, "the plan cannot meet every target%s", accept ? "; nothing written" : "");
+		nt_plan_fini(&pl);
+		return rc;
+	}
+	if (accept) {
+		if ((st = nt_plan_accept(a->store, &pl, &count, &err))) {
+			nt_plan_fini(&pl);
+			return cli_fail(a, st, &err);
+		}
+		if (!csv)
+			printf("\nWrote %d planned %s ('nutrack eat DATE' when eaten).\n", count,
+			       count == 1 ? "entry" : "entries");
+	} else if (!csv) {
+		printf("\nNothing written: --accept writes these as planned entries.\n");
+	}
+	nt_plan_fini(&pl);
 	return CLI_OK;
 }

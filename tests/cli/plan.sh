@@ -61,4 +61,25 @@ expect foods-add-supplement 0 nt foods add "B12 spray" --serving 0.1 --unit spra
 	--supplement
 expect suggest-week-csv 0 nt suggest --csv --week --limit 1
 
+# A vegan day planned from nothing (2026-04-01).  The planner takes, step by
+# step, the portion that covers most of the remaining gaps: soybeans, 1 cup
+# = 172 g (omega-3 1.03 g, potassium 515 * 1.72 = 886 mg); the algae capsule
+# (label:7, 0.6 g: (20.833 + 41.667) * 0.006 = 375 mg EPA+DHA), the only
+# vegan EPA+DHA; white beans, 179 g: 561 * 1.79 = 1004 mg potassium; the
+# nutritional yeast the user eats, 2 tbsp = 15 ug B12; an avocado, 150 g:
+# 485 * 1.5 = 728 mg.  Potassium 885.8 + 1004.19 + 727.5 = 2617 mg >= 2600.
+expect plan-csv 0 nt plan --csv 2026-04-01
+expect plan-text 0 nt plan 2026-04-01
+expect plan-accept 0 nt plan --accept 2026-04-01
+expect plan-day-after-accept 0 nt day --csv 2026-04-01
+# Planned entries count in the planned total only, so the day stays "not
+# logged" until they are eaten; planning it again only tops it up (nothing).
+expect eat-planned-day 0 nt eat 2026-04-01
+expect plan-bad-days 2 nt plan --days 0
+# Without the algae capsule no vegan food brings enough EPA+DHA: the plan
+# says which target and why, exits 1 and writes nothing.
+nt exclude add label:7 >/dev/null
+expect plan-cannot 1 nt plan --accept 2026-04-02
+expect plan-cannot-wrote-nothing 0 nt day --csv 2026-04-02
+
 done_testing
