@@ -64,6 +64,13 @@ static const struct cli_command commands[] = {
 	 "  -n, --days N       plan N days (1-28) from DATE (default tomorrow)\n"
 	 "      --csv          CSV: date,meal,food_id,food,grams\n"
 	 "      --accept       write the plan as planned entries\n"},
+	{"lab", cli_cmd_lab, "add [--date DATE] KIND VALUE UNIT | list [--csv] | rm N",
+	 "blood tests (serum B12, homocysteine, MMA) beside your B12 intake",
+	 "  KIND               b12 (pg/mL or pmol/L), homocysteine (umol/L) or\n"
+	 "                     mma (umol/L or nmol/L)\n"
+	 "  -d, --date DATE    the day of the test (default today)\n"
+	 "      --csv          list as CSV: id,date,kind,value,unit,reading,\n"
+	 "                     b12_ug_per_day_28d,days_logged_28d\n"},
 	{"exclude", cli_cmd_exclude, "add (FOOD | --group GROUP | --word WORD) | list | rm N",
 	 "foods, food groups or words never to suggest (allergies, dislikes)", ""},
 	{"day", cli_cmd_day, "[--csv] [DATE]",

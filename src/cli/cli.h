@@ -82,5 +82,6 @@ int cli_cmd_eat(struct app *a, int argc, char **argv);
 int cli_cmd_copy(struct app *a, int argc, char **argv);
 int cli_cmd_exclude(struct app *a, int argc, char **argv);
 int cli_cmd_plan(struct app *a, int argc, char **argv);
+int cli_cmd_lab(struct app *a, int argc, char **argv);
 
 #endif

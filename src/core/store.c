@@ -112,6 +112,12 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	"  nutrient TEXT NOT NULL,"
 	"  food INTEGER NOT NULL REFERENCES foods(id) ON DELETE CASCADE,"
 	"  diets INTEGER NOT NULL, portion_seq INTEGER NOT NULL, note TEXT NOT NULL);"
+	"CREATE TABLE labs("              /* blood tests beside the intake history */
+	"  id INTEGER PRIMARY KEY,"
+	"  day TEXT NOT NULL CHECK(length(day) = 10),"
+	"  kind TEXT NOT NULL CHECK(kind IN ('b12', 'homocysteine', 'mma')),"
+	"  value REAL NOT NULL CHECK(value > 0),"  /* in the kind's canonical unit */
+	"  unit TEXT NOT NULL);"                  /* the unit the user gave */
 	/* the bundled data gains columns: load it again */
 	"DELETE FROM meta WHERE key = 'data_version';",
 };

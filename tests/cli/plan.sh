@@ -82,4 +82,16 @@ nt exclude add label:7 >/dev/null
 expect plan-cannot 1 nt plan --accept 2026-04-02
 expect plan-cannot-wrote-nothing 0 nt day --csv 2026-04-02
 
+# Lab results beside the B12 eaten in the 28 days up to the test.  On
+# 2026-03-12: 03-10 15.00, 03-11 15.95, 03-12 15.95 ug: 46.90 / 3 = 15.63.
+# On 2026-03-11: (15.00 + 15.95) / 2 = 15.475 -> 15.48.  300 pg/mL x 0.7378
+# = 221 pmol/L: borderline; 450 nmol/L MMA = 0.45 umol/L: high.
+expect lab-add-b12 0 nt lab add --date 2026-03-12 b12 300 pg/mL
+expect lab-add-mma 0 nt lab add mma 450 nmol/L
+expect lab-bad-unit 1 nt lab add homocysteine 12 pg/mL
+expect lab-bad-kind 1 nt lab add ferritin 30 ng/mL
+expect lab-list 0 nt lab list
+expect lab-list-csv 0 nt lab list --csv
+expect lab-rm 0 nt lab rm 2
+
 done_testing
