@@ -9,7 +9,10 @@
 
 #include "cli.h"
 #include "date.h"
+#include "amount.h"
+#include "food.h"
 #include "journal.h"
+#include "search.h"
 #include "text.h"
 
 static const struct cli_command commands[] = {
@@ -64,6 +67,13 @@ static const struct cli_command commands[] = {
 	 "  -n, --days N       plan N days (1-28) from DATE (default tomorrow)\n"
 	 "      --csv          CSV: date,meal,food_id,food,grams\n"
 	 "      --accept       write the plan as planned entries\n"},
+	{"recipe", cli_cmd_recipe,
+	 "new NAME [--servings N] | add RECIPE FOOD AMOUNT | rm RECIPE ITEM |\n"
+	 "       servings RECIPE N | show RECIPE | list | save-meal NAME --meal MEAL [--date DATE]",
+	 "recipes and saved meals: foods made of foods, logged as \"1 serving\"",
+	 "      --servings N   how many servings the recipe makes (default 1)\n"
+	 "  -m, --meal MEAL    save-meal: the meal to save\n"
+	 "  -d, --date DATE    save-meal: its day (default today)\n"},
 	{"lab", cli_cmd_lab, "add [--date DATE] KIND VALUE UNIT | list [--csv] | rm N",
 	 "blood tests (serum B12, homocysteine, MMA) beside your B12 intake",
 	 "  KIND               b12 (pg/mL or pmol/L), homocysteine (umol/L) or\n"
@@ -279,6 +289,70 @@ cli_entry_id(const struct app *a, const char *text, long long *out)
 	if (*end || *out <= 0)
 		return cli_error(a, "'%.40s' is not an entry number (see 'nutrack day')", text);
 	return 0;
+}
+
+/* How many of the best search hits "add" tries for an amount that fits. */
+#define ADD_CANDIDATES 10
+
+/* Grams of `amount` of a food; a status, with err filled on failure. */
+enum nt_status
+cli_amount_of(struct app *a, long long food_id, const char *amount, long long *mg,
+          struct nt_err *err)
+{
+	struct nt_food *f;
+	enum nt_status st;
+	double g;
+
+	if ((st = nt_food_get(a->store, food_id, &f, err)))
+		return st;
+	st = nt_amount_grams(amount, f, &g, err);
+	nt_food_free(f);
+	if (st == NT_OK)
+		*mg = nt_grams_to_mg(g);
+	return st;
+}
+
+/*
+ * Finds the food named by an id, or by search words: the best-ranked hit
+ * that has the portion the amount names ("egg" "2 large" skips a first hit
+ * without a "large" portion), else the best hit and its error.
+ */
+int
+cli_resolve_food(struct app *a, const char *text, const char *amount, long long *id,
+             long long *mg)
+{
+	struct nt_search_result r;
+	struct nt_err err, first_err;
+	enum nt_status st, first_st = NT_OK;
+
+	if (nt_food_looks_like_id(text)) {
+		if ((st = nt_food_resolve(a->store, text, id, &err)) ||
+		    (st = cli_amount_of(a, *id, amount, mg, &err)))
+			return cli_fail(a, st, &err);
+		return 0;
+	}
+	if ((st = nt_search(a->store, text, ADD_CANDIDATES, &r, &err)))
+		return cli_fail(a, st, &err);
+	if (r.n == 0) {
+		nt_search_result_fini(&r);
+		return cli_error(a, "no food matches '%s'; try '%s search %s'", text, a->prog, text);
+	}
+	for (size_t i = 0; i < r.n; i++) {
+		st = cli_amount_of(a, r.hits[i].id, amount, mg, &err);
+		if (st == NT_OK) {
+			*id = r.hits[i].id;
+			nt_search_result_fini(&r);
+			return 0;
+		}
+		if (i == 0) {
+			first_st = st;
+			first_err = err;
+		}
+		if (st != NT_ERR_INVALID)
+			break; /* only a unit the food lacks is worth another try */
+	}
+	nt_search_result_fini(&r);
+	return cli_fail(a, first_st, &first_err);
 }
 
 int

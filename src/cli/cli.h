@@ -59,6 +59,18 @@ int cli_meal(const struct app *a, const struct cli_command *cmd, const char *tex
              int *out);
 int cli_entry_id(const struct app *a, const char *text, long long *out);
 
+/* Grams of `amount` of a food, as whole mg; a status, err filled on failure. */
+enum nt_status cli_amount_of(struct app *a, long long food_id, const char *amount,
+                             long long *mg, struct nt_err *err);
+
+/*
+ * Finds the food named by an id, or by search words: the best-ranked hit
+ * that has the portion the amount names, else the best hit and its error.
+ * Fills *id and *mg; reports errors itself (0 or an exit status).
+ */
+int cli_resolve_food(struct app *a, const char *text, const char *amount, long long *id,
+                     long long *mg);
+
 /* The command table. */
 const struct cli_command *cli_find(const char *name);
 void cli_usage(FILE *fp, const char *prog);
@@ -83,5 +95,6 @@ int cli_cmd_copy(struct app *a, int argc, char **argv);
 int cli_cmd_exclude(struct app *a, int argc, char **argv);
 int cli_cmd_plan(struct app *a, int argc, char **argv);
 int cli_cmd_lab(struct app *a, int argc, char **argv);
+int cli_cmd_recipe(struct app *a, int argc, char **argv);
 
 #endif

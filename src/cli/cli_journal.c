@@ -32,70 +32,6 @@ meal_by_clock(void)
 	return NT_SNACK;
 }
 
-/* How many of the best search hits "add" tries for an amount that fits. */
-#define ADD_CANDIDATES 10
-
-/* Grams of `amount` of a food; a status, with err filled on failure. */
-static enum nt_status
-amount_of(struct app *a, long long food_id, const char *amount, long long *mg,
-          struct nt_err *err)
-{
-	struct nt_food *f;
-	enum nt_status st;
-	double g;
-
-	if ((st = nt_food_get(a->store, food_id, &f, err)))
-		return st;
-	st = nt_amount_grams(amount, f, &g, err);
-	nt_food_free(f);
-	if (st == NT_OK)
-		*mg = nt_grams_to_mg(g);
-	return st;
-}
-
-/*
- * Finds the food named by an id, or by search words: the best-ranked hit
- * that has the portion the amount names ("egg" "2 large" skips a first hit
- * without a "large" portion), else the best hit and its error.
- */
-static int
-resolve_food(struct app *a, const char *text, const char *amount, long long *id,
-             long long *mg)
-{
-	struct nt_search_result r;
-	struct nt_err err, first_err;
-	enum nt_status st, first_st = NT_OK;
-
-	if (nt_food_looks_like_id(text)) {
-		if ((st = nt_food_resolve(a->store, text, id, &err)) ||
-		    (st = amount_of(a, *id, amount, mg, &err)))
-			return cli_fail(a, st, &err);
-		return 0;
-	}
-	if ((st = nt_search(a->store, text, ADD_CANDIDATES, &r, &err)))
-		return cli_fail(a, st, &err);
-	if (r.n == 0) {
-		nt_search_result_fini(&r);
-		return cli_error(a, "no food matches '%s'; try '%s search %s'", text, a->prog, text);
-	}
-	for (size_t i = 0; i < r.n; i++) {
-		st = amount_of(a, r.hits[i].id, amount, mg, &err);
-		if (st == NT_OK) {
-			*id = r.hits[i].id;
-			nt_search_result_fini(&r);
-			return 0;
-		}
-		if (i == 0) {
-			first_st = st;
-			first_err = err;
-		}
-		if (st != NT_ERR_INVALID)
-			break; /* only a unit the food lacks is worth another try */
-	}
-	nt_search_result_fini(&r);
-	return cli_fail(a, first_st, &first_err);
-}
-
 /* "Soy milk, sweetened (fndds:11320000), 250ml = 263.1 g: B12 ..." */
 static void
 describe(const struct app *a, const struct nt_entry *e)
@@ -117,7 +53,7 @@ static int
 grams_of(struct app *a, long long food_id, const char *amount, long long *mg)
 {
 	struct nt_err err;
-	enum nt_status st = amount_of(a, food_id, amount, mg, &err);
+	enum nt_status st = cli_amount_of(a, food_id, amount, mg, &err);
 
 	return st ? cli_fail(a, st, &err) : 0;
 }
@@ -179,7 +115,7 @@ cli_cmd_add(struct app *a, int argc, char **argv)
 	}
 	if ((rc = cli_open(a)))
 		return rc;
-	if ((rc = resolve_food(a, food, amount, &food_id, &mg)))
+	if ((rc = cli_resolve_food(a, food, amount, &food_id, &mg)))
 		return rc;
 	st = planned ? nt_journal_plan(a->store, day, (enum nt_meal)meal, food_id, amount, mg, &id,
 	                               &err)

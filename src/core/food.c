@@ -12,7 +12,7 @@
 #include "store.h"
 #include "text.h"
 
-static const char *const sources[] = {"sr28", "fndds", "label", "custom"};
+static const char *const sources[] = {"sr28", "fndds", "label", "custom", "recipe"};
 
 void
 nt_food_ref(const char *source, const char *code, char *buf, size_t n)
@@ -126,7 +126,7 @@ nt_food_resolve(struct nt_store *s, const char *text, long long *id,
 }
 
 static const char sql_food[] =
-	"SELECT source, code, name, grp, also, ala_estimated, " NT_FOOD_VALUE_COLUMNS
+	"SELECT source, code, name, grp, also, ala_estimated, " NT_FOOD_VALUE_COLUMNS ", partial"
 	" FROM foods WHERE id = ?1";
 static const char sql_portions[] =
 	"SELECT amount, unit, grams FROM portions WHERE food = ?1 ORDER BY seq";
@@ -175,6 +175,7 @@ nt_food_get(struct nt_store *s, long long id, struct nt_food **out,
 	f->ala_estimated = nt_stmt_int(st, 5) != 0;
 	for (int m = 0; m < NT_STORED_COUNT; m++)
 		f->per100[m] = nt_stmt_double(st, 6 + m);
+	f->partial = (unsigned)nt_stmt_int(st, 6 + NT_STORED_COUNT);
 	nt_stmt_reset(st);
 	if (!f->name || !f->group || !f->also)
 		goto nomem;

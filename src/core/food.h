@@ -31,6 +31,8 @@ struct nt_food {
 	char *also;        /* common names, additional description */
 	bool ala_estimated; /* ALA taken from undifferentiated 18:3 */
 	double per100[NT_STORED_COUNT];
+	unsigned partial;   /* bit (1 << m): per100[m] is a lower bound (a recipe with
+	                       an ingredient that lacks it) */
 	size_t n_portions;
 	struct nt_portion *portions;
 };
@@ -43,7 +45,7 @@ struct nt_food {
 	"energy_kcal, protein_g, b12_ug, b12_added_ug, ala_g, epa_g, dha_g, dpa_g, potassium_mg"
 
 /* Sources a food id may name. */
-#define NT_FOOD_SOURCES "sr28, fndds, label, custom"
+#define NT_FOOD_SOURCES "sr28, fndds, label, custom, recipe"
 
 /* Formats the reference "source:code" into buf (size n). */
 void nt_food_ref(const char *source, const char *code, char *buf, size_t n);

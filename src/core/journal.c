@@ -115,7 +115,7 @@ nt_journal_add(struct nt_store *s, long day, enum nt_meal meal, long long food_i
 
 #define ENTRY_SELECT \
 	"SELECT e.id, e.day, e.meal, e.food, f.source, f.code, f.name, e.amount, e.mg, " \
-	NT_FOOD_VALUE_COLUMNS ", e.planned, f.grp = 'Supplements'" \
+	NT_FOOD_VALUE_COLUMNS ", e.planned, f.grp = 'Supplements', f.partial" \
 	" FROM entries e JOIN foods f ON f.id = e.food"
 
 static const char sql_get[] = ENTRY_SELECT " WHERE e.id = ?1";
@@ -142,6 +142,7 @@ read_entry(struct nt_stmt *st, struct nt_entry *e, struct nt_err *err)
 	e->planned = nt_stmt_int(st, 9 + NT_STORED_COUNT) != 0;
 	e->supplement = nt_stmt_int(st, 10 + NT_STORED_COUNT) != 0;
 	nt_amounts_for(per100, (double)e->mg / 1000.0, &e->values);
+	nt_amounts_mark_partial(&e->values, (unsigned)nt_stmt_int(st, 11 + NT_STORED_COUNT));
 	if (!e->food_name || !e->amount) {
 		nt_entry_fini(e);
 		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
@@ -289,7 +290,7 @@ nt_journal_day(struct nt_store *s, long day, struct nt_entry_list *out, struct n
 }
 
 static const char sql_range[] =
-	"SELECT e.day, e.meal, e.mg, " NT_FOOD_VALUE_COLUMNS
+	"SELECT e.day, e.meal, e.mg, " NT_FOOD_VALUE_COLUMNS ", f.partial"
 	" FROM entries e JOIN foods f ON f.id = e.food"
 	" WHERE e.day BETWEEN ?1 AND ?2 AND NOT e.planned ORDER BY e.day";
 
@@ -329,6 +330,7 @@ nt_journal_each(struct nt_store *s, long from, long to,
 		for (int m = 0; m < NT_STORED_COUNT; m++)
 			per100[m] = nt_stmt_double(st, 3 + m);
 		nt_amounts_for(per100, (double)nt_stmt_int(st, 2) / 1000.0, &v);
+		nt_amounts_mark_partial(&v, (unsigned)nt_stmt_int(st, 3 + NT_STORED_COUNT));
 		fn(ctx, day, (enum nt_meal)nt_stmt_int(st, 1), &v);
 	}
 	return r < 0 ? err->status : NT_OK;

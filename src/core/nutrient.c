@@ -83,6 +83,21 @@ nt_amounts_for(const double per100[NT_STORED_COUNT], double grams,
 }
 
 void
+nt_amounts_mark_partial(struct nt_amounts *a, unsigned stored_partial)
+{
+	const unsigned omega3 = 1u << NT_ALA | 1u << NT_EPA | 1u << NT_DHA | 1u << NT_DPA;
+	const unsigned epa_dha = 1u << NT_EPA | 1u << NT_DHA;
+
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		if ((stored_partial & (1u << m)) && nt_known(a->v[m]))
+			a->partial |= 1u << m;
+	if ((stored_partial & omega3) && nt_known(a->v[NT_OMEGA3]))
+		a->partial |= 1u << NT_OMEGA3;
+	if ((stored_partial & epa_dha) && nt_known(a->v[NT_EPA_DHA]))
+		a->partial |= 1u << NT_EPA_DHA;
+}
+
+void
 nt_amounts_add(struct nt_amounts *sum, unsigned *counted,
                const struct nt_amounts *x)
 {

@@ -71,6 +71,13 @@ void nt_amounts_for(const double per100[NT_STORED_COUNT], double grams,
                     struct nt_amounts *out);
 
 /*
+ * Marks the values of `a` that come from lower bounds (bits of stored
+ * measures, as in struct nt_food's partial) as partial, with the derived
+ * sums they enter.
+ */
+void nt_amounts_mark_partial(struct nt_amounts *a, unsigned stored_partial);
+
+/*
  * Accumulates `x` into `sum` for a total: known values add; an unknown one
  * marks the measure partial.  `counted` tracks, per measure, whether any
  * entry contributed a known value; start it at 0 and after the last add call

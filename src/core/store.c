@@ -112,6 +112,16 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	"  nutrient TEXT NOT NULL,"
 	"  food INTEGER NOT NULL REFERENCES foods(id) ON DELETE CASCADE,"
 	"  diets INTEGER NOT NULL, portion_seq INTEGER NOT NULL, note TEXT NOT NULL);"
+	"ALTER TABLE foods ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;" /* lower bounds */
+	"CREATE TABLE recipes("           /* a recipe is a food made of foods */
+	"  food INTEGER PRIMARY KEY REFERENCES foods(id) ON DELETE CASCADE,"
+	"  servings REAL NOT NULL CHECK(servings > 0));"
+	"CREATE TABLE recipe_items("
+	"  id INTEGER PRIMARY KEY,"
+	"  recipe INTEGER NOT NULL REFERENCES recipes(food) ON DELETE CASCADE,"
+	"  food INTEGER NOT NULL REFERENCES foods(id),"
+	"  amount TEXT NOT NULL, mg INTEGER NOT NULL CHECK(mg > 0));"
+	"CREATE INDEX recipe_items_recipe ON recipe_items(recipe);"
 	"CREATE TABLE labs("              /* blood tests beside the intake history */
 	"  id INTEGER PRIMARY KEY,"
 	"  day TEXT NOT NULL CHECK(length(day) = 10),"
