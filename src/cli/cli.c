@@ -25,7 +25,7 @@ static const struct cli_command commands[] = {
 	 "      --csv          CSV: nutrient,unit,per_100g (empty = unknown)\n"},
 	{"foods", cli_cmd_foods,
 	 "add NAME [--NUTRIENT VALUE...] [--serving GRAMS [--unit NAME]] [--contains TAGS]\n"
-	 "       [--supplement] | "
+	 "       [--supplement] | export [-o FILE] | import [--dry-run] FILE | "
 	 "list | tag FOOD [TAGS|none] | untag FOOD",
 	 "your own foods; and what a food contains (meat fish shellfish dairy egg honey)",
 	 "      --energy KCAL  --protein G  --b12 UG  --b12-added UG\n"
@@ -81,6 +81,20 @@ static const struct cli_command commands[] = {
 	 "  -d, --date DATE    the day of the test (default today)\n"
 	 "      --csv          list as CSV: id,date,kind,value,unit,reading,\n"
 	 "                     b12_ug_per_day_28d,days_logged_28d\n"},
+	{"export", cli_cmd_export, "[--from DATE] [--to DATE] [-o FILE]",
+	 "write journal entries as CSV (standard output, or FILE)",
+	 "      --from DATE    the first day (default: the first entry's)\n"
+	 "      --to DATE      the last day (default: the last entry's)\n"
+	 "  -o, --output FILE  write FILE instead of standard output\n"},
+	{"import", cli_cmd_import, "[--dry-run] FILE",
+	 "read journal entries written by export; all or nothing; no duplicates",
+	 "      --dry-run      check the file and say what would change, change nothing\n"},
+	{"import-fdc", cli_cmd_import_fdc, "[--dry-run] DIR",
+	 "load a USDA FoodData Central CSV download (ids fdc:FDC_ID)",
+	 "      --dry-run      read and count, change nothing\n"},
+	{"import-off", cli_cmd_import_off, "[--dry-run] FILE",
+	 "load the Open Food Facts CSV export (ids off:BARCODE)",
+	 "      --dry-run      read and count, change nothing\n"},
 	{"exclude", cli_cmd_exclude, "add (FOOD | --group GROUP | --word WORD) | list | rm N",
 	 "foods, food groups or words never to suggest (allergies, dislikes)", ""},
 	{"day", cli_cmd_day, "[--csv] [DATE]",

@@ -348,9 +348,14 @@ cli_cmd_foods(struct app *a, int argc, char **argv)
 	int rc;
 
 	if (argc < 2)
-		return cli_usage_error(a, cmd, "foods: give a subcommand: add, list, tag or untag");
+		return cli_usage_error(a, cmd, "foods: give a subcommand: add, list, tag, untag, "
+		                       "export or import");
 	if (!strcmp(argv[1], "add"))
 		return foods_add(a, cmd, argc - 1, argv + 1);
+	if (!strcmp(argv[1], "export"))
+		return cli_foods_export(a, argc - 1, argv + 1);
+	if (!strcmp(argv[1], "import"))
+		return cli_foods_import(a, argc - 1, argv + 1);
 	if (!strcmp(argv[1], "tag") || !strcmp(argv[1], "untag"))
 		return foods_tag(a, cmd, argc - 1, argv + 1, argv[1][0] == 'u');
 	if (!strcmp(argv[1], "list")) {

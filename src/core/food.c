@@ -12,7 +12,7 @@
 #include "store.h"
 #include "text.h"
 
-static const char *const sources[] = {"sr28", "fndds", "label", "custom", "recipe"};
+static const char *const sources[] = {"sr28", "fndds", "label", "custom", "recipe", "fdc", "off"};
 
 void
 nt_food_ref(const char *source, const char *code, char *buf, size_t n)

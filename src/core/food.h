@@ -45,7 +45,7 @@ struct nt_food {
 	"energy_kcal, protein_g, b12_ug, b12_added_ug, ala_g, epa_g, dha_g, dpa_g, potassium_mg"
 
 /* Sources a food id may name. */
-#define NT_FOOD_SOURCES "sr28, fndds, label, custom, recipe"
+#define NT_FOOD_SOURCES "sr28, fndds, label, custom, recipe, fdc, off"
 
 /* Formats the reference "source:code" into buf (size n). */
 void nt_food_ref(const char *source, const char *code, char *buf, size_t n);
