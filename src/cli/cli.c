@@ -103,6 +103,21 @@ static const struct cli_command commands[] = {
 	{"week", cli_cmd_week, "[--csv] [DATE]",
 	 "the ISO week holding DATE: daily totals and the 7-day average against targets",
 	 "      --csv          CSV: date,b12_ug,omega3_g,epa_dha_mg,potassium_mg,energy_kcal\n"},
+	{"report", cli_cmd_report,
+	 "[--from DATE] [--to DATE] [--csv | --format text|csv|html] [-o FILE]",
+	 "intake over any range of days: per day, the average and charts",
+	 "      --from DATE    the first day (default: 27 days before --to)\n"
+	 "      --to DATE      the last day (default today)\n"
+	 "      --csv          CSV: date,b12_ug,omega3_g,epa_dha_mg,potassium_mg,energy_kcal\n"
+	 "                     for each day, then the average\n"
+	 "      --format html  one self-contained HTML page (tables, SVG charts) to print\n"
+	 "  -o, --output FILE  write csv or html to FILE\n"},
+	{"top", cli_cmd_top, "[--diet DIET] [--all] [--limit N] [--csv] NUTRIENT",
+	 "the richest foods in a nutrient per everyday portion",
+	 "      --diet DIET    vegan, vegetarian or omnivore (default: the profile's)\n"
+	 "  -a, --all          include SR28's ingredients (raw, dry), not only foods as eaten\n"
+	 "  -n, --limit N      how many (default 10)\n"
+	 "      --csv          CSV: food_id,food,portion,grams,value,unit,per_100g\n"},
 	{"profile", cli_cmd_profile,
 	 "[--sex female|male] [--age YEARS] [--stage none|pregnant|lactating] "
 	 "[--diet vegan|vegetarian|omnivore]",

@@ -96,6 +96,8 @@ int cli_cmd_exclude(struct app *a, int argc, char **argv);
 int cli_cmd_plan(struct app *a, int argc, char **argv);
 int cli_cmd_lab(struct app *a, int argc, char **argv);
 int cli_cmd_recipe(struct app *a, int argc, char **argv);
+int cli_cmd_report(struct app *a, int argc, char **argv);
+int cli_cmd_top(struct app *a, int argc, char **argv);
 int cli_cmd_export(struct app *a, int argc, char **argv);
 int cli_cmd_import(struct app *a, int argc, char **argv);
 int cli_cmd_import_fdc(struct app *a, int argc, char **argv);

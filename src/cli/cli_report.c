@@ -2,8 +2,12 @@
 /* cli_report.c - "day" and "week": totals against targets. */
 #include "config.h"
 
+#include <errno.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "absorption.h"
 #include "analysis.h"
@@ -11,7 +15,9 @@
 #include "cli_format.h"
 #include "date.h"
 #include "journal.h"
+#include "diet.h"
 #include "profile.h"
+#include "report.h"
 #include "target.h"
 
 /* The measures a report shows, in order, with their CSV column names. */
@@ -367,6 +373,144 @@ week_csv(const struct nt_week *w)
 	}
 }
 
+/*
+ * Days as rows, the tracked measures as columns, then the average over the
+ * logged days, the targets, percent and status.  Returns whether any shown
+ * value was partial.
+ */
+static bool
+print_days_table(const struct app *a, const struct nt_day_total *days, int n,
+                 const struct nt_amounts *average, int days_logged, const struct nt_targets *t,
+                 const struct nt_judgement *avg, bool only_logged)
+{
+	static const int widths[] = {18, -12, -12, -12, -12, -12};
+	const char *cells[6];
+	char buf[6][48];
+	bool partial = false;
+
+	for (size_t i = 0; i < 6; i++)
+		cells[i] = buf[i];
+	buf[0][0] = '\0';
+	for (size_t i = 0; i < 5; i++)
+		snprintf(buf[i + 1], sizeof buf[i + 1], "%s", tracked[i].title);
+	putchar('\n');
+	cli_put_row(stdout, cells, widths, 6);
+	for (size_t i = 0; i < 5; i++)
+		snprintf(buf[i + 1], sizeof buf[i + 1], "%s", app_unit(a, nt_measure_unit(tracked[i].m)));
+	cli_put_row(stdout, cells, widths, 6);
+
+	for (int d = 0; d <= n; d++) {
+		const struct nt_amounts *v = d < n ? &days[d].total : average;
+		bool logged = d < n ? days[d].entries > 0 : days_logged > 0;
+		char date[NT_DATE_LEN];
+
+		if (d < n && only_logged && !logged)
+			continue;
+		if (d < n) {
+			nt_date_format(days[d].day, date);
+			snprintf(buf[0], sizeof buf[0], "%s %s", nt_date_weekday_abbr(nt_date_weekday(days[d].day)),
+			         date);
+		} else {
+			putchar('\n');
+			snprintf(buf[0], sizeof buf[0], "Average (%d %s)", days_logged,
+			         days_logged == 1 ? "day" : "days");
+		}
+		for (size_t i = 0; i < 5; i++) {
+			enum nt_measure m = tracked[i].m;
+			bool part = v->partial & (1u << m);
+
+			if (!logged) {
+				snprintf(buf[i + 1], sizeof buf[i + 1], "%s", i ? "" : "not logged");
+			} else if (nt_known(v->v[m])) {
+				cli_fmt_fixed(buf[i + 1], sizeof buf[i + 1], v->v[m], nt_measure_decimals(m));
+				if (part)
+					strcat(buf[i + 1], "*");
+			} else {
+				snprintf(buf[i + 1], sizeof buf[i + 1], "?");
+			}
+			partial |= logged && part;
+		}
+		cli_put_row(stdout, cells, widths, 6);
+	}
+	snprintf(buf[0], sizeof buf[0], "Target");
+	for (size_t i = 0; i < 5; i++)
+		cli_fmt_exact(buf[i + 1], sizeof buf[i + 1], t->t[tracked[i].m].value);
+	cli_put_row(stdout, cells, widths, 6);
+	if (days_logged) {
+		snprintf(buf[0], sizeof buf[0], "%% of target");
+		for (size_t i = 0; i < 5; i++) {
+			buf[i + 1][0] = '\0';
+			if (avg[tracked[i].m].percent >= 0)
+				snprintf(buf[i + 1], sizeof buf[i + 1], "%d%%", avg[tracked[i].m].percent);
+		}
+		cli_put_row(stdout, cells, widths, 6);
+		snprintf(buf[0], sizeof buf[0], "Status");
+		for (size_t i = 0; i < 5; i++)
+			snprintf(buf[i + 1], sizeof buf[i + 1], "%s", level_text(avg[tracked[i].m].level));
+		cli_put_row(stdout, cells, widths, 6);
+	}
+	return partial;
+}
+
+/* Cells of a chart bar for 100 % of target; the bar runs to 150 %. */
+#define CHART_CELLS 24
+#define CHART_MAX (CHART_CELLS * 3 / 2)
+
+/*
+ * One block chart per nutrient with a target: a bar a day at its percent
+ * of target, the target marked, eighth-cell precision in UTF-8 ('#' and
+ * '|' in ASCII).
+ */
+static void
+print_charts(const struct app *a, const struct nt_day_total *days, int n,
+             const struct nt_targets *t)
+{
+	static const char *const eighths[] = {"", "\xe2\x96\x8f", "\xe2\x96\x8e", "\xe2\x96\x8d",
+	                                      "\xe2\x96\x8c", "\xe2\x96\x8b", "\xe2\x96\x8a",
+	                                      "\xe2\x96\x89"};
+	const char *full = a->utf8 ? "\xe2\x96\x88" : "#";
+	const char *mark = a->utf8 ? "\xe2\x94\x82" : "|";
+
+	for (size_t i = 0; i < 4; i++) {
+		enum nt_measure m = tracked[i].m;
+		double target = t->t[m].value;
+
+		if (!nt_known(target))
+			continue;
+		printf("\n%s, %% of %g %s a day (%s marks the target)\n", tracked[i].title, target,
+		       app_unit(a, nt_measure_unit(m)), mark);
+		for (int d = 0; d < n; d++) {
+			double v = days[d].total.v[m];
+			int pct, e8, cells, yy, mm, dd;
+
+			nt_date_to_ymd(days[d].day, &yy, &mm, &dd);
+			printf("  %s %2d  ", nt_date_weekday_abbr(nt_date_weekday(days[d].day)), dd);
+			if (!days[d].entries || !nt_known(v)) {
+				printf("%s\n", days[d].entries ? "?" : "not logged");
+				continue;
+			}
+			pct = (int)floor(100 * nt_round(v, nt_measure_decimals(m)) / target + 1e-9);
+			e8 = (int)fmin((double)pct * CHART_CELLS * 8 / 100, CHART_MAX * 8);
+			for (cells = 0; cells < CHART_MAX; cells++) {
+				int left = e8 - cells * 8;
+
+				if (cells == CHART_CELLS && left > 0)
+					fputs(mark, stdout); /* the target stays visible */
+				else if (left >= 8)
+					fputs(full, stdout);
+				else if (left > 0)
+					fputs(a->utf8 ? eighths[left] : (left >= 4 ? "#" : " "), stdout);
+				else if (cells == CHART_CELLS)
+					fputs(mark, stdout);
+				else
+					putchar(' ');
+			}
+			printf(" %d%%%s%s\n", pct, days[d].total.partial & (1u << m) ? "*" : "",
+			       pct > 150 ? (a->utf8 ? " \xe2\x96\xb8" : " >") : "");
+		}
+	}
+}
+
 /* The week against the Vegan Society's three B12 routines. */
 static int
 print_b12_routine(struct app *a, const struct nt_week *w)
@@ -444,74 +588,9 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 	nt_date_format(w.start + 6, to);
 	printf("Week %04d-W%02d: Monday %s to Sunday %s\n", w.iso_year, w.iso_week, from, to);
 	print_profile_line(&p);
-	{
-		static const int widths[] = {18, -12, -12, -12, -12, -12};
-		const char *cells[6];
-		char buf[6][48];
-
-		for (size_t i = 0; i < 6; i++)
-			cells[i] = buf[i];
-		buf[0][0] = '\0';
-		for (size_t i = 0; i < 5; i++)
-			snprintf(buf[i + 1], sizeof buf[i + 1], "%s", tracked[i].title);
-		putchar('\n');
-		cli_put_row(stdout, cells, widths, 6);
-		for (size_t i = 0; i < 5; i++)
-			snprintf(buf[i + 1], sizeof buf[i + 1], "%s",
-			         app_unit(a, nt_measure_unit(tracked[i].m)));
-		cli_put_row(stdout, cells, widths, 6);
-
-		for (int d = 0; d <= 7; d++) {
-			const struct nt_amounts *v = d < 7 ? &w.days[d].total : &w.average;
-			bool logged = d < 7 ? w.days[d].entries > 0 : w.days_logged > 0;
-			char date[NT_DATE_LEN];
-
-			if (d < 7) {
-				nt_date_format(w.days[d].day, date);
-				snprintf(buf[0], sizeof buf[0], "%s %s", nt_date_weekday_abbr(d), date);
-			} else {
-				putchar('\n');
-				snprintf(buf[0], sizeof buf[0], "Average (%d %s)", w.days_logged,
-				         w.days_logged == 1 ? "day" : "days");
-			}
-			for (size_t i = 0; i < 5; i++) {
-				enum nt_measure m = tracked[i].m;
-				bool part = v->partial & (1u << m);
-
-				if (!logged) {
-					snprintf(buf[i + 1], sizeof buf[i + 1], "%s", i ? "" : "not logged");
-				} else if (nt_known(v->v[m])) {
-					cli_fmt_fixed(buf[i + 1], sizeof buf[i + 1], v->v[m],
-					          nt_measure_decimals(m));
-					if (part)
-						strcat(buf[i + 1], "*");
-				} else {
-					snprintf(buf[i + 1], sizeof buf[i + 1], "?");
-				}
-				partial |= logged && part;
-			}
-			cli_put_row(stdout, cells, widths, 6);
-		}
-		snprintf(buf[0], sizeof buf[0], "Target");
-		for (size_t i = 0; i < 5; i++)
-			cli_fmt_exact(buf[i + 1], sizeof buf[i + 1], t.t[tracked[i].m].value);
-		cli_put_row(stdout, cells, widths, 6);
-		if (w.days_logged) {
-			snprintf(buf[0], sizeof buf[0], "%% of target");
-			for (size_t i = 0; i < 5; i++) {
-				buf[i + 1][0] = '\0';
-				if (w.avg[tracked[i].m].percent >= 0)
-					snprintf(buf[i + 1], sizeof buf[i + 1], "%d%%",
-					         w.avg[tracked[i].m].percent);
-			}
-			cli_put_row(stdout, cells, widths, 6);
-			snprintf(buf[0], sizeof buf[0], "Status");
-			for (size_t i = 0; i < 5; i++)
-				snprintf(buf[i + 1], sizeof buf[i + 1], "%s",
-				         level_text(w.avg[tracked[i].m].level));
-			cli_put_row(stdout, cells, widths, 6);
-		}
-	}
+	partial = print_days_table(a, w.days, 7, &w.average, w.days_logged, &t, w.avg, false);
+	if (w.days_logged)
+		print_charts(a, w.days, 7, &t);
 	printf("\n%d of 7 days logged; the average counts logged days only.\n", w.days_logged);
 	if (w.days_logged && (rc = print_b12_routine(a, &w)))
 		return rc;
@@ -520,5 +599,239 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 	if (partial)
 		printf("* partial: some entries have no value for this nutrient "
 		       "(unknown, not zero).\n");
+	return CLI_OK;
+}
+
+/* Writes to -o FILE atomically (a temporary file renamed), else to stdout. */
+static FILE *
+open_output(const struct app *a, const char *path, char *tmp, size_t n)
+{
+	FILE *fp;
+	int fd;
+
+	if (!path || !strcmp(path, "-"))
+		return stdout;
+	snprintf(tmp, n, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0 || !(fp = fdopen(fd, "w"))) {
+		if (fd >= 0)
+			close(fd);
+		cli_error(a, "cannot write %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	return fp;
+}
+
+static int
+close_output(const struct app *a, FILE *fp, const char *path, const char *tmp, bool ok)
+{
+	bool failed = !ok;
+
+	if (fp == stdout)
+		return ok ? CLI_OK : CLI_FAIL;
+	failed |= ferror(fp) != 0;
+	failed |= fclose(fp) != 0;
+	if (!failed && rename(tmp, path) != 0)
+		failed = true;
+	if (failed) {
+		unlink(tmp);
+		return ok ? cli_error(a, "cannot write %s: %s", path, strerror(errno)) : CLI_FAIL;
+	}
+	return CLI_OK;
+}
+
+int
+cli_cmd_report(struct app *a, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("report");
+	const char *from_s = NULL, *to_s = NULL, *format = NULL, *out = NULL;
+	bool csv = false;
+	struct cli_opt opts[] = {
+		{"from", 0, &from_s, NULL},
+		{"to", 0, &to_s, NULL},
+		{"csv", 0, NULL, &csv},
+		{"format", 0, &format, NULL},
+		{"output", 'o', &out, NULL},
+		{NULL, 0, NULL, NULL},
+	};
+	struct nt_report r;
+	struct nt_err err;
+	enum nt_status st;
+	char tmp[4200], from[NT_DATE_LEN], to[NT_DATE_LEN];
+	long first, last;
+	int npos, rc;
+	bool partial;
+	FILE *fp;
+
+	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
+		return rc;
+	if (npos)
+		return cli_usage_error(a, cmd, "report: unexpected argument '%s'", argv[1]);
+	if (csv && format && strcmp(format, "csv"))
+		return cli_usage_error(a, cmd, "report: --csv and --format %s disagree", format);
+	if (!format)
+		format = csv ? "csv" : "text";
+	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "html"))
+		return cli_usage_error(a, cmd, "report: --format is text, csv or html");
+	if (out && !strcmp(format, "text"))
+		return cli_usage_error(a, cmd, "report: -o writes --csv or --format html; "
+		                       "the text report goes to standard output");
+	last = a->today;
+	if (to_s && (rc = cli_date(a, to_s, &last)))
+		return rc;
+	first = last - 27;
+	if (from_s && (rc = cli_date(a, from_s, &first)))
+		return rc;
+	if ((rc = cli_open(a)))
+		return rc;
+	if ((st = nt_report_range(a->store, first, last, &r, &err)))
+		return cli_fail(a, st, &err);
+	if (!(fp = open_output(a, out, tmp, sizeof tmp))) {
+		nt_report_fini(&r);
+		return CLI_FAIL;
+	}
+	nt_date_format(first, from);
+	nt_date_format(last, to);
+	if (!strcmp(format, "html")) {
+		char title[96];
+
+		snprintf(title, sizeof title, "Vitamin B12, omega-3 and potassium, %s to %s", from, to);
+		st = nt_report_html(fp, &r, title, &err);
+		rc = close_output(a, fp, out, tmp, st == NT_OK);
+		if (st && rc == CLI_FAIL)
+			cli_fail(a, st, &err);
+		if (rc == CLI_OK && out && strcmp(out, "-"))
+			printf("Wrote %s.\n", out);
+		nt_report_fini(&r);
+		return rc;
+	}
+	if (!strcmp(format, "csv")) {
+		for (size_t i = 0; i < 6; i++)
+			cli_csv_field(fp, i == 0 ? "date" : tracked[i - 1].week_col, i == 0);
+		cli_csv_end(fp);
+		for (int d = 0; d <= r.ndays; d++) {
+			const struct nt_amounts *v = d < r.ndays ? &r.days[d].total : &r.average;
+			bool logged = d < r.ndays ? r.days[d].entries > 0 : r.days_logged > 0;
+			char date[NT_DATE_LEN];
+
+			if (d < r.ndays)
+				nt_date_format(r.days[d].day, date);
+			else
+				snprintf(date, sizeof date, "average");
+			cli_csv_field(fp, date, true);
+			for (size_t i = 0; i < 5; i++) {
+				char num[48] = "";
+
+				if (logged)
+					cli_fmt_fixed(num, sizeof num, v->v[tracked[i].m],
+					              nt_measure_decimals(tracked[i].m));
+				cli_csv_field(fp, num, false);
+			}
+			cli_csv_end(fp);
+		}
+		rc = close_output(a, fp, out, tmp, true);
+		nt_report_fini(&r);
+		return rc;
+	}
+	printf("Report: %s to %s (%d days%s)\n", from, to, r.ndays,
+	       r.ndays > 31 ? "; rows for the logged days only" : "");
+	print_profile_line(&r.profile);
+	partial = print_days_table(a, r.days, r.ndays, &r.average, r.days_logged, &r.targets, r.avg,
+	                           r.ndays > 31);
+	if (r.ndays <= 31 && r.days_logged)
+		print_charts(a, r.days, r.ndays, &r.targets);
+	printf("\n%d of %d days logged; the average counts logged days only.\n", r.days_logged,
+	       r.ndays);
+	if (r.days_logged)
+		print_shortfalls(r.avg, "on average over these days");
+	if (partial)
+		printf("* partial: some entries have no value for this nutrient "
+		       "(unknown, not zero).\n");
+	nt_report_fini(&r);
+	return CLI_OK;
+}
+
+int
+cli_cmd_top(struct app *a, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("top");
+	const char *diet_s = NULL, *limit_s = NULL;
+	bool csv = false, all = false;
+	struct cli_opt opts[] = {
+		{"diet", 0, &diet_s, NULL},
+		{"limit", 'n', &limit_s, NULL},
+		{"all", 'a', NULL, &all},
+		{"csv", 0, NULL, &csv},
+		{NULL, 0, NULL, NULL},
+	};
+	struct nt_top top;
+	struct nt_err err;
+	enum nt_status st;
+	long limit = 10;
+	int npos, rc, m, diet = 0;
+
+	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage_error(a, cmd, "top: give a nutrient: b12, omega3, epa_dha, potassium");
+	if ((m = nt_measure_by_name(argv[1])) < 0 || m == NT_B12_ADDED)
+		return cli_error(a, "unknown nutrient '%.20s': use b12, omega3, epa_dha, potassium, "
+		                 "ala, epa, dha, dpa, energy or protein", argv[1]);
+	if (diet_s && (diet = nt_diet_parse(diet_s)) < 0)
+		return cli_error(a, "unknown diet '%.20s': use vegan, vegetarian or omnivore", diet_s);
+	if (limit_s) {
+		char *end;
+
+		limit = strtol(limit_s, &end, 10);
+		if (*end || end == limit_s || limit < 1 || limit > 1000)
+			return cli_usage_error(a, cmd, "--limit must be a number from 1 to 1000");
+	}
+	if ((rc = cli_open(a)))
+		return rc;
+	if (!diet_s) { /* the profile's diet */
+		struct nt_profile p;
+
+		if ((st = nt_profile_get(a->store, &p, &err)))
+			return cli_fail(a, st, &err);
+		diet = (int)p.diet;
+	}
+	if ((st = nt_report_top(a->store, (enum nt_measure)m, (enum nt_diet)diet,
+	                        all ? NT_TOP_INGREDIENTS : 0,
+	                        (size_t)limit, &top, &err)))
+		return cli_fail(a, st, &err);
+	if (csv) {
+		static const char *const head[] = {"food_id", "food", "portion", "grams", "value",
+		                                   "unit", "per_100g"};
+
+		for (size_t i = 0; i < 7; i++)
+			cli_csv_field(stdout, head[i], i == 0);
+		cli_csv_end(stdout);
+	} else {
+		printf("The richest foods in %s per everyday portion, %s diet:\n",
+		       nt_measure_label(m), nt_diet_name((enum nt_diet)diet));
+	}
+	for (size_t i = 0; i < top.n; i++) {
+		const struct nt_top_food *x = &top.v[i];
+		char val[48], per[48], grams[32], name[512], portion[256];
+
+		cli_fmt_fixed(val, sizeof val, x->value, nt_measure_decimals(m));
+		cli_fmt_exact(per, sizeof per, x->per100);
+		snprintf(grams, sizeof grams, "%g", x->grams);
+		if (csv) {
+			cli_csv_field(stdout, x->ref, true);
+			cli_csv_field(stdout, x->name, false);
+			cli_csv_field(stdout, x->portion, false);
+			cli_csv_field(stdout, grams, false);
+			cli_csv_field(stdout, val, false);
+			cli_csv_field(stdout, nt_measure_unit(m), false);
+			cli_csv_field(stdout, per, false);
+			cli_csv_end(stdout);
+			continue;
+		}
+		cli_fmt_name(name, sizeof name, x->name);
+		cli_fmt_name(portion, sizeof portion, x->portion);
+		printf("%3zu. %s %s in %s (%s g) of %s (%s)\n", i + 1, val,
+		       app_unit(a, nt_measure_unit(m)), portion, grams, name, x->ref);
+	}
+	nt_top_fini(&top);
 	return CLI_OK;
 }

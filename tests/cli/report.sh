@@ -43,4 +43,39 @@ expect week-csv 0 nt week --csv
 expect week-text 0 nt week 2026-03-15
 expect week-empty-csv 0 nt week --csv 2026-01-01
 
+# nutrack report: any range.  Over the same week it gives the week's numbers
+# (see above); over 03-10..03-11 both days are logged, so the same average.
+expect report-text 0 nt report --from 2026-03-09 --to 2026-03-15
+expect report-csv 0 nt report --csv --from 2026-03-10 --to 2026-03-11
+# Default: the 28 days to today (2026-03-11), from 2026-02-12.
+expect report-default-csv 0 nt report --format csv
+expect report-html 0 nt report --format html --from 2026-03-09 --to 2026-03-15 -o "$WORK/r.html"
+if grep -q '<td>12.59</td>' "$WORK/r.html" && grep -q '<svg' "$WORK/r.html" &&
+	! grep -qi '<script' "$WORK/r.html"; then
+	tap_ok "the HTML report has the values and charts, no scripts"
+else
+	tap_not_ok "the HTML report has the values and charts, no scripts"
+fi
+expect report-reversed 1 nt report --from 2026-03-11 --to 2026-03-10
+# Over 31 days the text leaves out the days not logged and the charts.
+expect report-long 0 nt report --from 2026-01-01 --to 2026-03-10
+expect report-too-long 1 nt report --from 1990-01-01 --to 2026-03-10
+expect report-text-to-file 2 nt report -o "$WORK/r.txt"
+expect report-format-clash 2 nt report --csv --format html
+
+# nutrack top, per everyday portion (USDA's "Quantity not specified" for
+# FNDDS foods, the first portion for the label foods):
+#   Rockstar energy drink fndds:95310700  3.77 ug/100 g x 496 g = 18.70 ug
+#   nutritional yeast label:1             150 ug/100 g x 10 g   = 15.00 ug
+#   Monster energy drink fndds:95310400   2.57 ug/100 g x 496 g = 12.75 ug
+# The profile is vegan, so meat and fish are left out without --diet.
+expect top-b12-profile-diet 0 nt top -n 3 b12
+#   potato baked with butter fndds:71508005  507 mg/100 g x 315 g = 1597 mg
+#   potato baked fndds:71508001              533 mg/100 g x 285 g = 1519 mg
+expect top-potassium-csv 0 nt top --diet omnivore --csv -n 2 potassium
+#   with SR28's ingredients: walnuts sr28:12155 9.08 g/100 g x 117 g = 10.62 g
+expect top-omega3-all 0 nt top --all -n 1 omega3
+expect top-bad-nutrient 1 nt top iron
+expect top-bad-limit 2 nt top --limit 0 b12
+
 done_testing

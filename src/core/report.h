@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* report.h - intake over any range of days, weekly trends, the richest foods, HTML. */
+#ifndef NT_REPORT_H
+#define NT_REPORT_H
+
+#include <stdio.h>
+
+#include "analysis.h"
+#include "profile.h"
+#include "status.h"
+#include "target.h"
+
+struct nt_store;
+
+/* The longest range a report covers (ten years and a bit). */
+#define NT_REPORT_MAX_DAYS 3700
+
+/*
+ * Per-day totals of days from..to and their average over the logged days,
+ * judged against the profile's targets.  Caller storage; fini it.
+ */
+struct nt_report {
+	long from, to;
+	int ndays;
+	struct nt_day_total *days;  /* owned, ndays of them */
+	int days_logged;
+	struct nt_amounts average;
+	struct nt_judgement avg[NT_MEASURE_COUNT];
+	struct nt_profile profile;
+	struct nt_targets targets;
+};
+
+/* NT_ERR_RANGE when to < from or the range exceeds NT_REPORT_MAX_DAYS. */
+enum nt_status nt_report_range(struct nt_store *s, long from, long to, struct nt_report *out,
+                               struct nt_err *err);
+void nt_report_fini(struct nt_report *r);
+
+/* Weekly averages of the `weeks` ISO weeks ending with the one holding `day`. */
+#define NT_TREND_MAX_WEEKS 52
+struct nt_trend {
+	int weeks;
+	long start[NT_TREND_MAX_WEEKS];            /* Mondays, oldest first */
+	int logged[NT_TREND_MAX_WEEKS];            /* days logged in each */
+	struct nt_amounts avg[NT_TREND_MAX_WEEKS]; /* unknown when nothing logged */
+};
+
+enum nt_status nt_report_trend(struct nt_store *s, long day, int weeks, struct nt_trend *out,
+                               struct nt_err *err);
+
+/* The richest foods in a measure per everyday portion. */
+struct nt_top_food {
+	long long food_id;
+	char ref[40];
+	char *name;       /* owned */
+	char *portion;    /* owned: "1 cup" */
+	double grams;
+	double value;     /* in the measure's unit, for the portion */
+	double per100;
+};
+
+struct nt_top {
+	size_t n;
+	struct nt_top_food *v;
+};
+
+enum {
+	NT_TOP_ANY_DIET = 1,    /* ignore the diet (exclusions still apply) */
+	NT_TOP_INGREDIENTS = 2, /* include SR28's ingredients (raw, dry, ...) */
+};
+
+/*
+ * Foods ranked by `m` per everyday portion (USDA's serving, FNDDS's
+ * "quantity not specified", of at most 500 g; else the first portion of at
+ * most 250 g; a food without one is left out), those the diet forbids
+ * (unless NT_TOP_ANY_DIET) and the excluded ones left out, supplements left
+ * out, at most `limit`.  Without NT_TOP_INGREDIENTS only foods as eaten
+ * count: FNDDS, labels and the user's own, not SR28's raw ingredients.
+ */
+enum nt_status nt_report_top(struct nt_store *s, enum nt_measure m, enum nt_diet diet,
+                             unsigned flags, size_t limit, struct nt_top *out,
+                             struct nt_err *err);
+void nt_top_fini(struct nt_top *t);
+
+/*
+ * Writes a report as one self-contained HTML page (tables and inline SVG
+ * charts; no scripts, no network; prints well).  `title` is escaped.
+ * NT_ERR_IO on a write error.
+ */
+enum nt_status nt_report_html(FILE *fp, const struct nt_report *r, const char *title,
+                              struct nt_err *err);
+
+#endif
