@@ -176,6 +176,12 @@ draw(struct tui *t)
 	case VIEW_PICK:
 		tui_pick_draw(t);
 		break;
+	case VIEW_WEEK:
+		tui_week_draw(t);
+		break;
+	case VIEW_TREND:
+		tui_trend_draw(t);
+		break;
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
@@ -240,6 +246,9 @@ handle_mouse(struct tui *t)
 		if (twice)
 			tui_amount_key(t, '\n', false, '\n');
 		break;
+	case VIEW_WEEK:
+		tui_week_click(t, ev.y, ev.x, twice);
+		break;
 	default:
 		break;
 	}
@@ -295,10 +304,16 @@ handle_key(struct tui *t, int rc, wint_t ch)
 	case VIEW_PICK:
 		tui_pick_key(t, key);
 		break;
+	case VIEW_WEEK:
+		tui_week_key(t, tui_action_for(TV_WEEK, key));
+		break;
+	case VIEW_TREND:
+		tui_trend_key(t, tui_action_for(TV_TREND, key));
+		break;
 	case VIEW_HELP:
 		a = tui_action_for(TV_HELP, key);
 		if (a == TA_BACK || a == TA_QUIT)
-			t->view = VIEW_DAY;
+			t->view = t->help_back;
 		else if (a == TA_UP || a == TA_DOWN)
 			t->help_top += a == TA_UP ? -1 : 1;
 		else if (a == TA_PAGE_UP || a == TA_PAGE_DOWN)
@@ -337,6 +352,7 @@ tui_run(struct app *a)
 	t->app = a;
 	t->day = a->today;
 	t->meal = NT_BREAKFAST;
+	t->week_for = t->trend_for = -1;
 	tui_set_utf8(a->utf8);
 
 	install_signals();

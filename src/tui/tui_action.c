@@ -24,9 +24,9 @@ static const struct binding {
 	{TA_PAGE_DOWN, TV_DAY | TV_SEARCH | TV_HELP, {K(KEY_NPAGE), 0}, "PgDn", "a page down"},
 	{TA_FIRST, TV_DAY | TV_HELP, {K(KEY_HOME), 0}, "Home", "first row"},
 	{TA_LAST, TV_DAY | TV_HELP, {K(KEY_END), 0}, "End", "last row"},
-	{TA_PREV_DAY, TV_DAY, {K(KEY_LEFT), 'h', 0}, "Left, h", "previous day"},
-	{TA_NEXT_DAY, TV_DAY, {K(KEY_RIGHT), 'l', 0}, "Right, l", "next day"},
-	{TA_TODAY, TV_DAY, {'t', 0}, "t", "today"},
+	{TA_PREV_DAY, TV_DAY | TV_WEEK, {K(KEY_LEFT), 'h', 0}, "Left, h", "previous day"},
+	{TA_NEXT_DAY, TV_DAY | TV_WEEK, {K(KEY_RIGHT), 'l', 0}, "Right, l", "next day"},
+	{TA_TODAY, TV_DAY | TV_WEEK | TV_TREND, {'t', 0}, "t", "today"},
 	{TA_GOTO, TV_DAY, {'g', 0}, "g", "go to a date (YYYY-MM-DD, yesterday, -N)"},
 	{TA_ADD, TV_DAY, {'a', '\r', '\n', K(KEY_ENTER)}, "a, Enter",
 	 "add a food to the selected meal (search, then amount)"},
@@ -38,10 +38,19 @@ static const struct binding {
 	{TA_SUGGEST, TV_DAY, {'s', 0}, "s",
 	 "jump to the suggestions (Enter logs one to the meal last selected)"},
 	{TA_PROFILE, TV_DAY, {'p', 0}, "p", "profile: sex, age, life stage, diet"},
-	{TA_HELP, TV_DAY, {'?', K(KEY_F(1)), 0}, "?, F1", "this help"},
-	{TA_REDRAW, TV_DAY | TV_SEARCH | TV_AMOUNT | TV_FORM | TV_HELP, {CTRL('l'), 0},
-	 "Ctrl-L", "redraw the screen"},
+	{TA_WEEK, TV_DAY | TV_TREND, {'w', 0}, "w", "the week: days by nutrient, charts"},
+	{TA_TREND, TV_DAY | TV_WEEK, {'T', 0}, "T", "the trend: weekly averages of 12 weeks"},
+	{TA_HELP, TV_DAY | TV_WEEK | TV_TREND, {'?', K(KEY_F(1)), 0}, "?, F1", "this help"},
+	{TA_REDRAW, TV_DAY | TV_SEARCH | TV_AMOUNT | TV_FORM | TV_HELP | TV_WEEK | TV_TREND,
+	 {CTRL('l'), 0}, "Ctrl-L", "redraw the screen"},
 	{TA_QUIT, TV_DAY, {'q', 0}, "q", "quit (everything is already saved)"},
+
+	/* the week and the trend */
+	{TA_PREV_WEEK, TV_WEEK | TV_TREND, {'[', K(KEY_PPAGE), 0}, "[, PgUp", "previous week"},
+	{TA_NEXT_WEEK, TV_WEEK | TV_TREND, {']', K(KEY_NPAGE), 0}, "], PgDn", "next week"},
+	{TA_ACCEPT, TV_WEEK, {'\r', '\n', K(KEY_ENTER), 0}, "Enter",
+	 "open the selected day"},
+	{TA_BACK, TV_WEEK | TV_TREND, {ESC, 'q', CTRL('g'), 0}, "Esc, q", "back to the day"},
 
 	/* search: typing edits the query */
 	{TA_UP, TV_SEARCH | TV_AMOUNT | TV_FORM | TV_PICK, {K(KEY_UP), CTRL('p'), 0},
@@ -112,6 +121,11 @@ tui_action_hint(unsigned view, bool utf8)
 		 "b breakfast  l lunch  d dinner  s snacks  Esc cancel"},
 		{TV_PROMPT, "Enter go  Esc cancel", "Enter go  Esc cancel"},
 		{TV_HELP, "Esc or q closes the help", "Esc or q closes the help"},
+		{TV_WEEK,
+		 "\xe2\x86\x90\xe2\x86\x92 day  [ ] week  Enter open day  T trend  ? help  Esc back",
+		 "h/l day  [ ] week  Enter open day  T trend  ? help  Esc back"},
+		{TV_TREND, "[ ] week  t this week  w week view  ? help  Esc back",
+		 "[ ] week  t this week  w week view  ? help  Esc back"},
 	};
 
 	for (size_t i = 0; i < sizeof hints / sizeof *hints; i++)

@@ -15,6 +15,8 @@ enum {
 	TV_HELP = 1 << 4,
 	TV_PROMPT = 1 << 5,
 	TV_PICK = 1 << 6,  /* choosing a meal */
+	TV_WEEK = 1 << 7,
+	TV_TREND = 1 << 8,
 };
 
 enum tui_action {
@@ -25,6 +27,7 @@ enum tui_action {
 	TA_HELP, TA_QUIT, TA_REDRAW,
 	TA_ACCEPT, TA_BACK, TA_FOCUS, TA_LEFT, TA_RIGHT, TA_SKIP,
 	TA_MEAL_BREAKFAST, TA_MEAL_LUNCH, TA_MEAL_DINNER, TA_MEAL_SNACK,
+	TA_WEEK, TA_TREND, TA_PREV_WEEK, TA_NEXT_WEEK,
 };
 
 /*

@@ -122,6 +122,7 @@ tui_day_load(struct tui *t)
 	    (st = nt_suggest(t->app->store, &t->profile, t->judged, 1, &t->sugg, &err)))
 		tui_message(t, true, "%s", nt_err_text(&err, st));
 	build_rows(t, keep_id, keep_meal);
+	t->week_for = t->trend_for = -1; /* the week and trend views reload */
 }
 
 /* Logs a suggestion to the meal last selected (planned on a future day). */
@@ -527,7 +528,14 @@ tui_day_key(struct tui *t, enum tui_action a)
 		break;
 	case TA_HELP:
 		t->help_top = 0;
+		t->help_back = VIEW_DAY;
 		t->view = VIEW_HELP;
+		break;
+	case TA_WEEK:
+		tui_week_open(t);
+		break;
+	case TA_TREND:
+		tui_trend_open(t);
 		break;
 	case TA_QUIT:
 		t->quit = true;

@@ -287,12 +287,28 @@ tui_help_draw(struct tui *t)
 		{TV_AMOUNT, "Amount (typing edits the amount)"},
 		{TV_FORM, "Profile form"},
 		{TV_PICK, "Move to a meal"},
+		{TV_WEEK, "Week view"},
+		{TV_TREND, "Trend view"},
 		{TV_HELP, "This help"},
 	};
 	struct tui_help_line lines[64];
 	int y = 1, line = 0, height = t->lay.status_y - 1;
 
 	tui_draw_header(t, "Keys");
+	t->help_lines = 0;
+	for (size_t s = 0; s < sizeof sections / sizeof *sections; s++)
+		t->help_lines += tui_action_help(sections[s].view, lines, 64) + 2;
+	if (t->help_top < 0) { /* opened from a view: start at its section */
+		unsigned want = t->help_back == VIEW_WEEK ? TV_WEEK
+		                : t->help_back == VIEW_TREND ? TV_TREND : TV_DAY;
+
+		t->help_top = 0;
+		for (size_t s = 0; s < sizeof sections / sizeof *sections; s++) {
+			if (sections[s].view == want)
+				break;
+			t->help_top += tui_action_help(sections[s].view, lines, 64) + 2;
+		}
+	}
 	if (t->help_top > t->help_lines - height)
 		t->help_top = t->help_lines - height;
 	if (t->help_top < 0)
@@ -314,6 +330,5 @@ tui_help_draw(struct tui *t)
 			y++;
 		}
 	}
-	t->help_lines = line;
 	tui_draw_status(t, TV_HELP);
 }

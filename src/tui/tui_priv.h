@@ -9,6 +9,7 @@
 #include "food.h"
 #include "journal.h"
 #include "profile.h"
+#include "report.h"
 #include "search.h"
 #include "suggest.h"
 #include "target.h"
@@ -18,7 +19,10 @@
 
 struct app;
 
-enum tui_view { VIEW_DAY, VIEW_SEARCH, VIEW_AMOUNT, VIEW_FORM, VIEW_HELP, VIEW_PROMPT, VIEW_PICK };
+enum tui_view {
+	VIEW_DAY, VIEW_SEARCH, VIEW_AMOUNT, VIEW_FORM, VIEW_HELP, VIEW_PROMPT, VIEW_PICK,
+	VIEW_WEEK, VIEW_TREND,
+};
 
 /* A row of the day list: a meal's title, one of its entries, or its "empty" line. */
 enum row_kind { ROW_MEAL, ROW_ENTRY, ROW_EMPTY, ROW_SUGGEST_TITLE, ROW_SUGGEST };
@@ -90,6 +94,12 @@ struct tui {
 	struct tui_input prompt_in;
 	enum tui_view back_view;
 
+	/* week and trend views: t->day is the selected day */
+	struct nt_week week, prev_week;
+	struct nt_trend trend;
+	long week_for, trend_for;   /* the week start loaded; -1: reload */
+	enum tui_view help_back;    /* where the help returns to */
+
 	int help_top;            /* first help line shown */
 	int help_lines;          /* lines the help has, for scrolling */
 
@@ -134,6 +144,15 @@ void tui_prompt_key(struct tui *t, int key, bool is_keycode, wint_t ch);
 void tui_pick_draw(struct tui *t);
 void tui_pick_key(struct tui *t, int key);
 void tui_help_draw(struct tui *t);
+
+/* tui_report.c: the week and trend views */
+void tui_week_open(struct tui *t);
+void tui_week_draw(struct tui *t);
+void tui_week_key(struct tui *t, enum tui_action a);
+void tui_week_click(struct tui *t, int y, int x, bool twice);
+void tui_trend_open(struct tui *t);
+void tui_trend_draw(struct tui *t);
+void tui_trend_key(struct tui *t, enum tui_action a);
 
 /* Formats a measure for the screen: "2.18 µg", "?" when unknown. */
 void tui_fmt_measure(const struct tui *t, char *buf, size_t n, enum nt_measure m,

@@ -38,6 +38,7 @@ main(void)
 	} views[] = {
 		{TV_DAY, "day"}, {TV_SEARCH, "search"}, {TV_AMOUNT, "amount"},
 		{TV_FORM, "form"}, {TV_PICK, "pick"}, {TV_HELP, "help"},
+		{TV_WEEK, "week"}, {TV_TREND, "trend"},
 	};
 	const char *man_path = getenv("NUTRACK_MAN");
 	struct tui_help_line lines[64];
@@ -81,6 +82,16 @@ main(void)
 	is_int(tui_action_for(TV_PICK, 'l'), TA_MEAL_LUNCH, "l is lunch in the meal picker");
 	is_int(tui_action_for(TV_FORM, 'l'), TA_RIGHT, "l is the next choice in the form");
 	ok(tui_action_for(TV_DAY, 'a') != tui_action_for(TV_DAY, 'd'), "a and d differ");
+	is_int(tui_action_for(TV_DAY, 'w'), TA_WEEK, "w opens the week");
+	is_int(tui_action_for(TV_DAY, 'T'), TA_TREND, "T opens the trend");
+	is_int(tui_action_for(TV_WEEK, '['), TA_PREV_WEEK, "[ is the previous week");
+	is_int(tui_action_for(TV_TREND, ']'), TA_NEXT_WEEK, "] is the next week in the trend");
+	is_int(tui_action_for(TV_WEEK, TUI_KEYCODE(KEY_LEFT)), TA_PREV_DAY,
+	       "Left selects the previous day in the week");
+	is_int(tui_action_for(TV_WEEK, 'q'), TA_BACK, "q goes back from the week, not quits");
+	is_int(tui_action_for(TV_WEEK, '\r'), TA_ACCEPT, "Enter opens a day from the week");
+	is_int(tui_action_for(TV_TREND, TUI_KEYCODE(KEY_LEFT)), TA_NONE,
+	       "Left does nothing in the trend");
 
 	/* Hints exist for each view, with and without UTF-8. */
 	for (size_t v = 0; v < sizeof views / sizeof *views; v++) {

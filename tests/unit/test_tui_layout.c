@@ -30,6 +30,104 @@ check_fits(int rows, int cols)
 	ok(l.form_x < l.popup_x + l.popup_w, "%dx%d: form choices inside the pop-up", cols, rows);
 }
 
+/* The week grid fits: each column ends before the next, all inside. */
+static void
+check_week(int rows, int cols)
+{
+	struct tui_week_layout w;
+
+	tui_week_layout_compute(rows, cols, &w);
+	ok(w.days_x > w.label_w, "%dx%d: days after the names", cols, rows);
+	is_int(w.avg_x, w.days_x + 7 * w.cell_w, "%dx%d: the average after Sunday", cols, rows);
+	ok(w.avg_x + w.avg_w <= cols, "%dx%d: the average fits", cols, rows);
+	ok(!w.flag_x || w.flag_x >= w.avg_x + w.avg_w, "%dx%d: the flag after it", cols, rows);
+	ok(!w.flag_x || w.flag_x + 3 <= cols, "%dx%d: the flag fits", cols, rows);
+	ok(!w.change_x || (w.change_x >= w.flag_x + 3 && w.change_x + w.change_w <= cols),
+	   "%dx%d: the change fits after the flag", cols, rows);
+	ok(!w.target_x || (w.target_x >= w.change_x + w.change_w &&
+	                   w.target_x + w.target_w <= cols),
+	   "%dx%d: the target fits after the change", cols, rows);
+	ok(!w.charts.rows || w.charts.y > w.info_y, "%dx%d: charts below the grid", cols, rows);
+	ok(!w.charts.rows ||
+	   w.charts.y + w.charts.rows * (w.charts.h + 3) - 1 <= rows - 1,
+	   "%dx%d: charts end above the status line", cols, rows);
+	ok(!w.charts.rows || w.charts.across * w.charts.w <= cols, "%dx%d: charts fit across",
+	   cols, rows);
+}
+
+static void
+test_week(void)
+{
+	struct tui_week_layout w;
+
+	/* 80x24: 12 + 7 x 6 = 55, average 7 (to 62), flag at 63, change at 67 */
+	tui_week_layout_compute(24, 80, &w);
+	is_int(w.label_w, 12, "week 80: full names");
+	is_int(w.cell_w, 6, "week 80: six-column days");
+	is_int(w.avg_x, 55, "week 80: average at 55");
+	is_int(w.flag_x, 63, "week 80: flag at 63");
+	is_int(w.change_x, 67, "week 80: change at 67");
+	is_int(w.target_x, 0, "week 80: no room for the target (needs 86)");
+	/* charts from row 11 to the status line at 23: one row of 4, 10 bars high */
+	is_int(w.charts.y, 11, "week 80x24: charts from row 11");
+	is_int(w.charts.across, 4, "week 80x24: four charts across");
+	is_int(w.charts.h, 10, "week 80x24: 23 - 11 - title - labels = 10 rows");
+	tui_week_layout_compute(24, 86, &w);
+	is_int(w.target_x, 75, "week 86: the target at 75");
+	tui_week_layout_compute(12, 40, &w);
+	is_int(w.label_w, 7, "week 40: short names");
+	is_int(w.cell_w, 4, "week 40: four-column days");
+	is_int(w.avg_x + w.avg_w, 40, "week 40: the average ends at the edge");
+	is_int(w.flag_x, 0, "week 40: no flag column");
+	is_int(w.charts.rows, 0, "week 40x12: no charts");
+	for (int c = TUI_MIN_COLS; c <= 200; c += 7)
+		for (int r = TUI_MIN_ROWS; r <= 60; r += 9)
+			check_week(r, c);
+}
+
+static void
+test_panels(void)
+{
+	struct tui_panels p;
+
+	/* trend, 80x24: 12 bars need 26 columns; 2 across, (20 - 4 - 1) / 2 = 7 rows */
+	tui_panels_compute(3, 23, 80, 4, 12, &p);
+	is_int(p.across, 2, "trend 80x24: two across");
+	is_int(p.rows, 2, "trend 80x24: two rows");
+	is_int(p.w, 40, "trend 80x24: 40 wide");
+	is_int(p.h, 7, "trend 80x24: 7 bar rows");
+	/* 120x40: 4 across would give 1-column bars 16 high (16), 2 across
+	   3-column bars 15 high (3 x 15 x 15 = 675 > 1 x 16 x 16 = 256) */
+	tui_panels_compute(3, 39, 120, 4, 12, &p);
+	is_int(p.across, 2, "trend 120x40: two across, wider bars");
+	is_int(p.h, 15, "trend 120x40: 15 rows");
+	tui_panels_compute(3, 11, 40, 4, 12, &p);
+	is_int(p.rows, 0, "trend 40x12: no room");
+	tui_panels_compute(3, 400, 80, 4, 7, &p);
+	is_int(p.h, TUI_CHART_MAX_H, "a tall screen caps the height");
+
+	/* bars inside a panel: width 20, 7 bars: step (20 - 2) / 7 = 2, 1 wide */
+	is_int(tui_panel_bar_w(20, 7), 1, "7 bars in 20: 1 wide");
+	is_int(tui_panel_bar_x(20, 7, 0), 1, "the first at 1");
+	is_int(tui_panel_bar_x(20, 7, 6), 13, "the last at 13");
+	is_int(tui_panel_bar_w(40, 12), 2, "12 bars in 40: step 3, 2 wide");
+	is_int(tui_panel_bar_x(40, 12, 11), 34, "the last at 1 + 11 x 3");
+	is_int(tui_panel_bar_w(200, 7), 4, "bars stop at 4 columns");
+	for (int w = 16; w < 120; w++)
+		if (tui_panel_bar_x(w, 7, 6) + tui_panel_bar_w(w, 7) > w - 1)
+			tap_bail("bar 7 leaves a panel of %d", w);
+	ok(1, "the last bar stays inside panels 16 to 119 wide");
+
+	/* 100 % two thirds up; eighths from the percent */
+	is_int(tui_chart_target_rows(10), 7, "10 rows: 100 %% at 7");
+	is_int(tui_chart_target_rows(7), 5, "7 rows: 100 %% at 5");
+	is_int(tui_chart_eighths(74, 7, 10), 41, "74 %% x 7 x 8 / 100 = 41.4");
+	is_int(tui_chart_eighths(100, 7, 10), 56, "100 %% = 7 rows");
+	is_int(tui_chart_eighths(524, 7, 10), 80, "524 %% capped at 10 rows");
+	is_int(tui_chart_eighths(0, 7, 10), 0, "0 %% empty");
+	is_int(tui_chart_eighths(-1, 7, 10), 0, "unknown empty");
+}
+
 int
 main(void)
 {
@@ -91,5 +189,7 @@ main(void)
 	is_int(tui_scroll(29, 25, 10, 30), 20, "the end shows a full window");
 	is_int(tui_scroll(3, 7, 10, 5), 0, "short lists never scroll");
 	is_int(tui_scroll(0, 0, 0, 5), 0, "a zero-height window does not break");
+	test_week();
+	test_panels();
 	return tap_done();
 }
