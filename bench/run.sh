@@ -28,6 +28,8 @@ sqlite3 "$db" "SELECT count(*) || ' entries from ' || min(day) || ' to ' || max(
 
 floor_day="SELECT e.id, e.meal, f.name, e.amount, e.mg, f.b12_ug, f.ala_g, f.epa_g, f.dha_g, f.dpa_g, f.potassium_mg, f.energy_kcal, f.protein_g FROM entries e JOIN foods f ON f.id = e.food WHERE e.day = '2026-03-11' ORDER BY e.meal, e.id"
 floor_week="SELECT e.day, sum(e.mg * f.b12_ug), sum(e.mg * f.ala_g), sum(e.mg * f.potassium_mg) FROM entries e JOIN foods f ON f.id = e.food WHERE e.day BETWEEN '2026-03-09' AND '2026-03-15' GROUP BY e.day"
+floor_report="SELECT e.day, sum(e.mg * f.b12_ug), sum(e.mg * f.ala_g), sum(e.mg * f.potassium_mg) FROM entries e JOIN foods f ON f.id = e.food WHERE e.day BETWEEN '2025-12-15' AND '2026-03-08' GROUP BY e.day"
+floor_top="SELECT f.id, f.name, p.grams * f.b12_ug FROM foods f JOIN portions p ON p.food = f.id AND p.seq = 1 WHERE f.source <> 'sr28' ORDER BY 3 DESC LIMIT 10"
 floor_search="SELECT f.id, f.name, f.also, f.keywords, f.grp FROM food_fts JOIN foods f ON f.id = food_fts.rowid WHERE food_fts MATCH '\"salmon\"*'"
 
 bench() { # name nutrack-args floor-sql
@@ -40,6 +42,8 @@ echo "== timing (hyperfine, 30 runs each)"
 bench day "day" "$floor_day"
 bench week "week" "$floor_week"
 bench search "search salmon" "$floor_search"
+bench report "report --from 2025-12-15 --to 2026-03-08" "$floor_report"
+bench top "top b12" "$floor_top"
 
 echo "== TUI latency through a pseudo-terminal"
 python3 "$here/tui_latency.py" "$NUTRACK_BIN" "$db" >"$work/tui.txt"
@@ -55,7 +59,9 @@ def load(name):
     return [x["mean"] * 1000 for x in r]
 rows = []
 seed = load("seed")[0]
-for name, label in (("day", "nutrack day"), ("week", "nutrack week"), ("search", "nutrack search salmon")):
+for name, label in (("day", "nutrack day"), ("week", "nutrack week"),
+                    ("search", "nutrack search salmon"),
+                    ("report", "nutrack report, 12 weeks"), ("top", "nutrack top b12")):
     ours, floor = load(name)
     rows.append((label, ours, floor))
 print()

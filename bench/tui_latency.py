@@ -56,6 +56,19 @@ for _ in range(20):
     lat_nav.append(key(b"h"))   # previous day
     lat_nav.append(key(b"l"))   # next day
     lat_nav.append(key(b"j"))
+# The week view: [ and ] load a week (and the one before it) each time.
+key(b"w", b"Week")
+lat_week = []
+for _ in range(20):
+    lat_week.append(key(b"["))
+    lat_week.append(key(b"]"))
+# The trend: 12 weeks of the journal for each [ and ].
+key(b"T", b"Trend")
+lat_trend = []
+for _ in range(20):
+    lat_trend.append(key(b"["))
+    lat_trend.append(key(b"]"))
+key(b"q", b"Totals")
 os.write(fd, b"q")
 os.waitpid(pid, 0)
 
@@ -66,3 +79,5 @@ def row(label, xs):
 print(f"| TUI start-up to first full frame | {startup:.1f} ms | | |")
 print(row("TUI search keystroke to updated screen (60 keys)", lat_search))
 print(row("TUI day-view key to updated screen (60 keys: h, l, j)", lat_nav))
+print(row("TUI week view, [ or ] to the redrawn week (40 keys)", lat_week))
+print(row("TUI trend view, [ or ] to 12 redrawn weeks (40 keys)", lat_trend))

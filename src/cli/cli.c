@@ -118,6 +118,12 @@ static const struct cli_command commands[] = {
 	 "  -a, --all          include SR28's ingredients (raw, dry), not only foods as eaten\n"
 	 "  -n, --limit N      how many (default 10)\n"
 	 "      --csv          CSV: food_id,food,portion,grams,value,unit,per_100g\n"},
+	{"check", cli_cmd_check, "",
+	 "check the database for damage (SQLite's integrity check, references, search index)",
+	 ""},
+	{"backup", cli_cmd_backup, "[--force] FILE",
+	 "copy the database to FILE, consistent even while nutrack runs",
+	 "  -f, --force        replace FILE if it exists\n"},
 	{"profile", cli_cmd_profile,
 	 "[--sex female|male] [--age YEARS] [--stage none|pregnant|lactating] "
 	 "[--diet vegan|vegetarian|omnivore]",

@@ -102,6 +102,8 @@ int cli_cmd_export(struct app *a, int argc, char **argv);
 int cli_cmd_import(struct app *a, int argc, char **argv);
 int cli_cmd_import_fdc(struct app *a, int argc, char **argv);
 int cli_cmd_import_off(struct app *a, int argc, char **argv);
+int cli_cmd_check(struct app *a, int argc, char **argv);
+int cli_cmd_backup(struct app *a, int argc, char **argv);
 /* "foods export" and "foods import": argv[0] is "export" / "import". */
 int cli_foods_export(struct app *a, int argc, char **argv);
 int cli_foods_import(struct app *a, int argc, char **argv);

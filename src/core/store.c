@@ -457,6 +457,139 @@ nt_store_changes(struct nt_store *s)
 	return sqlite3_changes(s->db);
 }
 
+/* Runs a check whose rows are problems; "ok" alone means none. */
+static enum nt_status
+check_rows(struct nt_store *s, const char *sql, void (*fn)(void *, const char *), void *ctx,
+           int *problems, struct nt_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return db_error(s, rc, err, "checking");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char line[512];
+		const char *first = (const char *)sqlite3_column_text(st, 0);
+		int n = sqlite3_column_count(st);
+
+		if (n == 1 && first && !strcmp(first, "ok"))
+			continue;
+		if (n > 1) { /* foreign_key_check: table, rowid, parent table, key */
+			snprintf(line, sizeof line, "%s row %lld refers to a missing %s row",
+			         first ? first : "?", sqlite3_column_int64(st, 1),
+			         (const char *)sqlite3_column_text(st, 2));
+			if (++*problems <= 100 && fn)
+				fn(ctx, line);
+			continue;
+		}
+		/* integrity_check: one row may hold several lines */
+		for (const char *p = first ? first : "?"; *p;) {
+			size_t len = strcspn(p, "\n");
+
+			snprintf(line, sizeof line, "%.*s", (int)(len < 500 ? len : 500), p);
+			if (len && strcmp(line, "*** in database main ***") && ++*problems <= 100 && fn)
+				fn(ctx, line);
+			p += len + (p[len] == '\n');
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		/* a damaged file makes the check itself fail: that is a finding */
+		if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) {
+			if (++*problems <= 100 && fn)
+				fn(ctx, sqlite3_errmsg(s->db));
+			return NT_OK;
+		}
+		return db_error(s, rc, err, "checking");
+	}
+	return NT_OK;
+}
+
+enum nt_status
+nt_store_check(struct nt_store *s, void (*fn)(void *ctx, const char *problem), void *ctx,
+               int *problems, struct nt_err *err)
+{
+	struct nt_err scratch;
+	enum nt_status st;
+	int rc;
+
+	if (!err)
+		err = &scratch;
+	*problems = 0;
+	if ((st = check_rows(s, "PRAGMA integrity_check(100)", fn, ctx, problems, err)) ||
+	    (st = check_rows(s, "PRAGMA foreign_key_check", fn, ctx, problems, err)))
+		return st;
+	/* The search index against its content table (rank 1: compare both). */
+	rc = sqlite3_exec(s->db, "INSERT INTO food_fts(food_fts, rank) VALUES('integrity-check', 1)",
+	                  NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		int prim = rc & 0xff;
+
+		if (prim != SQLITE_CORRUPT && prim != SQLITE_CORRUPT_VTAB && prim != SQLITE_NOTADB)
+			return db_error(s, rc, err, "checking the search index");
+		if (++*problems <= 100 && fn)
+			fn(ctx, "the food search index does not match the foods");
+	}
+	return NT_OK;
+}
+
+enum nt_status
+nt_store_backup(struct nt_store *s, const char *path, bool replace, struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct stat a, b;
+	char tmp[PATH_MAX];
+	sqlite3 *dest = NULL;
+	sqlite3_backup *bk;
+	int fd, rc;
+
+	if (!err)
+		err = &scratch;
+	if (stat(path, &b) == 0) {
+		if (stat(s->path, &a) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+			return nt_err_set(err, NT_ERR_INVALID, "%s is the database itself", path);
+		if (!replace)
+			return nt_err_set(err, NT_ERR_INVALID,
+			                  "%s exists; choose a new file (or --force to replace it)",
+			                  path);
+	}
+	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
+		return nt_err_set(err, NT_ERR_RANGE, "%s: path is too long", path);
+	if ((fd = mkstemp(tmp)) < 0) /* mode 0600 */
+		return nt_err_set(err, NT_ERR_IO, "cannot write %s: %s", path, strerror(errno));
+	close(fd);
+	rc = sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK) {
+		if ((bk = sqlite3_backup_init(dest, "main", s->db, "main"))) {
+			/* all pages in one step: a snapshot no writer can tear */
+			while ((rc = sqlite3_backup_step(bk, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+				sqlite3_sleep(20);
+			sqlite3_backup_finish(bk);
+			if (rc == SQLITE_DONE)
+				rc = SQLITE_OK;
+		} else {
+			rc = sqlite3_errcode(dest);
+		}
+	}
+	/* a copy stands alone: no -wal file beside it */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		nt_err_set(err, (rc & 0xff) == SQLITE_FULL ? NT_ERR_IO : NT_ERR_DB,
+		           "cannot write %s: %s", path,
+		           dest ? sqlite3_errmsg(dest) : sqlite3_errstr(rc));
+		sqlite3_close(dest);
+		unlink(tmp);
+		return err->status;
+	}
+	if (sqlite3_close(dest) != SQLITE_OK || rename(tmp, path) != 0) {
+		nt_err_set(err, NT_ERR_IO, "cannot write %s: %s", path, strerror(errno));
+		unlink(tmp);
+		return err->status;
+	}
+	return NT_OK;
+}
+
 static const char sql_meta_get[] = "SELECT value FROM meta WHERE key = ?1";
 static const char sql_meta_set[] =
 	"INSERT INTO meta(key, value) VALUES (?1, ?2)"

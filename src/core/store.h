@@ -82,6 +82,26 @@ long long nt_store_last_rowid(struct nt_store *s);
 long long nt_store_data_version(struct nt_store *s);
 int nt_store_changes(struct nt_store *s);
 
+/*
+ * Checks the whole database: SQLite's integrity check (every page, index
+ * and constraint), the foreign keys and the search index against the
+ * foods.  Calls fn with each problem found, at most 100; *problems receives
+ * how many (0: sound).  An error status means the check could not run.
+ */
+enum nt_status nt_store_check(struct nt_store *s,
+                              void (*fn)(void *ctx, const char *problem),
+                              void *ctx, int *problems, struct nt_err *err);
+
+/*
+ * Copies the database to `path` with SQLite's online backup: a consistent
+ * snapshot even while another nutrack writes.  The copy goes to a new
+ * temporary file beside `path` (mode 0600) and is renamed into place only
+ * once complete, so `path` is never left half-written.  An existing `path`
+ * is refused (NT_ERR_INVALID) unless `replace`; so is the database itself.
+ */
+enum nt_status nt_store_backup(struct nt_store *s, const char *path, bool replace,
+                               struct nt_err *err);
+
 /* A meta key's value copied into buf; NT_ERR_NOTFOUND when absent. */
 enum nt_status nt_store_meta_get(struct nt_store *s, const char *key,
                                  char *buf, size_t n, struct nt_err *err);

@@ -24,7 +24,9 @@ cleanup(void)
 		"a/b/c/nutrack.db", "a/b/c/nutrack.db-wal", "a/b/c/nutrack.db-shm",
 		"text.db", "short.db", "foreign.db", "foreign.db-wal", "foreign.db-shm",
 		"newer.db", "newer.db-wal", "newer.db-shm", "reopen.db", "reopen.db-wal",
-		"reopen.db-shm", "tx.db", "tx.db-wal", "tx.db-shm",
+		"reopen.db-shm", "tx.db", "tx.db-wal", "tx.db-shm", "live.db", "live.db-wal",
+		"live.db-shm", "copy.db", "copy.db-wal", "copy.db-shm", "damaged.db",
+		"damaged.db-wal", "damaged.db-shm",
 	};
 	static const char *const dirs[] = {"a/b/c", "a/b", "a"};
 	char p[512];
@@ -507,6 +509,97 @@ test_default_path(void)
 	       "a relative HOME is not used either");
 }
 
+static void
+collect(void *ctx, const char *problem)
+{
+	char *last = ctx;
+
+	snprintf(last, 256, "%s", problem);
+}
+
+static const char sql_meta_count_all[] = "SELECT count(*) FROM meta";
+static const char sql_fk_off[] = "PRAGMA foreign_keys = OFF";
+static const char sql_orphan[] =
+	"INSERT INTO entries(day, meal, food, amount, mg) VALUES ('2026-03-11', 0, 4242, 'x', 1)";
+
+static void
+test_check_backup(void)
+{
+	char live[512], copy[512], damaged[512], last[256] = "";
+	struct nt_store *s, *c;
+	struct nt_err err;
+	struct stat sb;
+	int problems = -1;
+	char buf[64];
+
+	path_in(live, sizeof live, "live.db");
+	path_in(copy, sizeof copy, "copy.db");
+	path_in(damaged, sizeof damaged, "damaged.db");
+	if (nt_store_open(live, &s, &err))
+		tap_bail("open: %s", err.msg);
+	is_int(nt_store_check(s, collect, last, &problems, &err), NT_OK, "check runs");
+	is_int(problems, 0, "a new database is sound");
+	for (int i = 0; i < 200; i++) {
+		char key[32];
+
+		snprintf(key, sizeof key, "k%d", i);
+		if (nt_store_meta_set(s, key, "a value long enough to fill some pages", &err))
+			tap_bail("meta_set: %s", err.msg);
+	}
+
+	/* the copy: complete, private, standalone, and never over a file */
+	is_int(nt_store_backup(s, copy, false, &err), NT_OK, "backup to a new file");
+	ok(stat(copy, &sb) == 0 && (sb.st_mode & 0777) == 0600, "the copy is mode 0600");
+	is_int(nt_store_backup(s, copy, false, &err), NT_ERR_INVALID, "an existing file is refused");
+	ok(strstr(err.msg, "exists") != NULL, "and says so: %s", err.msg);
+	is_int(nt_store_backup(s, live, true, &err), NT_ERR_INVALID,
+	       "the database itself is refused, even with replace");
+	is_int(nt_store_meta_set(s, "after", "1", &err), NT_OK, "a change after the backup");
+	is_int(nt_store_backup(s, copy, true, &err), NT_OK, "replace overwrites");
+	if (nt_store_open(copy, &c, &err))
+		tap_bail("open copy: %s", err.msg);
+	is_int(query_int(c, sql_meta_count_all), query_int(s, sql_meta_count_all),
+	       "the copy has every row");
+	is_int(nt_store_meta_get(c, "after", buf, sizeof buf, &err), NT_OK,
+	       "including the change before the second backup");
+	nt_store_close(c);
+
+	/* a reference to a food that is not there */
+	is_int(nt_store_exec(s, sql_fk_off, &err), NT_OK, "foreign keys off to break one");
+	is_int(nt_store_exec(s, sql_orphan, &err), NT_OK, "an entry of a missing food");
+	is_int(nt_store_check(s, collect, last, &problems, &err), NT_OK, "check runs");
+	is_int(problems, 1, "one problem");
+	is_str(last, "entries row 1 refers to a missing foods row", "named");
+	nt_store_close(s);
+
+	/* damaged pages: a copy with three pages of the middle overwritten */
+	{
+		FILE *in = fopen(copy, "rb"), *out = fopen(damaged, "wb");
+		char page[4096];
+		size_t n;
+		int i = 0;
+
+		if (!in || !out)
+			tap_bail("copying");
+		while ((n = fread(page, 1, sizeof page, in)) > 0) {
+			if (i >= 3 && i < 6)
+				memset(page, 0x5a, n);
+			fwrite(page, 1, n, out);
+			i++;
+		}
+		fclose(in);
+		fclose(out);
+	}
+	if (nt_store_open(damaged, &c, &err) == NT_OK) {
+		is_int(nt_store_check(c, collect, last, &problems, &err), NT_OK, "check runs");
+		ok(problems > 0, "damaged pages are found (%d problems, last: %s)", problems, last);
+		nt_store_close(c);
+	} else {
+		ok(err.status == NT_ERR_DB, "a damaged file is refused when opened: %s", err.msg);
+		ok(1, "# nothing to check");
+	}
+}
+
 int
 main(void)
 {
@@ -525,5 +618,6 @@ main(void)
 	test_statements();
 	test_stmt_stable();
 	test_default_path();
+	test_check_backup();
 	return tap_done();
 }

@@ -1,0 +1,43 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# database.sh - check and backup: the database file itself.
+. "$NUTRACK_TESTS/cli/lib.sh"
+
+nt add --meal breakfast sr28:16139 250ml >/dev/null
+nt add --date 2026-03-10 --meal dinner sr28:15076 "1 fillet" >/dev/null
+
+expect check-ok 0 nt check
+expect backup 0 nt backup "$WORK/copy.db"
+expect backup-exists 1 nt backup "$WORK/copy.db"
+expect backup-itself 1 nt backup --force "$DB"
+expect backup-no-dir 1 nt backup "$WORK/no/such/dir/copy.db"
+expect backup-no-file 2 nt backup
+expect backup-force 0 nt backup --force "$WORK/copy.db"
+
+# The copy stands alone: same entries, private, no -wal beside it.
+expect copy-week 0 "$NUTRACK_BIN" --db "$WORK/copy.db" week --csv
+nt week --csv >"$WORK/week.csv"
+if cmp -s "$WORK/week.csv" "$EXPECTED/copy-week.out"; then
+	tap_ok "the copy's week equals the original's"
+else
+	tap_not_ok "the copy's week equals the original's"
+fi
+mode=$(stat -c %a "$WORK/copy.db")
+if [ "$mode" = 600 ] && [ ! -s "$WORK/copy.db-wal" ]; then
+	tap_ok "the copy is mode 600 ($mode) and needs no -wal file"
+else
+	tap_not_ok "the copy is mode 600 ($mode) and needs no -wal file"
+fi
+
+# Damage: overwrite pages 4 to 6 of a copy; check finds it, exit status 1.
+cp "$WORK/copy.db" "$WORK/damaged.db"
+dd if=/dev/zero of="$WORK/damaged.db" bs=4096 seek=3 count=3 conv=notrunc 2>/dev/null
+"$NUTRACK_BIN" --db "$WORK/damaged.db" check >"$WORK/check.out" 2>&1
+status=$?
+if [ "$status" -ne 0 ] && grep -q "problems\{0,1\} found.*restore a backup" "$WORK/check.out"; then
+	tap_ok "check reports damaged pages (status $status)"
+else
+	tap_not_ok "check reports damaged pages (status $status)" "$(cat "$WORK/check.out")"
+fi
+
+done_testing
