@@ -1,0 +1,115 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# crash.sh - kill -9 at random moments (200 in all) during the first run's
+# loading of the foods, `add`, `import` and `import-fdc`: afterwards the
+# database passes `nutrack check`, every entry nutrack confirmed is there
+# and an import is all there or not at all.  Part of `make check-slow`.
+. "$NUTRACK_TESTS/cli/lib.sh"
+
+SEED_RUNS=20 ADD_RUNS=100 IMPORT_RUNS=50 FDC_RUNS=30
+# The moments are random but the same on every run: a failure reproduces.
+awk -v n=400 'BEGIN { srand(20261123); for (i = 0; i < n; i++) printf "%.3f\n", rand() * 0.08 }' \
+	>"$WORK/delays"
+next_delay() { sed -n "${1}p" "$WORK/delays"; }
+
+# run_and_kill N OUT COMMAND...: starts COMMAND, kills it with SIGKILL after
+# the Nth delay (unless it finished first); its output goes to OUT.
+run_and_kill() {
+	d=$(next_delay "$1") out=$2
+	shift 2
+	"$@" >"$out" 2>&1 &
+	pid=$!
+	sleep "$d"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+}
+is_n() { if [ "$2" = "$3" ]; then tap_ok "$1"; else tap_not_ok "$1" "got $2, want $3"; fi; }
+checks_out() { nt check >"$WORK/check.out" 2>&1 || { cat "$WORK/check.out"; return 1; }; }
+entries() { nt export 2>/dev/null | tail -n +2 | wc -l; }
+
+# 1. The first run loads 14,000 foods in one transaction: killed anywhere,
+# the next run finds either nothing or everything, and works.
+bad=0
+k=1
+while [ "$k" -le "$SEED_RUNS" ]; do
+	rm -f "$DB" "$DB-wal" "$DB-shm"
+	run_and_kill "$k" "$WORK/out" nt profile
+	if ! nt food sr28:15076 >/dev/null 2>&1 || ! checks_out >/dev/null; then
+		bad=$((bad + 1))
+		echo "# seed run $k left a broken database"
+	fi
+	k=$((k + 1))
+done
+is_n "killed while loading the foods ($SEED_RUNS times): the next run works" "$bad" 0
+cp "$DB" "$WORK/base.db" # seeded, empty journal
+
+# 2. add: what nutrack said it added is there, nothing else is damaged.
+: >"$WORK/confirmed"
+i=1
+while [ "$i" -le "$ADD_RUNS" ]; do
+	run_and_kill $((SEED_RUNS + i)) "$WORK/out" \
+		nt add --date 2026-03-01 --meal dinner sr28:09040 "$((1000 + i))g"
+	grep -q '^Added #' "$WORK/out" && echo "$((1000 + i))g" >>"$WORK/confirmed"
+	i=$((i + 1))
+done
+checks_out
+is_n "killed during add ($ADD_RUNS times): the database checks out" "$?" 0
+nt export >"$WORK/journal.csv"
+missing=0
+while read -r amount; do
+	grep -q ",$amount," "$WORK/journal.csv" || missing=$((missing + 1))
+done <"$WORK/confirmed"
+is_n "every one of the $(wc -l <"$WORK/confirmed") confirmed adds is there" "$missing" 0
+echo "# $(wc -l <"$WORK/confirmed") of $ADD_RUNS adds finished before the kill"
+
+# 3. import of 2,000 entries: all or nothing, whatever the moment.
+cp "$WORK/base.db" "$DB"
+rm -f "$DB-wal" "$DB-shm"
+{
+	head -n 1 "$WORK/journal.csv"
+	i=0
+	while [ "$i" -lt 2000 ]; do
+		printf '2025-%02d-%02d,lunch,sr28:09040,"Bananas, raw",%dg,,eaten,,,,,,,,\n' \
+			$((i % 12 + 1)) $((i % 28 + 1)) $((i + 1))
+		i=$((i + 1))
+	done
+} >"$WORK/big.csv"
+if nt import --dry-run "$WORK/big.csv" >/dev/null 2>&1; then
+	bad=0
+	i=1
+	while [ "$i" -le "$IMPORT_RUNS" ]; do
+		cp "$WORK/base.db" "$DB"
+		rm -f "$DB-wal" "$DB-shm"
+		run_and_kill $((SEED_RUNS + ADD_RUNS + i)) "$WORK/out" nt import "$WORK/big.csv"
+		n=$(entries)
+		if ! checks_out >/dev/null || { [ "$n" -ne 0 ] && [ "$n" -ne 2000 ]; }; then
+			bad=$((bad + 1))
+			echo "# import run $i: $n entries"
+		fi
+		i=$((i + 1))
+	done
+	is_n "killed during import ($IMPORT_RUNS times): all or nothing, sound" "$bad" 0
+else
+	tap_not_ok "the import file is accepted" "$(nt import --dry-run "$WORK/big.csv" 2>&1 | head -n 3)"
+fi
+
+# 4. import-fdc of the test download: all or nothing.
+fdc=$NUTRACK_TESTS/data/fdc
+bad=0
+i=1
+while [ "$i" -le "$FDC_RUNS" ]; do
+	cp "$WORK/base.db" "$DB"
+	rm -f "$DB-wal" "$DB-shm"
+	run_and_kill $((SEED_RUNS + ADD_RUNS + IMPORT_RUNS + i)) "$WORK/out" nt import-fdc "$fdc"
+	if ! checks_out >/dev/null; then
+		bad=$((bad + 1))
+	fi
+	i=$((i + 1))
+done
+is_n "killed during import-fdc ($FDC_RUNS times): the database checks out" "$bad" 0
+cp "$WORK/base.db" "$DB"
+rm -f "$DB-wal" "$DB-shm"
+nt import-fdc "$fdc" >/dev/null 2>&1
+is_n "and a whole import-fdc still works afterwards" "$?" 0
+
+done_testing

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test_migrate.c - databases of every released schema open, upgraded in place, data intact. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "date.h"
+#include "food.h"
+#include "journal.h"
+#include "profile.h"
+#include "seed.h"
+#include "store.h"
+#include "tap.h"
+
+static char path[256];
+
+static void
+cleanup(void)
+{
+	char p[300];
+
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
+static char *
+slurp(const char *file)
+{
+	FILE *fp = fopen(file, "rb");
+	char *buf;
+	long n;
+
+	if (!fp)
+		tap_bail("cannot open %s", file);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	if (!(buf = malloc((size_t)n + 1)) || fread(buf, 1, (size_t)n, fp) != (size_t)n)
+		tap_bail("cannot read %s", file);
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+/* Makes `path` a database from the fixture's SQL, plus `extra` after it. */
+static void
+make_db(const char *fixture, const char *extra)
+{
+	const char *dir = getenv("NUTRACK_FIXTURES");
+	char file[512], *sql, *msg = NULL;
+	sqlite3 *db;
+
+	cleanup();
+	snprintf(file, sizeof file, "%s/migrate/%s", dir ? dir : "tests/data", fixture);
+	sql = slurp(file);
+	if (sqlite3_open(path, &db) != SQLITE_OK || sqlite3_exec(db, sql, NULL, NULL, &msg) ||
+	    (extra && sqlite3_exec(db, extra, NULL, NULL, &msg)))
+		tap_bail("loading %s: %s", fixture, msg ? msg : sqlite3_errmsg(db));
+	sqlite3_close(db);
+	free(sql);
+}
+
+/* One integer from a raw connection, beside nutrack's. */
+static long long
+raw_int(const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		tap_bail("raw open");
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return v;
+}
+
+static void
+test_v1(void)
+{
+	struct nt_store *s;
+	struct nt_err err;
+	struct nt_entry_list day;
+	struct nt_profile p;
+	struct nt_food *f;
+	long mar11 = nt_date_from_ymd(2026, 3, 11);
+	int problems = -1;
+	bool loaded = false;
+
+	make_db("v1.sql", NULL);
+	is_int(raw_int("PRAGMA user_version"), 1, "the fixture is schema 1");
+	is_int(nt_store_open(path, &s, &err), NT_OK, "a schema 1 database opens");
+	is_int(raw_int("PRAGMA user_version"), NT_SCHEMA_VERSION, "upgraded in place");
+	is_int(raw_int("SELECT count(*) FROM entries WHERE planned = 0"), 4,
+	       "its 4 entries are there, eaten (the new column's default)");
+
+	is_int(nt_profile_get(s, &p, &err), NT_OK, "the profile reads");
+	ok(p.is_set && p.sex == NT_SEX_FEMALE && p.age_y == 34 && p.diet == NT_DIET_VEGAN,
+	   "female, 34, vegan as before");
+
+	/* the new schema wants the bundled data loaded again; ids stay */
+	is_int(nt_seed_ensure(s, NULL, &loaded, &err), NT_OK, "the bundled data loads");
+	ok(loaded, "it was loaded again after the upgrade");
+	ok(raw_int("SELECT count(*) FROM foods") > 14000, "every food is there now");
+	is_int(nt_journal_day(s, mar11, &day, &err), NT_OK, "2026-03-11 reads");
+	is_int((int)day.n, 3, "three entries");
+	if (day.n == 3) {
+		is_str(day.v[0].food_ref, "sr28:16139", "soy milk, the same food");
+		is_int(day.v[0].food_id, 4875, "under the same id");
+		is_str(day.v[0].amount, "250ml", "the amount as typed");
+		is_int(day.v[0].mg, 256775, "256.775 g");
+		/* 0.85 ug / 100 g x 256.775 g */
+		is_num(day.v[0].values.v[NT_B12], 2.1825875, 1e-9, "its B12 from today's data");
+		is_str(day.v[1].food_ref, "fndds:11111000", "whole milk");
+		is_str(day.v[2].food_ref, "custom:1", "the custom food");
+		/* 500000 ug / 100 g x 0.1 g */
+		is_num(day.v[2].values.v[NT_B12], 500, 1e-9, "2 drops: 500 ug");
+		ok(!nt_known(day.v[2].values.v[NT_POTASSIUM]), "its potassium still unknown");
+	}
+	nt_entry_list_fini(&day);
+	is_int(nt_food_get(s, 14222, &f, &err), NT_OK, "the custom food reads");
+	if (f) {
+		is_str(f->name, "B12 drops (Brand X)", "by its name");
+		is_int((int)f->n_portions, 1, "with its drop");
+		nt_food_free(f);
+	}
+	is_int(nt_store_check(s, NULL, NULL, &problems, &err), NT_OK, "check runs");
+	is_int(problems, 0, "the upgraded database is sound");
+	nt_store_close(s);
+}
+
+/* A migration that fails half-way leaves the database as it was. */
+static void
+test_v1_failed(void)
+{
+	struct nt_store *s;
+	struct nt_err err;
+
+	/* a table in the way of schema 2's "labs" */
+	make_db("v1.sql", "CREATE TABLE labs(x)");
+	is_int(nt_store_open(path, &s, &err), NT_ERR_DB, "the upgrade fails");
+	ok(strstr(err.msg, "labs") != NULL, "and says where: %s", err.msg);
+	is_int(raw_int("PRAGMA user_version"), 1, "still schema 1");
+	is_int(raw_int("SELECT count(*) FROM sqlite_schema WHERE name = 'food_tags'"), 0,
+	       "none of schema 2's tables");
+	is_int(raw_int("SELECT count(*) FROM pragma_table_info('entries') WHERE name = 'planned'"),
+	       0, "nor its columns");
+	is_int(raw_int("SELECT count(*) FROM entries"), 4, "the entries untouched");
+}
+
+int
+main(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	int fd;
+
+	snprintf(path, sizeof path, "%s/nt-migrate-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if ((fd = mkstemp(path)) < 0)
+		tap_bail("mkstemp");
+	close(fd);
+	atexit(cleanup);
+	test_v1();
+	test_v1_failed();
+	return tap_done();
+}
