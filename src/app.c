@@ -15,14 +15,20 @@ enum nt_status
 app_resolve(struct app *a, const char *db_opt, struct nt_err *err)
 {
 	const char *env = getenv("NUTRACK_DB");
+	const char *given = db_opt && *db_opt ? db_opt : env && *env ? env : NULL;
 	enum nt_status st;
 
-	if (db_opt && *db_opt)
-		snprintf(a->db_path, sizeof a->db_path, "%s", db_opt);
-	else if (env && *env)
-		snprintf(a->db_path, sizeof a->db_path, "%s", env);
-	else if ((st = nt_store_default_path(a->db_path, sizeof a->db_path, err)))
+	if (given) {
+		/* never a cut path: it could name another file */
+		if (strlen(given) >= sizeof a->db_path)
+			return nt_err_set(err, NT_ERR_RANGE,
+			                  "%s: the database path is too long (at most %zu bytes)",
+			                  db_opt && *db_opt ? "--db" : "NUTRACK_DB",
+			                  sizeof a->db_path - 1);
+		snprintf(a->db_path, sizeof a->db_path, "%s", given);
+	} else if ((st = nt_store_default_path(a->db_path, sizeof a->db_path, err))) {
 		return st;
+	}
 	return nt_date_today(&a->today, err);
 }
 

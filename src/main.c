@@ -38,6 +38,15 @@ wants_help(int argc, char **argv)
 	return false;
 }
 
+/* Help and version text that could not be written is a failure (a full disk). */
+static int
+flushed(const struct app *a, int rc)
+{
+	if (rc == CLI_OK && (fflush(stdout) != 0 || ferror(stdout)))
+		return cli_error(a, "write error on standard output");
+	return rc;
+}
+
 /*
  * A failing command leaves no trace: a database this run created (and
  * filled with the bundled foods) goes again.
@@ -78,10 +87,10 @@ main(int argc, char **argv)
 			break;
 		} else if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
 			cli_usage(stdout, a.prog);
-			return CLI_OK;
+			return flushed(&a, CLI_OK);
 		} else if (!strcmp(arg, "--version") || !strcmp(arg, "-V")) {
 			version();
-			return CLI_OK;
+			return flushed(&a, CLI_OK);
 		} else if (!strcmp(arg, "--db")) {
 			if (i + 1 >= argc)
 				return cli_usage_error(&a, NULL, "option '--db' needs a file");
@@ -109,14 +118,12 @@ main(int argc, char **argv)
 	if (!(cmd = cli_find(argv[i])))
 		return cli_usage_error(&a, NULL, "unknown command '%s'", argv[i]);
 	if (wants_help(argc - i, argv + i))
-		return cli_command_help(&a, cmd, stdout);
+		return flushed(&a, cli_command_help(&a, cmd, stdout));
 	if ((st = app_resolve(&a, db, &err)))
 		return cli_fail(&a, st, &err);
 	/* Commands open the database once their arguments are known to be good. */
 	existed = access(a.db_path, F_OK) == 0;
-	rc = cli_run(&a, cmd, argc - i, argv + i);
-	if (rc == CLI_OK && (fflush(stdout) != 0 || ferror(stdout)))
-		rc = cli_error(&a, "write error on standard output");
+	rc = flushed(&a, cli_run(&a, cmd, argc - i, argv + i));
 	app_close(&a);
 	if (rc != CLI_OK && !existed)
 		forget_database(a.db_path);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +39,9 @@ static const struct cli_command commands[] = {
 	 "      --supplement   file it under Supplements (it counts as one for B12)\n"
 	 "  tag FOOD TAGS     correct what a food contains (\"none\" for plant foods);\n"
 	 "                     without TAGS, show it\n"
-	 "  untag FOOD         go back to the bundled data's tags\n"},
+	 "  untag FOOD         go back to the bundled data's tags\n"
+	 "  -o, --output FILE  export: write FILE instead of standard output\n"
+	 "      --dry-run      import: check the file and say what would change\n"},
 	{"add", cli_cmd_add, "[--date DATE] [--meal MEAL] [--planned] FOOD AMOUNT",
 	 "log a food: FOOD is an id or search words (the best match is used)",
 	 "  -d, --date DATE    day to log on (default today)\n"
@@ -313,17 +316,25 @@ cli_meal(const struct app *a, const struct cli_command *cmd, const char *text, i
 }
 
 int
-cli_entry_id(const struct app *a, const char *text, long long *out)
+cli_row_id(const struct app *a, const char *text, const char *what, long long *out)
 {
 	const char *p = text[0] == '#' ? text + 1 : text;
 	char *end;
 
+	errno = 0;
 	if (!isdigit((unsigned char)*p))
-		return cli_error(a, "'%.40s' is not an entry number (see 'nutrack day')", text);
+		return cli_error(a, "'%.40s' is not %s", text, what);
 	*out = strtoll(p, &end, 10);
-	if (*end || *out <= 0)
-		return cli_error(a, "'%.40s' is not an entry number (see 'nutrack day')", text);
+	/* 99999999999999999999 is no row: not LLONG_MAX, which strtoll would give */
+	if (*end || *out <= 0 || errno == ERANGE)
+		return cli_error(a, "'%.40s' is not %s", text, what);
 	return 0;
+}
+
+int
+cli_entry_id(const struct app *a, const char *text, long long *out)
+{
+	return cli_row_id(a, text, "an entry number (see 'nutrack day')", out);
 }
 
 /* How many of the best search hits "add" tries for an amount that fits. */

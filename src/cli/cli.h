@@ -58,6 +58,8 @@ int cli_date(const struct app *a, const char *text, long *out);
 int cli_meal(const struct app *a, const struct cli_command *cmd, const char *text,
              int *out);
 int cli_entry_id(const struct app *a, const char *text, long long *out);
+/* A row's number (an ingredient, an exclusion, a lab result): `what` names it in errors. */
+int cli_row_id(const struct app *a, const char *text, const char *what, long long *out);
 
 /* Grams of `amount` of a food, as whole mg; a status, err filled on failure. */
 enum nt_status cli_amount_of(struct app *a, long long food_id, const char *amount,

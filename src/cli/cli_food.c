@@ -4,13 +4,16 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "amount.h"
 #include "diet.h"
 #include "cli.h"
 #include "cli_format.h"
 #include "food.h"
+#include "recipe.h"
 #include "search.h"
+#include "store.h"
 #include "text.h"
 
 /* The key values of `grams` g of a food. */
@@ -260,15 +263,27 @@ foods_tag(struct app *a, const struct cli_command *cmd, int argc, char **argv, b
 		return rc;
 	if ((st = nt_food_resolve(a->store, argv[1], &id, &err)))
 		return cli_fail(a, st, &err);
-	if (untag)
-		st = nt_food_untag(a->store, id, &err);
-	else if (npos > 1)
-		st = nt_food_tag(a->store, id, tags, &err);
+	/* a recipe's tags come from its ingredients: one change, all of it */
+	if ((untag || npos > 1) && !(st = nt_store_begin(a->store, &err))) {
+		if (untag)
+			st = nt_food_untag(a->store, id, &err);
+		else
+			st = nt_food_tag(a->store, id, tags, &err);
+		if (!st)
+			st = nt_recipe_refresh_using(a->store, id, &err);
+		if (st)
+			nt_store_rollback(a->store);
+		else
+			st = nt_store_commit(a->store, &err);
+	}
 	if (st || (st = nt_food_tags(a->store, id, &tags, &corrected, &err)))
 		return cli_fail(a, st, &err);
 	nt_tags_format(tags, shown, sizeof shown);
 	printf("%s contains: %s (%s)\n", argv[1], shown,
-	       corrected ? "your correction" : "from the bundled data");
+	       corrected                                   ? "your correction"
+	       : !strncasecmp(argv[1], "recipe:", 7)       ? "from its ingredients"
+	       : !strncasecmp(argv[1], "custom:", 7)       ? "as the food was added"
+	                                                   : "from the bundled data");
 	return CLI_OK;
 }
 
@@ -306,11 +321,18 @@ foods_add(struct app *a, const struct cli_command *cmd, int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cli_usage_error(a, cmd, "foods add: give the food's name (quote it)");
-	if (serving_s && (!nt_text_to_double(serving_s, &serving) || serving <= 0 ||
+	/* at least 1 mg: a lighter serving could not be logged, and its values per
+	 * 100 g would overflow */
+	if (serving_s && (!nt_text_to_double(serving_s, &serving) || serving < 0.001 ||
 	                  serving > NT_AMOUNT_MAX_GRAMS))
-		return cli_error(a, "invalid --serving '%.20s': give its weight in grams", serving_s);
+		return cli_error(a, "invalid --serving '%.20s': give its weight in grams, "
+		                 "from 0.001 to %.0f", serving_s, NT_AMOUNT_MAX_GRAMS);
 	if (unit && !serving_s)
 		return cli_usage_error(a, cmd, "foods add: --unit needs --serving GRAMS");
+	if (unit && (strspn(unit, " ") == strlen(unit) || strlen(unit) > 60 ||
+	             !nt_utf8_valid(unit, strlen(unit)) || nt_text_has_controls(unit)))
+		return cli_error(a, "invalid --unit: give a name of 1-60 bytes of UTF-8 text "
+		                 "without control characters, not blanks only");
 	if (contains && (rc = parse_tags(a, contains, &tags)))
 		return rc;
 	for (int m = 0; m < NT_STORED_COUNT; m++)
@@ -321,19 +343,26 @@ foods_add(struct app *a, const struct cli_command *cmd, int argc, char **argv)
 		if (!text[i])
 			continue;
 		if (!nt_text_to_double(text[i], &v) || v < 0 || v > 1e6)
-			return cli_error(a, "invalid --%s '%.20s': give a number of at least 0",
+			return cli_error(a, "invalid --%s '%.20s': give a number from 0 to 1000000",
 			                 vals[i].opt, text[i]);
+		v += 0.0; /* -0 is 0 */
 		/* Values are per serving when --serving is given; store per 100 g. */
 		per100[vals[i].m] = v * 100.0 / serving;
 	}
 	if ((rc = cli_open(a)))
 		return rc;
+	/* the food, its tags and its group in one transaction: all or nothing */
+	if ((st = nt_store_begin(a->store, &err)))
+		return cli_fail(a, st, &err);
 	if ((st = nt_food_add_custom(a->store, argv[1], per100,
 	                             serving_s ? (unit ? unit : "serving") : NULL, 1, serving,
-	                             &id, &err)))
+	                             &id, &err)) ||
+	    (tags && (st = nt_food_tag(a->store, id, tags, &err))) ||
+	    (supplement && (st = nt_food_mark_supplement(a->store, id, &err)))) {
+		nt_store_rollback(a->store);
 		return cli_fail(a, st, &err);
-	if ((tags && (st = nt_food_tag(a->store, id, tags, &err))) ||
-	    (supplement && (st = nt_food_mark_supplement(a->store, id, &err))))
+	}
+	if ((st = nt_store_commit(a->store, &err)))
 		return cli_fail(a, st, &err);
 	printf("Added ");
 	return show_food(a, id, false);
@@ -413,7 +442,8 @@ cli_cmd_exclude(struct app *a, int argc, char **argv)
 	if (!strcmp(argv[1], "rm")) {
 		if (npos != 1 || group || word)
 			return cli_usage_error(a, cmd, "exclude rm: give an exclusion's number");
-		if ((rc = cli_entry_id(a, argv[2], &id)) || (rc = cli_open(a)))
+		if ((rc = cli_row_id(a, argv[2], "an exclusion number (see 'nutrack exclude list')",
+		                      &id)) || (rc = cli_open(a)))
 			return rc;
 		if ((st = nt_exclusion_remove(a->store, id, &err)))
 			return cli_fail(a, st, &err);

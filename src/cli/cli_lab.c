@@ -124,7 +124,8 @@ cli_cmd_lab(struct app *a, int argc, char **argv)
 	if (!strcmp(argv[1], "rm")) {
 		if (npos != 1 || date_s)
 			return cli_usage_error(a, cmd, "lab rm: give a result's number");
-		if ((rc = cli_entry_id(a, argv[2], &id)) || (rc = cli_open(a)))
+		if ((rc = cli_row_id(a, argv[2], "a lab result number (see 'nutrack lab list')",
+		                      &id)) || (rc = cli_open(a)))
 			return rc;
 		if ((st = nt_lab_remove(a->store, id, &err)))
 			return cli_fail(a, st, &err);
@@ -138,7 +139,7 @@ cli_cmd_lab(struct app *a, int argc, char **argv)
 	if ((kind = nt_lab_kind_parse(argv[2])) < 0)
 		return cli_error(a, "unknown test '%.20s': use b12, homocysteine or mma", argv[2]);
 	if (!nt_text_to_double(argv[3], &value))
-		return cli_error(a, "'%.20s' is not a number", argv[3]);
+		return cli_error(a, "invalid lab value '%.20s': give a number such as 300", argv[3]);
 	if (date_s && (rc = cli_date(a, date_s, &day)))
 		return rc;
 	if ((rc = cli_open(a)))

@@ -84,6 +84,7 @@ cli_cmd_profile(struct app *a, int argc, char **argv)
 		if (age && (!nt_text_to_double(age, &p.age_y) || p.age_y < 0 || p.age_y > NT_AGE_MAX))
 			return cli_error(a, "invalid age '%.20s': give years from 0 to %d", age,
 			                 NT_AGE_MAX);
+		p.age_y += 0.0; /* "-0" is 0 years, not "-0 years" */
 		if (stage) {
 			if ((v = nt_stage_parse(stage)) < 0)
 				return cli_error(a, "unknown stage '%.20s': use none, pregnant or lactating",

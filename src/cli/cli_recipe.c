@@ -108,6 +108,10 @@ cli_cmd_recipe(struct app *a, int argc, char **argv)
 	sub = argv[1];
 	if ((rc = cli_parse(a, cmd, argc - 1, argv + 1, opts, &npos)) >= 0)
 		return rc;
+	if (strcmp(sub, "list") && strcmp(sub, "new") && strcmp(sub, "save-meal") &&
+	    strcmp(sub, "show") && strcmp(sub, "add") && strcmp(sub, "rm") &&
+	    strcmp(sub, "servings"))
+		return cli_usage_error(a, cmd, "recipe: unknown subcommand '%s'", sub);
 	if (servings_s && (!nt_text_to_double(servings_s, &servings) || servings < 0.1 ||
 	                   servings > 1000))
 		return cli_error(a, "--servings must be a number from 0.1 to 1000");
@@ -167,15 +171,19 @@ cli_cmd_recipe(struct app *a, int argc, char **argv)
 	if (!strcmp(sub, "rm")) {
 		if (npos != 2)
 			return cli_usage_error(a, cmd, "recipe rm: give RECIPE ITEM");
-		if ((rc = cli_entry_id(a, argv[3], &item)))
+		if ((rc = cli_row_id(a, argv[3], "an ingredient number (see 'nutrack recipe show')",
+		                      &item)))
 			return rc;
 		if ((st = nt_recipe_remove(a->store, id, item, &err)))
 			return cli_fail(a, st, &err);
 		return show(a, id);
 	}
 	if (!strcmp(sub, "servings")) {
-		if (npos != 2 || !nt_text_to_double(argv[3], &servings))
+		if (npos != 2)
 			return cli_usage_error(a, cmd, "recipe servings: give RECIPE N");
+		if (!nt_text_to_double(argv[3], &servings))
+			return cli_error(a, "servings must be a number from 0.1 to 1000, not '%.20s'",
+			                 argv[3]);
 		if ((st = nt_recipe_set_servings(a->store, id, servings, &err)))
 			return cli_fail(a, st, &err);
 		return show(a, id);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "absorption.h"
@@ -15,6 +16,7 @@
 #include "cli_format.h"
 #include "date.h"
 #include "journal.h"
+#include "outfile.h"
 #include "diet.h"
 #include "profile.h"
 #include "report.h"
@@ -602,40 +604,43 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* Writes to -o FILE atomically (a temporary file renamed), else to stdout. */
+/* -o FILE, written whole (outfile.h); else standard output (of->fp NULL). */
 static FILE *
-open_output(const struct app *a, const char *path, char *tmp, size_t n)
+output_open(const struct app *a, const char *path, struct nt_outfile *of)
 {
-	FILE *fp;
-	int fd;
+	struct nt_err err;
+	enum nt_status st;
 
+	memset(of, 0, sizeof *of);
 	if (!path || !strcmp(path, "-"))
 		return stdout;
-	snprintf(tmp, n, "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0 || !(fp = fdopen(fd, "w"))) {
-		if (fd >= 0)
-			close(fd);
-		cli_error(a, "cannot write %s: %s", path, strerror(errno));
+	if ((st = nt_outfile_open(of, path, &err))) {
+		cli_fail(a, st, &err);
 		return NULL;
 	}
-	return fp;
+	return of->fp;
 }
 
+/* Puts the output in place when ok, else abandons it. */
 static int
-close_output(const struct app *a, FILE *fp, const char *path, const char *tmp, bool ok)
+output_close(const struct app *a, struct nt_outfile *of, bool ok)
 {
-	bool failed = !ok;
+	struct nt_err err;
+	enum nt_status st;
 
-	if (fp == stdout)
-		return ok ? CLI_OK : CLI_FAIL;
-	failed |= ferror(fp) != 0;
-	failed |= fclose(fp) != 0;
-	if (!failed && rename(tmp, path) != 0)
-		failed = true;
-	if (failed) {
-		unlink(tmp);
-		return ok ? cli_error(a, "cannot write %s: %s", path, strerror(errno)) : CLI_FAIL;
+	if (!of->fp) {
+		if (!ok)
+			return CLI_FAIL; /* already said why */
+		if (fflush(stdout) != 0 || ferror(stdout))
+			return cli_error(a, "write error on standard output");
+		return CLI_OK;
 	}
+	if (!ok) {
+		nt_outfile_abort(of);
+		return CLI_FAIL;
+	}
+	if ((st = nt_outfile_commit(of, &err)))
+		return cli_fail(a, st, &err);
 	return CLI_OK;
 }
 
@@ -656,7 +661,8 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 	struct nt_report r;
 	struct nt_err err;
 	enum nt_status st;
-	char tmp[4200], from[NT_DATE_LEN], to[NT_DATE_LEN];
+	char from[NT_DATE_LEN], to[NT_DATE_LEN];
+	struct nt_outfile of;
 	long first, last;
 	int npos, rc;
 	bool partial;
@@ -685,7 +691,7 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 		return rc;
 	if ((st = nt_report_range(a->store, first, last, &r, &err)))
 		return cli_fail(a, st, &err);
-	if (!(fp = open_output(a, out, tmp, sizeof tmp))) {
+	if (!(fp = output_open(a, out, &of))) {
 		nt_report_fini(&r);
 		return CLI_FAIL;
 	}
@@ -696,9 +702,13 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 
 		snprintf(title, sizeof title, "Vitamin B12, omega-3 and potassium, %s to %s", from, to);
 		st = nt_report_html(fp, &r, title, &err);
-		rc = close_output(a, fp, out, tmp, st == NT_OK);
-		if (st && rc == CLI_FAIL)
+		if (st == NT_ERR_IO && !of.fp)
+			cli_error(a, "write error on standard output");
+		else if (st == NT_ERR_IO)
+			cli_error(a, "cannot write %s: %s", out, err.msg);
+		else if (st)
 			cli_fail(a, st, &err);
+		rc = output_close(a, &of, st == NT_OK);
 		if (rc == CLI_OK && out && strcmp(out, "-"))
 			printf("Wrote %s.\n", out);
 		nt_report_fini(&r);
@@ -728,7 +738,7 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 			}
 			cli_csv_end(fp);
 		}
-		rc = close_output(a, fp, out, tmp, true);
+		rc = output_close(a, &of, true);
 		nt_report_fini(&r);
 		return rc;
 	}

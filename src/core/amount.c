@@ -164,7 +164,7 @@ static bool
 scan_decimal(const char **p, double *v)
 {
 	const char *s = *p;
-	char buf[32];
+	char buf[NT_AMOUNT_TEXT_MAX]; /* as long as any amount: a long number is read whole */
 	size_t n = 0;
 	bool dot = false, digit = false;
 
@@ -185,8 +185,11 @@ scan_decimal(const char **p, double *v)
 	return true;
 }
 
-/* Reads a plain decimal or a/b at *p; advances *p; returns false if none. */
-static bool
+/*
+ * Reads a plain decimal or a/b at *p; advances *p.  Returns 1, 0 when there
+ * is no number, -1 for a fraction over zero ("1/0").
+ */
+static int
 read_number(const char **p, double *v)
 {
 	const char *s = *p;
@@ -196,21 +199,34 @@ read_number(const char **p, double *v)
 		if (!strncmp(s, vulgar[i].utf8, len)) {
 			*v = vulgar[i].value;
 			*p = s + len;
-			return true;
+			return 1;
 		}
 	}
 	if (!scan_decimal(&s, v))
-		return false;
+		return 0;
 	if (*s == '/' && isdigit((unsigned char)s[1])) {
 		double den;
 
 		s++;
 		if (!scan_decimal(&s, &den) || den <= 0)
-			return false;
+			return -1;
 		*v /= den;
 	}
 	*p = s;
-	return true;
+	return 1;
+}
+
+/* "1e9", "1E-3" or "0x10": a number written in a way the amounts do not take. */
+static bool
+exponent_or_hex(const char *p)
+{
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		return isdigit((unsigned char)*p);
+	}
+	return (*p == 'x' || *p == 'X') && isxdigit((unsigned char)p[1]);
 }
 
 enum nt_status
@@ -227,10 +243,21 @@ nt_amount_parse(const char *text, struct nt_quantity *q, struct nt_err *err)
 		p++;
 	if (!*p)
 		return nt_err_set(err, NT_ERR_INVALID, "amount is empty");
-	if (!read_number(&p, &count))
+	if (*p == '-' && (isdigit((unsigned char)p[1]) || p[1] == '.'))
+		return nt_err_set(err, NT_ERR_INVALID, "amount '%s' must be more than zero", text);
+	switch (read_number(&p, &count)) {
+	case 0:
 		return nt_err_set(err, NT_ERR_INVALID,
 		                  "cannot read amount '%s': it must start with a number "
 		                  "(150g, 1.5 cups, 1/2 cup, 2 large)", text);
+	case -1:
+		return nt_err_set(err, NT_ERR_INVALID,
+		                  "cannot read amount '%s': a fraction cannot be over zero", text);
+	}
+	if (exponent_or_hex(p))
+		return nt_err_set(err, NT_ERR_INVALID,
+		                  "cannot read amount '%s': write the number in plain digits "
+		                  "(1500 g, 1.5 kg), without an exponent or hex", text);
 	/* "1 1/2 cups" and "1½ cups" */
 	{
 		const char *r = p;
@@ -238,7 +265,7 @@ nt_amount_parse(const char *text, struct nt_quantity *q, struct nt_err *err)
 		while (*r == ' ')
 			r++;
 		if (((r != p && isdigit((unsigned char)*r) && strchr(r, '/')) ||
-		     (unsigned char)*r >= 0x80) && read_number(&r, &frac) && frac < 1) {
+		     (unsigned char)*r >= 0x80) && read_number(&r, &frac) > 0 && frac < 1) {
 			count += frac;
 			p = r;
 		}

@@ -161,7 +161,8 @@ feed(struct reader *r, struct csv_parser *p, const char *s, size_t len)
 		r->rec_line = r->line;
 	if (csv_get_buffer_size(p) > 2 * (size_t)NT_CSV_MAX_FIELD)
 		fail_at(r, r->rec_line ? r->rec_line : r->line, r->nf + 1,
-		        "field is too long (unterminated quote?)");
+		        csv_get_quote(p) ? "field is too long (unterminated quote?)"
+		                         : "field is too long");
 }
 
 enum nt_status
@@ -203,6 +204,14 @@ nt_csv_read(const char *path, char delim, nt_csv_row_fn fn, void *ctx,
 		return nt_err_set(err, NT_ERR_NOMEM, "%s: out of memory", r.path);
 	}
 	csv_set_delim(&p, (unsigned char)delim);
+	/*
+	 * TAB-separated files are IANA text/tab-separated-values: nothing is
+	 * quoted and '"' is data (the Open Food Facts export writes product
+	 * names with raw quotes).  libcsv has no switch for that: NUL becomes
+	 * the quote character, and NUL bytes are refused before parsing.
+	 */
+	if (delim == '\t')
+		csv_set_quote(&p, '\0');
 
 	while (r.st == NT_OK && (n = fread(buf, 1, CHUNK, fp)) > 0) {
 		const char *s = buf, *end = buf + n;
@@ -215,7 +224,16 @@ nt_csv_read(const char *path, char delim, nt_csv_row_fn fn, void *ctx,
 		while (s < end && r.st == NT_OK) {
 			const char *nl = memchr(s, '\n', (size_t)(end - s));
 			const char *stop = nl ? nl + 1 : end;
+			const char *nul;
 
+			if (delim == '\t' && (nul = memchr(s, '\0', (size_t)(stop - s)))) {
+				size_t col = r.nf + 1;
+
+				for (const char *t = s; t < nul; t++)
+					col += *t == '\t';
+				fail_at(&r, r.line, col, "NUL byte in field");
+				break;
+			}
 			feed(&r, &p, s, (size_t)(stop - s));
 			if (nl)
 				r.line++;

@@ -35,11 +35,13 @@ typedef enum nt_status (*nt_csv_row_fn)(void *ctx, const struct nt_csv_row *row,
 
 /*
  * Reads the CSV file at `path` ("-" = standard input) with the given field
- * delimiter (',' or '\t'), RFC 4180 quoting, LF or CRLF line ends, an
- * optional UTF-8 byte order mark.  Malformed input (unterminated quote,
- * stray quote, invalid UTF-8, NUL byte, over-long field, missing file, empty
- * file) fails with NT_ERR_PARSE or NT_ERR_IO and a "path:line:column: why"
- * message.  The callback sees one record at a time: memory stays constant.
+ * delimiter: ',' with RFC 4180 quoting, or '\t' without any quoting (IANA
+ * text/tab-separated-values: a '"' is data, as in the Open Food Facts
+ * export); LF or CRLF line ends, an optional UTF-8 byte order mark.
+ * Malformed input (unterminated quote, stray quote, invalid UTF-8, NUL
+ * byte, over-long field, missing file, empty file) fails with NT_ERR_PARSE
+ * or NT_ERR_IO and a "path:line:column: why" message.  The callback sees
+ * one record at a time: memory stays constant.
  * `progress`, when non-NULL, is called every 64 KiB of input with the byte
  * offset and total size (0 when unknown).
  */

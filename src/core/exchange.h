@@ -10,6 +10,115 @@
 
 struct nt_store;
 
-/* (contract to be written by the implementer of exchange.c) */
+/*
+ * Two file formats, both RFC 4180 CSV written through csvio.h (CRLF record
+ * ends, fields quoted only when they need it, numbers with a decimal point,
+ * UTF-8) and read back through it (an optional UTF-8 byte order mark, LF or
+ * CRLF line ends, columns found by their header names in any order).
+ *
+ * The journal, one row per entry, ordered by date, meal, entry number:
+ *
+ *   date,meal,food_id,food,amount,grams,status,b12_ug,ala_g,epa_g,dha_g,dpa_g,
+ *   potassium_mg,energy_kcal,protein_g
+ *
+ *   date YYYY-MM-DD; meal breakfast|lunch|dinner|snack; food_id the food's id
+ *   ("sr28:15076"); food its name; amount the text the user typed; grams the
+ *   entry's weight, exact to the milligram ("256.775", "100"); status
+ *   eaten|planned; then the entry's own nutrients at up to 10 significant
+ *   digits, empty when unknown.  On input food and the nutrients are
+ *   informational (they must be empty or numbers and are not stored: an
+ *   entry's values always follow its food); the other columns are required.
+ *
+ * The user's custom foods (source "custom"), one row per food, by id:
+ *
+ *   id,name,group,b12_ug,b12_added_ug,ala_g,epa_g,dha_g,dpa_g,potassium_mg,
+ *   energy_kcal,protein_g,contains,portions
+ *
+ *   id "custom:N"; group "Custom foods" or "Supplements"; the values per
+ *   100 g at 10 significant digits, or more where that is needed to read
+ *   back the very same double, empty when unknown; contains the tag names
+ *   of diet.h ("dairy egg", "none");
+ *   portions "AMOUNT UNIT=GRAMS" items separated by ';', e.g.
+ *   "1 bar=40;0.5 cup=28.5" (empty: none), where a '\', ';' or '=' inside a
+ *   unit is written "\\", "\;", "\=".  Every column is required on input;
+ *   id may be empty.
+ *
+ * Every import is all or nothing in one transaction: on any failure the
+ * database is left exactly as it was, and err says why with the place,
+ * "path:line:column: why" (line and column 1-based; the column is left out
+ * when the fault is not in one field, e.g. a missing column).
+ */
+
+/* The journal file's header, the columns in order, without a line end. */
+#define NT_EXCHANGE_JOURNAL_HEADER                                              \
+	"date,meal,food_id,food,amount,grams,status,b12_ug,ala_g,epa_g,dha_g,dpa_g," \
+	"potassium_mg,energy_kcal,protein_g"
+
+/* The custom-food file's header. */
+#define NT_EXCHANGE_FOODS_HEADER                                                   \
+	"id,name,group,b12_ug,b12_added_ug,ala_g,epa_g,dha_g,dpa_g,potassium_mg,"     \
+	"energy_kcal,protein_g,contains,portions"
+
+/* What an import did (or, in a dry run, would do). */
+struct nt_import_counts {
+	long long rows;      /* data rows read */
+	long long added;     /* entries or foods inserted */
+	long long present;   /* journal: rows that matched an entry already there;
+	                        foods: rows equal to the custom food of that name */
+	long long updated;   /* foods only: custom foods whose values were replaced */
+};
+
+/*
+ * Writes the header and every journal entry of days from..to (inclusive;
+ * pass nt_date_from_ymd(NT_DATE_MIN_YEAR, 1, 1) and
+ * nt_date_from_ymd(NT_DATE_MAX_YEAR, 12, 31) for all) to fp, streaming: one
+ * row in memory at a time.  *count (may be NULL) receives the number of
+ * entries written.  fp is borrowed and not closed; it is flushed.  On a
+ * write error returns NT_ERR_IO (errno's text in err) after having written
+ * part of the file: write to an nt_outfile (outfile.h) to keep a file whole.
+ */
+enum nt_status nt_exchange_journal_export(struct nt_store *s, long from, long to, FILE *fp,
+                                          long long *count, struct nt_err *err);
+
+/*
+ * Reads a journal file (path, or "-" for standard input) and adds its
+ * entries.  Rows that are already in the database are not added again: a
+ * row matches an entry with the same date, meal, food, amount text, grams
+ * and status, with multiplicity (k identical rows in the file against m
+ * such entries in the database add max(0, k - m)).  Added entries get new
+ * numbers in the file's order.  With dry_run the file is checked and
+ * counted the same way but nothing is written.  *counts (may be NULL) is
+ * filled on success only.  On failure (NT_ERR_PARSE for the file's content, NT_ERR_IO
+ * for reading it, NT_ERR_DB...) nothing has changed.
+ */
+enum nt_status nt_exchange_journal_import(struct nt_store *s, const char *path, bool dry_run,
+                                          struct nt_import_counts *counts,
+                                          struct nt_err *err);
+
+/*
+ * Writes the header and every custom food, in id order, to fp; *count (may
+ * be NULL) receives how many.  As nt_exchange_journal_export for fp and
+ * errors.
+ */
+enum nt_status nt_exchange_foods_export(struct nt_store *s, FILE *fp, long long *count,
+                                        struct nt_err *err);
+
+/*
+ * Reads a custom-food file and brings the custom foods in line with it.  A
+ * row goes to the custom food of the same name (exact bytes; when several
+ * share a name, the file's rows of that name pair with them in id order):
+ * its values, group, tags and portions are replaced (counted as updated, or
+ * as present when nothing differs), keeping its id, so entries and recipes
+ * that use it stay valid (recipes are worked out again).  A row without
+ * such a food creates one: with the row's id when that custom:N is free,
+ * else the next free number.  Names are validated as for
+ * nt_food_add_custom, values must be empty or numbers >= 0, portions as
+ * described above with amount and grams above 0 and at most 100000 and
+ * units of 1-60 bytes, at most 64 portions a food.  dry_run,
+ * counts and failure as for nt_exchange_journal_import.
+ */
+enum nt_status nt_exchange_foods_import(struct nt_store *s, const char *path, bool dry_run,
+                                        struct nt_import_counts *counts, struct nt_err *err);
+
 
 #endif

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,16 +239,27 @@ nt_food_add_custom(struct nt_store *s, const char *name,
 
 	if (!err)
 		err = &scratch;
-	if (!*name || strlen(name) > 200 || !nt_utf8_valid(name, strlen(name)) ||
-	    nt_text_has_controls(name))
+	/* all blanks is no name: it would show as an empty line */
+	if (strspn(name, " ") == strlen(name) || strlen(name) > 200 ||
+	    !nt_utf8_valid(name, strlen(name)) || nt_text_has_controls(name))
 		return nt_err_set(err, NT_ERR_INVALID,
 		                  "a food name must be 1-200 bytes of UTF-8 text without "
-		                  "control characters");
-	if (portion_unit && (!*portion_unit || strlen(portion_unit) > 60 ||
-	                     nt_text_has_controls(portion_unit) ||
-	                     !(portion_grams > 0 && portion_grams <= 100000) ||
-	                     !(portion_amount > 0)))
-		return nt_err_set(err, NT_ERR_INVALID, "invalid portion for '%s'", name);
+		                  "control characters, not blanks only");
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		if (isinf(per100[m]) || per100[m] < 0) /* NaN is unknown */
+			return nt_err_set(err, NT_ERR_RANGE, "'%s': a value per 100 g is out of range",
+			                  name);
+	if (portion_unit && (strspn(portion_unit, " ") == strlen(portion_unit) ||
+	                     strlen(portion_unit) > 60 ||
+	                     !nt_utf8_valid(portion_unit, strlen(portion_unit)) ||
+	                     nt_text_has_controls(portion_unit)))
+		return nt_err_set(err, NT_ERR_INVALID,
+		                  "a portion's name must be 1-60 bytes of UTF-8 text without "
+		                  "control characters, not blanks only");
+	if (portion_unit && !(portion_grams >= 0.001 && portion_grams <= 100000 &&
+	                      portion_amount > 0 && isfinite(portion_amount)))
+		return nt_err_set(err, NT_ERR_INVALID, "'%s': a portion must weigh 0.001 to 100000 g",
+		                  name);
 	if ((rcs = nt_store_begin(s, err)))
 		return rcs;
 	if (!(st = nt_store_stmt(s, sql_next_custom, err)) || (rc = nt_stmt_step(st, err)) < 0)

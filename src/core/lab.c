@@ -12,11 +12,12 @@
 
 static const struct {
 	const char *name, *title, *unit, *units_help;
+	double min; /* below this the result would show as 0 (1e-300 is no result) */
 	double max; /* above this no living person's result lies */
 } kinds[NT_LAB_KIND_COUNT] = {
-	[NT_LAB_B12] = {"b12", "Serum vitamin B12", "pmol/L", "pg/mL or pmol/L", 100000},
-	[NT_LAB_HOMOCYSTEINE] = {"homocysteine", "Homocysteine", "umol/L", "umol/L", 500},
-	[NT_LAB_MMA] = {"mma", "Methylmalonic acid", "umol/L", "umol/L or nmol/L", 1000},
+	[NT_LAB_B12] = {"b12", "Serum vitamin B12", "pmol/L", "pg/mL or pmol/L", 0.5, 100000},
+	[NT_LAB_HOMOCYSTEINE] = {"homocysteine", "Homocysteine", "umol/L", "umol/L", 0.05, 500},
+	[NT_LAB_MMA] = {"mma", "Methylmalonic acid", "umol/L", "umol/L or nmol/L", 0.005, 1000},
 };
 
 int
@@ -58,7 +59,7 @@ nt_lab_convert(enum nt_lab_kind k, double value, const char *unit, double *out,
 	else
 		return nt_err_set(err, NT_ERR_INVALID, "unit '%.20s' does not fit %s: use %s", unit,
 		                  kinds[k].title, kinds[k].units_help);
-	if (v > kinds[k].max)
+	if (v > kinds[k].max || v < kinds[k].min)
 		return nt_err_set(err, NT_ERR_RANGE, "%g %s is not a possible %s result", value, unit,
 		                  kinds[k].title);
 	*out = v;

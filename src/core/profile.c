@@ -109,7 +109,7 @@ nt_profile_set(struct nt_store *s, const struct nt_profile *p, struct nt_err *er
 	if (!(st = nt_store_stmt(s, sql_set, err)))
 		return err->status;
 	nt_stmt_bind_text(st, 1, nt_sex_name(p->sex));
-	nt_stmt_bind_double(st, 2, p->age_y);
+	nt_stmt_bind_double(st, 2, p->age_y + 0.0); /* -0 is stored as 0 */
 	nt_stmt_bind_text(st, 3, nt_stage_name(p->stage));
 	nt_stmt_bind_text(st, 4, nt_diet_name(p->diet));
 	return nt_stmt_run(st, err);

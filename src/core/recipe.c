@@ -192,10 +192,12 @@ check_name(const char *name, struct nt_err *err)
 {
 	size_t len = strlen(name);
 
-	if (!len || len > 200 || !nt_utf8_valid(name, len) || nt_text_has_controls(name))
+	/* all blanks is no name: it would show as an empty line */
+	if (strspn(name, " ") == len || len > 200 || !nt_utf8_valid(name, len) ||
+	    nt_text_has_controls(name))
 		return nt_err_set(err, NT_ERR_INVALID,
 		                  "a recipe name must be 1-200 bytes of text without control "
-		                  "characters");
+		                  "characters, not blanks only");
 	return NT_OK;
 }
 
@@ -317,6 +319,55 @@ nt_recipe_set_servings(struct nt_store *s, long long recipe, double servings,
 	if ((rc = servings_ok(servings, err)))
 		return rc;
 	IN_TRANSACTION(s, err, set_servings(s, recipe, servings, err));
+}
+
+static const char sql_using[] = "SELECT DISTINCT recipe FROM recipe_items WHERE food = ?1";
+
+/* Recipes made with `food`, then recipes made with those, worked out again. */
+static enum nt_status
+refresh_using(struct nt_store *s, long long food, int depth, struct nt_err *err)
+{
+	struct nt_stmt *st;
+	long long *ids = NULL, *grown;
+	size_t n = 0, cap = 0;
+	enum nt_status rc = NT_OK;
+	int r;
+
+	if (depth > 32) /* recipes cannot contain themselves; this is a guard */
+		return nt_err_set(err, NT_ERR_RANGE, "recipes nest too deep");
+	if (!(st = nt_store_stmt(s, sql_using, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, food);
+	/* collected first: the statement is reused by the recursion */
+	while ((r = nt_stmt_step(st, err)) > 0) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 8;
+			if (!(grown = realloc(ids, cap * sizeof *ids))) {
+				nt_stmt_reset(st);
+				free(ids);
+				return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+			}
+			ids = grown;
+		}
+		ids[n++] = nt_stmt_int(st, 0);
+	}
+	if (r < 0)
+		rc = err->status;
+	for (size_t i = 0; i < n && rc == NT_OK; i++)
+		if (!(rc = recompute(s, ids[i], err)))
+			rc = refresh_using(s, ids[i], depth + 1, err);
+	free(ids);
+	return rc;
+}
+
+enum nt_status
+nt_recipe_refresh_using(struct nt_store *s, long long food_id, struct nt_err *err)
+{
+	struct nt_err scratch;
+
+	if (!err)
+		err = &scratch;
+	IN_TRANSACTION(s, err, refresh_using(s, food_id, 0, err));
 }
 
 static enum nt_status

@@ -35,6 +35,12 @@ enum nt_status nt_recipe_add(struct nt_store *s, long long recipe, long long foo
                              struct nt_err *err);
 enum nt_status nt_recipe_remove(struct nt_store *s, long long recipe, long long item,
                                 struct nt_err *err);
+/*
+ * Works out again every recipe made with `food_id` (and recipes made with
+ * those): call it after changing a food's values, tags or portions.
+ */
+enum nt_status nt_recipe_refresh_using(struct nt_store *s, long long food_id,
+                                       struct nt_err *err);
 enum nt_status nt_recipe_set_servings(struct nt_store *s, long long recipe, double servings,
                                       struct nt_err *err);
 

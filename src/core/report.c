@@ -2,6 +2,7 @@
 /* report.c - ranges, trends, the richest foods, and the HTML report. */
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -367,7 +368,8 @@ nt_report_html(FILE *fp, const struct nt_report *r, const char *title, struct nt
 	      "2021-2023. Targets: vitamin B12 RDA and ALA AI (IOM/NASEM DRI), potassium AI "
 	      "(NASEM 2019), EPA+DHA 250 mg (EFSA 2010 guidance). Made with nutrack, a tracker, "
 	      "not a diagnosis: discuss results with your clinician.</p>\n</body>\n</html>\n", fp);
-	if (ferror(fp))
-		return nt_err_set(err, NT_ERR_IO, "write error");
+	errno = 0;
+	if (fflush(fp) != 0 || ferror(fp))
+		return nt_err_set(err, NT_ERR_IO, "%s", strerror(errno ? errno : EIO));
 	return NT_OK;
 }

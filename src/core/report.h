@@ -84,7 +84,7 @@ void nt_top_fini(struct nt_top *t);
 /*
  * Writes a report as one self-contained HTML page (tables and inline SVG
  * charts; no scripts, no network; prints well).  `title` is escaped.
- * NT_ERR_IO on a write error.
+ * Flushes fp; NT_ERR_IO on a write error, err->msg its reason.
  */
 enum nt_status nt_report_html(FILE *fp, const struct nt_report *r, const char *title,
                               struct nt_err *err);

@@ -80,9 +80,18 @@ tokenize(const char *text, struct tokens *tk)
 		if (tk->n < MAX_TOKENS) {
 			size_t keep = len;
 
-			if (keep >= NT_SEARCH_WORD_LEN) /* cut at a character boundary */
-				for (keep = NT_SEARCH_WORD_LEN - 1; keep && (p[keep] & 0xc0) == 0x80;)
+			if (keep >= NT_SEARCH_WORD_LEN) {
+				/*
+				 * Cut at a character boundary: back over at most the
+				 * three continuation bytes of one character (a longer
+				 * run is stray bytes, cut anywhere, never to nothing).
+				 */
+				keep = NT_SEARCH_WORD_LEN - 1;
+				while (keep > NT_SEARCH_WORD_LEN - 4 && (p[keep] & 0xc0) == 0x80)
 					keep--;
+				if ((p[keep] & 0xc0) == 0x80)
+					keep = NT_SEARCH_WORD_LEN - 1;
+			}
 			memcpy(tk->t[tk->n], p, keep);
 			tk->t[tk->n][keep] = '\0';
 			tk->seg[tk->n] = seg;

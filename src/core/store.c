@@ -26,6 +26,7 @@ struct nt_stmt {
 	const char *sql; /* cache key: the caller's literal */
 	sqlite3_stmt *st;
 	int bind_rc;
+	const char *path; /* the store's, for messages */
 };
 
 struct nt_store {
@@ -132,21 +133,52 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	"DELETE FROM meta WHERE key = 'data_version';",
 };
 
+/*
+ * One line saying what went wrong with the database file and what to do:
+ * damage, a file or directory nutrack may not write, a full disk (with the
+ * system's reason for an I/O error), else `what` failed and SQLite's words.
+ */
+static enum nt_status
+describe(sqlite3 *db, const char *path, int rc, struct nt_err *err, const char *what)
+{
+	int prim = rc & 0xff, sys = db ? sqlite3_system_errno(db) : 0;
+	const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	enum nt_status st = NT_ERR_DB;
+
+	switch (prim) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		st = NT_ERR_BUSY;
+		break;
+	case SQLITE_NOMEM:
+		st = NT_ERR_NOMEM;
+		break;
+	case SQLITE_NOTADB:
+		return nt_err_set(err, NT_ERR_DB, "%s: not a nutrack database (%s)", path,
+		                  sqlite3_errstr(rc));
+	case SQLITE_CORRUPT:
+		return nt_err_set(err, NT_ERR_DB, "%s: the database is damaged (%s); restore a "
+		                  "backup", path, msg);
+	case SQLITE_READONLY:
+		return nt_err_set(err, NT_ERR_IO, "%s: cannot write the database (%s); nutrack "
+		                  "needs to write the file and the directory it is in", path, msg);
+	case SQLITE_FULL:
+		return nt_err_set(err, NT_ERR_IO, "%s: the disk is full (%s)", path, msg);
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		if (sys)
+			return nt_err_set(err, NT_ERR_IO, "%s: %s: %s (%s)", path, what, msg,
+			                  strerror(sys));
+		st = NT_ERR_IO;
+		break;
+	}
+	return nt_err_set(err, st, "%s: %s: %s", path, what, msg);
+}
+
 static enum nt_status
 db_error(struct nt_store *s, int rc, struct nt_err *err, const char *what)
 {
-	int prim = rc & 0xff;
-	enum nt_status st = NT_ERR_DB;
-
-	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
-		st = NT_ERR_BUSY;
-	else if (prim == SQLITE_NOMEM)
-		st = NT_ERR_NOMEM;
-	else if (prim == SQLITE_NOTADB)
-		return nt_err_set(err, NT_ERR_DB, "%s: not a nutrack database (%s)",
-		                  s->path, sqlite3_errstr(rc));
-	return nt_err_set(err, st, "%s: %s: %s", s->path, what,
-	                  s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+	return describe(s->db, s->path, rc, err, what);
 }
 
 enum nt_status
@@ -242,6 +274,12 @@ migrate(struct nt_store *s, struct nt_err *err)
 		return nt_err_set(err, NT_ERR_DB,
 		                  "%s: not a nutrack database (it holds other tables); "
 		                  "refusing to touch it", s->path);
+	/* Tables but no version, or a negative one: no migration fits (and
+	 * migrations[version] must stay in bounds). */
+	if (version < 0 || (version == 0 && objects > 0))
+		return nt_err_set(err, NT_ERR_DB,
+		                  "%s: the database is damaged (schema version %lld); restore a "
+		                  "backup", s->path, version);
 	if (version > NT_SCHEMA_VERSION)
 		return nt_err_set(err, NT_ERR_VERSION,
 		                  "%s: database schema version %lld was made by a newer "
@@ -274,8 +312,15 @@ nt_store_open(const char *path, struct nt_store **out, struct nt_err *err)
 	struct nt_store *s;
 	enum nt_status st;
 	bool memory = !strcmp(path, ":memory:");
+	struct stat sb;
 	int rc;
 
+	/* A directory, a device or a pipe: SQLite's own error would be unclear, and
+	 * it could leave a journal beside it (/dev/null-journal). */
+	if (!memory && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return nt_err_set(err, NT_ERR_IO, "%s: not a regular file (%s); give a database file",
+		                  path, S_ISDIR(sb.st_mode) ? "a directory"
+		                                            : "a device, pipe or socket");
 	if (!memory && ((st = make_parents(path, err)) || (st = create_private(path, err))))
 		return st;
 	s = calloc(1, sizeof *s);
@@ -407,6 +452,7 @@ nt_store_stmt(struct nt_store *s, const char *sql, struct nt_err *err)
 	}
 	c->sql = sql;
 	c->bind_rc = SQLITE_OK;
+	c->path = s->path;
 	rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &c->st, NULL);
 	if (rc != SQLITE_OK) {
 		db_error(s, rc, err, "preparing a query");
@@ -548,6 +594,11 @@ nt_store_backup(struct nt_store *s, const char *path, bool replace, struct nt_er
 	if (stat(path, &b) == 0) {
 		if (stat(s->path, &a) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
 			return nt_err_set(err, NT_ERR_INVALID, "%s is the database itself", path);
+		/* the copy is renamed into place: never over a device (/dev/null) or a
+		 * directory */
+		if (!S_ISREG(b.st_mode))
+			return nt_err_set(err, NT_ERR_INVALID, "%s is not a regular file; choose a "
+			                  "new file", path);
 		if (!replace)
 			return nt_err_set(err, NT_ERR_INVALID,
 			                  "%s exists; choose a new file (or --force to replace it)",
@@ -684,14 +735,10 @@ nt_stmt_step(struct nt_stmt *st, struct nt_err *err)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	{
-		int prim = rc & 0xff;
-		enum nt_status code = prim == SQLITE_BUSY || prim == SQLITE_LOCKED
-		                      ? NT_ERR_BUSY
-		                      : prim == SQLITE_CONSTRAINT ? NT_ERR_INVALID : NT_ERR_DB;
-
-		nt_err_set(err, code, "database: %s", sqlite3_errmsg(db));
-	}
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		nt_err_set(err, NT_ERR_INVALID, "%s: %s", st->path, sqlite3_errmsg(db));
+	else
+		describe(db, st->path, rc, err, "query failed");
 	nt_stmt_reset(st);
 	return -1;
 }

@@ -1,6 +1,152 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# exchange.sh - placeholder until these CLI tests are written.
+# exchange.sh - export, import, foods export and foods import through the CLI:
+# lossless round trips, no duplicates, dry runs, and bad files that change
+# nothing.  The fixtures (tests/data/exchange, see its README) are in the real
+# format: UTF-8 with a byte order mark, CRLF, quoted fields.
 . "$NUTRACK_TESTS/cli/lib.sh"
-tap_not_ok "exchange CLI tests are not written yet"
+
+FX=$NUTRACK_FIXTURES/exchange
+# Run from the fixtures' directory so messages name the file as given.
+fx() { (cd "$FX" && nt "$@"); }
+# Everything a failed import must leave alone: the lib's snapshot (profile,
+# 2026-03-09..12, the week), the whole journal and the custom foods.
+state() {
+	{ snapshot; nt export; nt foods export; } 2>&1 | cksum
+}
+# A fixture without its byte order mark: what the export writes.
+nobom() { tail -c +4 "$FX/$1"; }
+
+# ---- journal ----
+
+expect exchange-export-empty 0 nt export
+
+# journal.csv: 7 entries on 2026-03-09..12, among them two identical eggs, a
+# planned one and one with unknown values.  Its nutrient columns hold the
+# entry's values (per 100 g in data/foods.csv x grams / 100):
+#   soymilk "½ cup" 121.5 g: B12 0.85 x 1.215 = 1.03275, ALA 0.075 x 1.215 =
+#     0.091125, EPA/DHA/DPA 0, K 122 x 1.215 = 148.23, 43 x 1.215 = 52.245 kcal,
+#     protein 2.60 x 1.215 = 3.159;
+#   egg 100 g: the values per 100 g (0.89, 0.036, 0, 0.058, 0.007, 138, 143,
+#     12.56); egg 50 g: halves (0.445, 0.018, 0, 0.029, 0.0035, 69, 71.5, 6.28);
+#   salmon 396 g: x 3.96 (B12 3.18 -> 12.5928, ALA 0.295 -> 1.1682, EPA 0.321 ->
+#     1.27116, DHA 1.115 -> 4.4154, DPA 0.287 -> 1.13652, K 490 -> 1940.4,
+#     142 -> 562.32 kcal, protein 19.84 -> 78.5664);
+#   label:1 yeast 1.667 g: B12 150 x 0.01667 = 2.5005, protein 50 x 0.01667 =
+#     0.8335, the rest unknown (empty);
+#   flaxseed 10.3 g, planned: x 0.103 (B12 0, ALA 22.813 -> 2.349739, K 813 ->
+#     83.739, 534 -> 55.002 kcal, protein 18.29 -> 1.88387).
+expect exchange-import 0 fx import journal.csv
+# So the export is the fixture itself, less its byte order mark.
+expect exchange-export 0 nt export
+is "export after import is the fixture without its BOM" "$(nt export | cksum)" \
+	"$(nobom journal.csv | cksum)"
+expect exchange-reimport 0 fx import journal.csv
+expect exchange-reimport-dry-run 0 fx import --dry-run journal.csv
+# The two identical eggs of 2026-03-11 against one there: one is added.
+nt rm 5 >/dev/null
+expect exchange-import-one-missing 0 fx import journal.csv
+# 2026-03-10 to 2026-03-11: egg, salmon, the two eggs, the yeast (entry 8 now).
+expect exchange-export-range 0 nt export --from 2026-03-10 --to 2026-03-11
+expect exchange-export-day-relative 0 nt export --from today --to today
+
+# -o writes the file whole, mode 0600; it equals standard output.
+expect exchange-export-file 0 nt export -o "$WORK/journal.csv"
+is "export -o: mode 0600" "$(ls -l "$WORK/journal.csv" | cut -c1-10)" -rw-------
+is "export -o: same bytes as standard output" "$(cksum <"$WORK/journal.csv")" \
+	"$(nt export | cksum)"
+is "export -o - is standard output" "$(nt export -o - | cksum)" "$(nt export | cksum)"
+# Export -> import into an empty database -> export: the same bytes.
+nt2() { "$NUTRACK_BIN" --db "$WORK/second.db" "$@"; }
+expect exchange-dry-run-empty 0 nt2 import --dry-run "$WORK/journal.csv"
+is "a dry run into an empty database writes nothing" "$(nt2 export | cksum)" \
+	"$(nt export --from 1900-01-01 --to 1900-01-01 | cksum)"
+expect exchange-import-empty-db 0 nt2 import "$WORK/journal.csv"
+is "export -> import -> export is byte-identical" "$(nt2 export | cksum)" \
+	"$(cksum <"$WORK/journal.csv")"
+expect exchange-import-empty-db-again 0 nt2 import "$WORK/journal.csv"
+# LF line ends, no BOM, columns in another order, only the required ones:
+# salmon 85 g = x 0.85, egg ("SR28:1123" is sr28:01123) 30 g planned = x 0.3.
+expect exchange-import-minimal 0 fx import journal-minimal.csv
+expect exchange-export-minimal 0 nt export --to 2026-03-09
+# Standard input.
+expect exchange-import-stdin 0 sh -c '"$0" --db "$1" import - <"$2"' "$NUTRACK_BIN" "$DB" \
+	"$FX/journal-minimal.csv"
+
+# ---- bad journals: one message with file:line:column, nothing changed ----
+before=$(state)
+for f in empty no-header header missing-column short-row long-row not-a-number negative \
+	zero absurd unknown-food date meal status value utf8 quote; do
+	expect "exchange-err-$f" 1 fx import "bad-$f.csv"
+done
+expect exchange-err-dry-run 1 fx import --dry-run bad-date.csv
+expect exchange-err-missing-file 1 fx import no-such-file.csv
+expect exchange-err-directory 1 fx import .
+is "no bad journal changed anything" "$(state)" "$before"
+
+expect exchange-err-import-no-file 2 nt import
+expect exchange-err-import-two-files 2 nt import a.csv b.csv
+expect exchange-err-export-argument 2 nt export journal.csv
+expect exchange-err-export-from-after-to 1 nt export --from 2026-03-12 --to 2026-03-10
+expect exchange-err-export-bad-date 1 nt export --from 2026-02-30
+expect exchange-err-export-no-dir 1 nt export -o "$WORK/no-such-dir/journal.csv"
+is "a failed export -o leaves no file" "$(ls -A "$WORK" | grep -c no-such-dir)" 0
+expect exchange-err-export-to-directory 1 nt export -o "$WORK"
+if [ -w /dev/full ]; then
+	expect exchange-err-export-full 1 sh -c '"$0" --db "$1" export >/dev/full' \
+		"$NUTRACK_BIN" "$DB"
+else
+	tap_ok "exchange-err-export-full # SKIP no /dev/full"
+fi
+is "no failed export changed anything" "$(state)" "$before"
+
+# ---- custom foods ----
+
+expect exchange-foods-export-empty 0 nt foods export
+# foods.csv: a name with a comma and quotes, tags, two portions; a supplement
+# whose portion unit holds an escaped '='; values per 100 g as written.
+expect exchange-foods-import 0 fx foods import foods.csv
+expect exchange-foods-export 0 nt foods export
+is "foods export after import is the fixture without its BOM" "$(nt foods export | cksum)" \
+	"$(nobom foods.csv | cksum)"
+expect exchange-foods-reimport 0 fx foods import foods.csv
+# Two bars of custom:1 (80 g): B12 1.5 x 0.8 = 1.2 ug, K 300 x 0.8 = 240 mg.
+nt add -d 2026-03-11 -m snack custom:1 "2 bars" >/dev/null
+expect exchange-foods-entry-before 0 nt export --from 2026-03-11 --to 2026-03-11
+# foods-changed.csv: the bar's potassium 300 -> 350, the capsules gain a
+# portion, the spray is unchanged, and "Soy yogurt, plain" is new: its
+# custom:2 is taken, so it gets custom:4.
+expect exchange-foods-changed-dry-run 0 fx foods import --dry-run foods-changed.csv
+expect exchange-foods-export-after-dry-run 0 nt foods export
+expect exchange-foods-changed 0 fx foods import foods-changed.csv
+expect exchange-foods-export-changed 0 nt foods export
+# The entry keeps its food and follows the new value: K 350 x 0.8 = 280 mg.
+expect exchange-foods-entry-after 0 nt export --from 2026-03-11 --to 2026-03-11
+
+# The whole history moves: foods, then journal, into an empty database.
+nt foods export -o "$WORK/foods.csv" >/dev/null
+nt export -o "$WORK/all.csv" >/dev/null
+nt3() { "$NUTRACK_BIN" --db "$WORK/third.db" "$@"; }
+expect exchange-foods-import-empty-db 0 nt3 foods import "$WORK/foods.csv"
+is "foods export -> import -> export is byte-identical" "$(nt3 foods export | cksum)" \
+	"$(cksum <"$WORK/foods.csv")"
+nt3 import "$WORK/all.csv" >/dev/null
+is "foods and journal move whole to a new database" "$(nt3 export | cksum)" \
+	"$(cksum <"$WORK/all.csv")"
+expect exchange-foods-export-file 0 nt foods export -o "$WORK/foods2.csv"
+is "foods export -o: mode 0600" "$(ls -l "$WORK/foods2.csv" | cut -c1-10)" -rw-------
+
+# ---- bad custom-food files ----
+before=$(state)
+for f in empty header short-row id name group value number tag portions grams utf8 quote; do
+	expect "exchange-foods-err-$f" 1 fx foods import "foods-bad-$f.csv"
+done
+expect exchange-foods-err-dry-run 1 fx foods import --dry-run foods-bad-tag.csv
+expect exchange-foods-err-missing-file 1 fx foods import no-such-file.csv
+# A journal file is not a food file.
+expect exchange-foods-err-journal 1 fx foods import journal.csv
+expect exchange-foods-err-no-file 2 nt foods import
+expect exchange-foods-err-export-argument 2 nt foods export foods.csv
+is "no bad food file changed anything" "$(state)" "$before"
+
 done_testing

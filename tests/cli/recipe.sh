@@ -29,4 +29,12 @@ expect recipe-save-meal 0 nt recipe save-meal "Lentil lunch" --meal lunch
 expect recipe-save-empty 1 nt recipe save-meal "Nothing" --meal dinner
 expect recipe-save-no-meal 2 nt recipe save-meal "Nothing"
 
+# A recipe's tags follow its ingredients: tagging the bananas of "Lentil
+# lunch" (recipe:2) as dairy makes the recipe dairy; untagging undoes it.
+expect recipe-tags-before 0 nt foods tag recipe:2
+expect recipe-tag-ingredient 0 nt foods tag sr28:09040 dairy
+expect recipe-tags-follow 0 nt foods tag recipe:2
+expect recipe-untag-ingredient 0 nt foods untag sr28:09040
+expect recipe-tags-back 0 nt foods tag recipe:2
+
 done_testing

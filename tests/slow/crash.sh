@@ -8,16 +8,19 @@
 
 SEED_RUNS=20 ADD_RUNS=100 IMPORT_RUNS=50 FDC_RUNS=30
 # The moments are random but the same on every run: a failure reproduces.
-awk -v n=400 'BEGIN { srand(20261123); for (i = 0; i < n; i++) printf "%.3f\n", rand() * 0.08 }' \
+awk -v n=400 'BEGIN { srand(20261123); for (i = 0; i < n; i++) printf "%.4f\n", rand() }' \
 	>"$WORK/delays"
-next_delay() { sed -n "${1}p" "$WORK/delays"; }
 
-# run_and_kill N OUT COMMAND...: starts COMMAND, kills it with SIGKILL after
-# the Nth delay (unless it finished first); its output goes to OUT.
+# run_and_kill N MAX OUT ARGS...: starts nutrack ARGS and kills it with
+# SIGKILL after the Nth random fraction of MAX seconds (unless it finished
+# first; MAX is about how long the command takes); its output goes to OUT.
+# The program itself runs in the background, not a shell around it, so the
+# kill reaches nutrack.
 run_and_kill() {
-	d=$(next_delay "$1") out=$2
-	shift 2
-	"$@" >"$out" 2>&1 &
+	d=$(awk -v f="$(sed -n "${1}p" "$WORK/delays")" -v max="$2" 'BEGIN { printf "%.4f", f * max }')
+	out=$3
+	shift 3
+	"$NUTRACK_BIN" --db "$DB" "$@" >"$out" 2>&1 &
 	pid=$!
 	sleep "$d"
 	kill -9 "$pid" 2>/dev/null
@@ -33,7 +36,7 @@ bad=0
 k=1
 while [ "$k" -le "$SEED_RUNS" ]; do
 	rm -f "$DB" "$DB-wal" "$DB-shm"
-	run_and_kill "$k" "$WORK/out" nt profile
+	run_and_kill "$k" 0.5 "$WORK/out" profile
 	if ! nt food sr28:15076 >/dev/null 2>&1 || ! checks_out >/dev/null; then
 		bad=$((bad + 1))
 		echo "# seed run $k left a broken database"
@@ -41,14 +44,14 @@ while [ "$k" -le "$SEED_RUNS" ]; do
 	k=$((k + 1))
 done
 is_n "killed while loading the foods ($SEED_RUNS times): the next run works" "$bad" 0
-cp "$DB" "$WORK/base.db" # seeded, empty journal
+nt backup "$WORK/base.db" >/dev/null # seeded, empty journal, standalone
 
 # 2. add: what nutrack said it added is there, nothing else is damaged.
 : >"$WORK/confirmed"
 i=1
 while [ "$i" -le "$ADD_RUNS" ]; do
-	run_and_kill $((SEED_RUNS + i)) "$WORK/out" \
-		nt add --date 2026-03-01 --meal dinner sr28:09040 "$((1000 + i))g"
+	run_and_kill $((SEED_RUNS + i)) 0.03 "$WORK/out" \
+		add --date 2026-03-01 --meal dinner sr28:09040 "$((1000 + i))g"
 	grep -q '^Added #' "$WORK/out" && echo "$((1000 + i))g" >>"$WORK/confirmed"
 	i=$((i + 1))
 done
@@ -69,8 +72,8 @@ rm -f "$DB-wal" "$DB-shm"
 	head -n 1 "$WORK/journal.csv"
 	i=0
 	while [ "$i" -lt 2000 ]; do
-		printf '2025-%02d-%02d,lunch,sr28:09040,"Bananas, raw",%dg,,eaten,,,,,,,,\n' \
-			$((i % 12 + 1)) $((i % 28 + 1)) $((i + 1))
+		printf '2025-%02d-%02d,lunch,sr28:09040,"Bananas, raw",%dg,%d,eaten,,,,,,,,\n' \
+			$((i % 12 + 1)) $((i % 28 + 1)) $((i + 1)) $((i + 1))
 		i=$((i + 1))
 	done
 } >"$WORK/big.csv"
@@ -80,7 +83,7 @@ if nt import --dry-run "$WORK/big.csv" >/dev/null 2>&1; then
 	while [ "$i" -le "$IMPORT_RUNS" ]; do
 		cp "$WORK/base.db" "$DB"
 		rm -f "$DB-wal" "$DB-shm"
-		run_and_kill $((SEED_RUNS + ADD_RUNS + i)) "$WORK/out" nt import "$WORK/big.csv"
+		run_and_kill $((SEED_RUNS + ADD_RUNS + i)) 0.2 "$WORK/out" import "$WORK/big.csv"
 		n=$(entries)
 		if ! checks_out >/dev/null || { [ "$n" -ne 0 ] && [ "$n" -ne 2000 ]; }; then
 			bad=$((bad + 1))
@@ -100,13 +103,21 @@ i=1
 while [ "$i" -le "$FDC_RUNS" ]; do
 	cp "$WORK/base.db" "$DB"
 	rm -f "$DB-wal" "$DB-shm"
-	run_and_kill $((SEED_RUNS + ADD_RUNS + IMPORT_RUNS + i)) "$WORK/out" nt import-fdc "$fdc"
-	if ! checks_out >/dev/null; then
+	run_and_kill $((SEED_RUNS + ADD_RUNS + IMPORT_RUNS + i)) 0.1 "$WORK/out" \
+		import-fdc "$fdc"
+	# the first food of the download and a Branded one: both or neither
+	have=0
+	for id in fdc:171287 fdc:2080001; do
+		nt food "$id" >"$WORK/food.$id" 2>&1 && have=$((have + 1))
+	done
+	if ! checks_out >/dev/null || [ "$have" -eq 1 ]; then
 		bad=$((bad + 1))
+		echo "# import-fdc run $i: $have of 2 foods"
+		head -n 2 "$WORK"/food.fdc:* "$WORK/out" | sed 's/^/#   /'
 	fi
 	i=$((i + 1))
 done
-is_n "killed during import-fdc ($FDC_RUNS times): the database checks out" "$bad" 0
+is_n "killed during import-fdc ($FDC_RUNS times): all or nothing, sound" "$bad" 0
 cp "$WORK/base.db" "$DB"
 rm -f "$DB-wal" "$DB-shm"
 nt import-fdc "$fdc" >/dev/null 2>&1

@@ -190,18 +190,29 @@ test_parse(void)
 	parse_bad("   ", NT_ERR_INVALID, "amount is empty");
 	parse_bad("abc", NT_ERR_INVALID, "cannot read amount 'abc': it must start with a "
 	          "number (150g, 1.5 cups, 1/2 cup, 2 large)");
-	parse_bad("-5 g", NT_ERR_INVALID, NULL);
+	parse_bad("-5 g", NT_ERR_INVALID, "amount '-5 g' must be more than zero");
+	parse_bad("-0 g", NT_ERR_INVALID, "amount '-0 g' must be more than zero");
 	parse_bad("+5 g", NT_ERR_INVALID, NULL);
 	parse_bad("0 g", NT_ERR_RANGE, "amount '0 g' must be more than zero");
 	parse_bad("0.000 g", NT_ERR_RANGE, NULL);
 	parse_bad("0/5 g", NT_ERR_RANGE, NULL);
-	parse_bad("0x10 g", NT_ERR_RANGE, NULL); /* reads 0, then stops */
+	parse_bad("0x10 g", NT_ERR_INVALID, "cannot read amount '0x10 g': write the number in "
+	          "plain digits (1500 g, 1.5 kg), without an exponent or hex");
+	parse_bad("1e9 kg", NT_ERR_INVALID, "cannot read amount '1e9 kg': write the number in "
+	          "plain digits (1500 g, 1.5 kg), without an exponent or hex");
+	parse_bad("1E-3 g", NT_ERR_INVALID, NULL);
+	parse_bad("1e309 g", NT_ERR_INVALID, NULL);
 	parse_bad("nan g", NT_ERR_INVALID, NULL);
 	parse_bad("NaN", NT_ERR_INVALID, NULL);
 	parse_bad("inf g", NT_ERR_INVALID, NULL);
 	parse_bad("infinity g", NT_ERR_INVALID, NULL);
 	parse_bad("100001 g", NT_ERR_RANGE, "amount '100001 g' is too large");
-	parse_bad("1/0 cup", NT_ERR_INVALID, NULL);
+	parse_bad("1/0 cup", NT_ERR_INVALID, "cannot read amount '1/0 cup': a fraction cannot "
+	          "be over zero");
+	/* a number longer than any float's digits is still read whole */
+	parse_ok("0.0000000000000000000000000000000000000001 g", 1e-40, "g");
+	parse_bad("1000000000000000000000000000000000000000 g", NT_ERR_RANGE,
+	          "amount '1000000000000000000000000000000000000000 g' is too large");
 	parse_bad("1..5 g", NT_ERR_INVALID, "cannot read amount '1..5 g'");
 	parse_bad("1/2/3 cup", NT_ERR_INVALID, NULL);
 	parse_bad("1,5 g", NT_ERR_INVALID, NULL);
@@ -347,8 +358,8 @@ test_grams(void)
 	grams_bad(&salmon, "-5 g", NT_ERR_INVALID);
 	msg = grams_bad(&salmon, "0 g", NT_ERR_RANGE);
 	is_str(msg, "amount '0 g' must be more than zero", "zero message");
-	grams_bad(&salmon, "1e9 kg", NT_ERR_INVALID);    /* "e9 kg" is no unit */
-	grams_bad(&salmon, "0x10 g", NT_ERR_RANGE);
+	grams_bad(&salmon, "1e9 kg", NT_ERR_INVALID);    /* no exponents */
+	grams_bad(&salmon, "0x10 g", NT_ERR_INVALID);    /* no hex */
 	grams_bad(&salmon, "nan g", NT_ERR_INVALID);
 	grams_bad(&salmon, "inf g", NT_ERR_INVALID);
 	grams_bad(&salmon, "100001 g", NT_ERR_RANGE);

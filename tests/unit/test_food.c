@@ -337,6 +337,23 @@ test_custom(void)
 	       "a NAN portion weight is refused");
 	is_int(nt_food_add_custom(s, "Bar", bar, "b\x1b", 1, 40, &id, &err), NT_ERR_INVALID,
 	       "a portion unit with a control character is refused");
+	is_int(nt_food_add_custom(s, "   ", bar, NULL, 0, 0, &id, &err), NT_ERR_INVALID,
+	       "a name of blanks only is refused");
+	is_int(nt_food_add_custom(s, "Bar", bar, "  ", 1, 40, &id, &err), NT_ERR_INVALID,
+	       "a portion unit of blanks only is refused");
+	is_int(nt_food_add_custom(s, "Bar", bar, "bar", 1, 1e-310, &id, &err), NT_ERR_INVALID,
+	       "a portion lighter than 1 mg is refused (1e-310 g)");
+	{
+		double huge[NT_STORED_COUNT];
+
+		memcpy(huge, bar, sizeof huge);
+		huge[NT_B12] = INFINITY;
+		is_int(nt_food_add_custom(s, "Bar", huge, NULL, 0, 0, &id, &err), NT_ERR_RANGE,
+		       "an infinite value per 100 g is refused");
+		huge[NT_B12] = -1;
+		is_int(nt_food_add_custom(s, "Bar", huge, NULL, 0, 0, &id, &err), NT_ERR_RANGE,
+		       "a negative value per 100 g is refused");
+	}
 
 	/* Valid edge cases; the refusals above used up no numbers. */
 	name[200] = '\0';

@@ -50,6 +50,11 @@ main(void)
 	is_str(err.msg, "unit 'pg/mL' does not fit Homocysteine: use umol/L", "says which fit");
 	is_int(nt_lab_convert(NT_LAB_B12, 0, "pg/mL", &v, &err), NT_ERR_RANGE, "zero refused");
 	is_int(nt_lab_convert(NT_LAB_B12, 1e9, "pg/mL", &v, &err), NT_ERR_RANGE, "absurd refused");
+	is_int(nt_lab_convert(NT_LAB_B12, 1e-300, "pg/mL", &v, &err), NT_ERR_RANGE,
+	       "a value that would show as 0 is refused");
+	is_int(nt_lab_convert(NT_LAB_MMA, 1, "nmol/L", &v, &err), NT_ERR_RANGE,
+	       "1 nmol/L MMA (0.001 umol/L) is refused");
+	is_int(nt_lab_convert(NT_LAB_MMA, 10, "nmol/L", &v, &err), NT_OK, "10 nmol/L MMA is fine");
 
 	/* readings at the edges of the usual ranges */
 	is_str(nt_lab_reading(NT_LAB_B12, 147.9), "low", "B12 147.9 pmol/L low");

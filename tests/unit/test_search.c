@@ -371,6 +371,25 @@ test_words(void)
 	longw[80] = '\0';
 	is_int(nt_search_words(longw, w), 1, "one long word");
 	is_int(strlen(w[0]), NT_SEARCH_WORD_LEN - 1, "... cut to %d bytes", NT_SEARCH_WORD_LEN - 1);
+	/* a long word is cut before a character that would not fit whole */
+	memset(longw, 'x', NT_SEARCH_WORD_LEN - 2);
+	strcpy(longw + NT_SEARCH_WORD_LEN - 2, "\xd0\xb6\xd0\xb6");
+	is_int(nt_search_words(longw, w), 1, "a long word ending in Cyrillic");
+	is_int(strlen(w[0]), NT_SEARCH_WORD_LEN - 2, "... cut before the split character");
+	/*
+	 * Found by fuzz_search: a run of stray continuation bytes longer than
+	 * a word was cut back to an empty word, which matched nothing in the
+	 * index (and every name as a prefix in the ranking).
+	 */
+	memset(longw, 0x91, 60);
+	longw[60] = '\0';
+	is_int(nt_search_words(longw, w), 1, "a run of stray bytes is one word");
+	is_int(strlen(w[0]), NT_SEARCH_WORD_LEN - 1, "... cut to %d bytes, not to nothing",
+	       NT_SEARCH_WORD_LEN - 1);
+	snprintf(longw, sizeof longw, "ber\x91\xc2\xbd%60s", "");
+	memset(longw + 6, 0x91, 60);
+	is_int(nt_search_words(longw, w), 2, "a fraction between stray bytes: two words");
+	ok(strlen(w[0]) > 0 && strlen(w[1]) > 0, "... neither empty");
 }
 
 /* Score of `name` (also, keywords, group) for query q. */

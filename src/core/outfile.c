@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* outfile.c - an output file written whole or not at all. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "outfile.h"
+
+enum nt_status
+nt_outfile_open(struct nt_outfile *out, const char *path, struct nt_err *err)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	char *tmp = NULL, *copy = NULL;
+	FILE *fp = NULL;
+	struct stat sb;
+	int fd = -1;
+
+	if (!*path || (slash && !slash[1]))
+		return nt_err_set(err, NT_ERR_IO, "cannot write %s: not a file name", path);
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return nt_err_set(err, NT_ERR_IO, "cannot write %s: it is a directory", path);
+	if (!(copy = strdup(path)))
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		if (!(fp = fopen(path, "w"))) {
+			int e = errno;
+
+			free(copy);
+			return nt_err_set(err, NT_ERR_IO, "cannot write %s: %s", path, strerror(e));
+		}
+		*out = (struct nt_outfile){fp, copy, NULL};
+		return NT_OK;
+	}
+	/* ".NAME.XXXXXX" beside the target, so the rename stays on one file system. */
+	if (!(tmp = malloc(strlen(path) + 9))) {
+		free(copy);
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	}
+	memcpy(tmp, path, dirlen);
+	sprintf(tmp + dirlen, ".%s.XXXXXX", path + dirlen);
+	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0600) != 0 || !(fp = fdopen(fd, "w"))) {
+		int e = errno;
+
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(tmp);
+		free(copy);
+		return nt_err_set(err, NT_ERR_IO, "cannot write %s: %s", path, strerror(e));
+	}
+	*out = (struct nt_outfile){fp, copy, tmp};
+	return NT_OK;
+}
+
+static void
+finish(struct nt_outfile *out)
+{
+	free(out->path);
+	free(out->tmp);
+	out->fp = NULL;
+	out->path = out->tmp = NULL;
+}
+
+enum nt_status
+nt_outfile_commit(struct nt_outfile *out, struct nt_err *err)
+{
+	struct nt_err scratch;
+	int e = 0;
+
+	if (!err)
+		err = &scratch;
+	errno = 0;
+	if (fflush(out->fp) != 0 || ferror(out->fp))
+		e = errno ? errno : EIO;
+	/* a device or pipe has nothing to sync */
+	if (!e && out->tmp && fsync(fileno(out->fp)) != 0)
+		e = errno;
+	if (fclose(out->fp) != 0 && !e)
+		e = errno ? errno : EIO;
+	out->fp = NULL;
+	if (!e && out->tmp && rename(out->tmp, out->path) != 0)
+		e = errno;
+	if (e) {
+		if (out->tmp)
+			unlink(out->tmp);
+		nt_err_set(err, NT_ERR_IO, "cannot write %s: %s", out->path, strerror(e));
+		finish(out);
+		return NT_ERR_IO;
+	}
+	finish(out);
+	return NT_OK;
+}
+
+void
+nt_outfile_abort(struct nt_outfile *out)
+{
+	if (out->fp)
+		fclose(out->fp);
+	if (out->tmp)
+		unlink(out->tmp);
+	finish(out);
+}
