@@ -50,9 +50,43 @@ python3 "$here/tui_latency.py" "$NUTRACK_BIN" "$db" >"$work/tui.txt"
 
 peak=$( { /usr/bin/time -f %M "$NUTRACK_BIN" --db "$db" week >/dev/null; } 2>&1 | tail -n 1)
 
-python3 - "$work" "$peak" <<'PY'
+echo "== export and import of the 40,000 entries"
+"$NUTRACK_BIN" --db "$work/empty.db" profile >/dev/null # a database with the foods only
+floor_export="SELECT e.day, e.meal, f.source || ':' || f.code, f.name, e.amount, e.mg / 1000.0, e.mg * f.b12_ug, e.mg * f.ala_g, e.mg * f.epa_g, e.mg * f.dha_g, e.mg * f.dpa_g, e.mg * f.potassium_mg, e.mg * f.energy_kcal, e.mg * f.protein_g FROM entries e JOIN foods f ON f.id = e.food ORDER BY e.day, e.meal, e.id"
+hyperfine --runs 5 --export-json "$work/export.json" \
+	"$NUTRACK_BIN --db $db export -o $work/journal.csv" \
+	"sqlite3 -csv $db \"$floor_export\" >$work/floor.csv" >/dev/null
+hyperfine --runs 5 --export-json "$work/import.json" \
+	--prepare "cp $work/empty.db $work/imp.db; rm -f $work/imp.db-wal $work/imp.db-shm" \
+	"$NUTRACK_BIN --db $work/imp.db import $work/journal.csv" \
+	"sqlite3 $work/imp.db \".import --csv $work/journal.csv staged\"" >/dev/null
+
+echo "== FoodData Central: an SR-Legacy-sized download (7,800 foods)"
+python3 "$here/mkfdc.py" sr "$work/fdc-sr" 7800
+sr_rows=$(($(wc -l <"$work/fdc-sr/food_nutrient.csv") - 1))
+hyperfine --runs 3 --export-json "$work/fdc.json" \
+	--prepare "cp $work/empty.db $work/fdc.db; rm -f $work/fdc.db-wal $work/fdc.db-shm" \
+	"$NUTRACK_BIN --db $work/fdc.db import-fdc $work/fdc-sr" \
+	"sqlite3 $work/fdc.db \".import --csv $work/fdc-sr/food_nutrient.csv staged\"" >/dev/null
+
+echo "== a Branded-sized food table: 400,000 foods from a synthetic Branded download"
+python3 "$here/mkfdc.py" branded "$work/fdc-br" 400000
+cp "$work/empty.db" "$work/big.db"
+br_start=$(date +%s.%N)
+br_peak=$( { /usr/bin/time -f %M "$NUTRACK_BIN" --db "$work/big.db" import-fdc "$work/fdc-br" \
+	>/dev/null 2>&1; } 2>&1 | tail -n 1)
+br_secs=$(awk -v a="$br_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+rm -rf "$work/fdc-br"
+sqlite3 "$work/big.db" <"$here/journal.sql"
+db_saved=$db
+db=$work/big.db
+bench big_search "search salmon" "$floor_search"
+python3 "$here/tui_latency.py" "$NUTRACK_BIN" "$db" >"$work/tui-big.txt"
+db=$db_saved
+
+python3 - "$work" "$peak" "$sr_rows" "$br_secs" "$br_peak" <<'PY'
 import json, sys, os
-work, peak = sys.argv[1], sys.argv[2]
+work, peak, sr_rows, br_secs, br_peak = sys.argv[1:6]
 def load(name):
     with open(os.path.join(work, name + ".json")) as f:
         r = json.load(f)["results"]
@@ -74,4 +108,17 @@ with open(os.path.join(work, "tui.txt")) as f:
     for line in f:
         print(line.rstrip())
 print(f"| peak memory of `nutrack week` | {int(peak) / 1024:.1f} MiB | | |")
+for name, label in (("export", "export 40,000 entries"), ("import", "import 40,000 entries into an empty journal")):
+    ours, floor = load(name)
+    print(f"| {label} | {ours:.0f} ms | {floor:.0f} ms | {ours / floor:.2f} |")
+ours, floor = load("fdc")
+rows = int(sr_rows)
+print(f"| import-fdc, SR-Legacy size (7,800 foods, {rows:,} nutrient rows) | {ours:.0f} ms ({rows / ours * 1000:,.0f} rows/s) | {floor:.0f} ms | {ours / floor:.2f} |")
+print(f"| import-fdc, Branded size (400,000 foods) | {float(br_secs):.1f} s, peak {int(br_peak) / 1024:.1f} MiB | | |")
+ours, floor = load("big_search")
+print(f"| nutrack search salmon (400,000 more foods) | {ours:.1f} ms | {floor:.1f} ms | {ours / floor:.2f} |")
+with open(os.path.join(work, "tui-big.txt")) as f:
+    for line in f:
+        if "search" in line or "start-up" in line or "peak" in line:
+            print(line.rstrip().replace("| TUI", "| TUI (400,000 more foods)", 1))
 PY

@@ -69,6 +69,11 @@ for _ in range(20):
     lat_trend.append(key(b"["))
     lat_trend.append(key(b"]"))
 key(b"q", b"Totals")
+peak_kib = 0
+with open(f"/proc/{pid}/status") as f:
+    for line in f:
+        if line.startswith("VmHWM:"):
+            peak_kib = int(line.split()[1])
 os.write(fd, b"q")
 os.waitpid(pid, 0)
 
@@ -81,3 +86,4 @@ print(row("TUI search keystroke to updated screen (60 keys)", lat_search))
 print(row("TUI day-view key to updated screen (60 keys: h, l, j)", lat_nav))
 print(row("TUI week view, [ or ] to the redrawn week (40 keys)", lat_week))
 print(row("TUI trend view, [ or ] to 12 redrawn weeks (40 keys)", lat_trend))
+print(f"| TUI peak memory (resident, after all of the above) | {peak_kib / 1024:.1f} MiB | | |")
