@@ -9,6 +9,7 @@
 #include "date.h"
 #include "exchange.h"
 #include "outfile.h"
+#include "store.h"
 
 /* "1 entry", "3 entries" */
 static const char *
@@ -47,6 +48,8 @@ export_to(struct app *a, const struct export_job *job, const char *output)
 			                       : cli_fail(a, st, &err);
 		return CLI_OK;
 	}
+	if (nt_store_is_own_file(a->store, output))
+		return cli_error(a, "cannot write %s: it is the database itself", output);
 	if ((st = nt_outfile_open(&out, output, &err)))
 		return cli_fail(a, st, &err);
 	if ((st = run_export(a, job, out.fp, &n, &err))) {

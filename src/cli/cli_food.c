@@ -329,8 +329,7 @@ foods_add(struct app *a, const struct cli_command *cmd, int argc, char **argv)
 		                 "from 0.001 to %.0f", serving_s, NT_AMOUNT_MAX_GRAMS);
 	if (unit && !serving_s)
 		return cli_usage_error(a, cmd, "foods add: --unit needs --serving GRAMS");
-	if (unit && (strspn(unit, " ") == strlen(unit) || strlen(unit) > 60 ||
-	             !nt_utf8_valid(unit, strlen(unit)) || nt_text_has_controls(unit)))
+	if (unit && !nt_text_name_ok(unit, NT_UNIT_MAX))
 		return cli_error(a, "invalid --unit: give a name of 1-60 bytes of UTF-8 text "
 		                 "without control characters, not blanks only");
 	if (contains && (rc = parse_tags(a, contains, &tags)))

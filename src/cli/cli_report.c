@@ -20,6 +20,7 @@
 #include "diet.h"
 #include "profile.h"
 #include "report.h"
+#include "store.h"
 #include "target.h"
 
 /* The measures a report shows, in order, with their CSV column names. */
@@ -347,31 +348,33 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* date,b12_ug,...: a row per day (empty when not logged), then the average. */
 static void
-week_csv(const struct nt_week *w)
+days_csv(FILE *fp, const struct nt_day_total *days, int n, const struct nt_amounts *average,
+         int days_logged)
 {
 	for (size_t i = 0; i < 6; i++)
-		cli_csv_field(stdout, i == 0 ? "date" : tracked[i - 1].week_col, i == 0);
-	cli_csv_end(stdout);
-	for (int d = 0; d <= 7; d++) {
-		const struct nt_amounts *v = d < 7 ? &w->days[d].total : &w->average;
-		bool logged = d < 7 ? w->days[d].entries > 0 : w->days_logged > 0;
+		cli_csv_field(fp, i == 0 ? "date" : tracked[i - 1].week_col, i == 0);
+	cli_csv_end(fp);
+	for (int d = 0; d <= n; d++) {
+		const struct nt_amounts *v = d < n ? &days[d].total : average;
+		bool logged = d < n ? days[d].entries > 0 : days_logged > 0;
 		char date[NT_DATE_LEN];
 
-		if (d < 7)
-			nt_date_format(w->days[d].day, date);
+		if (d < n)
+			nt_date_format(days[d].day, date);
 		else
 			snprintf(date, sizeof date, "average");
-		cli_csv_field(stdout, date, true);
+		cli_csv_field(fp, date, true);
 		for (size_t i = 0; i < 5; i++) {
 			char num[48] = "";
 
 			if (logged)
 				cli_fmt_fixed(num, sizeof num, v->v[tracked[i].m],
-				          nt_measure_decimals(tracked[i].m));
-			cli_csv_field(stdout, num, false);
+				              nt_measure_decimals(tracked[i].m));
+			cli_csv_field(fp, num, false);
 		}
-		cli_csv_end(stdout);
+		cli_csv_end(fp);
 	}
 }
 
@@ -582,7 +585,7 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 	if ((st = nt_analysis_week(a->store, day, &t, &w, &err)))
 		return cli_fail(a, st, &err);
 	if (csv) {
-		week_csv(&w);
+		days_csv(stdout, w.days, 7, &w.average, w.days_logged);
 		return CLI_OK;
 	}
 
@@ -614,6 +617,10 @@ output_open(const struct app *a, const char *path, struct nt_outfile *of)
 	memset(of, 0, sizeof *of);
 	if (!path || !strcmp(path, "-"))
 		return stdout;
+	if (nt_store_is_own_file(a->store, path)) {
+		cli_error(a, "cannot write %s: it is the database itself", path);
+		return NULL;
+	}
 	if ((st = nt_outfile_open(of, path, &err))) {
 		cli_fail(a, st, &err);
 		return NULL;
@@ -715,29 +722,7 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 		return rc;
 	}
 	if (!strcmp(format, "csv")) {
-		for (size_t i = 0; i < 6; i++)
-			cli_csv_field(fp, i == 0 ? "date" : tracked[i - 1].week_col, i == 0);
-		cli_csv_end(fp);
-		for (int d = 0; d <= r.ndays; d++) {
-			const struct nt_amounts *v = d < r.ndays ? &r.days[d].total : &r.average;
-			bool logged = d < r.ndays ? r.days[d].entries > 0 : r.days_logged > 0;
-			char date[NT_DATE_LEN];
-
-			if (d < r.ndays)
-				nt_date_format(r.days[d].day, date);
-			else
-				snprintf(date, sizeof date, "average");
-			cli_csv_field(fp, date, true);
-			for (size_t i = 0; i < 5; i++) {
-				char num[48] = "";
-
-				if (logged)
-					cli_fmt_fixed(num, sizeof num, v->v[tracked[i].m],
-					              nt_measure_decimals(tracked[i].m));
-				cli_csv_field(fp, num, false);
-			}
-			cli_csv_end(fp);
-		}
+		days_csv(fp, r.days, r.ndays, &r.average, r.days_logged);
 		rc = output_close(a, &of, true);
 		nt_report_fini(&r);
 		return rc;

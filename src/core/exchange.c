@@ -379,6 +379,60 @@ resolve_food(struct journal_reader *jr, const struct nt_csv_row *row, int c,
 	return NT_OK;
 }
 
+static const char sql_food_name[] = "SELECT source, name FROM foods WHERE id = ?1";
+static const char sql_own_by_name[] =
+	"SELECT id FROM foods WHERE source = ?1 AND name = ?2 ORDER BY id LIMIT 2";
+
+/*
+ * Your own foods and recipes are numbered per database: custom:3 here may
+ * be another food than custom:3 where the file was written (foods import
+ * renumbers a food whose number is taken).  When the file names the food,
+ * the entry goes to the food of that name: the one with the id when the
+ * names agree, else the only one of its kind so named; else an error.
+ */
+static enum nt_status
+match_own_food(struct journal_reader *jr, const struct nt_csv_row *row, long long *food,
+               struct nt_err *err)
+{
+	int c_id = jr->pos[J_FOOD_ID], c_name = jr->pos[J_FOOD];
+	const char *want = row->field[c_name];
+	char source[16];
+	struct nt_stmt *st;
+	long long found[2];
+	int r, n = 0;
+
+	if (!(st = nt_store_stmt(jr->s, sql_food_name, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, *food);
+	if ((r = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	snprintf(source, sizeof source, "%s", r ? nt_stmt_text(st, 0) : "");
+	r = r && !strcmp(nt_stmt_text(st, 1), want);
+	nt_stmt_reset(st);
+	if (r || (strcmp(source, "custom") && strcmp(source, "recipe")))
+		return NT_OK; /* the same food, or a USDA one: their ids are fixed */
+	if (!(st = nt_store_stmt(jr->s, sql_own_by_name, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, source);
+	nt_stmt_bind_text(st, 2, want);
+	while ((r = nt_stmt_step(st, err)) > 0)
+		found[n++] = nt_stmt_int(st, 0);
+	if (r < 0)
+		return err->status;
+	if (n == 1) {
+		*food = found[0];
+		return NT_OK;
+	}
+	if (n)
+		return FIELD_FAIL(err, row, c_id, "food_id",
+		                  "%s is not '%.60s' here, and several of your foods have that name",
+		                  row->field[c_id], want);
+	return FIELD_FAIL(err, row, c_id, "food_id",
+	                  "%s is not '%.60s' here, and no food of yours has that name "
+	                  "(import your foods first: nutrack foods import)",
+	                  row->field[c_id], want);
+}
+
 static enum nt_status
 journal_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 {
@@ -456,6 +510,9 @@ journal_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 		}
 	}
 
+	if (pos[J_FOOD] >= 0 && row->field[pos[J_FOOD]][0] &&
+	    (rc = match_own_food(jr, row, &food, err)))
+		return rc;
 	{
 		char date[NT_DATE_LEN];
 
@@ -693,7 +750,7 @@ static const struct col_spec food_cols[F_COUNT] = {
 
 /* Most portions one food may have, and the longest portion unit (as foods add). */
 #define MAX_PORTIONS 64
-#define MAX_UNIT 60
+#define MAX_UNIT NT_UNIT_MAX
 #define MAX_PORTION 100000.0
 
 struct food_row {
@@ -788,10 +845,10 @@ parse_portions(const struct nt_csv_row *row, int c, struct food_row *f, struct n
 			return FIELD_FAIL(err, row, c, "portions",
 			                  "portion %zu is not AMOUNT UNIT=GRAMS: '%.40s'", item, start);
 		}
-		if (!*unit || strlen(unit) > MAX_UNIT || nt_text_has_controls(unit)) {
+		if (!nt_text_name_ok(unit, MAX_UNIT)) {
 			free(unit);
 			return FIELD_FAIL(err, row, c, "portions",
-			                  "portion %zu: the unit must be 1-%d bytes of text: '%.40s'",
+			                  "portion %zu: the unit must be 1-%d bytes of text, not blanks only: '%.40s'",
 			                  item, MAX_UNIT, start);
 		}
 		p++;
@@ -842,10 +899,10 @@ parse_fields(const struct nt_csv_row *row, const int *pos, struct food_row *f,
 				return FIELD_FAIL(err, row, c, "id", "not empty or custom:N: '%.40s'", t);
 			break;
 		case F_NAME:
-			if (!len || len > 200 || nt_text_has_controls(t))
+			if (!nt_text_name_ok(t, NT_NAME_MAX))
 				return FIELD_FAIL(err, row, c, "name",
 				                  "must be 1-200 bytes of text without control "
-				                  "characters");
+				                  "characters, not blanks only");
 			f->name = t;
 			break;
 		case F_GROUP:

@@ -16,6 +16,7 @@
 #include "diet.h"
 #include "fdc.h"
 #include "food.h"
+#include "recipe.h"
 #include "store.h"
 #include "text.h"
 
@@ -128,6 +129,27 @@ nt_dataset_writer_init(struct nt_dataset_writer *w, struct nt_store *s, bool dry
 	w->s = s;
 	w->dry_run = dry_run;
 	w->rep = rep;
+	w->recipes = -1;
+}
+
+static const char sql_any_recipe[] = "SELECT EXISTS(SELECT 1 FROM recipe_items)";
+
+/* Recipes store values worked out from their foods: redo those made with `id`. */
+static enum nt_status
+refresh_recipes(struct nt_dataset_writer *w, long long id, struct nt_err *err)
+{
+	struct nt_stmt *st;
+	int r;
+
+	if (w->recipes < 0) {
+		if (!(st = nt_store_stmt(w->s, sql_any_recipe, err)))
+			return err->status;
+		if ((r = nt_stmt_step(st, err)) < 0)
+			return err->status;
+		w->recipes = r && nt_stmt_int(st, 0);
+		nt_stmt_reset(st);
+	}
+	return w->recipes ? nt_recipe_refresh_using(w->s, id, err) : NT_OK;
 }
 
 static void
@@ -311,7 +333,7 @@ nt_dataset_write(struct nt_dataset_writer *w, const struct nt_dataset_food *f,
 		if ((rc = nt_stmt_run(st, err)))
 			return rc;
 	}
-	return NT_OK;
+	return exists ? refresh_recipes(w, id, err) : NT_OK;
 }
 
 enum nt_status

@@ -83,7 +83,8 @@ struct nt_dataset_food {
  * (values, names, portions) and counted as added, updated or unchanged in
  * `rep`; only added and changed foods are written, and nothing at all on a
  * dry run.  Foods keep their row id, so journal entries, recipes and the
- * user's diet tags that point at them stay valid.  Many writes switch the
+ * user's diet tags that point at them stay valid; recipes made with a food
+ * that changed are worked out again.  Many writes switch the
  * full-text index to one rebuild at the end (nt_store_bulk_foods).
  * _init never fails; _finish must be called before the caller commits
  * (it rebuilds the index when needed); _fini frees the scratch memory.
@@ -93,6 +94,7 @@ struct nt_dataset_writer {
 	struct nt_dataset_report *rep;
 	bool dry_run;
 	bool bulk;                  /* the full-text index awaits its rebuild */
+	int recipes;                /* any recipe in the database: -1 not asked yet */
 	struct nt_portion *old;     /* scratch: the stored portions of a food */
 	size_t n_old, cap_old;
 };

@@ -240,8 +240,7 @@ nt_food_add_custom(struct nt_store *s, const char *name,
 	if (!err)
 		err = &scratch;
 	/* all blanks is no name: it would show as an empty line */
-	if (strspn(name, " ") == strlen(name) || strlen(name) > 200 ||
-	    !nt_utf8_valid(name, strlen(name)) || nt_text_has_controls(name))
+	if (!nt_text_name_ok(name, NT_NAME_MAX))
 		return nt_err_set(err, NT_ERR_INVALID,
 		                  "a food name must be 1-200 bytes of UTF-8 text without "
 		                  "control characters, not blanks only");
@@ -249,10 +248,7 @@ nt_food_add_custom(struct nt_store *s, const char *name,
 		if (isinf(per100[m]) || per100[m] < 0) /* NaN is unknown */
 			return nt_err_set(err, NT_ERR_RANGE, "'%s': a value per 100 g is out of range",
 			                  name);
-	if (portion_unit && (strspn(portion_unit, " ") == strlen(portion_unit) ||
-	                     strlen(portion_unit) > 60 ||
-	                     !nt_utf8_valid(portion_unit, strlen(portion_unit)) ||
-	                     nt_text_has_controls(portion_unit)))
+	if (portion_unit && !nt_text_name_ok(portion_unit, NT_UNIT_MAX))
 		return nt_err_set(err, NT_ERR_INVALID,
 		                  "a portion's name must be 1-60 bytes of UTF-8 text without "
 		                  "control characters, not blanks only");

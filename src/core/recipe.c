@@ -190,11 +190,7 @@ create(struct nt_store *s, const char *name, double servings, long long *food_id
 static enum nt_status
 check_name(const char *name, struct nt_err *err)
 {
-	size_t len = strlen(name);
-
-	/* all blanks is no name: it would show as an empty line */
-	if (strspn(name, " ") == len || len > 200 || !nt_utf8_valid(name, len) ||
-	    nt_text_has_controls(name))
+	if (!nt_text_name_ok(name, NT_NAME_MAX))
 		return nt_err_set(err, NT_ERR_INVALID,
 		                  "a recipe name must be 1-200 bytes of text without control "
 		                  "characters, not blanks only");

@@ -123,6 +123,7 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	"  food INTEGER NOT NULL REFERENCES foods(id),"
 	"  amount TEXT NOT NULL, mg INTEGER NOT NULL CHECK(mg > 0));"
 	"CREATE INDEX recipe_items_recipe ON recipe_items(recipe);"
+	"CREATE INDEX recipe_items_food ON recipe_items(food);"
 	"CREATE TABLE labs("              /* blood tests beside the intake history */
 	"  id INTEGER PRIMARY KEY,"
 	"  day TEXT NOT NULL CHECK(length(day) = 10),"
@@ -579,11 +580,30 @@ nt_store_check(struct nt_store *s, void (*fn)(void *ctx, const char *problem), v
 	return NT_OK;
 }
 
+bool
+nt_store_is_own_file(const struct nt_store *s, const char *path)
+{
+	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+	struct stat target, own;
+	char name[PATH_MAX];
+
+	if (stat(path, &target) != 0)
+		return false; /* a new file is nobody's */
+	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+		if (snprintf(name, sizeof name, "%s%s", s->path, suffix[i]) >= (int)sizeof name)
+			continue;
+		if (stat(name, &own) == 0 && own.st_dev == target.st_dev &&
+		    own.st_ino == target.st_ino)
+			return true;
+	}
+	return false;
+}
+
 enum nt_status
 nt_store_backup(struct nt_store *s, const char *path, bool replace, struct nt_err *err)
 {
 	struct nt_err scratch;
-	struct stat a, b;
+	struct stat b;
 	char tmp[PATH_MAX];
 	sqlite3 *dest = NULL;
 	sqlite3_backup *bk;
@@ -592,7 +612,7 @@ nt_store_backup(struct nt_store *s, const char *path, bool replace, struct nt_er
 	if (!err)
 		err = &scratch;
 	if (stat(path, &b) == 0) {
-		if (stat(s->path, &a) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		if (nt_store_is_own_file(s, path))
 			return nt_err_set(err, NT_ERR_INVALID, "%s is the database itself", path);
 		/* the copy is renamed into place: never over a device (/dev/null) or a
 		 * directory */

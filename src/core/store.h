@@ -93,6 +93,13 @@ enum nt_status nt_store_check(struct nt_store *s,
                               void *ctx, int *problems, struct nt_err *err);
 
 /*
+ * Whether `path` is the database file or its -wal or -shm companion (the
+ * same file, by device and inode, under any name): a file nutrack must
+ * never write an export or a copy over.
+ */
+bool nt_store_is_own_file(const struct nt_store *s, const char *path);
+
+/*
  * Copies the database to `path` with SQLite's online backup: a consistent
  * snapshot even while another nutrack writes.  The copy goes to a new
  * temporary file beside `path` (mode 0600) and is renamed into place only

@@ -220,3 +220,12 @@ nt_text_to_double(const char *s, double *out)
 	*out = v;
 	return true;
 }
+
+bool
+nt_text_name_ok(const char *s, size_t max)
+{
+	size_t len = strlen(s);
+
+	return len > 0 && len <= max && strspn(s, " ") < len && nt_utf8_valid(s, len) &&
+	       !nt_text_has_controls(s);
+}

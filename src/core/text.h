@@ -26,6 +26,15 @@ size_t nt_text_fold(const char *in, char *out, size_t n);
 bool nt_text_has_controls(const char *s);
 
 /*
+ * A name a person gives a food, recipe or portion: 1 to `max` bytes of
+ * valid UTF-8 without control characters, and not blanks only (it would
+ * show as an empty line).
+ */
+#define NT_NAME_MAX 200 /* foods and recipes */
+#define NT_UNIT_MAX 60  /* portions: "bar", "scoop (30 g)" */
+bool nt_text_name_ok(const char *s, size_t max);
+
+/*
  * Copies s into out (size n), replacing control characters and invalid
  * UTF-8 with '?', so that file content never reaches a terminal raw.
  */

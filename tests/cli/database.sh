@@ -14,6 +14,13 @@ expect backup-no-dir 1 nt backup "$WORK/no/such/dir/copy.db"
 expect backup-no-file 2 nt backup
 expect backup-force 0 nt backup --force "$WORK/copy.db"
 
+# Nothing is ever written over the database, under any name.
+ln -s "$DB" "$WORK/alias.db"
+expect export-over-db 1 nt export -o "$WORK/alias.db"
+expect report-over-db 1 nt report --csv -o "$DB"
+expect foods-export-over-db 1 nt foods export -o "$DB"
+expect check-after-refusals 0 nt check
+
 # The copy stands alone: same entries, private, no -wal beside it.
 expect copy-week 0 "$NUTRACK_BIN" --db "$WORK/copy.db" week --csv
 nt week --csv >"$WORK/week.csv"

@@ -69,6 +69,18 @@ is "fdc faults change nothing" "$(foods_state)" "$before"
 expect datasets-fdc-no-arg 2 nt import-fdc
 expect datasets-fdc-two-args 2 nt import-fdc "$FDC" "$FDC"
 
+# A new release changes the egg's B12 from 0.89 to 5.00 ug per 100 g: a
+# recipe made with 100 g of it (one serving) follows, 0.89 -> 5.00 ug.
+nt recipe new "Egg test" --servings 1 >/dev/null
+nt recipe add recipe:1 fdc:171287 100g >/dev/null
+mkdir "$WORK/fdc-next"
+cp "$FDC"/*.csv "$WORK/fdc-next/"
+sed 's/^"1283680","171287","1178","0.89"/"1283680","171287","1178","5.00"/' \
+	"$FDC/food_nutrient.csv" >"$WORK/fdc-next/food_nutrient.csv"
+expect datasets-fdc-recipe-before 0 nt food --csv recipe:1
+expect datasets-fdc-next-release 0 nt import-fdc "$WORK/fdc-next"
+expect datasets-fdc-recipe-after 0 nt food --csv recipe:1
+
 # ---- import-off ----
 
 # tests/data/off/products.tsv: 14 rows: 7 products imported, a sparkling

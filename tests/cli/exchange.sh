@@ -149,4 +149,24 @@ expect exchange-foods-err-no-file 2 nt foods import
 expect exchange-foods-err-export-argument 2 nt foods export foods.csv
 is "no bad food file changed anything" "$(state)" "$before"
 
+# ---- your own foods are numbered per database ----
+# A database whose custom:1 is another food: foods import numbers the
+# file's foods custom:2 and custom:3, and the journal's entries follow
+# their foods by name, not their old numbers.
+nt4() { "$NUTRACK_BIN" --db "$WORK/fourth.db" "$@"; }
+nt4 foods add "Tofu, firm (own)" --potassium 121 >/dev/null
+nt4 foods import "$WORK/foods.csv" >/dev/null
+nt4 import "$WORK/all.csv" >/dev/null
+nt4 export >"$WORK/fourth.csv"
+is "entries keep their foods when the numbers differ" \
+	"$(grep -c 'custom:1,' "$WORK/fourth.csv")" 0
+is "and the export reads the same but for the numbers" \
+	"$(sed 's/custom:[0-9]*/custom:N/' "$WORK/fourth.csv" | cksum)" \
+	"$(sed 's/custom:[0-9]*/custom:N/' "$WORK/all.csv" | cksum)"
+# Without the foods, the journal cannot be placed: nothing changes.
+nt5() { "$NUTRACK_BIN" --db "$WORK/fifth.db" "$@"; }
+nt5 foods add "Tofu, firm (own)" --potassium 121 >/dev/null
+expect exchange-err-own-food-missing 1 nt5 import "$WORK/all.csv"
+is "the journal without its foods imports nothing" "$(nt5 export | wc -l)" 1
+
 done_testing

@@ -15,6 +15,7 @@ day_of(struct nt_entry_list *l, struct nt_entry *v, const int *meals, const doub
        size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		memset(&v[i], 0, sizeof v[i]);
 		nt_amounts_unknown(&v[i].values);
 		v[i].meal = (enum nt_meal)meals[i];
 		v[i].values.v[NT_B12] = b12[i];

@@ -782,7 +782,9 @@ test_bad_foods(void)
 		{"id-zero", FOODS_HEADER ROW("custom:0", VALS "none,"),
 		 "2:1: id: not empty or custom:N: 'custom:0'"},
 		{"name", FOODS_HEADER ",,Custom foods," VALS "none,\r\n",
-		 "2:2: name: must be 1-200 bytes of text without control characters"},
+		 "2:2: name: must be 1-200 bytes of text without control characters, not blanks only"},
+		{"blank-name", FOODS_HEADER ",   ,Custom foods," VALS "none,\r\n",
+		 "2:2: name: must be 1-200 bytes of text without control characters, not blanks only"},
 		{"group", FOODS_HEADER ",Bar,Fish," VALS "none,\r\n",
 		 "2:3: group: not 'Custom foods' or 'Supplements': 'Fish'"},
 		{"value", FOODS_HEADER ROW("", "1,,,,,,,lots,," "none,"),
@@ -804,7 +806,7 @@ test_bad_foods(void)
 		 "2:14: portions: portion 2: the grams are not a number from 0.001 to "
 		 "100000: '-3'"},
 		{"portion-unit", FOODS_HEADER ROW("", VALS "none,1 =40"),
-		 "2:14: portions: portion 1: the unit must be 1-60 bytes of text: '1 =40'"},
+		 "2:14: portions: portion 1: the unit must be 1-60 bytes of text, not blanks only: '1 =40'"},
 		{"portion-escape", FOODS_HEADER ROW("", VALS "none,1 b\\ar=40"),
 		 "2:14: portions: portion 1: '\\' may only come before \\, ; or =: '1 b\\ar=40'"},
 		{"portion-trailing", FOODS_HEADER ROW("", VALS "none,1 bar=40;"),
@@ -817,6 +819,9 @@ test_bad_foods(void)
 		{"unterminated", FOODS_HEADER ",\"Bar,Custom foods," VALS "none,\r\n",
 		 "2:2: unterminated quoted field"},
 		/* a good row first: all or nothing */
+		{"portion-blank-unit", FOODS_HEADER ROW("", VALS "none,1   =40"),
+		 "2:14: portions: portion 1: the unit must be 1-60 bytes of text, not blanks only: "
+		 "'1   =40'"},
 		{"portion-tiny", FOODS_HEADER ROW("", VALS "none,1 bar=1e-300"),
 		 "2:14: portions: portion 1: the grams are not a number from 0.001 to "
 		 "100000: '1e-300'"},
