@@ -980,9 +980,6 @@ static const char sql_custom_update[] =
 	"UPDATE foods SET grp = ?2, energy_kcal = ?3, protein_g = ?4, b12_ug = ?5,"
 	" b12_added_ug = ?6, ala_g = ?7, epa_g = ?8, dha_g = ?9, dpa_g = ?10,"
 	" potassium_mg = ?11 WHERE id = ?1";
-static const char sql_custom_clear_portions[] = "DELETE FROM portions WHERE food = ?1";
-static const char sql_custom_portion[] =
-	"INSERT INTO portions(food, seq, amount, unit, grams) VALUES (?1, ?2, ?3, ?4, ?5)";
 
 struct foods_reader {
 	struct nt_store *s;
@@ -1010,32 +1007,6 @@ earlier_same_name(struct nt_store *s, const char *name, long long *n, struct nt_
 		return err->status;
 	nt_stmt_bind_text(st, 1, name);
 	return nt_stmt_run(st, err);
-}
-
-static enum nt_status
-store_portions(struct nt_store *s, long long food, const struct food_row *f,
-               struct nt_err *err)
-{
-	struct nt_stmt *st;
-	enum nt_status rc;
-
-	if (!(st = nt_store_stmt(s, sql_custom_clear_portions, err)))
-		return err->status;
-	nt_stmt_bind_int(st, 1, food);
-	if ((rc = nt_stmt_run(st, err)))
-		return rc;
-	for (size_t i = 0; i < f->n_portions; i++) {
-		if (!(st = nt_store_stmt(s, sql_custom_portion, err)))
-			return err->status;
-		nt_stmt_bind_int(st, 1, food);
-		nt_stmt_bind_int(st, 2, (long long)i + 1);
-		nt_stmt_bind_double(st, 3, f->portions[i].amount);
-		nt_stmt_bind_text(st, 4, f->portions[i].unit);
-		nt_stmt_bind_double(st, 5, f->portions[i].grams);
-		if ((rc = nt_stmt_run(st, err)))
-			return rc;
-	}
-	return NT_OK;
 }
 
 static enum nt_status
@@ -1074,7 +1045,7 @@ create_food(struct nt_store *s, const struct food_row *f, struct nt_err *err)
 	if ((rc = nt_stmt_run(st, err)))
 		return rc;
 	id = nt_store_last_rowid(s);
-	if ((rc = store_portions(s, id, f, err)))
+	if ((rc = nt_food_put_portions(s, id, true, f->portions, f->n_portions, err)))
 		return rc;
 	return f->tags ? nt_food_tag(s, id, f->tags, err) : NT_OK;
 }
@@ -1114,7 +1085,7 @@ update_food(struct nt_store *s, long long id, const struct food_row *f, bool *ch
 	nt_stmt_bind_text(st, 2, f->group);
 	for (int m = 0; m < NT_STORED_COUNT; m++)
 		nt_stmt_bind_double(st, 3 + m, f->per100[m]);
-	if ((rc = nt_stmt_run(st, err)) || (rc = store_portions(s, id, f, err)))
+	if ((rc = nt_stmt_run(st, err)) || (rc = nt_food_put_portions(s, id, true, f->portions, f->n_portions, err)))
 		return rc;
 	if (tags != f->tags && (rc = nt_food_tag(s, id, f->tags, err)))
 		return rc;
@@ -1203,6 +1174,4 @@ fail:
 	nt_store_rollback(s);
 	return rc;
 }
-
-/* ---- whole files ---- */
 

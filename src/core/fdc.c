@@ -117,9 +117,6 @@ static const char sql_update_food[] =
 	" b12_added_ug = ?12, ala_g = ?13, epa_g = ?14, dha_g = ?15, dpa_g = ?16,"
 	" potassium_mg = ?17 WHERE source = ?1 AND code = ?2";
 static const char sql_food_id[] = "SELECT id FROM foods WHERE source = ?1 AND code = ?2";
-static const char sql_delete_portions[] = "DELETE FROM portions WHERE food = ?1";
-static const char sql_insert_portion[] =
-	"INSERT INTO portions(food, seq, amount, unit, grams) VALUES (?1, ?2, ?3, ?4, ?5)";
 
 void
 nt_dataset_writer_init(struct nt_dataset_writer *w, struct nt_store *s, bool dry_run,
@@ -303,13 +300,7 @@ nt_dataset_write(struct nt_dataset_writer *w, const struct nt_dataset_food *f,
 	bind_food(st, f);
 	if ((rc = nt_stmt_run(st, err)))
 		return rc;
-	if (exists) {
-		if (!(st = nt_store_stmt(w->s, sql_delete_portions, err)))
-			return err->status;
-		nt_stmt_bind_int(st, 1, id);
-		if ((rc = nt_stmt_run(st, err)))
-			return rc;
-	} else {
+	if (!exists) {
 		/* look the id up rather than trust last_rowid through triggers */
 		if (!(st = nt_store_stmt(w->s, sql_food_id, err)))
 			return err->status;
@@ -322,17 +313,8 @@ nt_dataset_write(struct nt_dataset_writer *w, const struct nt_dataset_food *f,
 		id = nt_stmt_int(st, 0);
 		nt_stmt_reset(st);
 	}
-	for (size_t i = 0; i < f->n_portions; i++) {
-		if (!(st = nt_store_stmt(w->s, sql_insert_portion, err)))
-			return err->status;
-		nt_stmt_bind_int(st, 1, id);
-		nt_stmt_bind_int(st, 2, (long long)i + 1);
-		nt_stmt_bind_double(st, 3, f->portions[i].amount);
-		nt_stmt_bind_text(st, 4, f->portions[i].unit);
-		nt_stmt_bind_double(st, 5, f->portions[i].grams);
-		if ((rc = nt_stmt_run(st, err)))
-			return rc;
-	}
+	if ((rc = nt_food_put_portions(w->s, id, exists, f->portions, f->n_portions, err)))
+		return rc;
 	return exists ? refresh_recipes(w, id, err) : NT_OK;
 }
 

@@ -221,8 +221,37 @@ static const char sql_next_custom[] =
 static const char sql_insert_custom[] =
 	"INSERT INTO foods(source, code, name, grp, " NT_FOOD_VALUE_COLUMNS ")"
 	" VALUES ('custom', ?1, ?2, 'Custom foods', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+static const char sql_delete_portions[] = "DELETE FROM portions WHERE food = ?1";
 static const char sql_insert_portion[] =
-	"INSERT INTO portions(food, seq, amount, unit, grams) VALUES (?1, 1, ?2, ?3, ?4)";
+	"INSERT INTO portions(food, seq, amount, unit, grams) VALUES (?1, ?2, ?3, ?4, ?5)";
+
+enum nt_status
+nt_food_put_portions(struct nt_store *s, long long id, bool replace,
+                     const struct nt_portion *p, size_t n, struct nt_err *err)
+{
+	struct nt_stmt *st;
+	enum nt_status rc;
+
+	if (replace) {
+		if (!(st = nt_store_stmt(s, sql_delete_portions, err)))
+			return err->status;
+		nt_stmt_bind_int(st, 1, id);
+		if ((rc = nt_stmt_run(st, err)))
+			return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!(st = nt_store_stmt(s, sql_insert_portion, err)))
+			return err->status;
+		nt_stmt_bind_int(st, 1, id);
+		nt_stmt_bind_int(st, 2, (long long)i + 1);
+		nt_stmt_bind_double(st, 3, p[i].amount);
+		nt_stmt_bind_text(st, 4, p[i].unit);
+		nt_stmt_bind_double(st, 5, p[i].grams);
+		if ((rc = nt_stmt_run(st, err)))
+			return rc;
+	}
+	return NT_OK;
+}
 
 enum nt_status
 nt_food_add_custom(struct nt_store *s, const char *name,
@@ -272,13 +301,10 @@ nt_food_add_custom(struct nt_store *s, const char *name,
 		goto fail;
 	row = nt_store_last_rowid(s);
 	if (portion_unit) {
-		if (!(st = nt_store_stmt(s, sql_insert_portion, err)))
-			goto fail;
-		nt_stmt_bind_int(st, 1, row);
-		nt_stmt_bind_double(st, 2, portion_amount);
-		nt_stmt_bind_text(st, 3, portion_unit);
-		nt_stmt_bind_double(st, 4, portion_grams);
-		if (nt_stmt_run(st, err))
+		/* borrowed for the call: the portion's unit is only read */
+		struct nt_portion p = {portion_amount, (char *)portion_unit, portion_grams};
+
+		if (nt_food_put_portions(s, row, false, &p, 1, err))
 			goto fail;
 	}
 	if ((rcs = nt_store_commit(s, err)))

@@ -81,6 +81,14 @@ enum nt_status nt_food_add_custom(struct nt_store *s, const char *name,
                                   struct nt_err *err);
 
 /*
+ * Stores p[0..n-1] as the portions of food `id`, in that order; with
+ * `replace` the food's old portions are deleted first.
+ */
+enum nt_status nt_food_put_portions(struct nt_store *s, long long id, bool replace,
+                                    const struct nt_portion *p, size_t n,
+                                    struct nt_err *err);
+
+/*
  * Files one of the user's custom foods under "Supplements", so that the
  * B12 routine counts it as a supplement (NT_ERR_NOTFOUND for other foods).
  */

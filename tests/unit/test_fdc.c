@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <ftw.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +32,7 @@
  * Salt 173468 has only water and sodium: left out.
  */
 static const char *fixtures;
-static char tmpdir[256];
+static const char *tmpdir;
 
 static const char *const fdc_files[] = {
 	"food.csv", "nutrient.csv", "food_nutrient.csv", "food_portion.csv", "measure_unit.csv",
@@ -42,22 +41,6 @@ static const char *const fdc_files[] = {
 #define N_FDC_FILES (sizeof fdc_files / sizeof *fdc_files)
 
 /* ---- scratch copies of the fixture with edits ---- */
-
-static int
-remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static void
-cleanup(void)
-{
-	if (tmpdir[0] && nftw(tmpdir, remove_one, 16, FTW_DEPTH | FTW_PHYS) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
-}
 
 /* One change: in file `file`, physical line `line` becomes `text` (NULL deletes the file). */
 struct edit {
@@ -143,70 +126,9 @@ reverse_rows(const char *dir, const char *name)
 
 /* ---- looking at the database ---- */
 
-static long long
-count(struct nt_store *s, const char *sql)
-{
-	struct nt_stmt *st = nt_store_stmt(s, sql, NULL);
-	long long v = -1;
-
-	if (st && nt_stmt_step(st, NULL) == 1)
-		v = nt_stmt_int(st, 0);
-	if (st)
-		nt_stmt_reset(st);
-	return v;
-}
-
 static const char sql_n_fdc[] = "SELECT count(*) FROM foods WHERE source = 'fdc'";
 static const char sql_n_triggers[] =
 	"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'foods_a_'";
-
-/* The food with id `ref`, or NULL (bails on a database error). */
-static struct nt_food *
-get(struct nt_store *s, const char *ref)
-{
-	struct nt_food *f;
-	long long id;
-
-	if (nt_food_resolve(s, ref, &id, NULL) != NT_OK)
-		return NULL;
-	if (nt_food_get(s, id, &f, NULL) != NT_OK)
-		tap_bail("cannot load %s", ref);
-	return f;
-}
-
-static unsigned
-tags_of(struct nt_store *s, const struct nt_food *f)
-{
-	unsigned tags = 0;
-	bool corrected;
-
-	if (nt_food_tags(s, f->id, &tags, &corrected, NULL) != NT_OK)
-		tap_bail("tags of %s", f->ref);
-	return tags;
-}
-
-/* Whether `ref` is among the first 50 search hits for q. */
-static bool
-finds(struct nt_store *s, const char *q, const char *ref)
-{
-	struct nt_search_result r;
-	bool found = false;
-
-	if (nt_search(s, q, 50, &r, NULL) != NT_OK)
-		return false;
-	for (size_t i = 0; i < r.n; i++)
-		found |= !strcmp(r.hits[i].ref, ref);
-	nt_search_result_fini(&r);
-	return found;
-}
-
-static bool
-ends_with(const char *s, const char *tail)
-{
-	size_t a = strlen(s), b = strlen(tail);
-
-	return a >= b && !strcmp(s + a - b, tail);
-}
 
 /* ---- progress ---- */
 
@@ -272,9 +194,9 @@ test_dry_run(struct nt_store *s, const char *dir)
 	is_int(rep.no_nutrient, 1, "dry run: salt has none of the kept nutrients");
 	is_int(rep.other, 1, "dry run: one sample_food");
 	is_int(rep.skipped, 6, "dry run: 6 bad rows");
-	is_int(count(s, sql_n_fdc), 0, "dry run stores nothing");
-	is_int(count(s, sql_n_triggers), 3, "dry run leaves the index triggers");
-	ok(!finds(s, "northwind", "fdc:2080001"), "dry run: nothing to find");
+	is_int(fixture_count(s, sql_n_fdc), 0, "dry run stores nothing");
+	is_int(fixture_count(s, sql_n_triggers), 3, "dry run leaves the index triggers");
+	ok(!fixture_finds(s, "northwind", "fdc:2080001"), "dry run: nothing to find");
 }
 
 static void
@@ -303,8 +225,8 @@ test_import(struct nt_store *s, const char *dir)
 	is_str(rep.shown[3], want, "skipped 4: food_nutrient.csv line 72, 'n/a'");
 	snprintf(want, sizeof want, "%s/food_nutrient.csv:74:4: negative amount '-20'", dir);
 	is_str(rep.shown[4], want, "skipped 5: food_nutrient.csv line 74, -20");
-	is_int(count(s, sql_n_fdc), 11, "11 fdc foods stored");
-	is_int(count(s, sql_n_triggers), 3, "the index triggers are in place");
+	is_int(fixture_count(s, sql_n_fdc), 11, "11 fdc foods stored");
+	is_int(fixture_count(s, sql_n_triggers), 3, "the index triggers are in place");
 	ok(prog.calls > 0, "progress reported");
 	ok(prog.nutrient_total > 0 && prog.nutrient_done == prog.nutrient_total,
 	   "food_nutrient.csv progress ends at its size (%lld of %lld)", prog.nutrient_done,
@@ -318,7 +240,7 @@ test_sr_legacy(struct nt_store *s)
 {
 	struct nt_food *f;
 
-	if (!(f = get(s, "fdc:171287")))
+	if (!(f = fixture_food(s, "fdc:171287")))
 		tap_bail("fdc:171287 missing");
 	is_str(f->name, "Egg, whole, raw, fresh", "egg: name");
 	is_str(f->group, "Dairy and Egg Products", "egg: group from food_category.csv id 1");
@@ -343,10 +265,10 @@ test_sr_legacy(struct nt_store *s)
 		is_str(f->portions[2].unit, "medium", "egg: seq 6 medium");
 		is_num(f->portions[2].amount, 1, 0, "egg: medium amount 1");
 	}
-	is_int(tags_of(s, f), NT_TAG_EGG, "egg: tags of sr28 'Egg, whole, raw, fresh'");
+	is_int(fixture_tags(s, f), NT_TAG_EGG, "egg: tags of sr28 'Egg, whole, raw, fresh'");
 	nt_food_free(f);
 
-	if (!(f = get(s, "fdc:173686")))
+	if (!(f = fixture_food(s, "fdc:173686")))
 		tap_bail("fdc:173686 missing");
 	is_num(f->per100[NT_ALA], 0.295, 1e-12, "salmon: ALA from 619, 0.295 g");
 	ok(f->ala_estimated, "salmon: ALA estimated (no 851)");
@@ -362,21 +284,21 @@ test_sr_legacy(struct nt_store *s)
 		is_num(f->portions[1].amount, 0.5, 0, "salmon: 0.5 fillet");
 		is_num(f->portions[1].grams, 198, 0, "salmon: 0.5 fillet = 198 g");
 	}
-	is_int(tags_of(s, f), NT_TAG_FISH, "salmon: tagged fish like sr28:15076");
+	is_int(fixture_tags(s, f), NT_TAG_FISH, "salmon: tagged fish like sr28:15076");
 	nt_food_free(f);
 
-	if (!(f = get(s, "fdc:173944")))
+	if (!(f = fixture_food(s, "fdc:173944")))
 		tap_bail("fdc:173944 missing");
 	is_int(f->n_portions, 2, "banana: 2 portions");
 	if (f->n_portions == 2)
 		is_str(f->portions[1].unit, "medium (7\" to 7-7/8\" long)",
 		       "banana: doubled quotes in a quoted field");
-	is_int(tags_of(s, f), 0, "banana: no tags, like sr28:09040");
+	is_int(fixture_tags(s, f), 0, "banana: no tags, like sr28:09040");
 	nt_food_free(f);
 
-	ok(!get(s, "fdc:173468"), "salt (water and sodium only) is left out");
-	ok(!get(s, "fdc:319874"), "sample_food is not imported");
-	ok(!get(s, "fdc:999999"), "a food_nutrient row for no listed food adds nothing");
+	ok(!fixture_food(s, "fdc:173468"), "salt (water and sodium only) is left out");
+	ok(!fixture_food(s, "fdc:319874"), "sample_food is not imported");
+	ok(!fixture_food(s, "fdc:999999"), "a food_nutrient row for no listed food adds nothing");
 }
 
 static void
@@ -384,7 +306,7 @@ test_foundation_survey(struct nt_store *s)
 {
 	struct nt_food *f;
 
-	if (!(f = get(s, "fdc:748967")))
+	if (!(f = fixture_food(s, "fdc:748967")))
 		tap_bail("fdc:748967 missing");
 	is_num(f->per100[NT_ENERGY], 143, 0, "Foundation egg: energy from 2048 (143), not 2047 (148)");
 	is_num(f->per100[NT_B12], 1.02, 1e-12, "Foundation egg: B12 1.02 ug");
@@ -394,10 +316,10 @@ test_foundation_survey(struct nt_store *s)
 		is_str(f->portions[0].unit, "cup", "Foundation egg: unit from measure_unit.csv 1000");
 		is_num(f->portions[0].grams, 243, 0, "Foundation egg: 1 cup = 243 g");
 	}
-	is_int(tags_of(s, f), NT_TAG_ALL, "Foundation egg: no bundled namesake, every tag set");
+	is_int(fixture_tags(s, f), NT_TAG_ALL, "Foundation egg: no bundled namesake, every tag set");
 	nt_food_free(f);
 
-	if (!(f = get(s, "fdc:2346394")))
+	if (!(f = fixture_food(s, "fdc:2346394")))
 		tap_bail("fdc:2346394 missing");
 	is_num(f->per100[NT_ALA], 9.08, 1e-12, "walnuts: ALA 851 (9.08) over 619 (9.1)");
 	ok(!f->ala_estimated, "walnuts: not estimated");
@@ -407,7 +329,7 @@ test_foundation_survey(struct nt_store *s)
 		is_str(f->portions[0].unit, "cup, halves", "walnuts: measure unit and modifier");
 	nt_food_free(f);
 
-	if (!(f = get(s, "fdc:2705385")))
+	if (!(f = fixture_food(s, "fdc:2705385")))
 		tap_bail("fdc:2705385 missing");
 	is_str(f->group, "Milk, whole", "milk: group from wweia_food_category.csv 1002");
 	is_num(f->per100[NT_ALA], 0.075, 1e-12, "milk: ALA 0.075 from 619");
@@ -419,7 +341,7 @@ test_foundation_survey(struct nt_store *s)
 		is_str(f->portions[2].unit, "fl oz", "milk: 1 fl oz");
 		is_num(f->portions[2].grams, 30.5, 1e-12, "milk: 1 fl oz = 30.5 g");
 	}
-	is_int(tags_of(s, f), NT_TAG_DAIRY, "milk: dairy, like fndds 'Milk, whole'");
+	is_int(fixture_tags(s, f), NT_TAG_DAIRY, "milk: dairy, like fndds 'Milk, whole'");
 	nt_food_free(f);
 }
 
@@ -428,7 +350,7 @@ test_branded(struct nt_store *s)
 {
 	struct nt_food *f;
 
-	if (!(f = get(s, "fdc:2080001")))
+	if (!(f = fixture_food(s, "fdc:2080001")))
 		tap_bail("fdc:2080001 missing");
 	is_str(f->name, "ORGANIC SOYMILK, UNSWEETENED", "soymilk: name");
 	is_str(f->group, "Plant Based Milk", "soymilk: branded_food_category");
@@ -441,10 +363,10 @@ test_branded(struct nt_store *s)
 		       "soymilk: serving, household, ml");
 		is_num(f->portions[0].grams, 240, 0, "soymilk: 240 ml as 240 g");
 	}
-	is_int(tags_of(s, f), NT_TAG_ALL, "soymilk: Branded, every tag set");
+	is_int(fixture_tags(s, f), NT_TAG_ALL, "soymilk: Branded, every tag set");
 	nt_food_free(f);
 
-	if (!(f = get(s, "fdc:2080002")))
+	if (!(f = fixture_food(s, "fdc:2080002")))
 		tap_bail("fdc:2080002 missing");
 	is_num(f->per100[NT_B12], 480, 0, "yeast: B12 480 ug");
 	if (f->n_portions == 1) {
@@ -455,7 +377,7 @@ test_branded(struct nt_store *s)
 	}
 	nt_food_free(f);
 
-	if (!(f = get(s, "fdc:2080003")))
+	if (!(f = fixture_food(s, "fdc:2080003")))
 		tap_bail("fdc:2080003 missing");
 	is_num(f->per100[NT_ENERGY], 140, 0, "sockeye: energy kept");
 	ok(isnan(f->per100[NT_PROTEIN]), "sockeye: protein 'n/a' skipped: unknown");
@@ -465,7 +387,7 @@ test_branded(struct nt_store *s)
 	is_str(f->also, "Kodiak Seafoods LLC", "sockeye: the owner when there is no brand name");
 	nt_food_free(f);
 
-	if (!(f = get(s, "fdc:2080004")))
+	if (!(f = fixture_food(s, "fdc:2080004")))
 		tap_bail("fdc:2080004 missing");
 	is_str(f->also, "", "almond butter: its branded row was skipped");
 	is_str(f->group, "USDA Branded Foods", "almond butter: the data type as group");
@@ -473,12 +395,12 @@ test_branded(struct nt_store *s)
 	is_num(f->per100[NT_POTASSIUM], 748, 0, "almond butter: values still imported");
 	nt_food_free(f);
 
-	ok(finds(s, "northwind", "fdc:2080001"), "search by brand name");
-	ok(finds(s, "hearth home", "fdc:2080002"), "search by brand owner");
-	ok(finds(s, "00012345678905", "fdc:2080001"), "search by GTIN-14");
-	ok(finds(s, "012345678905", "fdc:2080001"), "search by its UPC-A");
-	ok(finds(s, "0074312345671", "fdc:2080002"), "search a UPC-A by its EAN-13");
-	ok(finds(s, "sockeye", "fdc:2080003"), "search by name");
+	ok(fixture_finds(s, "northwind", "fdc:2080001"), "search by brand name");
+	ok(fixture_finds(s, "hearth home", "fdc:2080002"), "search by brand owner");
+	ok(fixture_finds(s, "00012345678905", "fdc:2080001"), "search by GTIN-14");
+	ok(fixture_finds(s, "012345678905", "fdc:2080001"), "search by its UPC-A");
+	ok(fixture_finds(s, "0074312345671", "fdc:2080002"), "search a UPC-A by its EAN-13");
+	ok(fixture_finds(s, "sockeye", "fdc:2080003"), "search by name");
 }
 
 static void
@@ -501,7 +423,7 @@ test_rerun(struct nt_store *s, const char *dir)
 	is_int(rep.unchanged, 11, "reverse order: the same 11 foods, unchanged");
 
 	/* a new release: banana potassium 358 -> 360 */
-	if ((f = get(s, "fdc:173944"))) {
+	if ((f = fixture_food(s, "fdc:173944"))) {
 		id_before = f->id;
 		nt_food_free(f);
 	}
@@ -517,14 +439,14 @@ test_rerun(struct nt_store *s, const char *dir)
 	is_int(nt_fdc_import(s, d, true, NULL, NULL, &rep, &err), NT_OK, "changed release, dry run");
 	is_int(rep.updated, 1, "dry run: 1 would be updated");
 	is_int(rep.unchanged, 10, "dry run: 10 unchanged");
-	if ((f = get(s, "fdc:173944"))) {
+	if ((f = fixture_food(s, "fdc:173944"))) {
 		is_num(f->per100[NT_POTASSIUM], 358, 0, "dry run: banana still 358 mg");
 		nt_food_free(f);
 	}
 	is_int(nt_fdc_import(s, d, false, NULL, NULL, &rep, &err), NT_OK, "changed release");
 	is_int(rep.updated, 1, "1 updated");
 	is_int(rep.unchanged, 10, "10 unchanged");
-	if ((f = get(s, "fdc:173944"))) {
+	if ((f = fixture_food(s, "fdc:173944"))) {
 		is_num(f->per100[NT_POTASSIUM], 360, 0, "banana now 360 mg");
 		is_int(f->id, id_before, "banana keeps its row id");
 		is_int(f->n_portions, 2, "banana keeps its 2 portions");
@@ -536,13 +458,13 @@ test_rerun(struct nt_store *s, const char *dir)
 static void
 check_unchanged(struct nt_store *s, const char *what)
 {
-	struct nt_food *f = get(s, "fdc:173944");
+	struct nt_food *f = fixture_food(s, "fdc:173944");
 
 	ok(f && f->per100[NT_POTASSIUM] == 360 && !strcmp(f->name, "Bananas, raw"),
 	   "%s: banana unchanged", what);
 	nt_food_free(f);
-	is_int(count(s, sql_n_fdc), 11, "%s: still 11 fdc foods", what);
-	is_int(count(s, sql_n_triggers), 3, "%s: triggers in place", what);
+	is_int(fixture_count(s, sql_n_fdc), 11, "%s: still 11 fdc foods", what);
+	is_int(fixture_count(s, sql_n_triggers), 3, "%s: triggers in place", what);
 }
 
 static void
@@ -555,7 +477,7 @@ expect_fault(struct nt_store *s, const char *sub, const struct edit *e, size_t n
 	enum nt_status st = nt_fdc_import(s, d, false, NULL, NULL, &rep, &err);
 
 	is_int(st, want, "%s: fails", what);
-	ok(st && ends_with(err.msg, tail), "%s: message '%s'", what, st ? err.msg : "");
+	ok(st && fixture_ends_with(err.msg, tail), "%s: message '%s'", what, st ? err.msg : "");
 	is_int(rep.added + rep.updated + rep.skipped, 0, "%s: empty report", what);
 	check_unchanged(s, what);
 }
@@ -663,14 +585,14 @@ test_bulk(struct nt_store *s)
 	is_int(nt_fdc_import(s, dir, false, NULL, NULL, &rep, &err), NT_OK, "700 new foods: %s",
 	       err.msg);
 	is_int(rep.added, 700, "700 added");
-	is_int(count(s, sql_n_triggers), 3, "triggers back after the rebuild");
-	ok(finds(s, "zanzifruit 0699", "fdc:9000699"), "a bulk-loaded food is found");
+	is_int(fixture_count(s, sql_n_triggers), 3, "triggers back after the rebuild");
+	ok(fixture_finds(s, "zanzifruit 0699", "fdc:9000699"), "a bulk-loaded food is found");
 	for (int m = 0; m < NT_STORED_COUNT; m++)
 		v[m] = NT_UNKNOWN;
 	if (nt_food_add_custom(s, "Zanzifruit jam homemade", v, NULL, 0, 0, &id, &err) != NT_OK)
 		tap_bail("custom food: %s", err.msg);
-	ok(finds(s, "zanzifruit jam", "custom:1"), "a food added after the import is indexed");
-	ok(finds(s, "sockeye", "fdc:2080003"), "earlier imports are still indexed");
+	ok(fixture_finds(s, "zanzifruit jam", "custom:1"), "a food added after the import is indexed");
+	ok(fixture_finds(s, "sockeye", "fdc:2080003"), "earlier imports are still indexed");
 }
 
 int
@@ -681,11 +603,7 @@ main(void)
 
 	if (!(fixtures = getenv("NUTRACK_FIXTURES")) || !*fixtures)
 		tap_bail("NUTRACK_FIXTURES is not set (run through make check)");
-	snprintf(tmpdir, sizeof tmpdir, "%s/nt-fdc-XXXXXX",
-	         getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	if (!mkdtemp(tmpdir))
-		tap_bail("mkdtemp: %s", strerror(errno));
-	atexit(cleanup);
+	tmpdir = fixture_mkdtemp("nt-fdc");
 	snprintf(fdc_dir, sizeof fdc_dir, "%s/fdc", fixtures);
 	s = fixture_open(true);
 

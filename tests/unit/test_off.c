@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <ftw.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,85 +34,9 @@
  *  13  a row cut short (11 fields)   14  5410000000011 again   15  barcode "abc123"
  */
 static const char *fixtures;
-static char tmpdir[256];
-
-static int
-remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static void
-cleanup(void)
-{
-	if (tmpdir[0] && nftw(tmpdir, remove_one, 16, FTW_DEPTH | FTW_PHYS) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
-}
-
-static long long
-count(struct nt_store *s, const char *sql)
-{
-	struct nt_stmt *st = nt_store_stmt(s, sql, NULL);
-	long long v = -1;
-
-	if (st && nt_stmt_step(st, NULL) == 1)
-		v = nt_stmt_int(st, 0);
-	if (st)
-		nt_stmt_reset(st);
-	return v;
-}
+static const char *tmpdir;
 
 static const char sql_n_off[] = "SELECT count(*) FROM foods WHERE source = 'off'";
-
-static struct nt_food *
-get(struct nt_store *s, const char *ref)
-{
-	struct nt_food *f;
-	long long id;
-
-	if (nt_food_resolve(s, ref, &id, NULL) != NT_OK)
-		return NULL;
-	if (nt_food_get(s, id, &f, NULL) != NT_OK)
-		tap_bail("cannot load %s", ref);
-	return f;
-}
-
-static unsigned
-tags_of(struct nt_store *s, const struct nt_food *f)
-{
-	unsigned tags = 0;
-	bool corrected;
-
-	if (nt_food_tags(s, f->id, &tags, &corrected, NULL) != NT_OK)
-		tap_bail("tags of %s", f->ref);
-	return tags;
-}
-
-/* Whether `ref` is among the first 50 search hits for q. */
-static bool
-finds(struct nt_store *s, const char *q, const char *ref)
-{
-	struct nt_search_result r;
-	bool found = false;
-
-	if (nt_search(s, q, 50, &r, NULL) != NT_OK)
-		return false;
-	for (size_t i = 0; i < r.n; i++)
-		found |= !strcmp(r.hits[i].ref, ref);
-	nt_search_result_fini(&r);
-	return found;
-}
-
-static bool
-ends_with(const char *s, const char *tail)
-{
-	size_t a = strlen(s), b = strlen(tail);
-
-	return a >= b && !strcmp(s + a - b, tail);
-}
 
 /*
  * Writes tmpdir/name from the fixture: line `line` replaced by `text`
@@ -226,7 +149,7 @@ test_dry_run(struct nt_store *s, const char *path)
 	is_int(rep.added, 7, "dry run: 7 products would be new");
 	is_int(rep.no_nutrient, 1, "dry run: sparkling water left out");
 	is_int(rep.skipped, 6, "dry run: 6 bad rows");
-	is_int(count(s, sql_n_off), 0, "dry run stores nothing");
+	is_int(fixture_count(s, sql_n_off), 0, "dry run stores nothing");
 }
 
 static void
@@ -250,9 +173,9 @@ test_import(struct nt_store *s, const char *path)
 	is_int(rep.skipped, 6, "6 rows skipped");
 	is_int(rep.n_shown, 5, "5 shown");
 	for (size_t i = 0; i < 5 && i < rep.n_shown; i++)
-		ok(ends_with(rep.shown[i], tails[i]) && !strncmp(rep.shown[i], path, strlen(path)),
+		ok(fixture_ends_with(rep.shown[i], tails[i]) && !strncmp(rep.shown[i], path, strlen(path)),
 		   "skipped %zu: %s", i + 1, rep.shown[i]);
-	is_int(count(s, sql_n_off), 7, "7 off foods stored");
+	is_int(fixture_count(s, sql_n_off), 7, "7 off foods stored");
 }
 
 static void
@@ -260,7 +183,7 @@ test_values(struct nt_store *s)
 {
 	struct nt_food *f;
 
-	if (!(f = get(s, "off:5410000000011")))
+	if (!(f = fixture_food(s, "off:5410000000011")))
 		tap_bail("off:5410000000011 missing");
 	is_str(f->name, "Soja Drink Original", "soy drink: name");
 	is_str(f->group, "Soy-based drinks", "soy drink: main_category_en");
@@ -276,10 +199,10 @@ test_values(struct nt_store *s)
 		is_str(f->portions[0].unit, "serving, 250 ml (1 cup)", "soy drink: the serving's text");
 		is_num(f->portions[0].grams, 250, 0, "soy drink: 250 ml as 250 g");
 	}
-	is_int(tags_of(s, f), 0, "soy drink: en:vegan, no tag");
+	is_int(fixture_tags(s, f), 0, "soy drink: en:vegan, no tag");
 	nt_food_free(f);
 
-	if (!(f = get(s, "off:4000000000022")))
+	if (!(f = fixture_food(s, "off:4000000000022")))
 		tap_bail("off:4000000000022 missing");
 	is_str(f->name, "Leinöl kaltgepresst", "linseed oil: UTF-8 name");
 	is_str(f->also, "Ölmühle Sonnenfeld", "linseed oil: brand");
@@ -292,7 +215,7 @@ test_values(struct nt_store *s)
 		ok(0, "linseed oil: one portion");
 	nt_food_free(f);
 
-	if (!(f = get(s, "off:3000000000033")))
+	if (!(f = fixture_food(s, "off:3000000000033")))
 		tap_bail("off:3000000000033 missing");
 	is_num(f->per100[NT_ALA], 0.7, 1e-12, "sardines: ALA = 2.1 - 0.5 - 0.9 = 0.7");
 	ok(f->ala_estimated, "sardines: ALA estimated from the total");
@@ -301,10 +224,10 @@ test_values(struct nt_store *s)
 	ok(isnan(f->per100[NT_DPA]), "sardines: DPA unknown");
 	is_num(f->per100[NT_B12], 8.9, 1e-12, "sardines: B12 0.0000089 g = 8.9 ug");
 	is_num(f->per100[NT_POTASSIUM], 397, 1e-9, "sardines: K 0.397 g = 397 mg");
-	is_int(tags_of(s, f), NT_TAG_ALL, "sardines: non-vegan, every tag");
+	is_int(fixture_tags(s, f), NT_TAG_ALL, "sardines: non-vegan, every tag");
 	nt_food_free(f);
 
-	if (!(f = get(s, "off:0070000000044")))
+	if (!(f = fixture_food(s, "off:0070000000044")))
 		tap_bail("off:0070000000044 missing");
 	is_num(f->per100[NT_ALA], 9.1, 1e-12, "walnuts: only the total 9.1, as ALA");
 	ok(f->ala_estimated, "walnuts: estimated");
@@ -317,12 +240,12 @@ test_values(struct nt_store *s)
 	}
 	nt_food_free(f);
 
-	if (!(f = get(s, "off:5000000000055")))
+	if (!(f = fixture_food(s, "off:5000000000055")))
 		tap_bail("off:5000000000055 missing");
 	is_num(f->per100[NT_ENERGY], 380.01912, 1e-9, "flakes: 1590 kJ / 4.184 = 380.01912 kcal");
 	is_num(f->per100[NT_B12], 2.1, 1e-12, "flakes: B12 2.1 ug");
 	is_num(f->per100[NT_POTASSIUM], 300, 0, "flakes: K 300 mg");
-	is_int(tags_of(s, f), NT_TAG_DAIRY | NT_TAG_EGG | NT_TAG_HONEY,
+	is_int(fixture_tags(s, f), NT_TAG_DAIRY | NT_TAG_EGG | NT_TAG_HONEY,
 	       "flakes: en:vegetarian, maybe-vegan: dairy egg honey");
 	if (f->n_portions == 1)
 		is_str(f->portions[0].unit, "serving, 1 cup", "flakes: '1 cup (40g)'");
@@ -330,7 +253,7 @@ test_values(struct nt_store *s)
 		ok(0, "flakes: one portion");
 	nt_food_free(f);
 
-	if (!(f = get(s, "off:8000000000077")))
+	if (!(f = fixture_food(s, "off:8000000000077")))
 		tap_bail("off:8000000000077 missing");
 	is_str(f->name, "Unnamed product 8000000000077", "no name: a placeholder");
 	is_str(f->also, "Lakeside Dairy; Lakeside Dairy Cooperative", "no name: brands and owner");
@@ -339,7 +262,7 @@ test_values(struct nt_store *s)
 	is_num(f->per100[NT_B12], 0.5, 1e-12, "no name: B12 0.5 ug");
 	nt_food_free(f);
 
-	if (!(f = get(s, "off:9400000000128")))
+	if (!(f = fixture_food(s, "off:9400000000128")))
 		tap_bail("off:9400000000128 missing");
 	is_num(f->per100[NT_ALA], 35, 1e-12, "fish oil: ALA = 65 - 18 - 12 = 35");
 	is_num(f->per100[NT_ENERGY], 900, 0, "fish oil: 900 kcal is possible");
@@ -349,17 +272,17 @@ test_values(struct nt_store *s)
 		ok(0, "fish oil: one portion");
 	nt_food_free(f);
 
-	ok(!get(s, "off:6000000000066"), "sparkling water is left out");
-	ok(!get(s, "off:9000000000088"), "B12 2.5 g per 100 g: skipped");
-	ok(!get(s, "off:9100000000099"), "potassium 'abc': skipped");
-	ok(!get(s, "off:9200000000105"), "omega-3 -1: skipped");
-	ok(!get(s, "off:9300000000111"), "short row: skipped");
+	ok(!fixture_food(s, "off:6000000000066"), "sparkling water is left out");
+	ok(!fixture_food(s, "off:9000000000088"), "B12 2.5 g per 100 g: skipped");
+	ok(!fixture_food(s, "off:9100000000099"), "potassium 'abc': skipped");
+	ok(!fixture_food(s, "off:9200000000105"), "omega-3 -1: skipped");
+	ok(!fixture_food(s, "off:9300000000111"), "short row: skipped");
 
-	ok(finds(s, "3000000000033", "off:3000000000033"), "search by barcode");
-	ok(finds(s, "070000000044", "off:0070000000044"), "search by the 12-digit form");
-	ok(finds(s, "mer bleue", "off:3000000000033"), "search by brand");
-	ok(finds(s, "olmuhle", "off:4000000000022"), "search by brand, accents folded");
-	ok(finds(s, "lakeside", "off:8000000000077"), "an unnamed product by its brand");
+	ok(fixture_finds(s, "3000000000033", "off:3000000000033"), "search by barcode");
+	ok(fixture_finds(s, "070000000044", "off:0070000000044"), "search by the 12-digit form");
+	ok(fixture_finds(s, "mer bleue", "off:3000000000033"), "search by brand");
+	ok(fixture_finds(s, "olmuhle", "off:4000000000022"), "search by brand, accents folded");
+	ok(fixture_finds(s, "lakeside", "off:8000000000077"), "an unnamed product by its brand");
 }
 
 static void
@@ -382,12 +305,12 @@ test_rerun(struct nt_store *s, const char *path)
 static void
 check_unchanged(struct nt_store *s, const char *what)
 {
-	struct nt_food *f = get(s, "off:0070000000044");
+	struct nt_food *f = fixture_food(s, "off:0070000000044");
 
 	ok(f && f->per100[NT_POTASSIUM] == 441 && !strcmp(f->name, "Walnut pieces"),
 	   "%s: walnuts unchanged", what);
 	nt_food_free(f);
-	is_int(count(s, sql_n_off), 7, "%s: still 7 products", what);
+	is_int(fixture_count(s, sql_n_off), 7, "%s: still 7 products", what);
 }
 
 static void
@@ -404,7 +327,7 @@ test_faults(struct nt_store *s)
 	p = make_copy("products.tsv", "nob12.tsv", 1, head, false, false);
 	free(head);
 	is_int(nt_off_import(s, p, false, NULL, NULL, &rep, &err), NT_ERR_PARSE, "missing column");
-	ok(ends_with(err.msg, "nob12.tsv:1: missing column 'vitamin-b12_100g' (is this the Open "
+	ok(fixture_ends_with(err.msg, "nob12.tsv:1: missing column 'vitamin-b12_100g' (is this the Open "
 	             "Food Facts CSV export?)"), "missing column: '%s'", err.msg);
 	check_unchanged(s, "missing column");
 
@@ -419,7 +342,7 @@ test_faults(struct nt_store *s)
 	p = make_copy("products.tsv", "noenergy.tsv", 1, head, false, false);
 	free(head);
 	is_int(nt_off_import(s, p, false, NULL, NULL, &rep, &err), NT_ERR_PARSE, "no energy column");
-	ok(ends_with(err.msg, ":1: missing column 'energy-kcal_100g' (or 'energy_100g')"),
+	ok(fixture_ends_with(err.msg, ":1: missing column 'energy-kcal_100g' (or 'energy_100g')"),
 	   "no energy column: '%s'", err.msg);
 
 	snprintf(path, sizeof path, "%s/missing.tsv", tmpdir);
@@ -430,13 +353,13 @@ test_faults(struct nt_store *s)
 	if (truncate(p, 0) != 0)
 		tap_bail("truncate");
 	is_int(nt_off_import(s, p, false, NULL, NULL, &rep, &err), NT_ERR_PARSE, "empty file");
-	ok(ends_with(err.msg, "empty.tsv:1: empty file (no header row)"), "empty file: '%s'",
+	ok(fixture_ends_with(err.msg, "empty.tsv:1: empty file (no header row)"), "empty file: '%s'",
 	   err.msg);
 
 	/* invalid UTF-8 in the last row: unreadable, and nothing of the rest is kept */
 	p = make_copy("products.tsv", "badutf8.tsv", 15, "9500000000135\t\xff", false, false);
 	is_int(nt_off_import(s, p, false, NULL, NULL, &rep, &err), NT_ERR_PARSE, "invalid UTF-8");
-	ok(ends_with(err.msg, "badutf8.tsv:15:2: invalid UTF-8"), "invalid UTF-8: '%s'", err.msg);
+	ok(fixture_ends_with(err.msg, "badutf8.tsv:15:2: invalid UTF-8"), "invalid UTF-8: '%s'", err.msg);
 	check_unchanged(s, "invalid UTF-8");
 }
 
@@ -460,11 +383,11 @@ test_raw_quotes(struct nt_store *s)
 	       st == NT_OK && rep.added == 2 ? "ok" : "not ok", ++tap_n);
 	if (st)
 		printf("#   %s\n", err.msg);
-	f = get(s, "off:7000000000017");
+	f = fixture_food(s, "off:7000000000017");
 	printf("%s %d - a name with quotes inside\n",
 	       f && !strcmp(f->name, "Biscuits \"Petit\" au beurre") ? "ok" : "not ok", ++tap_n);
 	nt_food_free(f);
-	f = get(s, "off:7000000000024");
+	f = fixture_food(s, "off:7000000000024");
 	printf("%s %d - a name starting with a quote\n",
 	       f && !strcmp(f->name, "\"Bio\" Müsli") ? "ok" : "not ok", ++tap_n);
 	nt_food_free(f);
@@ -478,11 +401,7 @@ main(void)
 
 	if (!(fixtures = getenv("NUTRACK_FIXTURES")) || !*fixtures)
 		tap_bail("NUTRACK_FIXTURES is not set (run through make check)");
-	snprintf(tmpdir, sizeof tmpdir, "%s/nt-off-XXXXXX",
-	         getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	if (!mkdtemp(tmpdir))
-		tap_bail("mkdtemp: %s", strerror(errno));
-	atexit(cleanup);
+	tmpdir = fixture_mkdtemp("nt-off");
 	snprintf(path, sizeof path, "%s/off/products.tsv", fixtures);
 	s = fixture_open(true);
 

@@ -28,31 +28,9 @@
 #define N_TARGETS 70
 
 static const char *data_dir;
-static char tmpdir[256];
+static const char *tmpdir;
 
 /* ---- scratch data directories ---- */
-
-static const char *const data_files[] = {"foods.csv", "portions.csv", "targets.csv",
-                                         "staples.csv", "VERSION"};
-static const char *const sub_dirs[] = {"reload", "badnum", "nocol", "unkfood", "empty"};
-
-static void
-cleanup(void)
-{
-	char p[512];
-
-	if (!tmpdir[0])
-		return;
-	for (size_t d = 0; d < sizeof sub_dirs / sizeof *sub_dirs; d++) {
-		for (size_t f = 0; f < sizeof data_files / sizeof *data_files; f++) {
-			snprintf(p, sizeof p, "%s/%s/%s", tmpdir, sub_dirs[d], data_files[f]);
-			unlink(p);
-		}
-		snprintf(p, sizeof p, "%s/%s", tmpdir, sub_dirs[d]);
-		rmdir(p);
-	}
-	rmdir(tmpdir);
-}
 
 enum edit_kind { REPLACE, DELETE, INSERT };
 
@@ -120,19 +98,6 @@ make_dir(char *buf, size_t n, const char *sub, const char *version)
 
 /* ---- looking at the database ---- */
 
-static long long
-count(struct nt_store *s, const char *sql)
-{
-	struct nt_stmt *st = nt_store_stmt(s, sql, NULL);
-	long long v = -1;
-
-	if (st && nt_stmt_step(st, NULL) == 1)
-		v = nt_stmt_int(st, 0);
-	if (st)
-		nt_stmt_reset(st);
-	return v;
-}
-
 static const char sql_n_foods[] = "SELECT count(*) FROM foods";
 static const char sql_n_bundled[] =
 	"SELECT count(*) FROM foods WHERE source IN ('sr28', 'fndds', 'label')";
@@ -189,11 +154,11 @@ value_of(struct nt_store *s, const char *ref, enum nt_measure m)
 static void
 snap(struct nt_store *s, struct snapshot *x)
 {
-	x->foods = count(s, sql_n_foods);
-	x->portions = count(s, sql_n_portions);
-	x->targets = count(s, sql_n_targets);
-	x->entries = count(s, sql_n_entries);
-	x->fts = count(s, sql_fts_count);
+	x->foods = fixture_count(s, sql_n_foods);
+	x->portions = fixture_count(s, sql_n_portions);
+	x->targets = fixture_count(s, sql_n_targets);
+	x->entries = fixture_count(s, sql_n_entries);
+	x->fts = fixture_count(s, sql_fts_count);
 	if (nt_store_meta_get(s, "data_version", x->version, sizeof x->version, NULL))
 		strcpy(x->version, "(none)");
 	x->banana_k = value_of(s, "sr28:09040", NT_POTASSIUM);
@@ -242,21 +207,21 @@ test_first_load(struct nt_store *s)
 	bool loaded = false;
 	char buf[128];
 
-	is_int(count(s, sql_n_foods), 0, "a new database holds no foods");
+	is_int(fixture_count(s, sql_n_foods), 0, "a new database holds no foods");
 	is_int(nt_store_meta_get(s, "data_version", buf, sizeof buf, NULL), NT_ERR_NOTFOUND,
 	       "... and no data_version");
 	is_int(nt_seed_ensure(s, data_dir, &loaded, &err), NT_OK, "first ensure loads");
 	ok(loaded, "... and says it loaded");
-	is_int(count(s, sql_n_foods), N_FOODS, "%d foods", N_FOODS);
-	is_int(count(s, sql_n_sr28), 8789, "8,789 SR28 foods");
-	is_int(count(s, sql_n_fndds), 5431, "5,431 FNDDS foods");
-	is_int(count(s, sql_n_label), 9, "9 label foods (yeast and 8 supplements)");
-	is_int(count(s, sql_n_portions), N_PORTIONS, "%d portions", N_PORTIONS);
-	is_int(count(s, sql_n_targets), N_TARGETS, "%d targets", N_TARGETS);
-	is_int(count(s, sql_fts_count), N_FOODS, "every food is in the search index");
+	is_int(fixture_count(s, sql_n_foods), N_FOODS, "%d foods", N_FOODS);
+	is_int(fixture_count(s, sql_n_sr28), 8789, "8,789 SR28 foods");
+	is_int(fixture_count(s, sql_n_fndds), 5431, "5,431 FNDDS foods");
+	is_int(fixture_count(s, sql_n_label), 9, "9 label foods (yeast and 8 supplements)");
+	is_int(fixture_count(s, sql_n_portions), N_PORTIONS, "%d portions", N_PORTIONS);
+	is_int(fixture_count(s, sql_n_targets), N_TARGETS, "%d targets", N_TARGETS);
+	is_int(fixture_count(s, sql_fts_count), N_FOODS, "every food is in the search index");
 	ok(fts_ok(s), "search index consistent");
 	/* Unknown stays NULL: sr28:15076 salmon has an empty b12_added_ug. */
-	ok(count(s, sql_n_no_value) > 0, "empty fields are stored as NULL (unknown)");
+	ok(fixture_count(s, sql_n_no_value) > 0, "empty fields are stored as NULL (unknown)");
 	is_int(nt_store_meta_get(s, "data_version", buf, sizeof buf, &err), NT_OK,
 	       "data_version recorded");
 	is_str(buf, real_version, "data_version = the first line of VERSION");
@@ -264,7 +229,7 @@ test_first_load(struct nt_store *s)
 	loaded = true;
 	is_int(nt_seed_ensure(s, data_dir, &loaded, &err), NT_OK, "second ensure");
 	ok(!loaded, "... does not reload (loaded = false)");
-	is_int(count(s, sql_n_foods), N_FOODS, "... and the counts stay");
+	is_int(fixture_count(s, sql_n_foods), N_FOODS, "... and the counts stay");
 	is_int(nt_seed_ensure(s, data_dir, NULL, &err), NT_OK, "loaded may be NULL");
 }
 
@@ -325,12 +290,12 @@ test_reload(struct nt_store *s)
 	is_int(resolve(s, "sr28:01002"), butter, "a vanished food an entry uses is kept, same id");
 	is_int(resolve(s, "custom:1"), custom, "custom foods are left alone");
 	/* 14,229 - 2 vanished + 1 kept (used) + 1 custom = 14,229. */
-	is_int(count(s, sql_n_foods), N_FOODS, "food count 14229 - 2 + 1 kept + 1 custom");
-	is_int(count(s, sql_n_bundled), N_FOODS - 1, "bundled foods 14229 - 1 removed");
+	is_int(fixture_count(s, sql_n_foods), N_FOODS, "food count 14229 - 2 + 1 kept + 1 custom");
+	is_int(fixture_count(s, sql_n_bundled), N_FOODS - 1, "bundled foods 14229 - 1 removed");
 	/* 37,490 - 4 (sr28:01002) - 2 (sr28:01003) = 37,484. */
-	is_int(count(s, sql_n_portions), N_PORTIONS - 6, "portions 37490 - 6");
-	is_int(count(s, sql_n_targets), N_TARGETS, "targets replaced, not doubled");
-	is_int(count(s, sql_fts_count), N_FOODS, "search index follows");
+	is_int(fixture_count(s, sql_n_portions), N_PORTIONS - 6, "portions 37490 - 6");
+	is_int(fixture_count(s, sql_n_targets), N_TARGETS, "targets replaced, not doubled");
+	is_int(fixture_count(s, sql_fts_count), N_FOODS, "search index follows");
 	ok(fts_ok(s), "search index consistent after reload");
 
 	is_int(nt_journal_get(s, entry1, &e, &err), NT_OK, "salmon entry still there");
@@ -350,10 +315,10 @@ test_reload(struct nt_store *s)
 	is_int(resolve(s, "sr28:01002"), butter, "sr28:01002 keeps its id");
 	is_int(resolve(s, "sr28:15076"), salmon, "salmon keeps its id");
 	is_int(resolve(s, "custom:1"), custom, "custom:1 still there");
-	is_int(count(s, sql_n_bundled), N_FOODS, "all %d bundled foods", N_FOODS);
-	is_int(count(s, sql_n_portions), N_PORTIONS, "all %d portions", N_PORTIONS);
-	is_int(count(s, sql_n_targets), N_TARGETS, "all %d targets", N_TARGETS);
-	is_int(count(s, sql_fts_count), N_FOODS + 1, "search index: bundled + custom");
+	is_int(fixture_count(s, sql_n_bundled), N_FOODS, "all %d bundled foods", N_FOODS);
+	is_int(fixture_count(s, sql_n_portions), N_PORTIONS, "all %d portions", N_PORTIONS);
+	is_int(fixture_count(s, sql_n_targets), N_TARGETS, "all %d targets", N_TARGETS);
+	is_int(fixture_count(s, sql_fts_count), N_FOODS + 1, "search index: bundled + custom");
 	ok(fts_ok(s), "search index consistent");
 }
 
@@ -448,7 +413,7 @@ test_bad_dirs(struct nt_store *s)
 
 		is_int(nt_food_add_custom(s, "Zzyzx test loaf", none, NULL, 0, 0, &id, &err), NT_OK,
 		       "a custom food after the failed loads");
-		is_int(count(s, sql_fts_count), before.fts + 1, "... enters the search index");
+		is_int(fixture_count(s, sql_fts_count), before.fts + 1, "... enters the search index");
 		ok(fts_ok(s), "... consistently");
 	}
 }
@@ -478,7 +443,7 @@ test_find_dir(struct nt_store *loaded_db)
 	is_int(nt_seed_ensure(loaded_db, NULL, &loaded, &err), NT_OK,
 	       "no data directory: a loaded database is used as it is");
 	ok(!loaded, "... without loading");
-	is_int(count(loaded_db, sql_n_foods), N_FOODS + 2, "... its foods intact (bundled + 2 custom)");
+	is_int(fixture_count(loaded_db, sql_n_foods), N_FOODS + 2, "... its foods intact (bundled + 2 custom)");
 
 	snprintf(p, sizeof p, "%s/fresh.db", empty);
 	if (nt_store_open(p, &fresh, &err))
@@ -510,16 +475,11 @@ int
 main(void)
 {
 	struct nt_store *s;
-	const char *tmp = getenv("TMPDIR");
-
 	data_dir = getenv("NUTRACK_DATA_DIR");
 	if (!data_dir || !*data_dir)
 		tap_bail("NUTRACK_DATA_DIR is not set");
 	read_real_version();
-	snprintf(tmpdir, sizeof tmpdir, "%s/nt-seed-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(tmpdir))
-		tap_bail("mkdtemp: %s", strerror(errno));
-	atexit(cleanup);
+	tmpdir = fixture_mkdtemp("nt-seed");
 
 	s = fixture_open(false);
 	test_first_load(s);
