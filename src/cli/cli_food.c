@@ -166,10 +166,7 @@ show_food(struct app *a, long long id, bool csv)
 			if (nt_known(v.v[m])) {
 				printf(" %s %s%s", num, app_unit(a, nt_measure_unit(m)), partial ? "*" : "");
 				if (m == NT_ALA && f->ala_estimated)
-					printf("  (estimated from %s)",
-					       strncmp(f->ref, "off:", 4) == 0
-						       ? "total omega-3 less EPA and DHA"
-						       : "18:3 undifferentiated");
+					printf("  (estimated from %s)", nt_food_ala_basis(f));
 			} else {
 				printf(" ?");
 				any_unknown = true;

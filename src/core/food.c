@@ -221,6 +221,16 @@ static const char sql_next_custom[] =
 static const char sql_insert_custom[] =
 	"INSERT INTO foods(source, code, name, grp, " NT_FOOD_VALUE_COLUMNS ")"
 	" VALUES ('custom', ?1, ?2, 'Custom foods', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+const char *
+nt_food_ala_basis(const struct nt_food *f)
+{
+	if (!f->ala_estimated)
+		return NULL;
+	/* Open Food Facts gives a total: ALA is what EPA and DHA leave of it */
+	return strncmp(f->ref, "off:", 4) == 0 ? "total omega-3 less EPA and DHA"
+	                                       : "18:3 undifferentiated";
+}
+
 static const char sql_delete_portions[] = "DELETE FROM portions WHERE food = ?1";
 static const char sql_insert_portion[] =
 	"INSERT INTO portions(food, seq, amount, unit, grams) VALUES (?1, ?2, ?3, ?4, ?5)";

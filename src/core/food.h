@@ -63,6 +63,12 @@ enum nt_status nt_food_resolve(struct nt_store *s, const char *text,
 /* True when `text` looks like a food id (so it is not search words). */
 bool nt_food_looks_like_id(const char *text);
 
+/*
+ * What an estimated ALA value (ala_estimated) was derived from, e.g.
+ * "18:3 undifferentiated"; NULL when the food's ALA is measured.
+ */
+const char *nt_food_ala_basis(const struct nt_food *f);
+
 /* Loads one food with its portions; *out is owned by the caller. */
 enum nt_status nt_food_get(struct nt_store *s, long long id,
                            struct nt_food **out, struct nt_err *err);

@@ -259,8 +259,11 @@ tui_amount_draw(struct tui *t)
 	attrset(tui_theme(TH_TITLE));
 	tui_put(stdscr, y, x + 1, t->food->name, w - 2);
 	attrset(tui_theme(TH_DIM));
-	snprintf(line, sizeof line, "%s  %s%s", t->food->ref, t->food->group,
-	         t->food->ala_estimated ? "  (ALA estimated from 18:3)" : "");
+	if (t->food->ala_estimated)
+		snprintf(line, sizeof line, "%s  %s  (ALA estimated from %s)", t->food->ref,
+		         t->food->group, nt_food_ala_basis(t->food));
+	else
+		snprintf(line, sizeof line, "%s  %s", t->food->ref, t->food->group);
 	tui_put(stdscr, y + 1, x + 1, line, w - 2);
 	attrset(tui_theme(TH_TITLE));
 	tui_put(stdscr, y + 2, x + 1, "Amount:", 8);
