@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "cli_format.h"
 #include "store.h"
 #include "text.h"
 
@@ -26,6 +27,7 @@ cli_cmd_check(struct app *a, int argc, char **argv)
 	struct nt_err err;
 	enum nt_status st;
 	int npos, rc, problems;
+	char safe[1024];
 
 	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
 		return rc;
@@ -33,7 +35,8 @@ cli_cmd_check(struct app *a, int argc, char **argv)
 		return cli_usage_error(a, cmd, "check: unexpected argument '%s'", argv[1]);
 	if ((rc = cli_open(a)))
 		return rc;
-	printf("Checking %s\n", nt_store_path(a->store));
+	cli_fmt_name(safe, sizeof safe, nt_store_path(a->store));
+	printf("Checking %s\n", safe);
 	if ((st = nt_store_check(a->store, print_problem, NULL, &problems, &err)))
 		return cli_fail(a, st, &err);
 	if (problems) {
@@ -58,6 +61,7 @@ cli_cmd_backup(struct app *a, int argc, char **argv)
 	struct nt_err err;
 	enum nt_status st;
 	int npos, rc;
+	char from[1024], to[1024];
 
 	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
 		return rc;
@@ -67,6 +71,8 @@ cli_cmd_backup(struct app *a, int argc, char **argv)
 		return rc;
 	if ((st = nt_store_backup(a->store, argv[1], force, &err)))
 		return cli_fail(a, st, &err);
-	printf("Backed up %s to %s.\n", nt_store_path(a->store), argv[1]);
+	cli_fmt_name(from, sizeof from, nt_store_path(a->store));
+	cli_fmt_name(to, sizeof to, argv[1]);
+	printf("Backed up %s to %s.\n", from, to);
 	return CLI_OK;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_format.h"
 #include "date.h"
 #include "exchange.h"
 #include "outfile.h"
@@ -41,6 +42,7 @@ export_to(struct app *a, const struct export_job *job, const char *output)
 	struct nt_err err;
 	enum nt_status st;
 	long long n = 0;
+	char safe[1024];
 
 	if (!output || !strcmp(output, "-")) {
 		if ((st = run_export(a, job, stdout, &n, &err)))
@@ -59,10 +61,11 @@ export_to(struct app *a, const struct export_job *job, const char *output)
 	}
 	if ((st = nt_outfile_commit(&out, &err)))
 		return cli_fail(a, st, &err);
+	cli_fmt_name(safe, sizeof safe, output);
 	if (job->foods)
-		printf("%lld custom %s written to %s\n", n, plural(n, "food", "foods"), output);
+		printf("%lld custom %s written to %s\n", n, plural(n, "food", "foods"), safe);
 	else
-		printf("%lld %s written to %s\n", n, plural(n, "entry", "entries"), output);
+		printf("%lld %s written to %s\n", n, plural(n, "entry", "entries"), safe);
 	return CLI_OK;
 }
 

@@ -716,8 +716,12 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 		else if (st)
 			cli_fail(a, st, &err);
 		rc = output_close(a, &of, st == NT_OK);
-		if (rc == CLI_OK && out && strcmp(out, "-"))
-			printf("Wrote %s.\n", out);
+		if (rc == CLI_OK && out && strcmp(out, "-")) {
+			char safe[1024];
+
+			cli_fmt_name(safe, sizeof safe, out);
+			printf("Wrote %s.\n", safe);
+		}
 		nt_report_fini(&r);
 		return rc;
 	}

@@ -279,6 +279,12 @@ if [ -n "$len" ] && [ "$len" -gt 0 ] && [ "$len" -le 255 ]; then
 else
 	tap_not_ok "import-off cuts a 25000-byte name" "length '$len'"
 fi
+# File names from the command line are echoed sanitized too.
+raw_free "backup to a file so named" nt backup "$WORK/Evil$CLEAR.db"
+raw_free "export to a file so named" nt export -o "$WORK/Evil$OSC52.csv"
+raw_free "foods export to a file so named" nt foods export -o "$WORK/Evil$C1CSI.csv"
+raw_free "report to a file so named" \
+	nt report --from 2026-03-09 --to 2026-03-11 --format html -o "$WORK/Evil$CLEAR.html"
 # CSV is data: the name comes out exactly as stored, quoted or not.
 nt search --csv evil bar >"$WORK/csv"
 if grep -qF "$EVIL" "$WORK/csv"; then
