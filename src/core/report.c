@@ -125,6 +125,28 @@ top_cmp(const void *a, const void *b)
 	return x->food_id < y->food_id ? -1 : x->food_id > y->food_id;
 }
 
+/* Where x goes among t->v[0..n-1], kept in top_cmp order. */
+static size_t
+top_slot(const struct nt_top *t, const struct nt_top_food *x)
+{
+	size_t lo = 0, hi = t->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (top_cmp(&t->v[mid], x) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Only the best `limit` rows are kept, in order, as they come: a Branded
+ * import has hundreds of thousands of candidates, and a row that does not
+ * make the list costs no allocation.
+ */
 enum nt_status
 nt_report_top(struct nt_store *s, enum nt_measure m, enum nt_diet diet, unsigned flags,
               size_t limit, struct nt_top *out, struct nt_err *err)
@@ -132,11 +154,13 @@ nt_report_top(struct nt_store *s, enum nt_measure m, enum nt_diet diet, unsigned
 	struct nt_err scratch;
 	struct nt_stmt *st;
 	struct nt_top t = {0, NULL};
-	size_t cap = 0;
 	int rc;
 
 	if (!err)
 		err = &scratch;
+	*out = t;
+	if (limit == 0)
+		return NT_OK;
 	if (!(st = nt_store_stmt(s, sql_top, err)))
 		return err->status;
 	nt_stmt_bind_int(st, 9, flags & NT_TOP_ANY_DIET ? 0 : nt_diet_forbids(diet));
@@ -144,57 +168,65 @@ nt_report_top(struct nt_store *s, enum nt_measure m, enum nt_diet diet, unsigned
 	while ((rc = nt_stmt_step(st, err)) > 0) {
 		double per100[NT_STORED_COUNT];
 		struct nt_amounts v, v100;
-		struct nt_top_food *x;
+		struct nt_top_food x = {0}, *slot;
 		char portion[256];
-		double grams = nt_stmt_double(st, 6);
+		size_t at;
 
+		x.grams = nt_stmt_double(st, 6);
 		for (int k = 0; k < NT_STORED_COUNT; k++)
 			per100[k] = nt_stmt_double(st, 7 + k);
-		nt_amounts_for(per100, grams, &v);
+		nt_amounts_for(per100, x.grams, &v);
 		if (!nt_known(v.v[m]) || v.v[m] <= 0)
 			continue;
-		nt_amounts_for(per100, 100, &v100);
-		if (t.n == cap) {
-			cap = cap ? 2 * cap : 256;
-			if (!(x = realloc(t.v, cap * sizeof *x))) {
-				nt_stmt_reset(st);
-				nt_top_fini(&t);
-				return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
-			}
-			t.v = x;
+		x.value = v.v[m];
+		x.food_id = nt_stmt_int(st, 0);
+		if (t.n == limit && top_cmp(&x, &t.v[limit - 1]) >= 0)
+			continue;
+		if (!t.v && !(t.v = calloc(limit < 256 ? limit : 256, sizeof *t.v)))
+			goto nomem;
+		if (t.n == limit) { /* the last one drops out */
+			free(t.v[t.n - 1].name);
+			free(t.v[t.n - 1].portion);
+			t.n--;
+		} else if (t.n >= 256 && (t.n & (t.n - 1)) == 0) { /* full at a power of two */
+			size_t cap = 2 * t.n < limit ? 2 * t.n : limit;
+			struct nt_top_food *more = realloc(t.v, cap * sizeof *more);
+
+			if (!more)
+				goto nomem;
+			t.v = more;
 		}
-		x = &t.v[t.n++];
-		memset(x, 0, sizeof *x);
-		x->food_id = nt_stmt_int(st, 0);
-		nt_food_ref(nt_stmt_text(st, 1), nt_stmt_text(st, 2), x->ref, sizeof x->ref);
+		nt_amounts_for(per100, 100, &v100);
+		x.per100 = v100.v[m];
+		nt_food_ref(nt_stmt_text(st, 1), nt_stmt_text(st, 2), x.ref, sizeof x.ref);
 		if (!strncmp(nt_stmt_text(st, 5), "Quantity not specified", 22))
 			snprintf(portion, sizeof portion, "a usual portion");
 		else
 			snprintf(portion, sizeof portion, "%g %s", nt_stmt_double(st, 4),
 			         nt_stmt_text(st, 5));
-		x->name = strdup(nt_stmt_text(st, 3));
-		x->portion = strdup(portion);
-		x->grams = grams;
-		x->value = v.v[m];
-		x->per100 = v100.v[m];
-		if (!x->name || !x->portion) {
-			nt_stmt_reset(st);
-			nt_top_fini(&t);
-			return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+		x.name = strdup(nt_stmt_text(st, 3));
+		x.portion = strdup(portion);
+		if (!x.name || !x.portion) {
+			free(x.name);
+			free(x.portion);
+			goto nomem;
 		}
+		at = top_slot(&t, &x);
+		slot = &t.v[at];
+		memmove(slot + 1, slot, (t.n - at) * sizeof *slot);
+		*slot = x;
+		t.n++;
 	}
 	if (rc < 0) {
 		nt_top_fini(&t);
 		return err->status;
 	}
-	qsort(t.v, t.n, sizeof *t.v, top_cmp);
-	while (t.n > limit) {
-		t.n--;
-		free(t.v[t.n].name);
-		free(t.v[t.n].portion);
-	}
 	*out = t;
 	return NT_OK;
+nomem:
+	nt_stmt_reset(st);
+	nt_top_fini(&t);
+	return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
 }
 
 /* ---- HTML ---- */
