@@ -159,7 +159,7 @@ cli_cmd_edit(struct app *a, int argc, char **argv)
 	day = e.day;
 	meal = (int)e.meal;
 	mg = e.mg;
-	amount = e.amount;
+	amount = NULL; /* as it is: moving an entry does not re-judge its text */
 	if (date_s && (rc = cli_date(a, date_s, &day)))
 		goto out;
 	if (meal_s && (rc = cli_meal(a, cmd, meal_s, &meal)))

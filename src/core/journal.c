@@ -195,7 +195,8 @@ nt_journal_get(struct nt_store *s, long long id, struct nt_entry *out, struct nt
 }
 
 static const char sql_update[] =
-	"UPDATE entries SET day = ?2, meal = ?3, amount = ?4, mg = ?5 WHERE id = ?1";
+	"UPDATE entries SET day = ?2, meal = ?3, amount = coalesce(?4, amount),"
+	" mg = CASE WHEN ?4 IS NULL THEN mg ELSE ?5 END WHERE id = ?1";
 static const char sql_remove[] = "DELETE FROM entries WHERE id = ?1";
 
 enum nt_status
@@ -209,7 +210,7 @@ nt_journal_update(struct nt_store *s, long long id, long day, enum nt_meal meal,
 
 	if (!err)
 		err = &scratch;
-	if ((rc = check_amount(amount, mg, err)))
+	if (amount && (rc = check_amount(amount, mg, err)))
 		return rc;
 	if (!(st = nt_store_stmt(s, sql_update, err)))
 		return err->status;
@@ -217,7 +218,10 @@ nt_journal_update(struct nt_store *s, long long id, long day, enum nt_meal meal,
 	nt_stmt_bind_int(st, 1, id);
 	nt_stmt_bind_text(st, 2, date);
 	nt_stmt_bind_int(st, 3, meal);
-	nt_stmt_bind_text(st, 4, amount);
+	if (amount)
+		nt_stmt_bind_text(st, 4, amount);
+	else
+		nt_stmt_bind_null(st, 4);
 	nt_stmt_bind_int(st, 5, mg);
 	if ((rc = nt_stmt_run(st, err)))
 		return rc;

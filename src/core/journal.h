@@ -77,7 +77,10 @@ enum nt_status nt_journal_get(struct nt_store *s, long long id, struct nt_entry 
                               struct nt_err *err);
 void nt_entry_fini(struct nt_entry *e);
 
-/* Rewrites an entry's day, meal, amount and grams. */
+/*
+ * Rewrites an entry's day, meal, amount and grams; amount NULL keeps the
+ * amount and grams as they are (mg is then ignored).
+ */
 enum nt_status nt_journal_update(struct nt_store *s, long long id, long day,
                                  enum nt_meal meal, const char *amount, long long mg,
                                  struct nt_err *err);

@@ -259,6 +259,7 @@ raw_free "day" nt day
 raw_free "foods list" nt foods list
 raw_free "top" nt top --limit 1000 b12
 raw_free "add" nt add -m snack custom:2 "1 bar"
+raw_free "edit --meal keeps the stored amount" nt edit 3 --meal dinner
 raw_free "edit" nt edit 3 40g
 raw_free "recipe add" nt recipe add recipe:1 custom:2 "1 bar"
 raw_free "recipe show" nt recipe show recipe:1

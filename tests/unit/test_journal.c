@@ -202,6 +202,12 @@ test_crud(void)
 	is_num(e.values.v[NT_B12], 2.703, TOL, "... values follow: B12 2.703");
 	is_num(e.values.v[NT_POTASSIUM], 416.5, TOL, "... potassium 416.5");
 	nt_entry_fini(&e);
+	is_int(nt_journal_update(s, e_salmon, other, NT_DINNER, NULL, 0, &err), NT_OK,
+	       "update with no amount: a move");
+	nt_journal_get(s, e_salmon, &e, &err);
+	ok(e.meal == NT_DINNER && !strcmp(e.amount, "3 oz") && e.mg == 85000,
+	   "... to dinner, amount '3 oz' and 85 g kept");
+	nt_entry_fini(&e);
 	nt_journal_day(s, day, &l, &err);
 	is_int(l.n, 4, "the first day lost the moved entry");
 	nt_entry_list_fini(&l);
