@@ -751,7 +751,7 @@ static const struct col_spec food_cols[F_COUNT] = {
 /* Most portions one food may have, and the longest portion unit (as foods add). */
 #define MAX_PORTIONS 64
 #define MAX_UNIT NT_UNIT_MAX
-#define MAX_PORTION 100000.0
+#define MAX_PORTION 100000.0 /* of an amount: "100000 cups" at most */
 
 struct food_row {
 	long long code;       /* the row's custom:N, 0 when empty */
@@ -861,11 +861,11 @@ parse_portions(const struct nt_csv_row *row, int c, struct food_row *f, struct n
 		memcpy(num, p, len);
 		num[len] = '\0';
 		/* entries are kept in milligrams: a lighter portion could not be logged */
-		if (!nt_text_to_double(num, &grams) || !(grams >= 0.001) || grams > MAX_PORTION) {
+		if (!nt_text_to_double(num, &grams) || !nt_portion_grams_ok(grams)) {
 			free(unit);
 			return FIELD_FAIL(err, row, c, "portions",
 			                  "portion %zu: the grams are not a number from 0.001 to "
-			                  "%g: '%.40s'", item, MAX_PORTION, num);
+			                  "%g: '%.40s'", item, NT_PORTION_MAX_G, num);
 		}
 		f->portions[f->n_portions++] = (struct nt_portion){amount, unit, grams};
 		p += len;

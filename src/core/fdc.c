@@ -379,7 +379,6 @@ enum { K_FOUNDATION = 1, K_SR_LEGACY, K_SURVEY, K_BRANDED, N_KINDS };
 #define MAX_PORTIONS 64    /* per food; USDA's most is about 20 */
 #define UNIT_MAX 150       /* bytes of a portion's name */
 #define NAME_MAX_BYTES 256 /* bytes of a food's name kept */
-#define MAX_PORTION_GRAMS 100000.0 /* a portion heavier than 100 kg is a typing error */
 
 struct fdc {
 	struct nt_store *s;
@@ -681,8 +680,7 @@ branded_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	size = field(f, row, 4);
 	unit = field(f, row, 5);
 	if (size[0]) {
-		if (!nt_text_to_double(size, &serving) || serving <= 0 ||
-		    serving > MAX_PORTION_GRAMS) {
+		if (!nt_text_to_double(size, &serving) || !nt_portion_grams_ok(serving)) {
 			nt_dataset_skip(f->rep, row, colno(f, 4), "impossible serving size '%.40s'",
 			                size);
 			return NT_OK;
@@ -816,8 +814,7 @@ portion_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	}
 	if (!f->last_kept)
 		return NT_OK;
-	if (!nt_text_to_double(field(f, row, 6), &grams) || grams <= 0 ||
-	    grams > MAX_PORTION_GRAMS) {
+	if (!nt_text_to_double(field(f, row, 6), &grams) || !nt_portion_grams_ok(grams)) {
 		nt_dataset_skip(f->rep, row, colno(f, 6), "impossible gram weight '%.40s'",
 		                field(f, row, 6));
 		return NT_OK;

@@ -291,8 +291,8 @@ nt_food_add_custom(struct nt_store *s, const char *name,
 		return nt_err_set(err, NT_ERR_INVALID,
 		                  "a portion's name must be 1-60 bytes of UTF-8 text without "
 		                  "control characters, not blanks only");
-	if (portion_unit && !(portion_grams >= 0.001 && portion_grams <= 100000 &&
-	                      portion_amount > 0 && isfinite(portion_amount)))
+	if (portion_unit && !(nt_portion_grams_ok(portion_grams) && portion_amount > 0 &&
+	                      isfinite(portion_amount)))
 		return nt_err_set(err, NT_ERR_INVALID, "'%s': a portion must weigh 0.001 to 100000 g",
 		                  name);
 	if ((rcs = nt_store_begin(s, err)))

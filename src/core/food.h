@@ -11,6 +11,18 @@
 
 struct nt_store;
 
+/*
+ * What a portion may weigh: at least a milligram, at most 100 kg (heavier
+ * is a typing or unit error in the source).
+ */
+#define NT_PORTION_MIN_G 0.001
+#define NT_PORTION_MAX_G 100000.0
+static inline bool
+nt_portion_grams_ok(double g)
+{
+	return g >= NT_PORTION_MIN_G && g <= NT_PORTION_MAX_G; /* false for NaN */
+}
+
 /* "amount unit weighs grams g", e.g. 0.5 fillet = 198 g. */
 struct nt_portion {
 	double amount;

@@ -33,7 +33,6 @@ static const struct {
 };
 #define FL_OZ_ML 29.5735295625
 #define SERVING_NAME_MAX 150
-#define MAX_SERVING_GRAMS 100000.0
 
 /* Reads a number at s ("30", "28.35", "28,35"); returns its length, 0 for none. */
 static size_t
@@ -144,7 +143,7 @@ nt_off_serving(const char *text, double *grams, char *unit, size_t n)
 			break;
 		i = end - 1;
 	}
-	if (!found || !(best > 0) || best > MAX_SERVING_GRAMS)
+	if (!found || !nt_portion_grams_ok(best))
 		return false;
 	*grams = best;
 	/*

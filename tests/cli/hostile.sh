@@ -232,6 +232,32 @@ printf "$OHEAD"'5410000000099\tMilk%s\t\t250 ml\t3\t0.0000004\t\t0.12\t40\n' "$B
 bad import-off-nul 1 nt import-off "$F/off-nul.tsv"
 bad import-off-utf8 1 nt import-off "$F/off-utf8.tsv"
 
+# ---- files: nutrack import-fdc (every field quoted, as USDA publishes) ----
+# A file that cannot be read as CSV stops the import with nothing changed.
+fdc_dir() { # fdc_dir NAME: the fixture's nutrient and unit tables, one food
+	mkdir "$F/$1" &&
+		cp "$NUTRACK_FIXTURES/fdc/nutrient.csv" "$NUTRACK_FIXTURES/fdc/measure_unit.csv" \
+			"$F/$1/" &&
+		printf '%s\n' '"fdc_id","data_type","description","food_category_id","publication_date"' \
+			'"900001","foundation_food","Test lentils, raw","16","2024-04-01"' \
+			>"$F/$1/food.csv" &&
+		printf '%s%s\n%s\n' '"id","fdc_id","nutrient_id","amount","data_points",' \
+			'"derivation_id","min","max","median","loq","footnote","min_year_acquired","percent_daily_value"' \
+			'"1","900001","1092","677","","1","","","","","","",""' >"$F/$1/food_nutrient.csv" &&
+		printf '%s%s\n%s\n' '"id","fdc_id","seq_num","amount","measure_unit_id",' \
+			'"portion_description","modifier","gram_weight","data_points","footnote","min_year_acquired"' \
+			'"1","900001","1","1","1000","","","192","","",""' >"$F/$1/food_portion.csv"
+}
+fdc_dir fdc-nul && printf '"900002","foundation_food","Pe\000as","16","2024-04-01"\n' \
+	>>"$F/fdc-nul/food.csv"
+fdc_dir fdc-long && { printf '"900002","foundation_food","'; printf "$LONG%.0s" $(seq 1 220)
+	printf '","16","2024-04-01"\n'; } >>"$F/fdc-long/food.csv"    # a 1.1 MB field
+fdc_dir fdc-utf8 && printf '"900002","foundation_food","Peas%s","16","2024-04-01"\n' \
+	"$BADUTF8" >>"$F/fdc-utf8/food.csv"
+bad import-fdc-nul 1 nt import-fdc "$F/fdc-nul"
+bad import-fdc-long-field 1 nt import-fdc "$F/fdc-long"
+bad import-fdc-utf8 1 nt import-fdc "$F/fdc-utf8"
+
 is "no failed command changed the database (sqlite3 .dump)" \
 	"$(sqlite3 "$DB" .dump | cksum)" "$dump0"
 
@@ -286,6 +312,18 @@ raw_free "export to a file so named" nt export -o "$WORK/Evil$OSC52.csv"
 raw_free "foods export to a file so named" nt foods export -o "$WORK/Evil$C1CSI.csv"
 raw_free "report to a file so named" \
 	nt report --from 2026-03-09 --to 2026-03-11 --format html -o "$WORK/Evil$CLEAR.html"
+# A row with an impossible value is skipped, counted and named; the rest
+# of the dataset goes in (1e309, NaN and inf are not amounts; no portion
+# weighs 1e-300 g or comes 1e309 at a time; -0 is zero).
+fdc_dir fdc-rows && printf '%s\n' \
+	'"2","900001","1178","1e309","","1","","","","","","",""' \
+	'"3","900001","1008","NaN","","1","","","","","","",""' \
+	'"4","900001","1003","-0","","1","","","","","","",""' \
+	'"5","900001","1003","inf","","1","","","","","","",""' >>"$F/fdc-rows/food_nutrient.csv" &&
+	printf '%s\n' '"2","900001","2","1","9999","","grain","1e-300","","",""' \
+	'"3","900001","3","1e309","9999","","sack","100","","",""' >>"$F/fdc-rows/food_portion.csv"
+expect hostile-import-fdc-bad-rows 0 nt import-fdc "$F/fdc-rows"
+expect hostile-import-fdc-bad-rows-food 0 nt food fdc:900001
 # CSV is data: the name comes out exactly as stored, quoted or not.
 nt search --csv evil bar >"$WORK/csv"
 if grep -qF "$EVIL" "$WORK/csv"; then
