@@ -101,8 +101,11 @@ print_report(const struct app *a, const struct nt_dataset_report *r, bool dry_ru
 	printf("Left out:         %lu (%s)\n", r->no_nutrient,
 	       fdc ? "none of the nutrients nutrack keeps"
 	           : "no B12, omega-3 or potassium value");
-	if (fdc)
+	if (fdc) {
 		printf("Not foods:        %lu (samples and acquisitions, not imported)\n", r->other);
+		printf("Bundled already:  %lu (SR Legacy foods nutrack ships as sr28:NDB)\n",
+		       r->bundled);
+	}
 	printf("Skipped rows:     %lu (impossible or unreadable values)\n", r->skipped);
 	if (dry_run)
 		printf("Dry run: nothing was changed.\n");

@@ -394,6 +394,7 @@ struct fdc {
 	} map[MAX_MAPPED];
 	size_t n_map;
 	bool any_branded;
+	bool any_bundled; /* sr_legacy_food.csv was read */
 	/* food_nutrient.csv: the values of the current run of one food's rows */
 	long long run_id;
 	bool run_kept, run_any;
@@ -538,6 +539,47 @@ wweia_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	return category_row(ctx, 1, row, names, err);
 }
 
+/* ---- sr_legacy_food.csv: SR Legacy foods nutrack ships already ---- */
+
+/*
+ * SR Legacy is SR28 under FoodData Central ids: a food whose NDB number
+ * is bundled as sr28:NDB is left out rather than listed twice.
+ */
+static const char sql_add_ndb[] =
+	"INSERT OR IGNORE INTO temp.fdc_bundled(fdc_id) SELECT ?1"
+	" WHERE EXISTS (SELECT 1 FROM foods WHERE source = 'sr28' AND code = ?2)";
+static const char sql_is_bundled[] = "SELECT 1 FROM temp.fdc_bundled WHERE fdc_id = ?1";
+
+static enum nt_status
+sr_legacy_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
+{
+	static const char *const names[] = {"fdc_id", "NDB_number"};
+	struct fdc *f = ctx;
+	struct nt_stmt *st;
+	long long id, ndb;
+	char code[24];
+
+	if (row->record == 1)
+		return map_header(f, row, names, 2, 2, err);
+	if (bad_width(f, row))
+		return NT_OK;
+	if (!parse_id(field(f, row, 0), &id)) {
+		nt_dataset_skip(f->rep, row, colno(f, 0), "not an FDC id: '%.40s'", field(f, row, 0));
+		return NT_OK;
+	}
+	if (!parse_id(field(f, row, 1), &ndb)) {
+		nt_dataset_skip(f->rep, row, colno(f, 1), "not an NDB number: '%.40s'",
+		                field(f, row, 1));
+		return NT_OK;
+	}
+	snprintf(code, sizeof code, "%05lld", ndb); /* SR28 writes 1123 as 01123 */
+	if (!(st = nt_store_stmt(f->s, sql_add_ndb, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, id);
+	nt_stmt_bind_text(st, 2, code);
+	return nt_stmt_run(st, err);
+}
+
 /* ---- food.csv ---- */
 
 static const char sql_add_food[] =
@@ -570,6 +612,21 @@ food_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	if (!kind) {
 		f->rep->other++;
 		return NT_OK;
+	}
+	if (kind == K_SR_LEGACY && f->any_bundled) {
+		int r;
+
+		if (!(st = nt_store_stmt(f->s, sql_is_bundled, err)))
+			return err->status;
+		nt_stmt_bind_int(st, 1, id);
+		r = nt_stmt_step(st, err);
+		nt_stmt_reset(st);
+		if (r < 0)
+			return err->status;
+		if (r > 0) {
+			f->rep->bundled++;
+			return NT_OK;
+		}
 	}
 	if (!field(f, row, 2)[0]) {
 		nt_dataset_skip(f->rep, row, colno(f, 2), "food %lld has no description", id);
@@ -1181,6 +1238,8 @@ static const char sql_setup[] =
 	"CREATE TEMP TABLE IF NOT EXISTS fdc_cat(kind INTEGER NOT NULL, id TEXT NOT NULL,"
 	"  name TEXT NOT NULL, PRIMARY KEY(kind, id));"
 	"CREATE TEMP TABLE IF NOT EXISTS fdc_tags(name TEXT PRIMARY KEY, contains INTEGER);"
+	"CREATE TEMP TABLE IF NOT EXISTS fdc_bundled(fdc_id INTEGER PRIMARY KEY);"
+	"DELETE FROM temp.fdc_bundled;"
 	"DELETE FROM temp.fdc_food; DELETE FROM temp.fdc_portion; DELETE FROM temp.fdc_unit;"
 	"DELETE FROM temp.fdc_cat; DELETE FROM temp.fdc_tags;"
 	/* diet tags of the bundled foods, for FDC foods of exactly the same name */
@@ -1190,7 +1249,7 @@ static const char sql_setup[] =
 static const char sql_teardown[] =
 	"DROP TABLE IF EXISTS temp.fdc_food; DROP TABLE IF EXISTS temp.fdc_portion;"
 	"DROP TABLE IF EXISTS temp.fdc_unit; DROP TABLE IF EXISTS temp.fdc_cat;"
-	"DROP TABLE IF EXISTS temp.fdc_tags;";
+	"DROP TABLE IF EXISTS temp.fdc_tags; DROP TABLE IF EXISTS temp.fdc_bundled;";
 
 /* 1 when dir/name is a readable regular file, 0 when missing, -1 otherwise. */
 static int
@@ -1249,6 +1308,10 @@ run_import(struct fdc *f, const char *dir, struct nt_dataset_writer *w, struct n
 	if ((r = has_file(dir, "wweia_food_category.csv", err)) < 0 ||
 	    (r && (rc = read_file(f, dir, "wweia_food_category.csv", wweia_row, err))))
 		return r < 0 ? err->status : rc;
+	if ((r = has_file(dir, "sr_legacy_food.csv", err)) < 0 ||
+	    (r && (rc = read_file(f, dir, "sr_legacy_food.csv", sr_legacy_row, err))))
+		return r < 0 ? err->status : rc;
+	f->any_bundled = r > 0;
 	if ((rc = read_file(f, dir, "food.csv", food_row, err)))
 		return rc;
 	if (f->any_branded && !branded)

@@ -34,6 +34,8 @@ struct nt_dataset_report {
 	unsigned long no_nutrient;  /* left out: none of the nutrients kept */
 	unsigned long other;        /* left out: FDC data types that are not foods
 	                               (lab samples, acquisitions) */
+	unsigned long bundled;      /* left out: SR Legacy foods the bundled database
+	                               has as sr28:NDB (the same values) */
 	unsigned long skipped;      /* rows skipped: impossible or unreadable values */
 	size_t n_shown;             /* messages in shown[] (at most NT_DATASET_SHOWN) */
 	char shown[NT_DATASET_SHOWN][512]; /* "path:line:col: why" of the first skipped rows */

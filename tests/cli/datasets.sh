@@ -81,6 +81,24 @@ expect datasets-fdc-recipe-before 0 nt food --csv recipe:1
 expect datasets-fdc-next-release 0 nt import-fdc "$WORK/fdc-next"
 expect datasets-fdc-recipe-after 0 nt food --csv recipe:1
 
+# SR Legacy is SR28 under new ids: with the download's sr_legacy_food.csv
+# (fdc_id -> NDB number, written without leading zeros) the SR foods
+# nutrack ships (egg 01123, salmon 15076, banana 09040, flaxseed 12220,
+# salt 02047) are counted as bundled (5), not added again; NDB 99999 is not
+# bundled, and its fdc id is not in food.csv: nothing.  A new database:
+# 11 - 4 = 7 foods are new, and salt is no longer "left out" but bundled.
+mkdir "$WORK/fdc-sr"
+cp "$FDC"/*.csv "$WORK/fdc-sr/"
+printf '%s\n' '"fdc_id","NDB_number"' '"171287","1123"' '"173686","15076"' '"173944","9040"' \
+	'"169414","12220"' '"173468","2047"' '"999998","99999"' '"17x","1"' \
+	>"$WORK/fdc-sr/sr_legacy_food.csv"
+main_db=$DB
+DB=$WORK/sr.db
+expect datasets-fdc-sr-legacy 0 nt import-fdc "$WORK/fdc-sr"
+expect datasets-fdc-sr-legacy-egg 1 nt food fdc:171287
+expect datasets-fdc-sr-legacy-search 0 nt search --csv --limit 3 egg whole raw
+DB=$main_db
+
 # ---- import-off ----
 
 # tests/data/off/products.tsv: 14 rows: 7 products imported, a sparkling
