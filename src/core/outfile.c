@@ -10,14 +10,30 @@
 
 #include "outfile.h"
 
+/* Opens path directly (no temporary file): devices, pipes, dangling links. */
+static enum nt_status
+open_direct(struct nt_outfile *out, const char *path, char *copy, struct nt_err *err)
+{
+	FILE *fp = fopen(path, "w");
+
+	if (!fp) {
+		int e = errno;
+
+		free(copy);
+		return nt_err_set(err, NT_ERR_IO, "cannot write %s: %s", path, strerror(e));
+	}
+	*out = (struct nt_outfile){fp, copy, NULL, NULL};
+	return NT_OK;
+}
+
 enum nt_status
 nt_outfile_open(struct nt_outfile *out, const char *path, struct nt_err *err)
 {
-	const char *slash = strrchr(path, '/');
-	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	char *tmp = NULL, *copy = NULL;
+	const char *slash = strrchr(path, '/'), *base;
+	char *tmp = NULL, *copy = NULL, *target = NULL;
 	FILE *fp = NULL;
 	struct stat sb;
+	size_t dirlen;
 	int fd = -1;
 
 	if (!*path || (slash && !slash[1]))
@@ -26,23 +42,27 @@ nt_outfile_open(struct nt_outfile *out, const char *path, struct nt_err *err)
 		return nt_err_set(err, NT_ERR_IO, "cannot write %s: it is a directory", path);
 	if (!(copy = strdup(path)))
 		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
-	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		if (!(fp = fopen(path, "w"))) {
-			int e = errno;
-
-			free(copy);
-			return nt_err_set(err, NT_ERR_IO, "cannot write %s: %s", path, strerror(e));
-		}
-		*out = (struct nt_outfile){fp, copy, NULL};
-		return NT_OK;
-	}
-	/* ".NAME.XXXXXX" beside the target, so the rename stays on one file system. */
-	if (!(tmp = malloc(strlen(path) + 9))) {
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return open_direct(out, path, copy, err);
+	/* a symbolic link stays one: the file it points to is what gets replaced */
+	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+		if (!(target = realpath(path, NULL)))
+			return open_direct(out, path, copy, err); /* dangling: create its target */
+	} else if (!(target = strdup(path))) {
 		free(copy);
 		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
 	}
-	memcpy(tmp, path, dirlen);
-	sprintf(tmp + dirlen, ".%s.XXXXXX", path + dirlen);
+	/* ".NAME.XXXXXX" beside the target, so the rename stays on one file system. */
+	slash = strrchr(target, '/');
+	dirlen = slash ? (size_t)(slash - target) + 1 : 0;
+	base = target + dirlen;
+	if (!(tmp = malloc(strlen(target) + 9))) {
+		free(target);
+		free(copy);
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	}
+	memcpy(tmp, target, dirlen);
+	sprintf(tmp + dirlen, ".%s.XXXXXX", base);
 	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0600) != 0 || !(fp = fdopen(fd, "w"))) {
 		int e = errno;
 
@@ -51,10 +71,11 @@ nt_outfile_open(struct nt_outfile *out, const char *path, struct nt_err *err)
 			unlink(tmp);
 		}
 		free(tmp);
+		free(target);
 		free(copy);
 		return nt_err_set(err, NT_ERR_IO, "cannot write %s: %s", path, strerror(e));
 	}
-	*out = (struct nt_outfile){fp, copy, tmp};
+	*out = (struct nt_outfile){fp, copy, tmp, target};
 	return NT_OK;
 }
 
@@ -63,8 +84,9 @@ finish(struct nt_outfile *out)
 {
 	free(out->path);
 	free(out->tmp);
+	free(out->target);
 	out->fp = NULL;
-	out->path = out->tmp = NULL;
+	out->path = out->tmp = out->target = NULL;
 }
 
 enum nt_status
@@ -84,7 +106,7 @@ nt_outfile_commit(struct nt_outfile *out, struct nt_err *err)
 	if (fclose(out->fp) != 0 && !e)
 		e = errno ? errno : EIO;
 	out->fp = NULL;
-	if (!e && out->tmp && rename(out->tmp, out->path) != 0)
+	if (!e && out->tmp && rename(out->tmp, out->target) != 0)
 		e = errno;
 	if (e) {
 		if (out->tmp)

@@ -13,12 +13,16 @@
  * The target is never seen half written, and an existing file is replaced
  * only on commit.  A target that exists and is not a regular file (a
  * device such as /dev/stdout, a pipe) is written directly instead: renaming
- * over it would replace the device with a file.  A directory is refused.
+ * over it would replace the device with a file.  A symbolic link stays a
+ * link: the file it points to is replaced (a dangling link's target is
+ * created, directly).  A directory is refused.
  */
 struct nt_outfile {
 	FILE *fp;    /* write here between open and commit/abort */
 	char *path;  /* owned */
 	char *tmp;   /* owned: the temporary file's name; NULL when direct */
+	char *target; /* owned: what the rename replaces: path, or the file a
+	                 symbolic link at path points to; NULL when direct */
 };
 
 /*

@@ -21,6 +21,29 @@ expect report-over-db 1 nt report --csv -o "$DB"
 expect foods-export-over-db 1 nt foods export -o "$DB"
 expect check-after-refusals 0 nt check
 
+# An output named through a symbolic link replaces the file it points to
+# and the link stays a link; a dangling link gets its target created.
+mkdir "$WORK/real"
+echo old >"$WORK/real/journal.csv"
+ln -s "$WORK/real/journal.csv" "$WORK/link.csv"
+ln -s "$WORK/real/new.csv" "$WORK/dangling.csv"
+nt export -o "$WORK/link.csv" >/dev/null
+nt export -o "$WORK/dangling.csv" >/dev/null
+nt export >"$WORK/journal-stdout.csv"
+for f in link dangling; do
+	if [ -L "$WORK/$f.csv" ] && cmp -s "$WORK/$f.csv" "$WORK/journal-stdout.csv"; then
+		tap_ok "export -o through a $f link writes its target, the link stays"
+	else
+		tap_not_ok "export -o through a $f link writes its target, the link stays" \
+			"$(ls -l "$WORK/$f.csv")"
+	fi
+done
+if [ "$(ls -A "$WORK/real" | wc -l)" = 2 ]; then
+	tap_ok "no temporary file is left beside the target"
+else
+	tap_not_ok "no temporary file is left beside the target" "$(ls -A "$WORK/real")"
+fi
+
 # The copy stands alone: same entries, private, no -wal beside it.
 expect copy-week 0 "$NUTRACK_BIN" --db "$WORK/copy.db" week --csv
 nt week --csv >"$WORK/week.csv"
