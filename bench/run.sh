@@ -73,8 +73,9 @@ echo "== a Branded-sized food table: 400,000 foods from a synthetic Branded down
 python3 "$here/mkfdc.py" branded "$work/fdc-br" 400000
 cp "$work/empty.db" "$work/big.db"
 br_start=$(date +%s.%N)
-br_peak=$( { /usr/bin/time -f %M "$NUTRACK_BIN" --db "$work/big.db" import-fdc "$work/fdc-br" \
-	>/dev/null 2>&1; } 2>&1 | tail -n 1)
+/usr/bin/time -f %M -o "$work/br.peak" "$NUTRACK_BIN" --db "$work/big.db" \
+	import-fdc "$work/fdc-br" >/dev/null 2>&1
+br_peak=$(tail -n 1 "$work/br.peak")
 br_secs=$(awk -v a="$br_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
 rm -rf "$work/fdc-br"
 sqlite3 "$work/big.db" <"$here/journal.sql"

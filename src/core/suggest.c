@@ -20,12 +20,17 @@ static const char sql_staples[] =
 	" JOIN portions p ON p.food = s.food AND p.seq = s.portion_seq"
 	" WHERE s.nutrient = ?1 AND (s.diets & ?2) != 0 AND " NT_DIET_ALLOWED_SQL;
 
-/* The foods the user has logged, each in the amount last logged. */
+/*
+ * The foods the user eats: those of the last 1000 entries (a few months of
+ * logging), each in the amount last logged.  Bounded, so that a journal
+ * of ten years costs what a journal of months does.
+ */
 static const char sql_eaten[] =
 	"SELECT f.id, f.source, f.code, f.name, e.amount, e.mg, NULL, NULL, " NT_FOOD_VALUE_COLUMNS
-	" FROM (SELECT food, max(id) AS last FROM entries GROUP BY food) l"
+	" FROM (SELECT food, max(id) AS last FROM"
+	"       (SELECT id, food FROM entries ORDER BY id DESC LIMIT 1000) GROUP BY food) l"
 	" JOIN entries e ON e.id = l.last JOIN foods f ON f.id = l.food"
-	" WHERE " NT_DIET_ALLOWED_SQL " ORDER BY e.id DESC LIMIT 500";
+	" WHERE " NT_DIET_ALLOWED_SQL " ORDER BY e.id DESC";
 
 #define VALUES_AT 8 /* first value column of both queries (kept aligned) */
 
@@ -68,6 +73,72 @@ struct pool {
 	struct cand *v;
 	size_t n, cap;
 };
+
+/* A food the user eats, read once for all the nutrients that are short. */
+struct eaten {
+	long long id;
+	char ref[40];
+	char *name, *amount;
+	double grams;
+	double per100[NT_STORED_COUNT];
+};
+
+struct eaten_list {
+	struct eaten *v;
+	size_t n;
+};
+
+static void
+eaten_fini(struct eaten_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].name);
+		free(l->v[i].amount);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static enum nt_status
+eaten_load(struct nt_store *s, enum nt_diet diet, struct eaten_list *l, struct nt_err *err)
+{
+	struct nt_stmt *st;
+	size_t cap = 0;
+	int r;
+
+	if (!(st = nt_store_stmt(s, sql_eaten, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 9, nt_diet_forbids(diet));
+	while ((r = nt_stmt_step(st, err)) > 0) {
+		struct eaten *e;
+
+		if (l->n == cap) {
+			size_t ncap = cap ? 2 * cap : 64;
+			struct eaten *v = realloc(l->v, ncap * sizeof *v);
+
+			if (!v)
+				goto nomem;
+			l->v = v;
+			cap = ncap;
+		}
+		e = &l->v[l->n];
+		e->id = nt_stmt_int(st, 0);
+		nt_food_ref(nt_stmt_text(st, 1), nt_stmt_text(st, 2), e->ref, sizeof e->ref);
+		e->grams = (double)nt_stmt_int(st, 5) / 1000.0;
+		for (int k = 0; k < NT_STORED_COUNT; k++)
+			e->per100[k] = nt_stmt_double(st, VALUES_AT + k);
+		e->name = strdup(nt_stmt_text(st, 3));
+		e->amount = strdup(nt_stmt_text(st, 4));
+		l->n++;
+		if (!e->name || !e->amount)
+			goto nomem;
+	}
+	return r < 0 ? err->status : NT_OK;
+nomem:
+	nt_stmt_reset(st);
+	return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+}
 
 static void
 pool_fini(struct pool *p)
@@ -113,15 +184,12 @@ pool_add(struct pool *p, const struct cand *c, struct nt_err *err)
 	return NT_OK;
 }
 
-/* Fills a candidate's value for m from the row; false when unknown or 0. */
+/* Fills a candidate's value for m; false when unknown or 0. */
 static bool
-value_of(struct nt_stmt *st, enum nt_measure m, double grams, struct cand *c)
+value_of(const double per100[NT_STORED_COUNT], enum nt_measure m, double grams, struct cand *c)
 {
-	double per100[NT_STORED_COUNT];
 	struct nt_amounts v;
 
-	for (int k = 0; k < NT_STORED_COUNT; k++)
-		per100[k] = nt_stmt_double(st, VALUES_AT + k);
 	nt_amounts_for(per100, grams, &v);
 	c->adds = v.v[m];
 	c->fortified = nt_known(per100[NT_B12_ADDED]) && per100[NT_B12_ADDED] > 0;
@@ -140,37 +208,31 @@ score(struct cand *c, enum nt_measure m, double gap, enum nt_diet diet)
 }
 
 static enum nt_status
-gather(struct nt_store *s, enum nt_measure m, enum nt_diet diet, double gap,
-       struct pool *pool, struct nt_err *err)
+gather(struct nt_store *s, const struct eaten_list *eaten, enum nt_measure m,
+       enum nt_diet diet, double gap, struct pool *pool, struct nt_err *err)
 {
 	struct nt_stmt *st;
 	enum nt_status rc;
 	int r;
 
 	/* foods the user eats, first, so that their amount is kept */
-	if (!(st = nt_store_stmt(s, sql_eaten, err)))
-		return err->status;
-	nt_stmt_bind_int(st, 9, nt_diet_forbids(diet));
-	while ((r = nt_stmt_step(st, err)) > 0) {
+	for (size_t i = 0; i < eaten->n; i++) {
+		const struct eaten *e = &eaten->v[i];
 		struct cand c = {0};
 
-		c.id = nt_stmt_int(st, 0);
-		c.grams = (double)nt_stmt_int(st, 5) / 1000.0;
-		if (!value_of(st, m, c.grams, &c))
+		c.id = e->id;
+		c.grams = e->grams;
+		if (!value_of(e->per100, m, c.grams, &c))
 			continue;
-		nt_food_ref(nt_stmt_text(st, 1), nt_stmt_text(st, 2), c.ref, sizeof c.ref);
-		c.name = (char *)nt_stmt_text(st, 3);
-		c.amount = (char *)nt_stmt_text(st, 4);
+		memcpy(c.ref, e->ref, sizeof c.ref);
+		c.name = e->name;
+		c.amount = e->amount;
 		c.note = (char *)"you eat it";
 		c.eaten = true;
 		score(&c, m, gap, diet);
-		if ((rc = pool_add(pool, &c, err))) {
-			nt_stmt_reset(st);
+		if ((rc = pool_add(pool, &c, err)))
 			return rc;
-		}
 	}
-	if (r < 0)
-		return err->status;
 
 	if (!(st = nt_store_stmt(s, sql_staples, err)))
 		return err->status;
@@ -180,10 +242,13 @@ gather(struct nt_store *s, enum nt_measure m, enum nt_diet diet, double gap,
 	while ((r = nt_stmt_step(st, err)) > 0) {
 		struct cand c = {0};
 		char amount[256];
+		double per100[NT_STORED_COUNT];
 
 		c.id = nt_stmt_int(st, 0);
 		c.grams = nt_stmt_double(st, 6);
-		if (!value_of(st, m, c.grams, &c))
+		for (int k = 0; k < NT_STORED_COUNT; k++)
+			per100[k] = nt_stmt_double(st, VALUES_AT + k);
+		if (!value_of(per100, m, c.grams, &c))
 			continue;
 		nt_food_ref(nt_stmt_text(st, 1), nt_stmt_text(st, 2), c.ref, sizeof c.ref);
 		snprintf(amount, sizeof amount, "%g %s", nt_stmt_double(st, 4), nt_stmt_text(st, 5));
@@ -207,6 +272,8 @@ nt_suggest(struct nt_store *s, const struct nt_profile *p,
 	static const enum nt_measure measures[] = NT_SUGGEST_MEASURES;
 	struct nt_err scratch;
 	struct nt_suggestions res = {0, NULL};
+	struct eaten_list eaten = {NULL, 0};
+	bool loaded = false;
 	size_t cap = 0;
 
 	if (!err)
@@ -221,8 +288,15 @@ nt_suggest(struct nt_store *s, const struct nt_profile *p,
 		if (j->level != NT_LEVEL_LOW)
 			continue;
 		gap = j->target - j->intake;
-		if ((rc = gather(s, m, p->diet, gap, &pool, err))) {
+		if (!loaded && (rc = eaten_load(s, p->diet, &eaten, err))) {
+			eaten_fini(&eaten);
+			nt_suggestions_fini(&res);
+			return rc;
+		}
+		loaded = true;
+		if ((rc = gather(s, &eaten, m, p->diet, gap, &pool, err))) {
 			pool_fini(&pool);
+			eaten_fini(&eaten);
 			nt_suggestions_fini(&res);
 			return rc;
 		}
@@ -237,6 +311,7 @@ nt_suggest(struct nt_store *s, const struct nt_profile *p,
 
 				if (!v) {
 					pool_fini(&pool);
+					eaten_fini(&eaten);
 					nt_suggestions_fini(&res);
 					return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
 				}
@@ -264,6 +339,7 @@ nt_suggest(struct nt_store *s, const struct nt_profile *p,
 		}
 		pool_fini(&pool);
 	}
+	eaten_fini(&eaten);
 	*out = res;
 	return NT_OK;
 }
