@@ -108,7 +108,10 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 				printf(" per %s\n", name);
 			}
 		}
-		if (r.total > r.n)
+		if (r.more)
+			printf("%zu of more than %zu matching foods shown; more words narrow the "
+			       "search.\n", r.n, r.total);
+		else if (r.total > r.n)
 			printf("%zu of %zu matching foods shown; --limit N shows more.\n", r.n,
 			       r.total);
 	}

@@ -317,10 +317,17 @@ cand_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/*
+ * The matches, by id: cheap even when they are a hundred thousand (the
+ * index alone); reading and ranking each food is what costs.
+ */
 static const char sql_match[] =
-	"SELECT f.id, f.name, f.also, f.keywords, f.grp"
-	" FROM food_fts JOIN foods f ON f.id = food_fts.rowid"
-	" WHERE food_fts MATCH ?1";
+	"SELECT rowid FROM food_fts WHERE food_fts MATCH ?1 ORDER BY rowid LIMIT ?2";
+static const char sql_cand[] = "SELECT name, also, keywords, grp FROM foods WHERE id = ?1";
+/* The user's own foods: ranked however many foods match. */
+static const char sql_own[] =
+	"SELECT id FROM foods WHERE source IN ('custom', 'recipe') AND id > ?1";
+static const char sql_own_match[] = "SELECT 1 FROM food_fts WHERE food_fts MATCH ?1 AND rowid = ?2";
 static const char sql_hit[] =
 	"SELECT source, code, name, grp, " NT_FOOD_VALUE_COLUMNS ","
 	" (SELECT amount FROM portions WHERE food = foods.id ORDER BY seq LIMIT 1),"
@@ -341,6 +348,57 @@ nt_search_result_fini(struct nt_search_result *r)
 	free(r->hits);
 	r->hits = NULL;
 	r->n = r->total = 0;
+	r->more = false;
+}
+
+/* Appends id to ids (n of cap); false when out of memory. */
+static bool
+push_id(long long **ids, size_t *n, size_t *cap, long long id)
+{
+	if (*n == *cap) {
+		size_t ncap = *cap ? 2 * *cap : 256;
+		long long *p = realloc(*ids, ncap * sizeof *p);
+
+		if (!p)
+			return false;
+		*ids = p;
+		*cap = ncap;
+	}
+	(*ids)[(*n)++] = id;
+	return true;
+}
+
+/*
+ * The user's own foods (custom, recipe) past the last id read that match
+ * too: they are few, and each is one look-up in the index.
+ */
+static enum nt_status
+add_own(struct nt_store *s, const char *match, long long after, long long **ids, size_t *n,
+        size_t *cap, struct nt_err *err)
+{
+	struct nt_stmt *own, *hit;
+	int rc, r;
+
+	if (!(own = nt_store_stmt(s, sql_own, err)))
+		return err->status;
+	nt_stmt_bind_int(own, 1, after);
+	while ((rc = nt_stmt_step(own, err)) > 0) {
+		long long id = nt_stmt_int(own, 0);
+
+		if (!(hit = nt_store_stmt(s, sql_own_match, err))) {
+			nt_stmt_reset(own);
+			return err->status;
+		}
+		nt_stmt_bind_text(hit, 1, match);
+		nt_stmt_bind_int(hit, 2, id);
+		r = nt_stmt_step(hit, err);
+		nt_stmt_reset(hit);
+		if (r < 0 || (r > 0 && !push_id(ids, n, cap, id))) {
+			nt_stmt_reset(own);
+			return r < 0 ? err->status : nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+		}
+	}
+	return rc < 0 ? err->status : NT_OK;
 }
 
 static enum nt_status
@@ -377,21 +435,18 @@ load_hit(struct nt_store *s, const struct cand *c, struct nt_search_hit *h,
 	return NT_OK;
 }
 
-enum nt_status
-nt_search(struct nt_store *s, const char *query, size_t limit,
+static enum nt_status
+search_in(struct nt_store *s, const char *query, size_t limit,
           struct nt_search_result *out, struct nt_err *err)
 {
 	char words[NT_SEARCH_MAX_WORDS][NT_SEARCH_WORD_LEN];
 	char match[NT_SEARCH_MAX_WORDS * (2 * NT_SEARCH_WORD_LEN + 24)];
-	struct nt_err scratch;
 	struct nt_stmt *st;
 	struct cand *cands = NULL;
-	size_t n_words, n = 0, cap = 0, o = 0;
+	long long *ids = NULL;
+	size_t n_words, n = 0, n_ids = 0, cap_ids = 0, o = 0;
 	int rc;
 
-	if (!err)
-		err = &scratch;
-	memset(out, 0, sizeof *out);
 	n_words = nt_search_words(query, words);
 	if (n_words == 0 || limit == 0)
 		return NT_OK;
@@ -418,35 +473,60 @@ nt_search(struct nt_store *s, const char *query, size_t limit,
 				                      i ? " AND " : "", words[i]);
 		}
 
+	/*
+	 * At most NT_SEARCH_RANK_MAX matches are read, lowest ids first (the
+	 * bundled foods, loaded first): "s" can match 80,000 foods of a
+	 * Branded import, and reading each one is what costs.
+	 */
 	if (!(st = nt_store_stmt(s, sql_match, err)))
 		return err->status;
 	nt_stmt_bind_text(st, 1, match);
-	while ((rc = nt_stmt_step(st, err)) > 0) {
-		if (n == cap) {
-			struct cand *p;
-
-			cap = cap ? 2 * cap : 256;
-			if (!(p = realloc(cands, cap * sizeof *p))) {
-				nt_stmt_reset(st);
-				free(cands);
-				return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
-			}
-			cands = p;
+	nt_stmt_bind_int(st, 2, NT_SEARCH_RANK_MAX + 1);
+	while ((rc = nt_stmt_step(st, err)) > 0)
+		if (!push_id(&ids, &n_ids, &cap_ids, nt_stmt_int(st, 0))) {
+			nt_stmt_reset(st);
+			free(ids);
+			return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
 		}
-		cands[n].id = nt_stmt_int(st, 0);
-		cands[n].name_len = strlen(nt_stmt_text(st, 1));
-		cands[n].score = nt_search_score(words, n_words, nt_stmt_text(st, 1),
-		                                 nt_stmt_text(st, 2), nt_stmt_text(st, 3),
-		                                 nt_stmt_text(st, 4));
-		n++;
+	if (rc >= 0 && n_ids > NT_SEARCH_RANK_MAX) {
+		n_ids = NT_SEARCH_RANK_MAX;
+		out->more = true;
+		if (add_own(s, match, ids[n_ids - 1], &ids, &n_ids, &cap_ids, err))
+			rc = -1;
 	}
 	if (rc < 0) {
+		free(ids);
+		return err->status;
+	}
+	out->total = n_ids;
+	if (n_ids && !(cands = malloc(n_ids * sizeof *cands))) {
+		free(ids);
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < n_ids; i++) {
+		if (!(st = nt_store_stmt(s, sql_cand, err)))
+			break;
+		nt_stmt_bind_int(st, 1, ids[i]);
+		if ((rc = nt_stmt_step(st, err)) < 0)
+			break;
+		if (rc == 0)
+			continue; /* gone since the index was read: another process */
+		cands[n].id = ids[i];
+		cands[n].name_len = strlen(nt_stmt_text(st, 0));
+		cands[n].score = nt_search_score(words, n_words, nt_stmt_text(st, 0),
+		                                 nt_stmt_text(st, 1), nt_stmt_text(st, 2),
+		                                 nt_stmt_text(st, 3));
+		nt_stmt_reset(st);
+		n++;
+	}
+	free(ids);
+	if (!st || rc < 0) {
 		free(cands);
+		out->total = 0;
 		return err->status;
 	}
 	if (n > 1) /* qsort(NULL, 0, ...) is undefined */
 		qsort(cands, n, sizeof *cands, cand_cmp);
-	out->total = n;
 	if (limit > n)
 		limit = n;
 	if (limit && !(out->hits = calloc(limit, sizeof *out->hits))) {
@@ -465,4 +545,26 @@ nt_search(struct nt_store *s, const char *query, size_t limit,
 	}
 	free(cands);
 	return NT_OK;
+}
+
+enum nt_status
+nt_search(struct nt_store *s, const char *query, size_t limit,
+          struct nt_search_result *out, struct nt_err *err)
+{
+	struct nt_err scratch;
+	enum nt_status rc;
+
+	if (!err)
+		err = &scratch;
+	memset(out, 0, sizeof *out);
+	/* thousands of lookups: one snapshot, one lock */
+	if ((rc = nt_store_begin_read(s, err)))
+		return rc;
+	if ((rc = search_in(s, query, limit, out, err))) {
+		nt_store_rollback(s);
+		return rc;
+	}
+	if ((rc = nt_store_commit(s, err)))
+		nt_search_result_fini(out);
+	return rc;
 }

@@ -30,6 +30,7 @@ struct nt_search_hit {
 struct nt_search_result {
 	size_t n;      /* hits returned (<= limit) */
 	size_t total;  /* foods that matched */
+	bool more;     /* total is a floor: more foods match than were read */
 	struct nt_search_hit *hits;
 };
 
@@ -48,10 +49,14 @@ size_t nt_search_words(const char *query,
  * accent-insensitively, best first; at most `limit` hits.  A query of one
  * or two letters matches only the first word of names (someone is starting
  * to type a name).  A word ending in a consonant and "y" also finds its
- * "-ies" plural ("berry" finds "berries").  A query without words, or a
+ * "-ies" plural ("berry" finds "berries").  With more than
+ * NT_SEARCH_RANK_MAX matches, the first NT_SEARCH_RANK_MAX by id (the bundled
+ * foods, then imported ones in import order) and the user's own foods are
+ * read and ranked, and `more` says that total is only a floor.  A query without words, or a
  * limit of 0, gives no hits and a total of 0, not an error.  *out is
  * always left valid to fini: empty on failure.
  */
+#define NT_SEARCH_RANK_MAX 4000
 enum nt_status nt_search(struct nt_store *s, const char *query, size_t limit,
                          struct nt_search_result *out, struct nt_err *err);
 

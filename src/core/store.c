@@ -394,6 +394,16 @@ nt_store_begin(struct nt_store *s, struct nt_err *err)
 }
 
 enum nt_status
+nt_store_begin_read(struct nt_store *s, struct nt_err *err)
+{
+	enum nt_status st = nt_store_exec(s, s->tx_depth ? "SAVEPOINT nt" : "BEGIN", err);
+
+	if (st == NT_OK)
+		s->tx_depth++;
+	return st;
+}
+
+enum nt_status
 nt_store_commit(struct nt_store *s, struct nt_err *err)
 {
 	enum nt_status st;

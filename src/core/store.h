@@ -48,6 +48,12 @@ const char *nt_store_path(const struct nt_store *s);
  * rollback.  rollback never fails from the caller's point of view.
  */
 enum nt_status nt_store_begin(struct nt_store *s, struct nt_err *err);
+/*
+ * The same for many reads: a deferred BEGIN (or a savepoint), so that the
+ * statements share one snapshot and one lock instead of taking and
+ * dropping it each time.  Paired with commit or rollback like begin.
+ */
+enum nt_status nt_store_begin_read(struct nt_store *s, struct nt_err *err);
 enum nt_status nt_store_commit(struct nt_store *s, struct nt_err *err);
 void nt_store_rollback(struct nt_store *s);
 

@@ -92,7 +92,8 @@ tui_search_draw(struct tui *t)
 	if (!t->query.len)
 		snprintf(line, sizeof line, "Type a food's name: salmon, soy milk, fortified cereal...");
 	else if (t->res.total)
-		snprintf(line, sizeof line, "%zu matching foods; values per portion", t->res.total);
+		snprintf(line, sizeof line, "%s%zu matching foods; values per portion",
+		         t->res.more ? "over " : "", t->res.total);
 	else
 		snprintf(line, sizeof line, "No food matches; try fewer or other words.");
 	attrset(tui_theme(TH_DIM));
