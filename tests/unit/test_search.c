@@ -491,6 +491,43 @@ test_separators_and_plurals(void)
 	nt_search_result_fini(&r);
 }
 
+/*
+ * More than NT_SEARCH_RANK_MAX matches: 4100 imported "Zebra snack" foods,
+ * then the user's "Zebra bar" (the highest id).  The first 4000 by id and
+ * the user's food are ranked; the count says "more".
+ */
+static void
+test_rank_cap(void)
+{
+	static const char sql[] =
+		"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4100)"
+		" INSERT INTO foods(source, code, name, grp, b12_ug)"
+		" SELECT 'fdc', 900000 + i, 'Zebra snack number ' || i, 'Snacks', 0.1 FROM n;";
+	struct nt_search_result r;
+	double per100[NT_STORED_COUNT];
+	long long id;
+	bool own = false;
+
+	if (nt_store_exec(s, sql, NULL) != NT_OK)
+		tap_bail("cannot add the zebra foods");
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		per100[m] = NT_UNKNOWN;
+	if (nt_food_add_custom(s, "Zebra bar", per100, NULL, 0, 0, &id, NULL) != NT_OK)
+		tap_bail("cannot add the custom food");
+	search("zebra", 10, &r);
+	ok(r.more, "4101 matches: 'more' is set");
+	is_int((long long)r.total, NT_SEARCH_RANK_MAX + 1, "4000 read and the user's own food");
+	for (size_t i = 0; i < r.n; i++)
+		own |= r.hits[i].id == id;
+	ok(own && r.n == 10, "the user's food, added last, is ranked among them");
+	ok(r.n && !strcmp(r.hits[0].name, "Zebra bar"), "... first: the shortest name (%s)",
+	   r.n ? r.hits[0].name : "nothing");
+	nt_search_result_fini(&r);
+	search("zebra snack number 4100", 5, &r);
+	ok(!r.more && r.total == 1 && r.n == 1, "a narrower search finds the 4100th alone");
+	nt_search_result_fini(&r);
+}
+
 int
 main(void)
 {
@@ -502,6 +539,7 @@ main(void)
 	test_salmon();
 	test_fortified();
 	test_accents_and_syntax();
+	test_rank_cap();
 	nt_store_close(s);
 	return tap_done();
 }
