@@ -76,13 +76,6 @@ fmt_stored(char *buf, size_t n, double v)
 	}
 }
 
-/* Same value or both unknown. */
-static bool
-same_value(double a, double b)
-{
-	return (isnan(a) && isnan(b)) || a == b;
-}
-
 /* ---- writing ---- */
 
 static enum nt_status
@@ -1070,7 +1063,7 @@ update_food(struct nt_store *s, long long id, const struct food_row *f, bool *ch
 	same = !strcmp(old->group, f->group) && tags == f->tags &&
 	       old->n_portions == f->n_portions;
 	for (int m = 0; same && m < NT_STORED_COUNT; m++)
-		same = same_value(old->per100[m], f->per100[m]);
+		same = nt_same_value(old->per100[m], f->per100[m]);
 	for (size_t i = 0; same && i < f->n_portions; i++)
 		same = old->portions[i].amount == f->portions[i].amount &&
 		       old->portions[i].grams == f->portions[i].grams &&

@@ -168,12 +168,6 @@ nt_dataset_writer_fini(struct nt_dataset_writer *w)
 	w->cap_old = 0;
 }
 
-static bool
-same_value(double a, double b)
-{
-	return (isnan(a) && isnan(b)) || a == b;
-}
-
 /* Loads the stored portions of food `id` into w->old. */
 static enum nt_status
 load_old_portions(struct nt_dataset_writer *w, long long id, struct nt_err *err)
@@ -233,7 +227,7 @@ same_food(struct nt_stmt *st, const struct nt_dataset_food *f)
 	    nt_stmt_int(st, 6) != (long long)f->contains || nt_stmt_int(st, 7) != 0)
 		return false;
 	for (int m = 0; m < NT_STORED_COUNT; m++)
-		if (!same_value(nt_stmt_double(st, 8 + m), f->per100[m]))
+		if (!nt_same_value(nt_stmt_double(st, 8 + m), f->per100[m]))
 			return false;
 	return true;
 }
@@ -1044,18 +1038,6 @@ static const char sql_food_portions[] =
 	"SELECT amount, unit, grams FROM temp.fdc_portion WHERE fdc_id = ?1"
 	" ORDER BY seq, line LIMIT " /* MAX_PORTIONS - 1: room for a Branded serving */ "63";
 
-/* A value rounded to 9 significant digits (conversions leave binary noise). */
-static double
-tidy(double v)
-{
-	char buf[32];
-
-	if (!nt_known(v))
-		return v;
-	snprintf(buf, sizeof buf, "%.9g", v);
-	return strtod(buf, NULL);
-}
-
 /* The food's measures from its slots (USDA's precedence rules). */
 static void
 values_from_slots(const double *sl, double *per100, bool *ala_estimated)
@@ -1064,7 +1046,7 @@ values_from_slots(const double *sl, double *per100, bool *ala_estimated)
 		per100[m] = NT_UNKNOWN;
 	for (int i = 0; i < N_SLOTS; i++)
 		if (nt_known(sl[i]) && !nt_known(per100[slots[i].m]))
-			per100[slots[i].m] = tidy(sl[i] * slots[i].scale);
+			per100[slots[i].m] = nt_tidy(sl[i] * slots[i].scale);
 	/* slot order gives: kcal, Atwater specific, Atwater general, kJ; 851, then 619 */
 	*ala_estimated = !nt_known(sl[S_ALA]) && nt_known(sl[S_ALA_UNDIFF]);
 	if (nt_known(per100[NT_B12]) && nt_known(per100[NT_B12_ADDED]) &&

@@ -2,6 +2,8 @@
 /* nutrient.c - measure table, per-quantity values and totals. */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "nutrient.h"
@@ -120,6 +122,17 @@ nt_amounts_finish(struct nt_amounts *sum, unsigned counted)
 			sum->v[m] = NT_UNKNOWN;
 			sum->partial &= ~(1u << m);
 		}
+}
+
+double
+nt_tidy(double v)
+{
+	char buf[32];
+
+	if (!nt_known(v))
+		return v;
+	snprintf(buf, sizeof buf, "%.9g", v);
+	return strtod(buf, NULL);
 }
 
 double

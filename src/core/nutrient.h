@@ -37,6 +37,8 @@ enum nt_measure {
 /* Unknown ("USDA did not measure it") is NAN, never 0. */
 #define NT_UNKNOWN NAN
 static inline bool nt_known(double v) { return !isnan(v); }
+/* The same value, or both unknown. */
+static inline bool nt_same_value(double a, double b) { return (isnan(a) && isnan(b)) || a == b; }
 
 const char *nt_measure_name(enum nt_measure m);   /* "b12" */
 const char *nt_measure_unit(enum nt_measure m);   /* "ug" (ASCII) */
@@ -89,5 +91,11 @@ void nt_amounts_finish(struct nt_amounts *sum, unsigned counted);
 
 /* Rounds v half away from zero to `decimals` places (the shown value). */
 double nt_round(double v, int decimals);
+
+/*
+ * v to 9 significant digits: unit conversions (g x 1e6) leave binary noise
+ * that would make a re-import see a changed value.  Unknown stays unknown.
+ */
+double nt_tidy(double v);
 
 #endif

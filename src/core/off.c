@@ -248,16 +248,6 @@ tags_from_analysis(const char *tags)
 	return NT_TAG_ALL;
 }
 
-/* A value rounded to 9 significant digits: g x 1e6 leaves binary noise. */
-static double
-tidy(double v)
-{
-	char buf[32];
-
-	snprintf(buf, sizeof buf, "%.9g", v);
-	return strtod(buf, NULL);
-}
-
 static enum nt_status
 product_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 {
@@ -304,7 +294,7 @@ product_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 			                "%s: negative value '%.40s'", col_names[c], text);
 			return NT_OK;
 		}
-		v[c] = tidy(v[c] * value_cols[i].scale);
+		v[c] = nt_tidy(v[c] * value_cols[i].scale);
 		if (v[c] > max) {
 			nt_dataset_skip(o->rep, row, (size_t)o->col[c] + 1,
 			                "%s: impossible value '%.40s' per 100 g", col_names[c],
@@ -345,7 +335,7 @@ product_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 			total -= v[C_EPA];
 		if (nt_known(v[C_DHA]))
 			total -= v[C_DHA];
-		food.per100[NT_ALA] = total > 0 ? tidy(total) : 0;
+		food.per100[NT_ALA] = total > 0 ? nt_tidy(total) : 0;
 		food.ala_estimated = true;
 	}
 
@@ -372,7 +362,7 @@ product_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	if (nt_off_serving(field(o, row, C_SERVING), &serving, unit, sizeof unit)) {
 		portion.amount = 1;
 		portion.unit = unit;
-		portion.grams = tidy(serving);
+		portion.grams = nt_tidy(serving);
 		food.portions = &portion;
 		food.n_portions = 1;
 	}
