@@ -359,6 +359,11 @@ resolve_food(struct journal_reader *jr, const struct nt_csv_row *row, int c,
 	if (!*ref)
 		return FIELD_FAIL(err, row, c, "food_id", "empty");
 	rc = nt_food_resolve(jr->s, ref, food, &why);
+	if (rc == NT_ERR_NOTFOUND && jr->pos[J_FOOD] >= 0 &&
+	    (!strncmp(ref, "custom:", 7) || !strncmp(ref, "recipe:", 7))) {
+		*food = 0; /* one of the user's own, renumbered: found by its name below */
+		return NT_OK;
+	}
 	if (rc == NT_ERR_NOTFOUND || rc == NT_ERR_INVALID || rc == NT_ERR_AMBIGUOUS)
 		return FIELD_FAIL(err, row, c, "food_id", "%s", why.msg);
 	if (rc) {
@@ -394,16 +399,21 @@ match_own_food(struct journal_reader *jr, const struct nt_csv_row *row, long lon
 	long long found[2];
 	int r, n = 0;
 
-	if (!(st = nt_store_stmt(jr->s, sql_food_name, err)))
-		return err->status;
-	nt_stmt_bind_int(st, 1, *food);
-	if ((r = nt_stmt_step(st, err)) < 0)
-		return err->status;
-	snprintf(source, sizeof source, "%s", r ? nt_stmt_text(st, 0) : "");
-	r = r && !strcmp(nt_stmt_text(st, 1), want);
-	nt_stmt_reset(st);
-	if (r || (strcmp(source, "custom") && strcmp(source, "recipe")))
-		return NT_OK; /* the same food, or a USDA one: their ids are fixed */
+	if (*food == 0) { /* no such id here: the source its id names */
+		snprintf(source, sizeof source, "%.*s", (int)strcspn(row->field[c_id], ":"),
+		         row->field[c_id]);
+	} else {
+		if (!(st = nt_store_stmt(jr->s, sql_food_name, err)))
+			return err->status;
+		nt_stmt_bind_int(st, 1, *food);
+		if ((r = nt_stmt_step(st, err)) < 0)
+			return err->status;
+		snprintf(source, sizeof source, "%s", r ? nt_stmt_text(st, 0) : "");
+		r = r && !strcmp(nt_stmt_text(st, 1), want);
+		nt_stmt_reset(st);
+		if (r || (strcmp(source, "custom") && strcmp(source, "recipe")))
+			return NT_OK; /* the same food, or a USDA one: their ids are fixed */
+	}
 	if (!(st = nt_store_stmt(jr->s, sql_own_by_name, err)))
 		return err->status;
 	nt_stmt_bind_text(st, 1, source);
@@ -506,6 +516,9 @@ journal_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	if (pos[J_FOOD] >= 0 && row->field[pos[J_FOOD]][0] &&
 	    (rc = match_own_food(jr, row, &food, err)))
 		return rc;
+	if (food == 0) /* an own food's id that is not here, and no name to find it by */
+		return FIELD_FAIL(err, row, pos[J_FOOD_ID], "food_id", "no food with id '%.40s'",
+		                  row->field[pos[J_FOOD_ID]]);
 	{
 		char date[NT_DATE_LEN];
 

@@ -66,8 +66,15 @@ insert_entry(struct nt_store *s, long long id, long day, enum nt_meal meal,
 	char date[NT_DATE_LEN];
 	enum nt_status rc;
 
-	if ((rc = check_amount(amount, mg, err)))
+	if (id) {
+		/* a restored entry's text goes back as it was stored, as a move keeps it */
+		if (!amount)
+			return nt_err_set(err, NT_ERR_INVALID, "no amount text");
+		if (mg <= 0 || mg > (long long)(1000 * 10000))
+			return nt_err_set(err, NT_ERR_RANGE, "amount out of range");
+	} else if ((rc = check_amount(amount, mg, err))) {
 		return rc;
+	}
 	if (!(st = nt_store_stmt(s, sql_insert, err)))
 		return err->status;
 	nt_date_format(day, date);

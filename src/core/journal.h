@@ -89,7 +89,8 @@ enum nt_status nt_journal_remove(struct nt_store *s, long long id, struct nt_err
 
 /*
  * Puts a removed entry back with its old id, day, meal, food and amount
- * (for undo).  NT_ERR_INVALID when the id is taken again.
+ * (for undo); the amount text goes back as it was, unchecked.
+ * NT_ERR_INVALID when the id is taken again.
  */
 enum nt_status nt_journal_restore(struct nt_store *s, const struct nt_entry *e,
                                   struct nt_err *err);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -26,6 +27,34 @@ open_direct(struct nt_outfile *out, const char *path, char *copy, struct nt_err 
 	return NT_OK;
 }
 
+/*
+ * Where a dangling symbolic link points (the file does not exist yet),
+ * relative to the link's directory; NULL with errno set.
+ */
+static char *
+link_target(const char *link)
+{
+	const char *slash = strrchr(link, '/');
+	size_t dirlen = slash ? (size_t)(slash - link) + 1 : 0;
+	char buf[PATH_MAX], *t;
+	ssize_t n = readlink(link, buf, sizeof buf - 1);
+
+	if (n < 0)
+		return NULL;
+	if (n == 0) {
+		errno = ENOENT;
+		return NULL;
+	}
+	buf[n] = '\0';
+	if (buf[0] == '/')
+		return strdup(buf);
+	if (!(t = malloc(dirlen + (size_t)n + 1)))
+		return NULL;
+	memcpy(t, link, dirlen);
+	memcpy(t + dirlen, buf, (size_t)n + 1);
+	return t;
+}
+
 enum nt_status
 nt_outfile_open(struct nt_outfile *out, const char *path, struct nt_err *err)
 {
@@ -46,8 +75,14 @@ nt_outfile_open(struct nt_outfile *out, const char *path, struct nt_err *err)
 		return open_direct(out, path, copy, err);
 	/* a symbolic link stays one: the file it points to is what gets replaced */
 	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
-		if (!(target = realpath(path, NULL)))
-			return open_direct(out, path, copy, err); /* dangling: create its target */
+		if (!(target = realpath(path, NULL)) &&
+		    (errno != ENOENT || !(target = link_target(path)))) {
+			int e = errno;
+
+			free(copy);
+			return nt_err_set(err, e == ENOMEM ? NT_ERR_NOMEM : NT_ERR_IO,
+			                  "cannot write %s: %s", path, strerror(e));
+		}
 	} else if (!(target = strdup(path))) {
 		free(copy);
 		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");

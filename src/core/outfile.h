@@ -15,7 +15,7 @@
  * device such as /dev/stdout, a pipe) is written directly instead: renaming
  * over it would replace the device with a file.  A symbolic link stays a
  * link: the file it points to is replaced (a dangling link's target is
- * created, directly).  A directory is refused.
+ * created).  A directory is refused.
  */
 struct nt_outfile {
 	FILE *fp;    /* write here between open and commit/abort */

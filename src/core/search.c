@@ -561,6 +561,7 @@ nt_search(struct nt_store *s, const char *query, size_t limit,
 	if ((rc = nt_store_begin_read(s, err)))
 		return rc;
 	if ((rc = search_in(s, query, limit, out, err))) {
+		nt_search_result_fini(out); /* empty on failure, as promised */
 		nt_store_rollback(s);
 		return rc;
 	}

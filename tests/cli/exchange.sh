@@ -168,5 +168,14 @@ nt5() { "$NUTRACK_BIN" --db "$WORK/fifth.db" "$@"; }
 nt5 foods add "Tofu, firm (own)" --potassium 121 >/dev/null
 expect exchange-err-own-food-missing 1 nt5 import "$WORK/all.csv"
 is "the journal without its foods imports nothing" "$(nt5 export | wc -l)" 1
+# An id that is not here at all (custom:9) is found by its food's name too;
+# without the name column it is an unknown id.
+sed 's/custom:[0-9]*,/custom:9,/' "$WORK/all.csv" >"$WORK/renumbered.csv"
+nt4 import "$WORK/renumbered.csv" >"$WORK/renumbered.out" 2>&1
+is "custom:9 is placed by name: every row is already there" \
+	"$(cat "$WORK/renumbered.out")" "0 entries imported, $(($(wc -l <"$WORK/all.csv") - 1)) already present"
+printf '%s\n' 'date,meal,food_id,amount,grams,status' '2026-03-11,snack,custom:9,2 bars,80,eaten' \
+	>"$WORK/no-name.csv"
+expect exchange-err-own-id-no-name 1 nt4 import "$WORK/no-name.csv"
 
 done_testing

@@ -208,6 +208,20 @@ test_crud(void)
 	ok(e.meal == NT_DINNER && !strcmp(e.amount, "3 oz") && e.mg == 85000,
 	   "... to dinner, amount '3 oz' and 85 g kept");
 	nt_entry_fini(&e);
+	/* Undo puts an entry back as it was stored, even text add would refuse. */
+	nt_journal_get(s, e_salmon, &e, &err);
+	free(e.amount);
+	e.amount = strdup("3 oz\x1b[2J");
+	is_int(nt_journal_remove(s, e_salmon, &err), NT_OK, "remove, to restore");
+	is_int(nt_journal_restore(s, &e, &err), NT_OK, "restore keeps the stored text unchecked");
+	e.mg = 0;
+	is_int(nt_journal_restore(s, &e, &err), NT_ERR_RANGE, "... but not 0 grams");
+	nt_entry_fini(&e);
+	nt_journal_get(s, e_salmon, &e, &err);
+	ok(!strcmp(e.amount, "3 oz\x1b[2J") && e.mg == 85000, "... the entry is back as it was");
+	is_int(nt_journal_update(s, e_salmon, other, NT_DINNER, "3 oz", 85000, &err), NT_OK,
+	       "and its text can be set right");
+	nt_entry_fini(&e);
 	nt_journal_day(s, day, &l, &err);
 	is_int(l.n, 4, "the first day lost the moved entry");
 	nt_entry_list_fini(&l);
