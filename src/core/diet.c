@@ -172,20 +172,7 @@ nt_exclusion_add(struct nt_store *s, enum nt_exclusion_kind kind, long long food
 enum nt_status
 nt_exclusion_remove(struct nt_store *s, long long id, struct nt_err *err)
 {
-	struct nt_err scratch;
-	struct nt_stmt *st;
-	enum nt_status rc;
-
-	if (!err)
-		err = &scratch;
-	if (!(st = nt_store_stmt(s, sql_include, err)))
-		return err->status;
-	nt_stmt_bind_int(st, 1, id);
-	if ((rc = nt_stmt_run(st, err)))
-		return rc;
-	if (nt_store_changes(s) == 0)
-		return nt_err_set(err, NT_ERR_NOTFOUND, "no exclusion %lld", id);
-	return NT_OK;
+	return nt_store_run_id(s, sql_include, id, "exclusion", err);
 }
 
 enum nt_status

@@ -359,18 +359,5 @@ static const char sql_mark_supplement[] =
 enum nt_status
 nt_food_mark_supplement(struct nt_store *s, long long id, struct nt_err *err)
 {
-	struct nt_err scratch;
-	struct nt_stmt *st;
-	enum nt_status rc;
-
-	if (!err)
-		err = &scratch;
-	if (!(st = nt_store_stmt(s, sql_mark_supplement, err)))
-		return err->status;
-	nt_stmt_bind_int(st, 1, id);
-	if ((rc = nt_stmt_run(st, err)))
-		return rc;
-	if (nt_store_changes(s) == 0)
-		return nt_err_set(err, NT_ERR_NOTFOUND, "no custom food with row id %lld", id);
-	return NT_OK;
+	return nt_store_run_id(s, sql_mark_supplement, id, "custom food with row id", err);
 }

@@ -394,6 +394,26 @@ nt_store_begin(struct nt_store *s, struct nt_err *err)
 }
 
 enum nt_status
+nt_store_run_id(struct nt_store *s, const char *sql, long long id, const char *what,
+                struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	enum nt_status rc;
+
+	if (!err)
+		err = &scratch;
+	if (!(st = nt_store_stmt(s, sql, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, id);
+	if ((rc = nt_stmt_run(st, err)))
+		return rc;
+	if (nt_store_changes(s) == 0)
+		return nt_err_set(err, NT_ERR_NOTFOUND, "no %s %lld", what, id);
+	return NT_OK;
+}
+
+enum nt_status
 nt_store_begin_read(struct nt_store *s, struct nt_err *err)
 {
 	enum nt_status st = nt_store_exec(s, s->tx_depth ? "SAVEPOINT nt" : "BEGIN", err);

@@ -48,6 +48,13 @@ const char *nt_store_path(const struct nt_store *s);
  * rollback.  rollback never fails from the caller's point of view.
  */
 enum nt_status nt_store_begin(struct nt_store *s, struct nt_err *err);
+
+/*
+ * Runs `sql` (one change, ?1 = id) on a row by id: NT_ERR_NOTFOUND
+ * "no WHAT ID" when no row changed.  err may be NULL.
+ */
+enum nt_status nt_store_run_id(struct nt_store *s, const char *sql, long long id,
+                               const char *what, struct nt_err *err);
 /*
  * The same for many reads: a deferred BEGIN (or a savepoint), so that the
  * statements share one snapshot and one lock instead of taking and
