@@ -46,6 +46,10 @@ NUTR = {
 }
 ALA = "851"
 ALA_UNDIFF = "619"
+# Nutrients the upstream extracts carry that nutrack does not ship (yet):
+# folate (DFE, total, food, folic acid) and vitamin B6.  Known, so skipped;
+# any other number still stops the script.
+NOT_SHIPPED = {"435", "417", "432", "431", "415"}
 
 EXPECT_SR_FOODS = 8789
 EXPECT_FNDDS_FOODS = 5431
@@ -55,6 +59,7 @@ DRI_NUTRIENTS = {  # dri.csv name -> (our name, unit)
     "ala_omega3": ("ala", "g"),
     "potassium": ("potassium", "mg"),
 }
+DRI_NOT_SHIPPED = {"folate_dfe", "folic_acid", "vitamin_b6"}  # as NOT_SHIPPED
 STAGES = {"none": "none", "infant": "none", "child": "none",
           "pregnancy": "pregnant", "lactation": "lactating"}
 SRC_IOM = "IOM/NASEM DRI (via USDA NAL recommended intakes table)"
@@ -839,6 +844,8 @@ def load_nutrients(path, key, idcol_ok):
         k = r[key]
         check(k in idcol_ok, f"{path}: nutrient row for unknown food {k}")
         nn = r["nutr_no"]
+        if nn in NOT_SHIPPED:
+            continue
         check(nn in NUTR.values() or nn in (ALA, ALA_UNDIFF),
               f"{path}: unexpected nutr_no {nn}")
         v = r["value_per_100g"]
@@ -1059,6 +1066,8 @@ def build(shared, here, st):
         "age_max_y_excl", "dri_type", "value", "source", "note"])
     targets = []
     for r in dri:
+        if r["nutrient"] in DRI_NOT_SHIPPED:
+            continue
         check(r["nutrient"] in DRI_NUTRIENTS, f"dri: nutrient {r['nutrient']}")
         name, unit = DRI_NUTRIENTS[r["nutrient"]]
         check(r["unit"] == unit + "/d", f"dri: unit {r['unit']} for {name}")
