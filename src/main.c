@@ -47,22 +47,6 @@ flushed(const struct app *a, int rc)
 	return rc;
 }
 
-/*
- * A failing command leaves no trace: a database this run created (and
- * filled with the bundled foods) goes again.
- */
-static void
-forget_database(const char *path)
-{
-	char side[sizeof ((struct app *)0)->db_path + 8];
-
-	unlink(path);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -71,7 +55,6 @@ main(int argc, char **argv)
 	const char *db = NULL;
 	struct nt_err err;
 	enum nt_status st;
-	bool existed;
 	int i, rc;
 
 	setlocale(LC_ALL, "");
@@ -121,11 +104,12 @@ main(int argc, char **argv)
 		return flushed(&a, cli_command_help(&a, cmd, stdout));
 	if ((st = app_resolve(&a, db, &err)))
 		return cli_fail(&a, st, &err);
-	/* Commands open the database once their arguments are known to be good. */
-	existed = access(a.db_path, F_OK) == 0;
+	/*
+	 * Commands open the database once their arguments are known to be good.
+	 * A database a failing command created stays: another nutrack may have
+	 * written to it since (it is whole and valid: made before it was seen).
+	 */
 	rc = flushed(&a, cli_run(&a, cmd, argc - i, argv + i));
 	app_close(&a);
-	if (rc != CLI_OK && !existed)
-		forget_database(a.db_path);
 	return rc;
 }

@@ -51,7 +51,7 @@ export_to(struct app *a, const struct export_job *job, const char *output)
 		return CLI_OK;
 	}
 	if (nt_store_is_own_file(a->store, output))
-		return cli_error(a, "cannot write %s: it is the database itself", output);
+		return cli_error(a, "cannot write %s: it is the database or its -wal, -shm or -journal file", output);
 	if ((st = nt_outfile_open(&out, output, &err)))
 		return cli_fail(a, st, &err);
 	if ((st = run_export(a, job, out.fp, &n, &err))) {

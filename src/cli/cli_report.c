@@ -618,7 +618,7 @@ output_open(const struct app *a, const char *path, struct nt_outfile *of)
 	if (!path || !strcmp(path, "-"))
 		return stdout;
 	if (nt_store_is_own_file(a->store, path)) {
-		cli_error(a, "cannot write %s: it is the database itself", path);
+		cli_error(a, "cannot write %s: it is the database or its -wal, -shm or -journal file", path);
 		return NULL;
 	}
 	if ((st = nt_outfile_open(of, path, &err))) {

@@ -145,7 +145,7 @@ if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=8m nt-faults "$WORK/full" 2>/d
 	keys Enter
 	wait_for "full disk: banana portions" "1 banana (126 g)"
 	keys Enter
-	wait_for "full disk: logging fails, saying why" "the disk is full"
+	wait_for "full disk: logging fails, saying why" "disk full"
 	keys Escape
 	keys Escape
 	wait_for "full disk: back to the day" "Totals against targets"
