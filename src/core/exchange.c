@@ -278,40 +278,9 @@ static const struct col_spec journal_cols[J_COUNT] = {
 	{"dpa_g", false}, {"potassium_mg", false}, {"energy_kcal", false}, {"protein_g", false},
 };
 
-/*
- * The rows are checked and staged in a temporary table, then matched
- * against the journal in one statement: row_number() over identical rows is
- * k, the count of identical entries that were there before is m, and a row
- * is new when k > m.
- */
-static const char sql_stage_create[] =
-	"CREATE TEMP TABLE IF NOT EXISTS exchange_rows("
-	"  seq INTEGER PRIMARY KEY, day TEXT NOT NULL, meal INTEGER NOT NULL,"
-	"  food INTEGER NOT NULL, amount TEXT NOT NULL, mg INTEGER NOT NULL,"
-	"  planned INTEGER NOT NULL);"
-	"DELETE FROM temp.exchange_rows";
-static const char sql_stage_drop[] = "DROP TABLE IF EXISTS temp.exchange_rows";
-static const char sql_stage_row[] =
-	"INSERT INTO temp.exchange_rows(seq, day, meal, food, amount, mg, planned)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-static const char sql_max_entry[] = "SELECT coalesce(max(id), 0) FROM entries";
-#define MATCHED_ROWS \
-	"SELECT r.seq, r.day, r.meal, r.food, r.amount, r.mg, r.planned," \
-	"  row_number() OVER (PARTITION BY r.day, r.meal, r.food, r.amount, r.mg, r.planned" \
-	"                     ORDER BY r.seq) AS k," \
-	"  (SELECT count(*) FROM entries e WHERE e.day = r.day AND e.meal = r.meal" \
-	"   AND e.food = r.food AND e.amount = r.amount AND e.mg = r.mg" \
-	"   AND e.planned = r.planned AND e.id <= ?1) AS m" \
-	" FROM temp.exchange_rows r"
-static const char sql_stage_count[] =
-	"SELECT count(*), coalesce(sum(k > m), 0) FROM (" MATCHED_ROWS ")";
-static const char sql_stage_insert[] =
-	"INSERT INTO entries(day, meal, food, amount, mg, planned)"
-	" SELECT day, meal, food, amount, mg, planned FROM (" MATCHED_ROWS ")"
-	" WHERE k > m ORDER BY seq";
-
 struct journal_reader {
 	struct nt_store *s;
+	struct nt_staging *stage;
 	int pos[J_COUNT];
 	size_t width;
 	char last_ref[64];  /* the previous row's food id, resolved: files repeat foods */
@@ -444,7 +413,6 @@ journal_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	long day = 0;
 	long long food = 0, mg = 0;
 	int meal = 0, planned = 0;
-	struct nt_stmt *st;
 	enum nt_status rc;
 
 	if (row->record == 1) {
@@ -519,21 +487,8 @@ journal_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	if (food == 0) /* an own food's id that is not here, and no name to find it by */
 		return FIELD_FAIL(err, row, pos[J_FOOD_ID], "food_id", "no food with id '%.40s'",
 		                  row->field[pos[J_FOOD_ID]]);
-	{
-		char date[NT_DATE_LEN];
-
-		if (!(st = nt_store_stmt(jr->s, sql_stage_row, err)))
-			return err->status;
-		nt_date_format(day, date);
-		nt_stmt_bind_int(st, 1, (long long)row->record);
-		nt_stmt_bind_text(st, 2, date);
-		nt_stmt_bind_int(st, 3, meal);
-		nt_stmt_bind_int(st, 4, food);
-		nt_stmt_bind_text(st, 5, row->field[pos[J_AMOUNT]]);
-		nt_stmt_bind_int(st, 6, mg);
-		nt_stmt_bind_int(st, 7, planned);
-		return nt_stmt_run(st, err);
-	}
+	return nt_staging_entry(jr->stage, (long long)row->record, day, meal, food,
+	                      row->field[pos[J_AMOUNT]], mg, planned, err);
 }
 
 /* Runs a one-row query of integers into out[0..n); ?1, when bind1 >= 0, is bind1. */
@@ -563,46 +518,20 @@ nt_exchange_journal_import(struct nt_store *s, const char *path, bool dry_run,
                            struct nt_import_counts *counts, struct nt_err *err)
 {
 	struct nt_err scratch;
-	struct journal_reader jr = {.s = s};
-	struct nt_stmt *st;
-	long long max_id = 0, n[2] = {0, 0};
+	struct nt_staging stage;
+	struct journal_reader jr = {.s = s, .stage = &stage};
 	enum nt_status rc;
 
 	if (!err)
 		err = &scratch;
-	if ((rc = nt_store_begin(s, err)))
+	/* the file is read in phase 1, without the write lock: it may take long */
+	if ((rc = nt_staging_entries_begin(&stage, s, err)))
 		return rc;
-	if ((rc = nt_store_exec(s, sql_stage_create, err)) ||
-	    (rc = query_ints(s, sql_max_entry, -1, &max_id, 1, err)) ||
-	    (rc = nt_csv_read(path, ',', journal_row, &jr, NULL, err)) ||
-	    (rc = query_ints(s, sql_stage_count, max_id, n, 2, err)))
-		goto fail;
-	if (!dry_run) {
-		if (!(st = nt_store_stmt(s, sql_stage_insert, err))) {
-			rc = err->status;
-			goto fail;
-		}
-		nt_stmt_bind_int(st, 1, max_id);
-		if ((rc = nt_stmt_run(st, err)))
-			goto fail;
-	}
-	/* The staging table goes with the transaction: nothing stays behind. */
-	if ((rc = nt_store_exec(s, sql_stage_drop, err)))
-		goto fail;
-	if (dry_run)
-		nt_store_rollback(s);
-	else if ((rc = nt_store_commit(s, err)))
+	if ((rc = nt_csv_read(path, ',', journal_row, &jr, NULL, err))) {
+		nt_staging_abort(&stage);
 		return rc;
-	if (counts) {
-		memset(counts, 0, sizeof *counts);
-		counts->rows = n[0];
-		counts->added = n[1];
-		counts->present = n[0] - n[1];
 	}
-	return NT_OK;
-fail:
-	nt_store_rollback(s);
-	return rc;
+	return nt_staging_entries_finish(&stage, dry_run, counts, err);
 }
 
 /* ---- custom foods: export ---- */
@@ -961,141 +890,161 @@ parse_food_row(const struct nt_csv_row *row, const int *pos, struct food_row *f,
 	return rc;
 }
 
-/* How many rows of each name came before (to pair rows with same-named foods). */
-static const char sql_names_create[] =
-	"CREATE TEMP TABLE IF NOT EXISTS exchange_names(name TEXT PRIMARY KEY, n INTEGER NOT NULL);"
-	"DELETE FROM temp.exchange_names";
-static const char sql_names_drop[] = "DROP TABLE IF EXISTS temp.exchange_names";
-static const char sql_names_seen[] = "SELECT n FROM temp.exchange_names WHERE name = ?1";
-static const char sql_names_add[] =
-	"INSERT INTO temp.exchange_names(name, n) VALUES (?1, 1)"
-	" ON CONFLICT(name) DO UPDATE SET n = n + 1";
-static const char sql_max_food[] = "SELECT coalesce(max(id), 0) FROM foods";
-/* The offset-th custom food of this name among those there before the import. */
-static const char sql_food_named[] =
-	"SELECT id FROM foods WHERE source = 'custom' AND name = ?1 AND id <= ?2"
-	" ORDER BY CAST(code AS INTEGER), code LIMIT 1 OFFSET ?3";
-static const char sql_custom_code_taken[] =
-	"SELECT 1 FROM foods WHERE source = 'custom' AND code = ?1";
-static const char sql_custom_next[] =
-	"SELECT coalesce(max(CAST(code AS INTEGER)), 0) + 1 FROM foods WHERE source = 'custom'";
-static const char sql_custom_insert[] =
+/*
+ * Phase 1 stages the file's rows, read and checked.  Phase 2 pairs them
+ * with the custom foods of the same name (the k-th row of a name with the
+ * k-th food of that name, by code), finds which pairs differ, and applies
+ * updates and new foods with a few statements over the staged tables:
+ * linear in the rows (it used to scan the custom foods for every row), and
+ * short, since the full-text index is kept in step by one statement per
+ * step, not one per food.
+ */
+static const char sql_foods_create[] =
+	"CREATE TEMP TABLE IF NOT EXISTS stage_foods(seq INTEGER PRIMARY KEY,"
+	"  code INTEGER NOT NULL, name TEXT NOT NULL, grp TEXT NOT NULL, tags INTEGER NOT NULL,"
+	"  energy_kcal REAL, protein_g REAL, b12_ug REAL, b12_added_ug REAL, ala_g REAL,"
+	"  epa_g REAL, dha_g REAL, dpa_g REAL, potassium_mg REAL);"
+	"CREATE TEMP TABLE IF NOT EXISTS stage_food_portions(seq INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL, amount REAL NOT NULL, unit TEXT NOT NULL, grams REAL NOT NULL,"
+	"  PRIMARY KEY(seq, n)) WITHOUT ROWID;"
+	"CREATE TEMP TABLE IF NOT EXISTS stage_custom_rank(name TEXT NOT NULL, k INTEGER NOT NULL,"
+	"  id INTEGER NOT NULL, PRIMARY KEY(name, k)) WITHOUT ROWID;"
+	"CREATE TEMP TABLE IF NOT EXISTS stage_food_pairs(seq INTEGER PRIMARY KEY,"
+	"  food INTEGER NOT NULL UNIQUE, changed INTEGER NOT NULL DEFAULT 1);"
+	"CREATE TEMP TABLE IF NOT EXISTS stage_new_codes(seq INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE);"
+	"DELETE FROM temp.stage_foods; DELETE FROM temp.stage_food_portions;"
+	"DELETE FROM temp.stage_custom_rank; DELETE FROM temp.stage_food_pairs;"
+	"DELETE FROM temp.stage_new_codes;";
+static const char sql_foods_drop[] =
+	"DROP TABLE IF EXISTS temp.stage_foods; DROP TABLE IF EXISTS temp.stage_food_portions;"
+	"DROP TABLE IF EXISTS temp.stage_custom_rank; DROP TABLE IF EXISTS temp.stage_food_pairs;"
+	"DROP TABLE IF EXISTS temp.stage_new_codes;";
+static const char sql_stage_food[] =
+	"INSERT INTO temp.stage_foods(seq, code, name, grp, tags, " NT_FOOD_VALUE_COLUMNS ")"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+static const char sql_stage_portion[] =
+	"INSERT INTO temp.stage_food_portions(seq, n, amount, unit, grams)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)";
+/* The custom foods ranked by name once, into an indexed table: then a look-up per row. */
+static const char sql_pair[] =
+	"INSERT INTO temp.stage_custom_rank(name, k, id)"
+	" SELECT name, row_number() OVER (PARTITION BY name ORDER BY CAST(code AS INTEGER), code),"
+	"  id FROM foods WHERE source = 'custom';"
+	"INSERT INTO temp.stage_food_pairs(seq, food)"
+	" SELECT r.seq, c.id FROM"
+	"  (SELECT seq, name, row_number() OVER (PARTITION BY name ORDER BY seq) AS k"
+	"   FROM temp.stage_foods) r"
+	" JOIN temp.stage_custom_rank c ON c.name = r.name AND c.k = r.k";
+/*
+ * A pair is unchanged when the group, every value (both unknown counts as
+ * the same), the tags in force (the user's correction, else the food's)
+ * and the portions, in order, are the same (portions are numbered 1..n as
+ * nt_food_put_portions writes them; any other numbering counts as a
+ * change and is rewritten).  ?1 is NT_TAG_ALL.
+ */
+static const char sql_pair_changed[] =
+	"UPDATE temp.stage_food_pairs AS p SET changed = NOT ("
+	"  EXISTS (SELECT 1 FROM temp.stage_foods r JOIN foods f ON f.id = p.food"
+	"    LEFT JOIN food_tags t ON t.food = f.id"
+	"    WHERE r.seq = p.seq AND f.grp = r.grp"
+	"    AND f.energy_kcal IS r.energy_kcal AND f.protein_g IS r.protein_g"
+	"    AND f.b12_ug IS r.b12_ug AND f.b12_added_ug IS r.b12_added_ug"
+	"    AND f.ala_g IS r.ala_g AND f.epa_g IS r.epa_g AND f.dha_g IS r.dha_g"
+	"    AND f.dpa_g IS r.dpa_g AND f.potassium_mg IS r.potassium_mg"
+	"    AND (coalesce(t.contains, f.contains) & ?1) = r.tags)"
+	"  AND (SELECT count(*) FROM portions WHERE food = p.food)"
+	"    = (SELECT count(*) FROM temp.stage_food_portions WHERE seq = p.seq)"
+	"  AND NOT EXISTS (SELECT 1 FROM temp.stage_food_portions sp"
+	"    LEFT JOIN portions o ON o.food = p.food AND o.seq = sp.n + 1"
+	"    WHERE sp.seq = p.seq AND (o.food IS NULL OR o.amount <> sp.amount"
+	"      OR o.unit <> sp.unit OR o.grams <> sp.grams)))";
+static const char sql_unpaired[] =
+	"SELECT r.seq, r.code FROM temp.stage_foods r"
+	" WHERE r.seq > ?1 AND NOT EXISTS (SELECT 1 FROM temp.stage_food_pairs p WHERE p.seq = r.seq)"
+	" ORDER BY r.seq LIMIT 1";
+static const char sql_custom_max[] =
+	"SELECT coalesce(max(CAST(code AS INTEGER)), 0) FROM foods WHERE source = 'custom'";
+static const char sql_code_taken[] =
+	"SELECT 1 FROM foods WHERE source = 'custom' AND code = ?1"
+	" UNION ALL SELECT 1 FROM temp.stage_new_codes WHERE code = ?1 LIMIT 1";
+static const char sql_new_code[] =
+	"INSERT INTO temp.stage_new_codes(seq, code) VALUES (?1, ?2)";
+static const char sql_apply_updates[] =
+	"UPDATE foods SET grp = r.grp, energy_kcal = r.energy_kcal, protein_g = r.protein_g,"
+	" b12_ug = r.b12_ug, b12_added_ug = r.b12_added_ug, ala_g = r.ala_g, epa_g = r.epa_g,"
+	" dha_g = r.dha_g, dpa_g = r.dpa_g, potassium_mg = r.potassium_mg"
+	" FROM temp.stage_food_pairs p JOIN temp.stage_foods r ON r.seq = p.seq"
+	" WHERE p.changed AND foods.id = p.food;"
+	"DELETE FROM portions WHERE food IN (SELECT food FROM temp.stage_food_pairs WHERE changed);"
+	"INSERT INTO portions(food, seq, amount, unit, grams)"
+	" SELECT p.food, sp.n + 1, sp.amount, sp.unit, sp.grams"
+	" FROM temp.stage_food_pairs p JOIN temp.stage_food_portions sp ON sp.seq = p.seq"
+	" WHERE p.changed;";
+/* ?1 is NT_TAG_ALL: the tags of a changed food, when they differ from those in force. */
+static const char sql_apply_tags[] =
+	"INSERT INTO food_tags(food, contains)"
+	" SELECT p.food, r.tags FROM temp.stage_food_pairs p JOIN temp.stage_foods r ON r.seq = p.seq"
+	" JOIN foods f ON f.id = p.food LEFT JOIN food_tags t ON t.food = p.food"
+	" WHERE p.changed AND (coalesce(t.contains, f.contains) & ?1) <> r.tags"
+	" ON CONFLICT(food) DO UPDATE SET contains = excluded.contains";
+static const char sql_apply_new[] =
 	"INSERT INTO foods(source, code, name, grp, " NT_FOOD_VALUE_COLUMNS ")"
-	" VALUES ('custom', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
-static const char sql_custom_update[] =
-	"UPDATE foods SET grp = ?2, energy_kcal = ?3, protein_g = ?4, b12_ug = ?5,"
-	" b12_added_ug = ?6, ala_g = ?7, epa_g = ?8, dha_g = ?9, dpa_g = ?10,"
-	" potassium_mg = ?11 WHERE id = ?1";
+	" SELECT 'custom', c.code, r.name, r.grp, r.energy_kcal, r.protein_g, r.b12_ug,"
+	" r.b12_added_ug, r.ala_g, r.epa_g, r.dha_g, r.dpa_g, r.potassium_mg"
+	" FROM temp.stage_new_codes c JOIN temp.stage_foods r ON r.seq = c.seq ORDER BY c.seq;"
+	"INSERT INTO portions(food, seq, amount, unit, grams)"
+	" SELECT f.id, sp.n + 1, sp.amount, sp.unit, sp.grams FROM temp.stage_new_codes c"
+	" JOIN foods f ON f.source = 'custom' AND f.code = c.code"
+	" JOIN temp.stage_food_portions sp ON sp.seq = c.seq;"
+	"INSERT INTO food_tags(food, contains)"
+	" SELECT f.id, r.tags FROM temp.stage_new_codes c JOIN temp.stage_foods r ON r.seq = c.seq"
+	" JOIN foods f ON f.source = 'custom' AND f.code = c.code WHERE r.tags <> 0;";
+static const char sql_changed_in_recipes[] =
+	"SELECT p.food FROM temp.stage_food_pairs p"
+	" WHERE p.changed AND p.food > ?1 AND EXISTS (SELECT 1 FROM recipe_items i WHERE i.food = p.food)"
+	" ORDER BY p.food LIMIT 1";
+static const char sql_foods_counts[] =
+	"SELECT (SELECT count(*) FROM temp.stage_foods),"
+	" (SELECT count(*) FROM temp.stage_new_codes),"
+	" (SELECT count(*) FROM temp.stage_food_pairs WHERE changed)";
 
 struct foods_reader {
 	struct nt_store *s;
 	int pos[F_COUNT];
 	size_t width;
-	long long max_food; /* foods with a larger row id were made by this import */
-	struct nt_import_counts counts;
 };
 
-/* The number of earlier rows named like this one; counts this one. */
+/* Phase 1: a data row, checked, into the staging tables. */
 static enum nt_status
-earlier_same_name(struct nt_store *s, const char *name, long long *n, struct nt_err *err)
+stage_food(struct nt_store *s, long long seq, const struct food_row *f, struct nt_err *err)
 {
 	struct nt_stmt *st;
-	int r;
-
-	if (!(st = nt_store_stmt(s, sql_names_seen, err)))
-		return err->status;
-	nt_stmt_bind_text(st, 1, name);
-	if ((r = nt_stmt_step(st, err)) < 0)
-		return err->status;
-	*n = r ? nt_stmt_int(st, 0) : 0;
-	nt_stmt_reset(st);
-	if (!(st = nt_store_stmt(s, sql_names_add, err)))
-		return err->status;
-	nt_stmt_bind_text(st, 1, name);
-	return nt_stmt_run(st, err);
-}
-
-static enum nt_status
-create_food(struct nt_store *s, const struct food_row *f, struct nt_err *err)
-{
-	struct nt_stmt *st;
-	char code[24];
 	enum nt_status rc;
-	long long id;
-	int r = 0;
 
-	/* Keep the file's custom:N when it is free, so journals that name it still fit. */
-	if (f->code) {
-		snprintf(code, sizeof code, "%lld", f->code);
-		if (!(st = nt_store_stmt(s, sql_custom_code_taken, err)))
-			return err->status;
-		nt_stmt_bind_text(st, 1, code);
-		if ((r = nt_stmt_step(st, err)) < 0)
-			return err->status;
-		nt_stmt_reset(st);
-	}
-	if (!f->code || r) {
-		long long next = 0;
-
-		if ((rc = query_ints(s, sql_custom_next, -1, &next, 1, err)))
-			return rc;
-		snprintf(code, sizeof code, "%lld", next);
-	}
-	if (!(st = nt_store_stmt(s, sql_custom_insert, err)))
+	if (!(st = nt_store_stmt(s, sql_stage_food, err)))
 		return err->status;
-	nt_stmt_bind_text(st, 1, code);
-	nt_stmt_bind_text(st, 2, f->name);
-	nt_stmt_bind_text(st, 3, f->group);
+	nt_stmt_bind_int(st, 1, seq);
+	nt_stmt_bind_int(st, 2, f->code);
+	nt_stmt_bind_text(st, 3, f->name);
+	nt_stmt_bind_text(st, 4, f->group);
+	nt_stmt_bind_int(st, 5, f->tags);
 	for (int m = 0; m < NT_STORED_COUNT; m++)
-		nt_stmt_bind_double(st, 4 + m, f->per100[m]);
+		nt_stmt_bind_double(st, 6 + m, f->per100[m]);
 	if ((rc = nt_stmt_run(st, err)))
 		return rc;
-	id = nt_store_last_rowid(s);
-	if ((rc = nt_food_put_portions(s, id, true, f->portions, f->n_portions, err)))
-		return rc;
-	return f->tags ? nt_food_tag(s, id, f->tags, err) : NT_OK;
-}
-
-/* Replaces a custom food's values, group, tags and portions when they differ. */
-static enum nt_status
-update_food(struct nt_store *s, long long id, const struct food_row *f, bool *changed,
-            struct nt_err *err)
-{
-	struct nt_food *old;
-	struct nt_stmt *st;
-	enum nt_status rc;
-	unsigned tags;
-	bool corrected, same;
-
-	if ((rc = nt_food_get(s, id, &old, err)))
-		return rc;
-	if ((rc = nt_food_tags(s, id, &tags, &corrected, err))) {
-		nt_food_free(old);
-		return rc;
+	for (size_t i = 0; i < f->n_portions; i++) {
+		if (!(st = nt_store_stmt(s, sql_stage_portion, err)))
+			return err->status;
+		nt_stmt_bind_int(st, 1, seq);
+		nt_stmt_bind_int(st, 2, (long long)i);
+		nt_stmt_bind_double(st, 3, f->portions[i].amount);
+		nt_stmt_bind_text(st, 4, f->portions[i].unit);
+		nt_stmt_bind_double(st, 5, f->portions[i].grams);
+		if ((rc = nt_stmt_run(st, err)))
+			return rc;
 	}
-	same = !strcmp(old->group, f->group) && tags == f->tags &&
-	       old->n_portions == f->n_portions;
-	for (int m = 0; same && m < NT_STORED_COUNT; m++)
-		same = nt_same_value(old->per100[m], f->per100[m]);
-	for (size_t i = 0; same && i < f->n_portions; i++)
-		same = old->portions[i].amount == f->portions[i].amount &&
-		       old->portions[i].grams == f->portions[i].grams &&
-		       !strcmp(old->portions[i].unit, f->portions[i].unit);
-	nt_food_free(old);
-	*changed = !same;
-	if (same)
-		return NT_OK;
-	if (!(st = nt_store_stmt(s, sql_custom_update, err)))
-		return err->status;
-	nt_stmt_bind_int(st, 1, id);
-	nt_stmt_bind_text(st, 2, f->group);
-	for (int m = 0; m < NT_STORED_COUNT; m++)
-		nt_stmt_bind_double(st, 3 + m, f->per100[m]);
-	if ((rc = nt_stmt_run(st, err)) || (rc = nt_food_put_portions(s, id, true, f->portions, f->n_portions, err)))
-		return rc;
-	if (tags != f->tags && (rc = nt_food_tag(s, id, f->tags, err)))
-		return rc;
-	return nt_recipe_refresh_using(s, id, err);
+	return NT_OK;
 }
 
 static enum nt_status
@@ -1103,11 +1052,7 @@ foods_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 {
 	struct foods_reader *fr = ctx;
 	struct food_row f;
-	struct nt_stmt *st;
 	enum nt_status rc;
-	long long earlier = 0, id = 0;
-	bool changed;
-	int r;
 
 	if (row->record == 1) {
 		if ((rc = read_header(row, food_cols, F_COUNT, NT_EXCHANGE_FOODS_HEADER, fr->pos,
@@ -1119,37 +1064,119 @@ foods_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	if ((rc = check_width(row, fr->width, err)) ||
 	    (rc = parse_food_row(row, fr->pos, &f, err)))
 		return rc;
-	if ((rc = earlier_same_name(fr->s, f.name, &earlier, err)))
-		goto out;
-	if (!(st = nt_store_stmt(fr->s, sql_food_named, err))) {
-		rc = err->status;
-		goto out;
-	}
-	nt_stmt_bind_text(st, 1, f.name);
-	nt_stmt_bind_int(st, 2, fr->max_food);
-	nt_stmt_bind_int(st, 3, earlier);
-	if ((r = nt_stmt_step(st, err)) < 0) {
-		rc = err->status;
-		goto out;
-	}
-	if (r) {
-		id = nt_stmt_int(st, 0);
-		nt_stmt_reset(st);
-		if ((rc = update_food(fr->s, id, &f, &changed, err)))
-			goto out;
-		if (changed)
-			fr->counts.updated++;
-		else
-			fr->counts.present++;
-	} else {
-		if ((rc = create_food(fr->s, &f, err)))
-			goto out;
-		fr->counts.added++;
-	}
-	fr->counts.rows++;
-out:
+	rc = stage_food(fr->s, (long long)row->record, &f, err);
 	food_row_fini(&f);
 	return rc;
+}
+
+/* Runs a statement whose ?1 is v, to completion. */
+static enum nt_status
+run_with(struct nt_store *s, const char *sql, long long v, struct nt_err *err)
+{
+	struct nt_stmt *st;
+
+	if (!(st = nt_store_stmt(s, sql, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, v);
+	return nt_stmt_run(st, err);
+}
+
+/*
+ * The custom:N of each new food, in file order: the row's own when it is
+ * free (so journals that name it still fit), else the next number after
+ * the largest (kept here rather than asked of the database each time).
+ */
+static enum nt_status
+number_new_foods(struct nt_store *s, struct nt_err *err)
+{
+	struct nt_stmt *st;
+	enum nt_status rc;
+	long long after = 0, max_code = 0;
+	int r;
+
+	if ((rc = query_ints(s, sql_custom_max, -1, &max_code, 1, err)))
+		return rc;
+	for (;;) {
+		long long seq, use;
+		char code[24];
+
+		if (!(st = nt_store_stmt(s, sql_unpaired, err)))
+			return err->status;
+		nt_stmt_bind_int(st, 1, after);
+		if ((r = nt_stmt_step(st, err)) <= 0)
+			return r < 0 ? err->status : NT_OK;
+		seq = after = nt_stmt_int(st, 0);
+		use = nt_stmt_int(st, 1);
+		nt_stmt_reset(st);
+		if (use) {
+			snprintf(code, sizeof code, "%lld", use);
+			if (!(st = nt_store_stmt(s, sql_code_taken, err)))
+				return err->status;
+			nt_stmt_bind_text(st, 1, code);
+			if ((r = nt_stmt_step(st, err)) < 0)
+				return err->status;
+			nt_stmt_reset(st);
+			if (r)
+				use = 0;
+		}
+		if (!use)
+			use = max_code + 1;
+		if (use > max_code)
+			max_code = use;
+		snprintf(code, sizeof code, "%lld", use);
+		if (!(st = nt_store_stmt(s, sql_new_code, err)))
+			return err->status;
+		nt_stmt_bind_int(st, 1, seq);
+		nt_stmt_bind_text(st, 2, code);
+		if ((rc = nt_stmt_run(st, err)))
+			return rc;
+	}
+}
+
+/* Recipes store values worked out from their foods: redo those made with changed foods. */
+static enum nt_status
+refresh_changed_recipes(struct nt_store *s, struct nt_err *err)
+{
+	struct nt_stmt *st;
+	enum nt_status rc;
+	long long after = 0;
+	int r;
+
+	for (;;) {
+		if (!(st = nt_store_stmt(s, sql_changed_in_recipes, err)))
+			return err->status;
+		nt_stmt_bind_int(st, 1, after);
+		if ((r = nt_stmt_step(st, err)) <= 0)
+			return r < 0 ? err->status : NT_OK;
+		after = nt_stmt_int(st, 0);
+		nt_stmt_reset(st);
+		if ((rc = nt_recipe_refresh_using(s, after, err)))
+			return rc;
+	}
+}
+
+/* Phase 2: the staged rows paired, compared and applied. */
+static enum nt_status
+merge_foods(struct nt_store *s, struct nt_import_counts *counts, struct nt_err *err)
+{
+	enum nt_status rc;
+	long long n[3];
+
+	if ((rc = nt_store_exec(s, sql_pair, err)) ||
+	    (rc = run_with(s, sql_pair_changed, NT_TAG_ALL, err)) ||
+	    (rc = number_new_foods(s, err)) ||
+	    (rc = run_with(s, sql_apply_tags, NT_TAG_ALL, err)) ||
+	    (rc = nt_store_exec(s, sql_apply_updates, err)) ||
+	    (rc = nt_store_exec(s, sql_apply_new, err)) ||
+	    (rc = refresh_changed_recipes(s, err)) ||
+	    (rc = query_ints(s, sql_foods_counts, -1, n, 3, err)))
+		return rc;
+	memset(counts, 0, sizeof *counts);
+	counts->rows = n[0];
+	counts->added = n[1];
+	counts->updated = n[2];
+	counts->present = n[0] - n[1] - n[2];
+	return NT_OK;
 }
 
 enum nt_status
@@ -1157,27 +1184,30 @@ nt_exchange_foods_import(struct nt_store *s, const char *path, bool dry_run,
                          struct nt_import_counts *counts, struct nt_err *err)
 {
 	struct nt_err scratch;
+	struct nt_import_counts n = {0};
 	struct foods_reader fr = {.s = s};
+	struct nt_staging stage;
 	enum nt_status rc;
 
 	if (!err)
 		err = &scratch;
-	if ((rc = nt_store_begin(s, err)))
+	if ((rc = nt_staging_begin(&stage, s, sql_foods_create, sql_foods_drop, err)))
 		return rc;
-	if ((rc = nt_store_exec(s, sql_names_create, err)) ||
-	    (rc = query_ints(s, sql_max_food, -1, &fr.max_food, 1, err)) ||
-	    (rc = nt_csv_read(path, ',', foods_row, &fr, NULL, err)) ||
-	    (rc = nt_store_exec(s, sql_names_drop, err)))
+	/*
+	 * What a row does depends on the foods as they are when it is applied:
+	 * a dry run merges too, and rolls back.
+	 */
+	if ((rc = nt_csv_read(path, ',', foods_row, &fr, NULL, err)) ||
+	    (rc = nt_staging_merge(&stage, err)) || (rc = merge_foods(s, &n, err)))
 		goto fail;
 	if (dry_run)
-		nt_store_rollback(s);
-	else if ((rc = nt_store_commit(s, err)))
+		nt_staging_abort(&stage);
+	else if ((rc = nt_staging_commit(&stage, err)))
 		return rc;
 	if (counts)
-		*counts = fr.counts;
+		*counts = n;
 	return NT_OK;
 fail:
-	nt_store_rollback(s);
+	nt_staging_abort(&stage);
 	return rc;
 }
-

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "staging.h"
 #include "status.h"
 
 struct nt_store;
@@ -43,7 +44,9 @@ struct nt_store;
  *   unit is written "\\", "\;", "\=".  Every column is required on input;
  *   id may be empty.
  *
- * Every import is all or nothing in one transaction: on any failure the
+ * Every import is all or nothing: the file is read and checked, and what it
+ * adds staged, outside the write lock; then one short transaction merges
+ * it (staging.h), so other writers wait only for that.  On any failure the
  * database is left exactly as it was, and err says why with the place,
  * "path:line:column: why" (line and column 1-based; the column is left out
  * when the fault is not in one field, e.g. a missing column).
@@ -59,14 +62,7 @@ struct nt_store;
 	"id,name,group,b12_ug,b12_added_ug,ala_g,epa_g,dha_g,dpa_g,potassium_mg,"     \
 	"energy_kcal,protein_g,contains,portions"
 
-/* What an import did (or, in a dry run, would do). */
-struct nt_import_counts {
-	long long rows;      /* data rows read */
-	long long added;     /* entries or foods inserted */
-	long long present;   /* journal: rows that matched an entry already there;
-	                        foods: rows equal to the custom food of that name */
-	long long updated;   /* foods only: custom foods whose values were replaced */
-};
+/* struct nt_import_counts: what an import did (staging.h). */
 
 /*
  * Writes the header and every journal entry of days from..to (inclusive;

@@ -33,8 +33,12 @@ struct nt_stmt {
 	const char *path; /* the store's, for messages */
 };
 
-/* How long a writer waits for another's transaction before giving up. */
-#define NT_STORE_BUSY_MS 5000
+/*
+ * How long a writer waits for another's transaction before giving up: the
+ * merge of a very large import (hundreds of thousands of foods) holds the
+ * lock for seconds, and a command that waits is better than one that fails.
+ */
+#define NT_STORE_BUSY_MS 30000
 
 struct nt_store {
 	sqlite3 *db;
@@ -486,48 +490,58 @@ static const char sql_core_tables[] =
 #define N_CORE_TABLES 7
 
 /*
- * Reads the schema of a file that claims to be nutrack's as an immutable
- * file: no lock, no -wal or -shm made, no journal rolled back.  A
+ * Reads the schema of a file that claims to be nutrack's, read-only.  A
  * nutrack database has its tables in the file itself (made there before
- * any log existed).  A read can meet pages a checkpoint is writing at
- * that moment: it is tried a few times before the file is called damaged.
+ * any log existed), so a file alone (no -wal and -shm beside it) is read
+ * as an immutable file: no lock, no -wal or -shm made, no journal rolled
+ * back.  A database in use (its -wal and -shm there) is read through
+ * SQLite's locks instead, which is safe against a checkpoint writing
+ * pages at that moment and makes no file either.
  */
 static enum nt_status
 check_readonly(const char *path, const char *target, struct nt_err *err)
 {
-	char *uri = file_uri(target, "?immutable=1");
-	enum nt_status st = NT_OK;
-
-	if (!uri)
-		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
 	for (int attempt = 0;; attempt++) {
+		bool in_use = side_size(target, "-wal") >= 0 && side_size(target, "-shm") >= 0;
+		char *uri = file_uri(target, in_use ? "?mode=ro" : "?immutable=1");
 		sqlite3 *db = NULL;
 		sqlite3_stmt *q = NULL;
+		enum nt_status st = NT_OK;
 		long long n = -1;
-		int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
-		                         SQLITE_OPEN_NOMUTEX, NULL);
+		int rc;
 
-		if (rc == SQLITE_OK)
+		if (!uri)
+			return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+		rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+		                     SQLITE_OPEN_NOMUTEX, NULL);
+		free(uri);
+		if (rc == SQLITE_OK) {
+			sqlite3_extended_result_codes(db, 1);
+			sqlite3_busy_timeout(db, NT_STORE_BUSY_MS);
 			rc = sqlite3_prepare_v2(db, sql_core_tables, -1, &q, NULL);
+		}
 		if (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 			n = sqlite3_column_int64(q, 0);
 			rc = SQLITE_OK;
 		}
-		if (rc == SQLITE_OK && n != N_CORE_TABLES)
-			st = nt_err_set(err, NT_ERR_DB, "%s: the database is damaged (%lld of its %d "
-			                "tables are missing); restore a backup", path,
-			                N_CORE_TABLES - n, N_CORE_TABLES);
-		else if (rc != SQLITE_OK && (((rc & 0xff) != SQLITE_CORRUPT &&
-		                              (rc & 0xff) != SQLITE_NOTADB) || attempt == 4))
+		/* another nutrack may have just started on it: look again, through it */
+		if (!in_use && ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) &&
+		    attempt < 2) {
+			sqlite3_finalize(q);
+			sqlite3_close(db);
+			sqlite3_sleep(50);
+			continue;
+		}
+		if (rc != SQLITE_OK)
 			st = describe(db, path, rc, err, "reading the database");
+		else if (n != N_CORE_TABLES)
+			st = nt_err_set(err, NT_ERR_DB, "%s: the database is damaged (%lld of its %d "
+			                "tables are missing); restore a backup", path, N_CORE_TABLES - n,
+			                N_CORE_TABLES);
 		sqlite3_finalize(q);
 		sqlite3_close(db);
-		if (rc == SQLITE_OK || st != NT_OK)
-			break;
-		sqlite3_sleep(25);
+		return st;
 	}
-	free(uri);
-	return st;
 }
 
 static enum nt_status

@@ -760,6 +760,41 @@ test_foods_same_names(void)
 	is_int(c.added + c.updated, 0, "twins again: nothing else");
 }
 
+/*
+ * New foods are numbered as the rows come: the row's custom:N when free
+ * (also of foods this import just made), else one past the largest.
+ */
+static void
+test_foods_numbering(void)
+{
+	static const char rows[] =
+		FOODS_HEADER
+		"custom:500,Num A,Custom foods,1,,,,,,,,,none,\r\n"   /* free: 500 */
+		"custom:500,Num B,Custom foods,1,,,,,,,,,none,\r\n"   /* A has it: 501 */
+		"custom:501,Num C,Custom foods,1,,,,,,,,,none,\r\n"   /* B has it: 502 */
+		",Num D,Custom foods,1,,,,,,,,,none,\r\n"             /* none: 503 */
+		"custom:1,Num E,Custom foods,1,,,,,,,,,none,\r\n";    /* Oat bar's: 504 */
+	static const char *const want[][2] = {
+		{"custom:500", "Num A"}, {"custom:501", "Num B"}, {"custom:502", "Num C"},
+		{"custom:503", "Num D"}, {"custom:504", "Num E"},
+	};
+	const char *path = FIXTURE("numbering.csv", rows);
+	struct nt_import_counts c;
+	struct nt_err err;
+
+	ok(foods_import(path, false, &c, &err) == NT_OK, "numbering: import");
+	is_int(c.added, 5, "numbering: 5 added");
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		struct nt_food *f = NULL;
+
+		if (nt_food_get(s, food(want[i][0]), &f, &err) == NT_OK)
+			is_str(f->name, want[i][1], "%s is %s", want[i][0], want[i][1]);
+		else
+			ok(0, "%s exists", want[i][0]);
+		nt_food_free(f);
+	}
+}
+
 static void
 test_bad_foods(void)
 {
@@ -881,6 +916,7 @@ main(void)
 	test_foods_export();
 	test_foods_import();
 	test_foods_same_names();
+	test_foods_numbering();
 	test_bad_foods();
 
 	nt_store_close(s);
