@@ -295,8 +295,7 @@ cli_cmd_plan(struct app *a, int argc, char **argv)
 		if (*end || end == days_s || ndays < 1 || ndays > 28)
 			return cli_usage_error(a, cmd, "--days must be a number from 1 to 28");
 	}
-	first = a->today + 1;
-	if (npos == 1 && (rc = cli_date(a, argv[1], &first)))
+	if ((rc = cli_date(a, npos == 1 ? argv[1] : "tomorrow", &first)))
 		return rc;
 	if ((rc = cli_open(a)))
 		return rc;

@@ -691,7 +691,8 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 	last = a->today;
 	if (to_s && (rc = cli_date(a, to_s, &last)))
 		return rc;
-	first = last - 27;
+	/* 28 days, or as many as there are from the first day nutrack keeps */
+	first = last - 27 < nt_date_first() ? nt_date_first() : last - 27;
 	if (from_s && (rc = cli_date(a, from_s, &first)))
 		return rc;
 	if ((rc = cli_open(a)))

@@ -255,6 +255,17 @@ nt_plan_days(struct nt_store *s, const struct nt_profile *p, const struct nt_tar
 		err = &scratch;
 	if (ndays < 1 || ndays > 28)
 		return nt_err_set(err, NT_ERR_RANGE, "plan 1 to 28 days at a time");
+	if (nt_date_in_range(first)) {
+		char what[48], d[NT_DATE_LEN];
+
+		nt_date_format(first, d);
+		snprintf(what, sizeof what, "a plan of %d day%s from %s", ndays, ndays == 1 ? "" : "s",
+		         d);
+		if ((rc = nt_date_check_span(first, first + ndays - 1, what, err)))
+			return rc;
+	} else if ((rc = nt_date_check_span(first, first, "the plan", err))) {
+		return rc;
+	}
 	if ((rc = load(s, sql_eaten, p, true, &c, err)) ||
 	    (rc = load(s, sql_staples, p, false, &c, err)))
 		goto fail;

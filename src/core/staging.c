@@ -139,6 +139,9 @@ nt_staging_entry(struct nt_staging *sg, long long line, long day, int meal, long
 		err = &scratch;
 	if (sg->phase != PHASE_STAGING)
 		return nt_err_set(err, NT_ERR_DB, "an entry staged outside a stage");
+	if (!nt_date_in_range(day))
+		return nt_err_set(err, NT_ERR_RANGE, "line %lld: the date is not from %04d-01-01 "
+		                  "to %04d-12-31", line, NT_DATE_MIN_YEAR, NT_DATE_MAX_YEAR);
 	if (!(st = nt_store_stmt(sg->s, sql_entry, err)))
 		return err->status;
 	nt_date_format(day, date);

@@ -106,6 +106,21 @@ expect db-hard-link 1 "$NUTRACK_BIN" --db "$WORK/hard.db" day
 is "... and left as it was" "$(cmp -s "$WORK/hard.db" "$WORK/before.db" && echo same)" same
 rm "$WORK/hard.db"
 
+# An entry dated outside 1900-01-01..9999-12-31 (another program, or an older
+# nutrack that stored 'yesterday' of 1900-01-01): check names it, rm removes it.
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$WORK/copy.db" "$WORK/dated.db"
+	sqlite3 "$WORK/dated.db" "INSERT INTO entries(id, day, meal, food, amount, mg)
+		VALUES (90, '1899-12-31', 1, (SELECT id FROM foods WHERE code = '15076'), '1g', 1000)"
+	expect check-bad-date 1 "$NUTRACK_BIN" --db "$WORK/dated.db" check
+	expect rm-bad-date 0 "$NUTRACK_BIN" --db "$WORK/dated.db" rm 90
+	is "check is content after the rm" \
+		"$("$NUTRACK_BIN" --db "$WORK/dated.db" check >/dev/null; echo $?)" 0
+else
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - check-bad-date # SKIP the sqlite3 program is not installed"
+fi
+
 # Damage: overwrite pages 4 to 6 of a copy; check finds it, exit status 1.
 cp "$WORK/copy.db" "$WORK/damaged.db"
 dd if=/dev/zero of="$WORK/damaged.db" bs=4096 seek=3 count=3 conv=notrunc 2>/dev/null

@@ -173,6 +173,19 @@ bad search-limit-1e3 2 nt search --limit 1e3 egg
 bad top-printf 1 nt top "%s%n"
 bad plan-days-1e1 2 nt plan --days 1e1
 bad report-all-years 1 nt report --from 1900-01-01 --to 9999-12-31
+# dates outside 1900-01-01..9999-12-31, however they arise: refused before
+# anything is written (an entry dated 1899-12-31 was stored, then the
+# command failed; 9999's last week wrapped to 9999-01-01)
+bad date-yesterday-1900 1 env NUTRACK_TODAY=1900-01-01 "$NUTRACK_BIN" --db "$DB" \
+	add -d yesterday -m lunch sr28:01123 "1 large"
+bad date-minus-1-1900 1 env NUTRACK_TODAY=1900-01-01 "$NUTRACK_BIN" --db "$DB" \
+	lab add -d -1 b12 300 pg/mL
+bad date-tomorrow-9999 1 env NUTRACK_TODAY=9999-12-31 "$NUTRACK_BIN" --db "$DB" \
+	copy today tomorrow
+bad date-plan-9999 1 nt plan --days 3 --accept 9999-12-30
+bad date-plan-default-9999 1 env NUTRACK_TODAY=9999-12-31 "$NUTRACK_BIN" --db "$DB" plan
+bad date-week-9999 1 nt week 9999-12-31
+bad date-suggest-week-9999 1 nt suggest --week 9999-12-28
 bad report-to-directory 1 nt report --csv -o "$WORK/dir"
 
 # ---- the database file itself ----

@@ -66,6 +66,22 @@ wait_for "killed" "exited 137"
 nt day >"$WORK/day.txt"
 is "the entry survived kill -9" "$(grep -c 'Banana, raw' "$WORK/day.txt")" "1"
 
+# The last day nutrack keeps: l, ] and w say so and stay (they wrapped to
+# 9999-01-01); h moves back as usual.
+start 100 30 NUTRACK_TODAY=9999-12-31
+wait_for "starts on 9999-12-31" "9999-12-31"
+keys l
+wait_for "l on 9999-12-31 says it is the last day" "9999-12-31 is the last day nutrack keeps."
+is "... and the day stays 9999-12-31 (not 9999-01-01)" \
+	"$(screen | grep -c -e '9999-12-31 (today)' -e '9999-01-01')" 1
+keys w
+wait_for "w: the week would run past the last day" \
+	"the week of 9999-12-31 runs past 9999-12-31, the last day nutrack keeps."
+keys h
+wait_for "h moves to 9999-12-30" "9999-12-30"
+keys q
+wait_for "quits" "exited 0"
+
 # SIGTERM: a clean exit that restores the terminal.
 start 80 24
 wait_for "starts for SIGTERM" "Totals against targets"
