@@ -2,8 +2,10 @@
 /* main.c - global options; the TUI on a terminal without a command, else the CLI. */
 #include "config.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,12 +40,13 @@ wants_help(int argc, char **argv)
 	return false;
 }
 
-/* Help and version text that could not be written is a failure (a full disk). */
+/* Output that could not be written is a failure (a full disk, a closed pipe). */
 static int
 flushed(const struct app *a, int rc)
 {
+	errno = 0;
 	if (rc == CLI_OK && (fflush(stdout) != 0 || ferror(stdout)))
-		return cli_error(a, "write error on standard output");
+		return cli_stdout_failed(a, NULL);
 	return rc;
 }
 
@@ -62,6 +65,12 @@ main(int argc, char **argv)
 	setlocale(LC_NUMERIC, "C");
 	a.utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
 
+	/*
+	 * A closed pipe (nutrack export | head -1) is a write error the command
+	 * sees (EPIPE) and ends on quietly with status 1, not a signal that
+	 * kills it mid-way.  The TUI sets its own handlers.
+	 */
+	signal(SIGPIPE, SIG_IGN);
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		const char *arg = argv[i];
 

@@ -46,8 +46,7 @@ export_to(struct app *a, const struct export_job *job, const char *output)
 
 	if (!output || !strcmp(output, "-")) {
 		if ((st = run_export(a, job, stdout, &n, &err)))
-			return st == NT_ERR_IO ? cli_error(a, "standard output: %s", err.msg)
-			                       : cli_fail(a, st, &err);
+			return st == NT_ERR_IO ? cli_stdout_failed(a, err.msg) : cli_fail(a, st, &err);
 		return CLI_OK;
 	}
 	if (nt_store_is_own_file(a->store, output))

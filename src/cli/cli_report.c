@@ -639,7 +639,7 @@ output_close(const struct app *a, struct nt_outfile *of, bool ok)
 		if (!ok)
 			return CLI_FAIL; /* already said why */
 		if (fflush(stdout) != 0 || ferror(stdout))
-			return cli_error(a, "write error on standard output");
+			return cli_stdout_failed(a, NULL);
 		return CLI_OK;
 	}
 	if (!ok) {
@@ -711,7 +711,7 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 		snprintf(title, sizeof title, "Vitamin B12, omega-3 and potassium, %s to %s", from, to);
 		st = nt_report_html(fp, &r, title, &err);
 		if (st == NT_ERR_IO && !of.fp)
-			cli_error(a, "write error on standard output");
+			cli_stdout_failed(a, NULL);
 		else if (st == NT_ERR_IO)
 			cli_error(a, "cannot write %s: %s", out, err.msg);
 		else if (st)

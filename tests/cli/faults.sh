@@ -269,6 +269,24 @@ else
 	skip "fault-ro-mount" "cannot mount a tmpfs here (needs root and a system that allows mount)"
 fi
 
+# ---- a closed pipe: nutrack export | head -1 ----
+# The reader goes after one line: nutrack ends quietly with status 1 (the man
+# page's "a closed pipe"), not killed by SIGPIPE (status 141).
+{
+	echo "date,meal,food_id,amount,grams,status"
+	awk 'BEGIN { for (i = 0; i < 3000; i++)
+		printf "2025-%02d-%02d,lunch,sr28:09040,%dg,%d,eaten\n", i % 12 + 1, i % 28 + 1,
+			i % 500 + 1, i % 500 + 1 }'
+} >"$WORK/pipe.csv"
+"$NUTRACK_BIN" --db "$WORK/pipe.db" import "$WORK/pipe.csv" >/dev/null
+for cmd in "export" "report --format html --from 2025-01-01 --to 2025-12-31"; do
+	# shellcheck disable=SC2086 # the words are the command's arguments
+	{ "$NUTRACK_BIN" --db "$WORK/pipe.db" $cmd 2>"$WORK/err"; echo $? >"$WORK/status"; } |
+		head -n 1 >/dev/null
+	is "fault-closed-pipe: $cmd: exit status 1, nothing said" \
+		"$(cat "$WORK/status") $(cat "$WORK/err")" "1 "
+done
+
 # ---- standard output on a full device ----
 if [ -c /dev/full ]; then
 	for cmd in "day" "day --csv" "search egg" "week" "report --format html" "--help" \
