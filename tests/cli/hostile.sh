@@ -337,6 +337,32 @@ fdc_dir fdc-rows && printf '%s\n' \
 	'"3","900001","3","1e309","9999","","sack","100","","",""' >>"$F/fdc-rows/food_portion.csv"
 expect hostile-import-fdc-bad-rows 0 nt import-fdc "$F/fdc-rows"
 expect hostile-import-fdc-bad-rows-food 0 nt food fdc:900001
+# Format characters (U+202E RIGHT-TO-LEFT OVERRIDE reverses what follows, a
+# zero-width space hides a difference, U+2028 breaks a line) pass the
+# checks, as letters do, but are shown escaped: "<U+202E>".
+RLO=$(printf '\342\200\256') ZWSP=$(printf '\342\200\213') LSEP=$(printf '\342\200\250')
+nt foods add "Bidi${RLO}rab${ZWSP} bar" --serving 40 --unit bar --b12 1 >/dev/null
+nt add -m snack "bidi" "1 bar" >/dev/null
+sqlite3 "$DB" "UPDATE entries SET amount = '1 bar${LSEP}x' WHERE id = (SELECT max(id) FROM entries)"
+format_free() {
+	label=$1
+	shift
+	"$@" >"$WORK/text" 2>&1
+	if ! grep -q -e "$RLO" -e "$ZWSP" -e "$LSEP" "$WORK/text" &&
+	    grep -q 'Bidi<U+202E>rab<U+200B> bar' "$WORK/text"; then
+		tap_ok "$label: format characters show escaped"
+	else
+		tap_not_ok "$label: format characters show escaped" "$(cat -v "$WORK/text" | head -5)"
+	fi
+}
+format_free "search" nt search bidi
+format_free "food" nt food "$(nt search --csv bidi | sed -n 2p | cut -d, -f1)"
+format_free "day" nt day
+format_free "foods list" nt foods list
+is "day: the amount's line separator shows escaped" \
+	"$(nt day | grep -c '1 bar<U+2028>x')" 1
+is "export keeps them as data" "$(nt export | grep -c "1 bar${LSEP}x")" 1
+
 # CSV is data: the name comes out exactly as stored, quoted or not.
 nt search --csv evil bar >"$WORK/csv"
 if grep -qF "$EVIL" "$WORK/csv"; then
