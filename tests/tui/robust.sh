@@ -82,6 +82,24 @@ wait_for "h moves to 9999-12-30" "9999-12-30"
 keys q
 wait_for "quits" "exited 0"
 
+# Every signal whose default action ends the process restores the terminal
+# first: alternate screen left, mouse tracking off (SIGUSR1, SIGPIPE and
+# SIGALRM used to leave both on).  Exit status 128 + the signal.
+for sig in USR1 USR2 PIPE ALRM VTALRM PROF HUP RTMIN; do
+	start 80 24
+	wait_for "starts for SIG$sig" "Totals against targets"
+	on=$(tm display -p '#{alternate_on} #{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}')
+	pid=$(pgrep -f -n -- "$TUI_BIN --db $DB") || pid=""
+	kill -s "$sig" $pid 2>/dev/null
+	wait_for "SIG$sig: exits" "exited"
+	screen >"$WORK/after"
+	is "SIG$sig: the day view is gone" "$(grep -c 'Totals against targets' "$WORK/after")" 0
+	is "SIG$sig: alternate screen and mouse tracking off (they were: $on)" \
+		"$(tm display -p '#{alternate_on} #{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}')" \
+		"0 000"
+	is "SIG$sig: exit status 128 + the signal" "$(grep -c "exited $((128 + $(kill -l "$sig" 2>/dev/null || echo 0)))" "$WORK/after")" 1
+done
+
 # SIGTERM: a clean exit that restores the terminal.
 start 80 24
 wait_for "starts for SIGTERM" "Totals against targets"
