@@ -55,7 +55,7 @@ export_to(struct app *a, const struct export_job *job, const char *output)
 		return cli_fail(a, st, &err);
 	if ((st = run_export(a, job, out.fp, &n, &err))) {
 		nt_outfile_abort(&out);
-		return st == NT_ERR_IO ? cli_error(a, "%s: %s", output, err.msg)
+		return st == NT_ERR_IO ? cli_error(a, "cannot write %s: %s", output, err.msg)
 		                       : cli_fail(a, st, &err);
 	}
 	if ((st = nt_outfile_commit(&out, &err)))

@@ -81,7 +81,11 @@ fmt_stored(char *buf, size_t n, double v)
 static enum nt_status
 write_failed(struct nt_err *err)
 {
-	return nt_err_set(err, NT_ERR_IO, "write error: %s", strerror(errno ? errno : EIO));
+	int e = errno ? errno : EIO;
+
+	if (e == ENOSPC || e == EDQUOT) /* said plainly */
+		return nt_err_set(err, NT_ERR_IO, "disk full (%s)", strerror(e));
+	return nt_err_set(err, NT_ERR_IO, "write error: %s", strerror(e));
 }
 
 static int

@@ -221,6 +221,11 @@ nutrack.db"
 		nt backup "$WORK/full/copy.db"
 	is "fault-full-backup: nothing left" "$(ls -A "$WORK/full")" "filler
 nutrack.db"
+	# An export written whole (a temporary file renamed into place): the same.
+	says fault-full-export-o 1 "^nutrack: cannot write $WORK/full/journal.csv: disk full" \
+		nt export -o "$WORK/full/journal.csv"
+	is "fault-full-export-o: nothing left" "$(ls -A "$WORK/full")" "filler
+nutrack.db"
 
 	# The same while another nutrack has it open (so its -shm exists): now
 	# reading works and the write itself meets the full disk.
@@ -246,7 +251,7 @@ nutrack.db"
 	rm -f "$WORK/full/filler"
 	same_bytes "fault-full-open: the file is unchanged" "$WORK/full/nutrack.db" "$WORK/before"
 else
-	for c in full-first-run full-write full-export full-backup full-open; do
+	for c in full-first-run full-write full-export full-backup full-export-o full-open; do
 		skip "fault-$c" "cannot mount a small tmpfs here (needs root and a system that allows mount)"
 	done
 fi
