@@ -952,7 +952,7 @@ test_create_race(void)
 		pid_t pid = fork();
 
 		if (pid == 0) {
-			char key[16];
+			char key[32];
 			int rc = 1;
 
 			snprintf(key, sizeof key, "child-%d", i);
