@@ -748,8 +748,10 @@ create(const char *path, const char *target, nt_store_init_fn init, void *ctx,
 	if (locked)
 		sweep_dead(dir, base);
 	if ((fd = mkstemp(tmp)) < 0) { /* mode 0600 */
-		st = nt_err_set(err, NT_ERR_IO, "cannot create %s: %s%s", path, strerror(errno),
-		                errno == ENOSPC ? " (disk full)" : "");
+		int e = errno;
+
+		st = nt_err_set(err, NT_ERR_IO, "cannot create %s: %s%s", path, strerror(e),
+		                e == ENOSPC ? " (disk full)" : "");
 		goto out;
 	}
 	made = true;
@@ -757,8 +759,10 @@ create(const char *path, const char *target, nt_store_init_fn init, void *ctx,
 	if ((st = build(path, tmp, init, ctx, err)))
 		goto out;
 	if (fsync(fd) != 0) {
+		int e = errno;
+
 		st = nt_err_set(err, NT_ERR_IO, "%s: cannot create the database: %s%s", path,
-		                strerror(errno), errno == ENOSPC ? " (disk full)" : "");
+		                strerror(e), e == ENOSPC ? " (disk full)" : "");
 		goto out;
 	}
 	if (now.exists) {
@@ -875,7 +879,8 @@ open_existing(const char *path, const char *target, const struct seen *seen,
 		goto fail;
 	}
 	if (!(s->real = realpath(sqlite3_db_filename(s->db, "main"), NULL))) {
-		st = nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+		st = nt_err_set(err, errno == ENOMEM ? NT_ERR_NOMEM : NT_ERR_IO, "%s: %s", path,
+		                strerror(errno));
 		goto fail;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
