@@ -1388,9 +1388,15 @@ nt_store_backup(struct nt_store *s, const char *path, bool replace, struct nt_er
 			rc = sqlite3_errcode(dest);
 		}
 	}
-	/* a copy stands alone: a rollback journal when opened by itself, no -wal */
+	/*
+	 * A copy stands alone, in WAL mode like every nutrack database: closing
+	 * it leaves no -wal, and opening it later needs no switch of journal
+	 * mode (a switch killed half-way leaves a rollback journal, which nutrack
+	 * does not roll back).  The copy's pages are all in the file: with no
+	 * rollback journal on the way to WAL, the switch writes only the header.
+	 */
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+		rc = sqlite3_exec(dest, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		sys = dest ? sqlite3_system_errno(dest) : 0;
 		if ((rc & 0xff) == SQLITE_FULL && !sys)
