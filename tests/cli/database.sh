@@ -106,6 +106,19 @@ expect db-hard-link 1 "$NUTRACK_BIN" --db "$WORK/hard.db" day
 is "... and left as it was" "$(cmp -s "$WORK/hard.db" "$WORK/before.db" && echo same)" same
 rm "$WORK/hard.db"
 
+# backup through a symbolic link: the file it points to is replaced, the
+# link stays (as for export -o).
+echo old >"$WORK/real/backup.db"
+ln -s "$WORK/real/backup.db" "$WORK/backup-link.db"
+nt backup --force "$WORK/backup-link.db" >/dev/null
+if [ -L "$WORK/backup-link.db" ] &&
+    "$NUTRACK_BIN" --db "$WORK/real/backup.db" check >/dev/null 2>&1; then
+	tap_ok "backup through a link replaces its target, the link stays"
+else
+	tap_not_ok "backup through a link replaces its target, the link stays" \
+		"$(ls -l "$WORK/backup-link.db" "$WORK/real")"
+fi
+
 # An entry dated outside 1900-01-01..9999-12-31 (another program, or an older
 # nutrack that stored 'yesterday' of 1900-01-01): check names it, rm removes it.
 if command -v sqlite3 >/dev/null 2>&1; then
