@@ -1097,6 +1097,13 @@ def build(shared, here, st):
         targets.append({"nutrient": "epa_dha", "unit": "mg", "sex": sex,
                         "stage": stage, "age_min_y": lo, "age_max_y_excl": hi,
                         "type": "guidance", "value": val, "source": src})
+    # Protein (issue 10, for plans): IOM RDA in g/day at the reference body
+    # weight (AI under 6 months), appended so that the rows above stay as
+    # they were.
+    for sex, stage, lo, hi, typ, val in PROTEIN_ROWS:
+        targets.append({"nutrient": "protein", "unit": "g", "sex": sex,
+                        "stage": stage, "age_min_y": lo, "age_max_y_excl": hi,
+                        "type": typ, "value": val, "source": SRC_PROTEIN})
     check_targets(targets)
     staples = check_staples(here, foods, portions)
     return foods, portions, targets, skipped, staples
@@ -1167,6 +1174,28 @@ def check_staples(here, foods, portions):
     return raw, out
 
 
+SRC_PROTEIN = ("IOM 2005 DRI for Energy and Macronutrients "
+               "(RDA 0.8 g/kg/day adults at the reference weight)")
+# (sex, stage, age_min_y, age_max_y_excl, type, g/day): IOM (2002/2005)
+# Dietary Reference Intakes for Energy, Carbohydrate, Fiber, Fat, Fatty
+# Acids, Cholesterol, Protein, and Amino Acids, Table "Recommended Dietary
+# Allowances and Adequate Intakes, Total Water and Macronutrients".
+PROTEIN_ROWS = [
+    ("both", "none", "0", "0.5", "AI", "9.1"),
+    ("both", "none", "0.5", "1", "RDA", "11"),
+    ("both", "none", "1", "4", "RDA", "13"),
+    ("both", "none", "4", "9", "RDA", "19"),
+    ("male", "none", "9", "14", "RDA", "34"),
+    ("male", "none", "14", "19", "RDA", "52"),
+    ("male", "none", "19", "999", "RDA", "56"),
+    ("female", "none", "9", "14", "RDA", "34"),
+    ("female", "none", "14", "19", "RDA", "46"),
+    ("female", "none", "19", "999", "RDA", "46"),
+    ("female", "pregnant", "14", "51", "RDA", "71"),
+    ("female", "lactating", "14", "51", "RDA", "71"),
+]
+
+
 def check_targets(targets):
     """Every enterable (nutrient, sex, stage, age) must hit exactly one row.
     Ages are checked month by month (k/12 y), exactly, with Fractions."""
@@ -1177,7 +1206,7 @@ def check_targets(targets):
         combos += [(sex, "none", a) for a in ages(0, 130)]
     for stage in ("pregnant", "lactating"):
         combos += [("female", stage, a) for a in ages(14, 50)]
-    for nut in ("b12", "ala", "potassium"):
+    for nut in ("b12", "ala", "potassium", "protein"):
         rows = [t for t in targets if t["nutrient"] == nut]
         for sex, stage, age in combos:
             hits = [t for t in rows
@@ -1233,7 +1262,8 @@ foods.csv       {n_foods} foods: {n_sr} SR28 + {n_fn} FNDDS 2021-2023 + {n_label
 portions.csv    {n_port} rows: {n_port_sr} SR28 + {n_port_fn} FNDDS + {n_port_label} label.
                 Columns: food_id,seq,amount,unit,grams meaning "<amount>
                 <unit> weighs <grams> g".  Sorted like foods.csv, then seq.
-targets.csv     {n_targets} rows ({n_targets_dri} DRI rows from dri.csv + {n_targets_epa} EPA+DHA guidance rows).
+targets.csv     {n_targets} rows ({n_targets_dri} DRI rows from dri.csv + {n_targets_epa} EPA+DHA guidance rows
+                + {n_targets_protein} protein RDA rows).
                 Columns: nutrient,unit,sex,stage,age_min_y,age_max_y_excl,
                 type,value,source.  Values are per day.
 staples.csv     {n_staples} rows, hand-curated (see "Staples" below).
@@ -1368,7 +1398,16 @@ Targets (targets.csv):
     pregnant/lactating 14-51 y: 250 mg.  EFSA advises 250 mg EPA+DHA plus
     an extra 100-200 mg DHA in pregnancy and lactation; only the 250 mg
     baseline is recorded.
-  The generator asserts that every enterable (b12/ala/potassium, sex,
+  Protein (nutrient protein, g/day; the last {n_targets_protein} rows, for plans):
+    "{src_protein}"
+    = Institute of Medicine (2002/2005) Dietary Reference Intakes for
+    Energy, Carbohydrate, Fiber, Fat, Fatty Acids, Cholesterol, Protein, and
+    Amino Acids, RDA table (g/day at the reference body weight; 0.8 g/kg/day
+    for adults, 1.1 g/kg/day in pregnancy, 1.3 in lactation): AI 9.1 g
+    0-6 months; RDA 11 g 7-12 months, 13 g 1-3 y, 19 g 4-8 y, 34 g 9-13 y;
+    boys 14-18 52 g, men 56 g; girls 14-18 and women 46 g; pregnancy and
+    lactation 71 g.
+  The generator asserts that every enterable (b12/ala/potassium/protein, sex,
   stage, age) - female/male ages 0-130 y with stage none, female 14-50 y
   pregnant or lactating, checked month by month - matches exactly one row.
 
@@ -1753,12 +1792,14 @@ def main():
     n_port_label = sum(1 for p in portions
                        if p["food_id"].startswith("label:"))
     n_epa = sum(1 for t in targets if t["nutrient"] == "epa_dha")
+    n_protein = sum(1 for t in targets if t["nutrient"] == "protein")
     text = README.format(
         n_foods=fmt(len(foods)), n_sr=fmt(n_sr), n_fn=fmt(n_fn),
         n_label=n_label, n_port=fmt(len(portions)), n_port_sr=fmt(n_port_sr),
         n_port_fn=fmt(n_port_fn), n_port_label=n_port_label,
-        n_targets=len(targets), n_targets_dri=len(targets) - n_epa,
-        n_targets_epa=n_epa, n_drop_nofood=len(st.dropped_nofood),
+        n_targets=len(targets), n_targets_dri=len(targets) - n_epa - n_protein,
+        n_targets_epa=n_epa, n_targets_protein=n_protein,
+        src_protein=SRC_PROTEIN, n_drop_nofood=len(st.dropped_nofood),
         ala_851=fmt(st.ala_851), ala_619=fmt(st.ala_619),
         ala_none=fmt(st.ala_none), ala_gt=st.ala_851_gt_619,
         n_clamp=len(st.clamped), clamp_list=clamp_list, kw_counts=kw_counts,
@@ -1779,7 +1820,8 @@ def main():
           f"dropped for skipped food: {len(st.dropped_nofood)}")
     print(f"              FNDDS portions parsed: {st.fn_port}; SR amounts "
           f"'.x'->'0.x': {st.sr_amount_norm}")
-    print(f"targets.csv   {len(targets)} rows ({n_epa} epa_dha guidance)")
+    print(f"targets.csv   {len(targets)} rows ({n_epa} epa_dha guidance, "
+          f"{n_protein} protein)")
     print(f"ALA: 851 {st.ala_851}, 619 fallback {st.ala_619}, empty "
           f"{st.ala_none}, 851>619 {st.ala_851_gt_619}")
     print(f"B12 added clamped: {len(st.clamped)} "
