@@ -1106,7 +1106,8 @@ def build(shared, here, st):
                         "type": typ, "value": val, "source": SRC_PROTEIN})
     check_targets(targets)
     staples = check_staples(here, foods, portions)
-    return foods, portions, targets, skipped, staples
+    plan_foods = check_plan_foods(here, foods, portions)
+    return foods, portions, targets, skipped, (staples, plan_foods)
 
 
 STAPLE_COLS = ["nutrient", "food_id", "diets", "portion_seq", "note"]
@@ -1196,6 +1197,53 @@ PROTEIN_ROWS = [
 ]
 
 
+PLAN_FOOD_COLS = ["food_id", "role", "meals", "portion_seq", "step", "min",
+                  "max"]
+PLAN_ROLES = ("cereal", "bread", "milk", "yogurt", "juice", "spread", "fruit",
+              "vegetable", "starch", "protein", "nuts", "topping", "supplement")
+MEALS = ("breakfast", "lunch", "dinner", "snack")
+
+
+def check_plan_foods(here, foods, portions):
+    """Validate the hand-curated plan_foods.csv (issue 10: the planner's
+    everyday meal foods, shipped as is).  Returns (the file's bytes, rows)."""
+    path = os.path.join(here, "plan_foods.csv")
+    with open(path, "rb") as f:
+        raw = f.read()
+    check(b"\r" not in raw and raw.endswith(b"\n") and
+          not raw.startswith(b"\xef\xbb\xbf"),
+          "plan_foods.csv: want UTF-8 without BOM and LF line ends")
+    _, rows = read_csv(path, PLAN_FOOD_COLS)
+    by_id = {f["id"]: f for f in foods}
+    seqs = {(p["food_id"], p["seq"]) for p in portions}
+    seen = set()
+    for n, r in enumerate(rows, 2):
+        where = f"plan_foods.csv line {n}"
+        fid = r["food_id"]
+        check(fid in by_id, f"{where}: unknown food {fid!r}")
+        check(fid not in seen, f"{where}: {fid} listed twice")
+        seen.add(fid)
+        check(r["role"] in PLAN_ROLES, f"{where}: role {r['role']!r}")
+        meals = r["meals"].split(" ")
+        check(r["meals"] != "" and meals == [m for m in MEALS if m in meals],
+              f"{where}: meals {r['meals']!r} must be a subset of "
+              f"'{' '.join(MEALS)}' in that order")
+        check((fid, r["portion_seq"]) in seqs,
+              f"{where}: {fid} has no portion seq {r['portion_seq']!r}")
+        for c in ("step", "min", "max"):
+            check(re.fullmatch(r"\d+(\.\d+)?", r[c]) is not None
+                  and dec(r[c]) > 0, f"{where}: {c} {r[c]!r}")
+        step, lo, hi = dec(r["step"]), dec(r["min"]), dec(r["max"])
+        check(lo <= hi and lo % step == 0 and hi % step == 0,
+              f"{where}: min and max must be whole steps, min <= max")
+        food = by_id[fid]
+        check(r["role"] in ("supplement", "topping")
+              or food["energy_kcal"] != "",
+              f"{where}: {fid} has energy unknown")
+    check(rows, "plan_foods.csv is empty")
+    return raw, rows
+
+
 def check_targets(targets):
     """Every enterable (nutrient, sex, stage, age) must hit exactly one row.
     Ages are checked month by month (k/12 y), exactly, with Fractions."""
@@ -1268,9 +1316,11 @@ targets.csv     {n_targets} rows ({n_targets_dri} DRI rows from dri.csv + {n_tar
                 type,value,source.  Values are per day.
 staples.csv     {n_staples} rows, hand-curated (see "Staples" below).
                 Columns: nutrient,food_id,diets,portion_seq,note.
+plan_foods.csv  {n_plan_foods} rows, hand-curated (see "Plan foods" below).
+                Columns: food_id,role,meals,portion_seq,step,min,max.
 VERSION         "nutrack-data " + first 16 hex digits of SHA-256 over the
-                bytes of foods.csv, portions.csv, targets.csv and
-                staples.csv, in that order.
+                bytes of foods.csv, portions.csv, targets.csv, staples.csv
+                and plan_foods.csv, in that order.
 label_foods.csv     hand-written input: foods from product labels and
                     typical supplements (same columns as foods.csv plus
                     "source").
@@ -1438,6 +1488,43 @@ is not empty, and the nutrient is known and > 0 for the food (epa_dha: EPA
 + DHA).  staples.csv is part of VERSION, so editing it reseeds the program.
 
 {staples_doc}
+
+
+Plan foods (plan_foods.csv)
+---------------------------
+
+The everyday meal foods `nutrack plan` builds days from (with the foods
+the user logs), hand-curated and shipped as is (issue 10).  role: what the
+food is in a meal - cereal (ready-to-eat or oatmeal), bread, milk (dairy
+or plant), yogurt, juice, spread (on bread: nut butters, hummus, avocado,
+cheese), fruit, vegetable, starch (potatoes, rice, pasta, grains), protein
+(beans, lentils, tofu, tempeh, eggs, cottage cheese, fish, lean meat),
+nuts (nuts and seeds as a snack), topping (flax, chia and hemp seeds on
+breakfast, nutritional yeast on a dish) or supplement; the planner's meal
+rules (man page, "plan") are written in roles.  meals: the subset of
+"breakfast lunch dinner snack" the food suits.  portion_seq: the food's
+household portion in portions.csv; step, min and max: the amounts the
+planner may give, in that portion (min 0.5, step 0.5, max 1.5 of "1 cup"
+allows 1/2, 1 and 1 1/2 cups), so no plan asks for a gram-fraction of a
+cup.
+
+Choices: FNDDS 2021-2023 entries (current fortification for cereals and
+plant milks) where FNDDS has the food with a household portion; SR28 where
+its portion reads better (3 oz of fish or meat, 1 slice of bread, 1 tbsp
+of ground flaxseed); plain forms (cooked without fat, canned beans
+drained, unsweetened plant milks, plain yogurts); no oils, condiments,
+sweets, drinks other than milk and orange juice, or mixed dishes.  The
+diet filter (contains) picks the foods for each diet, so one list serves
+all three.  Supplements: the 25 ug B12 tablet and the algae-oil and
+fish-oil capsules, which the planner uses only when no food can meet the
+target.  Nutritional yeast (label:1) and the supplements have energy
+unknown; everything else has energy known.
+
+mkdata.py only validates plan_foods.csv and fails unless: each food exists
+once, the role is one of those above, meals is a non-empty subset in
+order, the portion exists, step, min and max are positive numbers with min
+<= max both whole steps, and the food's energy is known (except toppings
+and supplements).  plan_foods.csv is part of VERSION.
 
 
 Label foods
@@ -1738,8 +1825,9 @@ def main():
                            portions))
     blobs.append(write_csv(os.path.join(out, "targets.csv"), TARGET_COLS,
                            targets))
-    staples_raw, staples = staples
+    (staples_raw, staples), (plan_raw, plan_foods) = staples
     blobs.append(staples_raw)   # staples.csv is shipped as is
+    blobs.append(plan_raw)      # and so is plan_foods.csv
     version = hashlib.sha256(b"".join(blobs)).hexdigest()[:16]
     write_text(os.path.join(out, "VERSION"), f"nutrack-data {version}\n")
 
@@ -1808,6 +1896,7 @@ def main():
         drop_w_sr=st.dropped_weight["sr28"],
         drop_w_fn=st.dropped_weight["fndds"], src_iom=SRC_IOM, src_k=SRC_K,
         label_docs="\n".join(label_docs).rstrip(), n_staples=len(staples),
+        n_plan_foods=len(plan_foods),
         contains_doc=contains_doc, staples_doc=staples_doc)
     write_text(os.path.join(out, "README"), text)
 
@@ -1831,6 +1920,7 @@ def main():
                           for t in CONTAINS_TAGS)
     print(f"contains: {tag_counts}; untagged {untagged}")
     print(f"staples.csv   {len(staples)} rows, valid (shipped as is)")
+    print(f"plan_foods.csv {len(plan_foods)} rows, valid (shipped as is)")
     print(f"VERSION       nutrack-data {version}")
 
 
