@@ -132,6 +132,11 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	"  unit TEXT NOT NULL);"                  /* the unit the user gave */
 	/* the bundled data gains columns: load it again */
 	"DELETE FROM meta WHERE key = 'data_version';",
+
+	/* 2 -> 3 (issue 9): food classes (category.h); -1 until nt_category_refresh
+	 * works them out */
+	"ALTER TABLE foods ADD COLUMN class INTEGER NOT NULL DEFAULT -1;"
+	"CREATE INDEX foods_unclassified ON foods(id) WHERE class < 0;",
 };
 
 /*
