@@ -133,7 +133,12 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	/* the bundled data gains columns: load it again */
 	"DELETE FROM meta WHERE key = 'data_version';",
 
-	/* 2 -> 3 (issue 10): body size and activity for the energy requirement;
+	/* 2 -> 3 (issue 9): food classes (category.h); -1 until nt_category_refresh
+	 * works them out */
+	"ALTER TABLE foods ADD COLUMN class INTEGER NOT NULL DEFAULT -1;"
+	"CREATE INDEX foods_unclassified ON foods(id) WHERE class < 0;",
+
+	/* 3 -> 4 (issue 10): body size and activity for the energy requirement;
 	 * the planner's everyday meal foods (data/plan_foods.csv) */
 	"ALTER TABLE profile ADD COLUMN height_cm REAL;"   /* NULL: the IOM reference */
 	"ALTER TABLE profile ADD COLUMN weight_kg REAL;"
