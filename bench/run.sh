@@ -45,6 +45,16 @@ bench search "search salmon" "$floor_search"
 bench report "report --from 2025-12-15 --to 2026-03-08" "$floor_report"
 bench top "top b12" "$floor_top"
 
+# The planner (issue 10): one GLPK integer program a day; no sqlite3 floor.
+hyperfine --warmup 1 --runs 10 -N --export-json "$work/plan7.json" \
+	"$NUTRACK_BIN --db $db plan --days 7" >/dev/null 2>&1 ||
+	hyperfine --warmup 1 --runs 10 --export-json "$work/plan7.json" \
+		"$NUTRACK_BIN --db $db plan --days 7" >/dev/null
+hyperfine --warmup 1 --runs 5 -N --export-json "$work/plan28.json" \
+	"$NUTRACK_BIN --db $db plan --days 28" >/dev/null 2>&1 ||
+	hyperfine --warmup 1 --runs 5 --export-json "$work/plan28.json" \
+		"$NUTRACK_BIN --db $db plan --days 28" >/dev/null
+
 echo "== TUI latency through a pseudo-terminal"
 python3 "$here/tui_latency.py" "$NUTRACK_BIN" "$db" >"$work/tui.txt"
 
@@ -105,6 +115,8 @@ print("|---|---:|---:|---:|")
 print(f"| first run: create database, load 14,221 foods | {seed:.0f} ms | | |")
 for label, ours, floor in rows:
     print(f"| {label} (40,000-entry journal) | {ours:.1f} ms | {floor:.1f} ms | {ours / floor:.2f} |")
+for name, label in (("plan7", "nutrack plan --days 7"), ("plan28", "nutrack plan --days 28")):
+    print(f"| {label} (40,000-entry journal; target 300 ms / 2 s) | {load(name)[0]:.0f} ms | | |")
 with open(os.path.join(work, "tui.txt")) as f:
     for line in f:
         print(line.rstrip())
