@@ -1199,8 +1199,9 @@ PROTEIN_ROWS = [
 
 PLAN_FOOD_COLS = ["food_id", "role", "meals", "portion_seq", "step", "min",
                   "max"]
-PLAN_ROLES = ("cereal", "bread", "milk", "yogurt", "juice", "spread", "fruit",
-              "vegetable", "starch", "protein", "nuts", "topping", "supplement")
+PLAN_ROLES = ("cereal", "porridge", "bread", "milk", "yogurt", "juice", "spread",
+              "fruit", "vegetable", "starch", "protein", "nuts", "topping",
+              "supplement")
 MEALS = ("breakfast", "lunch", "dinner", "snack")
 
 
@@ -1495,7 +1496,7 @@ Plan foods (plan_foods.csv)
 
 The everyday meal foods `nutrack plan` builds days from (with the foods
 the user logs), hand-curated and shipped as is (issue 10).  role: what the
-food is in a meal - cereal (ready-to-eat or oatmeal), bread, milk (dairy
+food is in a meal - cereal (ready-to-eat), porridge (oatmeal), bread, milk (dairy
 or plant), yogurt, juice, spread (on bread: nut butters, hummus, avocado,
 cheese), fruit, vegetable, starch (potatoes, rice, pasta, grains), protein
 (beans, lentils, tofu, tempeh, eggs, cottage cheese, fish, lean meat),

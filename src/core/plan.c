@@ -855,8 +855,20 @@ set_day(struct planner *pn, int off, long day)
 		int uses = 0;
 
 		*f = x->mip;
-		for (int k = off; k < off + 6; k++)
-			uses += pn->used[i * (size_t)pn->span + (size_t)k];
+		for (int k = off; k < off + 6; k++) {
+			bool on = pn->used[i * (size_t)pn->span + (size_t)k];
+
+			/*
+			 * Porridges and starches count by kind: oatmeal made with
+			 * water or with milk is oatmeal, on 3 days of 7 at most.
+			 */
+			if ((x->mip.role == NT_ROLE_PORRIDGE || x->mip.role == NT_ROLE_STARCH) &&
+			    x->mip.kind)
+				for (size_t j = 0; j < pn->c.n && !on; j++)
+					on = pn->c.v[j].mip.kind == x->mip.kind &&
+					     pn->used[j * (size_t)pn->span + (size_t)k];
+			uses += on;
+		}
 		if (x->mip.role == NT_ROLE_SUPPLEMENT) {
 			/* the same capsule every day; the user's own first */
 			f->cost = 5 - (x->yours ? 0.5 : 0) + 0.001 * (double)i;
@@ -877,8 +889,13 @@ day_frame(const struct nt_plan *pl, const struct nt_amounts *have, unsigned open
 
 	memset(dd, 0, sizeof *dd);
 	dd->open = open;
-	dd->energy_lo = pl->energy_lo - e;
-	dd->energy_hi = pl->energy_hi - e;
+	/*
+	 * GLPK accepts a row within its tolerance (about 1e-7 relative): ask for
+	 * half a kcal inside the band and a hair over each need, so that the day
+	 * it returns meets them exactly.
+	 */
+	dd->energy_lo = pl->energy_lo - e + 0.5;
+	dd->energy_hi = pl->energy_hi - e - 0.5;
 	/* near the requirement: 100 kcal off weighs like a fifth of a food */
 	dd->energy_aim = pl->eer_kcal - e;
 	dd->energy_cost = 0.002;
@@ -893,7 +910,7 @@ day_frame(const struct nt_plan *pl, const struct nt_amounts *have, unsigned open
 		double h = nt_known(have->v[m]) ? have->v[m] : 0;
 
 		if (nt_known(pl->need[m]))
-			dd->need[m] = pl->need[m] - h;
+			dd->need[m] = pl->need[m] * (1 + 1e-6) - h;
 	}
 	dd->time_limit_ms = 2000;
 }

@@ -69,7 +69,8 @@ struct nt_plan {
  * AI), EPA+DHA and potassium targets met.  The cost it minimises prefers
  * the user's foods, usual portions and variety (a food used on earlier
  * days costs more; none is used on more than NT_PLAN_WEEKLY_MAX days of any
- * 7, counting what the journal holds for the 6 days before `first`).  A
+ * 7, counting what the journal holds for the 6 days before `first`, and
+ * porridges and starches count by kind: oatmeal, rice, pasta, potatoes).  A
  * supplement (one tablet or capsule a day) is offered for a target only
  * when no day of the foods alone can reach it.  Meals that already hold
  * entries on a day are left as they are, and everything on the day counts.

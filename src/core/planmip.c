@@ -47,7 +47,7 @@ static const struct rule {
 	unsigned meals, plus, minus;
 	int lo, hi;
 } rules[] = {
-	{B, R(CEREAL) | R(PORRIDGE) | R(BREAD), 0, 1, 2},
+	{B, R(CEREAL) | R(PORRIDGE) | R(BREAD), 0, 1, 1},
 	{B, R(CEREAL), 0, 0, 1},
 	{B, R(PORRIDGE), 0, 0, 1},
 	{B, R(CEREAL), R(MILK) | R(YOGURT), NO_MIN, 0},
