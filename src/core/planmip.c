@@ -67,7 +67,7 @@ static const struct rule {
 	{L | D, R(PROTEIN) | R(DISH), 0, 1, 2},
 	{L | D, R(PROTEIN), 0, 0, 1},
 	{L | D, R(DISH), 0, 0, 1},
-	{L | D, R(STARCH) | R(BREAD) | R(DISH), 0, 1, 2},
+	{L | D, R(STARCH) | R(BREAD) | R(DISH), 0, 1, 1},
 	{L | D, R(STARCH), 0, 0, 1},
 	{L, R(VEGETABLE) | R(FRUIT), 0, 1, 3},
 	{L, R(VEGETABLE), 0, 0, 2},

@@ -75,8 +75,8 @@ struct nt_planmip_day {
  * The meal rules, for open meals (supplements are outside them): breakfast
  * 2-5 foods with one cereal, porridge or bread, a cereal only with milk or
  * yogurt; lunch 3-5 foods, dinner 3-5, each with a
- * protein or a dish (at most one of each), a starch, bread or dish (at most
- * one starch and one bread), lunch a vegetable or fruit, dinner 1-2
+ * protein or a dish (at most one of each), one starch, bread or dish,
+ * lunch a vegetable or fruit, dinner 1-2
  * vegetables; a snack of 1-2 foods; in any meal at most one milk, yogurt,
  * juice, fruit, spread, nuts and topping, a spread only with bread and a
  * topping only on a cereal, porridge, yogurt, starch, protein, vegetable or

@@ -74,11 +74,12 @@ expect suggest-week-csv 0 nt suggest --csv --week --limit 1
 #   drinks: "you eat it") 244 g x 0.39 = 0.9516, tempeh 166 g x 0.08 =
 #   0.1328: 2.4419 -> 2.44 ug (101% of 2.4); the bran flakes give
 #   floor(100 x 1.3575 / 2.4419) = 55% of it.
-#   Energy: 270.75 + 92.72 (soy milk 244 g x 38) + 99 (mango 165 g x 60) +
-#   266.4 (couscous 240 g x 111) + 318.72 (tempeh 166 g x 192) + 69.75
-#   (Brussels sprouts 155 g x 45) + 439.6 (pasta 280 g x 157) + 121.5
-#   (kidney beans 90 g x 135) + 162.73 (cashews 28.35 g x 574) = 1841.17
-#   kcal, in the band; partial (*) since the capsule's energy is unknown.
+#   Energy: 270.75 (bran flakes 75 g x 361) + 92.72 (soy milk 244 g x 38)
+#   + 49.5 (mango 82.5 g x 60) + 329.7 (pasta 210 g x 157) + 403.3
+#   (soybeans 185 g x 218) + 69.75 (Brussels sprouts 155 g x 45) + 236.3
+#   (barley 170 g x 139) + 318.72 (tempeh 166 g x 192) + 162.73 (cashews
+#   28.35 g x 574) = 1933.47 kcal (94%), in the band; partial (*) since the
+#   capsule's energy is unknown.
 #   EPA+DHA: the capsule, (20.833 + 41.667) x 0.006 g = 375 mg.  No vegan
 #   food comes near 250 mg, hence the capsule, "one capsule a day", and why.
 expect plan-csv 0 nt plan --csv 2026-04-01
@@ -86,8 +87,8 @@ expect plan-text 0 nt plan 2026-04-01
 # A week as a shopping list: each line sums one food's planned amounts
 # (household units and grams) and counts its days: the capsule 7 x 1 = 7
 # capsules, 7 x 0.6 = 4.2 g on 7 days; oatmeal 2 + 1 1/2 = 3 1/2 cups,
-# 3.5 x 240 = 840 g on 2 days; soybeans 3 x 1 cup = 3 x 185 = 555 g on 3
-# days (the most any food gets in a week).
+# 3.5 x 240 = 840 g on 2 days; brown rice 1 1/2 + 1 1/2 = 3 cups, 3 x 202
+# = 606 g on 2 days.
 expect plan-shopping 0 nt plan --shopping --days 7 2026-04-01
 expect plan-shopping-csv 0 nt plan --shopping --csv --days 7 2026-04-01
 expect plan-accept 0 nt plan --accept 2026-04-01

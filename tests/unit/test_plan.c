@@ -392,10 +392,10 @@ test_journal(long first)
 	/* a breakfast already planned on day 1 is left as it is */
 	nt_journal_plan(s, first, NT_BREAKFAST, soy, "1 cup", 244000, &id, NULL);
 	/* Apples, raw, with skin (sr28:09003, not in the bundled list), eaten at
-	 * dinner 5 times: the user's food, at the meal it is eaten at */
+	 * lunch 5 times: the user's food, at the meal it is eaten at */
 	nt_food_resolve(s, "sr28:09003", &apple, NULL);
 	for (int d = 10; d < 15; d++)
-		nt_journal_add(s, first - d, NT_DINNER, apple, "1 medium", 182000, &id, NULL);
+		nt_journal_add(s, first - d, NT_LUNCH, apple, "1 medium", 182000, &id, NULL);
 	is_int(nt_plan_days(s, &p, &t, first, 7, &pl, &err), NT_OK, "a week after a journal");
 	for (size_t i = 0; i < pl.n; i++) {
 		const struct nt_plan_item *it = &pl.items[i];
@@ -405,7 +405,7 @@ test_journal(long first)
 		if (it->food_id == apple) {
 			apple_seen = true;
 			/* in steps of what was logged: 1 or 2 medium, 182 g each */
-			apple_elsewhere |= it->meal != NT_DINNER || !it->yours ||
+			apple_elsewhere |= it->meal != NT_LUNCH || !it->yours ||
 			                   strcmp(it->unit, "medium") || (it->count != 1 && it->count != 2) ||
 			                   fabs(it->grams - 182 * it->count) > 1e-9;
 		}
@@ -415,7 +415,7 @@ test_journal(long first)
 	/* 0.95 ug B12 of the planned cup counts in the day's total */
 	ok(pl.days[0].total.v[NT_B12] >= 2.4, "day 1 meets B12 with what it held");
 	ok(apple_seen, "the apple the user eats comes in within the week");
-	ok(!apple_elsewhere, "at dinner, as the user eats it, in steps of 1 medium (182 g)");
+	ok(!apple_elsewhere, "at lunch, as the user eats it, in steps of 1 medium (182 g)");
 	nt_plan_fini(&pl);
 }
 
