@@ -1496,9 +1496,9 @@ Plan foods (plan_foods.csv)
 
 The everyday meal foods `nutrack plan` builds days from (with the foods
 the user logs), hand-curated and shipped as is (issue 10).  role: what the
-food is in a meal - cereal (ready-to-eat), porridge (oatmeal), bread, milk (dairy
-or plant), yogurt, juice, spread (on bread: nut butters, hummus, avocado,
-cheese), fruit, vegetable, starch (potatoes, rice, pasta, grains), protein
+food is in a meal - cereal (ready-to-eat), porridge (oatmeal), bread,
+milk (dairy or plant), yogurt, juice, spread (on bread: nut butters,
+avocado, cheese), fruit, vegetable, starch (potatoes, rice, pasta, grains), protein
 (beans, lentils, tofu, tempeh, eggs, cottage cheese, fish, lean meat),
 nuts (nuts and seeds as a snack), topping (flax, chia and hemp seeds on
 breakfast, nutritional yeast on a dish) or supplement; the planner's meal
@@ -1514,7 +1514,9 @@ plant milks) where FNDDS has the food with a household portion; SR28 where
 its portion reads better (3 oz of fish or meat, 1 slice of bread, 1 tbsp
 of ground flaxseed); plain forms (cooked without fat, canned beans
 drained, unsweetened plant milks, plain yogurts); no oils, condiments,
-sweets, drinks other than milk and orange juice, or mixed dishes.  The
+sweets, drinks other than milk and orange juice, or mixed dishes, and
+nothing the food classes (src/core/category.c) keep out of everyday advice
+(hummus, a "spread" there, is left out).  The
 diet filter (contains) picks the foods for each diet, so one list serves
 all three.  Supplements: the 25 ug B12 tablet and the algae-oil and
 fish-oil capsules, which the planner uses only when no food can meet the
