@@ -1458,6 +1458,23 @@ Targets (targets.csv):
     0-6 months; RDA 11 g 7-12 months, 13 g 1-3 y, 19 g 4-8 y, 34 g 9-13 y;
     boys 14-18 52 g, men 56 g; girls 14-18 and women 46 g; pregnancy and
     lactation 71 g.
+  Energy (for plans) is not in targets.csv: src/core/energy.c works out the
+  estimated energy requirement from the same IOM report (chapter 5), kcal/day,
+  age in years, weight kg, height m, PA for sedentary/low active/active/very
+  active:
+    0-35 months  89 x weight - 100, + 175 (0-3 months), 56 (4-6), 22 (7-12)
+                 or 20 (13-35) for growth
+    boys 3-18    88.5 - 61.9 x age + PA x (26.7 x weight + 903 x height) + 20
+                 (3-8) or 25 (9-18); PA 1.00/1.13/1.26/1.42
+    girls 3-18   135.3 - 30.8 x age + PA x (10.0 x weight + 934 x height) + 20
+                 or 25; PA 1.00/1.16/1.31/1.56
+    men 19+      662 - 9.53 x age + PA x (15.91 x weight + 539.6 x height);
+                 PA 1.00/1.11/1.25/1.48
+    women 19+    354 - 6.91 x age + PA x (9.36 x weight + 726 x height);
+                 PA 1.00/1.12/1.27/1.45
+    pregnancy +340 kcal (second trimester; first +0, third +452), lactation
+    +330 (first 6 months: 500 - 170).  Defaults: the IOM reference height and
+    weight (Table 1-1) for age and sex, low active.
   The generator asserts that every enterable (b12/ala/potassium/protein, sex,
   stage, age) - female/male ages 0-130 y with stage none, female 14-50 y
   pregnant or lactating, checked month by month - matches exactly one row.

@@ -64,7 +64,6 @@ struct cand {
 	unsigned partial;    /* stored measures that are lower bounds */
 	bool yours;
 	struct nt_planmip_food mip;
-	double base_cost;
 };
 
 struct cands {
@@ -1124,9 +1123,22 @@ nt_plan_days(struct nt_store *s, const struct nt_profile *p, const struct nt_tar
 	if ((rc = load_plan_foods(s, p->diet, &pn.c, err)))
 		goto fail;
 	if (!pn.c.n) {
-		rc = nt_err_set(err, NT_ERR_NODATA, "no plan foods: the bundled data lacks "
-		                "plan_foods.csv (reinstall nutrack)");
-		goto fail;
+		/* none fits: the data may lack the list, or the exclusions take it all */
+		struct nt_stmt *st = nt_store_stmt(s, "SELECT count(*) FROM plan_foods", err);
+		int r = st ? nt_stmt_step(st, err) : -1;
+		long long rows = r > 0 ? nt_stmt_int(st, 0) : -1;
+
+		if (st && r > 0)
+			nt_stmt_reset(st);
+		if (r < 0) {
+			rc = err->status;
+			goto fail;
+		}
+		if (rows == 0) {
+			rc = nt_err_set(err, NT_ERR_NODATA, "no plan foods: the bundled data lacks "
+			                "plan_foods.csv (reinstall nutrack)");
+			goto fail;
+		}
 	}
 	if ((rc = load_your_foods(s, p->diet, &pn.c, err)))
 		goto fail;
