@@ -70,25 +70,24 @@ expect suggest-week-csv 0 nt suggest --csv --week --limit 1
 # foods this journal eats; each item's values are its grams times USDA's
 # per 100 g, and each "gives N%" is the item over the day's total.  The
 # plan it finds (plan-csv), checked by hand:
-#   B12: bran flakes 75 g x 1.81 = 1.3575, soy milk (which this journal
-#   drinks: "you eat it") 244 g x 0.39 = 0.9516, tempeh 166 g x 0.08 =
-#   0.1328: 2.4419 -> 2.44 ug (101% of 2.4); the bran flakes give
-#   floor(100 x 1.3575 / 2.4419) = 55% of it.
-#   Energy: 270.75 (bran flakes 75 g x 361) + 92.72 (soy milk 244 g x 38)
-#   + 49.5 (mango 82.5 g x 60) + 329.7 (pasta 210 g x 157) + 403.3
-#   (soybeans 185 g x 218) + 69.75 (Brussels sprouts 155 g x 45) + 236.3
-#   (barley 170 g x 139) + 318.72 (tempeh 166 g x 192) + 162.73 (cashews
-#   28.35 g x 574) = 1933.47 kcal (94%), in the band; partial (*) since the
-#   capsule's energy is unknown.
+#   B12: oatmeal made with non-dairy milk 480 g x 0.36 = 1.728, soy milk
+#   (which this journal drinks: "you eat it") 122 g x 0.39 = 0.4758, tempeh
+#   166 g x 0.08 = 0.1328, oat milk 366 g x 0.50 = 1.83: 4.1666 -> 4.17 ug
+#   (173% of 2.4); the oatmeal gives floor(100 x 1.728 / 4.1666) = 41% of it.
+#   Energy: 456 (oatmeal 480 g x 95) + 46.36 (soy milk 122 g x 38) + 119.56
+#   (crackers 28 g x 427) + 49.5 (mango 82.5 g x 60) + 318.72 (tempeh 166 g
+#   x 192) + 69.75 (Brussels sprouts 155 g x 45) + 236.3 (barley 170 g x
+#   139) + 403.3 (soybeans 185 g x 218) + 164.7 (oat milk 366 g x 45) =
+#   1864.19 kcal (91%), in the band; partial (*) since the capsule's energy
+#   is unknown.
 #   EPA+DHA: the capsule, (20.833 + 41.667) x 0.006 g = 375 mg.  No vegan
 #   food comes near 250 mg, hence the capsule, "one capsule a day", and why.
 expect plan-csv 0 nt plan --csv 2026-04-01
 expect plan-text 0 nt plan 2026-04-01
 # A week as a shopping list: each line sums one food's planned amounts
 # (household units and grams) and counts its days: the capsule 7 x 1 = 7
-# capsules, 7 x 0.6 = 4.2 g on 7 days; oatmeal 2 + 1 1/2 = 3 1/2 cups,
-# 3.5 x 240 = 840 g on 2 days; brown rice 1 1/2 + 1 1/2 = 3 cups, 3 x 202
-# = 606 g on 2 days.
+# capsules, 7 x 0.6 = 4.2 g on 7 days; oatmeal 2 + 2 = 4 cups, 4 x 240 =
+# 960 g on 2 days; nutritional yeast 2 + 2 = 4 tbsp, 4 x 5 = 20 g on 2 days.
 expect plan-shopping 0 nt plan --shopping --days 7 2026-04-01
 expect plan-shopping-csv 0 nt plan --shopping --csv --days 7 2026-04-01
 expect plan-accept 0 nt plan --accept 2026-04-01
