@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "cli_format.h"
 #include "date.h"
+#include "food.h"
 #include "journal.h"
 #include "outfile.h"
 #include "diet.h"
@@ -830,6 +831,8 @@ cli_cmd_top(struct app *a, int argc, char **argv)
 		cli_fmt_name(portion, sizeof portion, x->portion);
 		printf("%3zu. %s %s in %s (%s g) of %s (%s)\n", i + 1, val,
 		       app_unit(a, nt_measure_unit(m)), portion, grams, name, x->ref);
+		if (x->dated)
+			printf("     %s\n", NT_FOOD_DATED_NOTE);
 	}
 	nt_top_fini(&top);
 	return CLI_OK;

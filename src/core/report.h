@@ -56,12 +56,16 @@ struct nt_top_food {
 	double grams;
 	double value;     /* in the measure's unit, for the portion */
 	double per100;
+	bool dated;       /* SR28 values with added B12: NT_FOOD_DATED_NOTE */
 };
 
 struct nt_top {
 	size_t n;
 	struct nt_top_food *v;
 };
+
+/* The most foods one list holds. */
+#define NT_TOP_MAX 1000
 
 enum {
 	NT_TOP_ANY_DIET = 1,    /* ignore the diet (exclusions still apply) */
@@ -75,6 +79,8 @@ enum {
  * (unless NT_TOP_ANY_DIET) and the excluded ones left out, supplements left
  * out, at most `limit`.  Without NT_TOP_INGREDIENTS only foods as eaten
  * count: FNDDS, labels and the user's own, not SR28's raw ingredients.
+ * SR28 foods with current values elsewhere (NT_FOOD_CURRENT_SQL) are left
+ * out: their current food is ranked instead.
  */
 enum nt_status nt_report_top(struct nt_store *s, enum nt_measure m, enum nt_diet diet,
                              unsigned flags, size_t limit, struct nt_top *out,
