@@ -45,6 +45,7 @@ struct nt_food {
 	double per100[NT_STORED_COUNT];
 	unsigned partial;   /* bit (1 << m): per100[m] is a lower bound (a recipe with
 	                       an ingredient that lacks it) */
+	unsigned cls;       /* NT_CLASS_* bits (category.h); 0: none, or not yet classified */
 	long long current_id; /* the food whose values replace this one's for advice
 	                         (NT_FOOD_CURRENT_SQL), 0 when this one is current */
 	char current_ref[40]; /* its reference, "" when none */

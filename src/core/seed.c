@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "category.h"
 #include "csvio.h"
 #include "diet.h"
 #include "food.h"
@@ -168,7 +169,7 @@ static const char sql_upsert_food[] =
 	NT_FOOD_VALUE_COLUMNS ", contains)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
 	" ON CONFLICT(source, code) DO UPDATE SET name = excluded.name, grp = excluded.grp,"
-	" contains = excluded.contains,"
+	" contains = excluded.contains, class = -1,"
 	" also = excluded.also, keywords = excluded.keywords,"
 	" ala_estimated = excluded.ala_estimated, energy_kcal = excluded.energy_kcal,"
 	" protein_g = excluded.protein_g, b12_ug = excluded.b12_ug,"
@@ -503,17 +504,13 @@ load_all(struct nt_store *s, const char *dir, const char *version, struct nt_err
 	return nt_store_meta_set(s, "data_version", version, err);
 }
 
-enum nt_status
-nt_seed_ensure(struct nt_store *s, const char *dir, bool *loaded, struct nt_err *err)
+/* Loads dir's data when the database's differs; *loaded tells whether it did. */
+static enum nt_status
+ensure_data(struct nt_store *s, const char *dir, bool *loaded, struct nt_err *err)
 {
 	char found[PATH_MAX], want[128], have[128];
-	struct nt_err scratch;
 	enum nt_status st;
 
-	if (!err)
-		err = &scratch;
-	if (loaded)
-		*loaded = false;
 	if (!dir) {
 		st = nt_seed_find_dir(found, sizeof found, err);
 		if (st == NT_ERR_NODATA &&
@@ -544,7 +541,27 @@ nt_seed_ensure(struct nt_store *s, const char *dir, bool *loaded, struct nt_err 
 	}
 	if ((st = nt_store_commit(s, err)))
 		return st;
+	*loaded = true;
+	return NT_OK;
+}
+
+enum nt_status
+nt_seed_ensure(struct nt_store *s, const char *dir, bool *loaded, struct nt_err *err)
+{
+	struct nt_err scratch;
+	enum nt_status st;
+	bool did = false;
+
+	if (!err)
+		err = &scratch;
 	if (loaded)
-		*loaded = true;
+		*loaded = false;
+	if ((st = ensure_data(s, dir, &did, err)))
+		return st;
+	/* foods loaded, imported or written by an older nutrack get their classes */
+	if ((st = nt_category_refresh(s, NULL, err)))
+		return st;
+	if (loaded)
+		*loaded = did;
 	return NT_OK;
 }

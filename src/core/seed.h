@@ -29,7 +29,10 @@ enum nt_status nt_seed_find_dir(char *buf, size_t n, struct nt_err *err);
  * (foods keep their row ids, so journal entries stay attached; bundled
  * foods that vanished are removed unless an entry uses them).  When the
  * data is current nothing is read but VERSION.  When no data directory
- * exists, a database that was loaded before is used as it is.
+ * exists, a database that was loaded before is used as it is.  Then foods
+ * not yet classified get their classes (nt_category_refresh): the bundled
+ * ones just loaded, and all of them the first time a nutrack with other
+ * class rules opens the database.
  * *loaded (optional) tells whether a load happened.
  */
 enum nt_status nt_seed_ensure(struct nt_store *s, const char *dir, bool *loaded,

@@ -164,7 +164,12 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	/* the bundled data gains columns: load it again */
 	"DELETE FROM meta WHERE key = 'data_version';",
 
-	/* 2 -> 3 (issue 10): SR28 foods that FNDDS 2021-2023 gives anew */
+	/* 2 -> 3 (issue 9): food classes (category.h); -1 until nt_category_refresh
+	 * works them out */
+	"ALTER TABLE foods ADD COLUMN class INTEGER NOT NULL DEFAULT -1;"
+	"CREATE INDEX foods_unclassified ON foods(id) WHERE class < 0;",
+
+	/* 3 -> 4 (issue 10): SR28 foods that FNDDS 2021-2023 gives anew */
 	"CREATE TABLE superseded("
 	"  food INTEGER PRIMARY KEY REFERENCES foods(id) ON DELETE CASCADE,"
 	"  current INTEGER NOT NULL REFERENCES foods(id) ON DELETE CASCADE,"
