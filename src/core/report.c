@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "category.h"
 #include "date.h"
 #include "diet.h"
 #include "food.h"
@@ -102,8 +103,11 @@ nt_report_trend(struct nt_store *s, long day, int weeks, struct nt_trend *out,
 #define TOP_SQL(value100, value, diet)                                                     \
 	"SELECT f.id FROM foods f JOIN everyday_portion e ON e.food = f.id"                 \
 	" WHERE " value100 " > 0 AND f.grp <> 'Supplements' AND (?10 OR f.source <> 'sr28')" \
-	" AND " NT_FOOD_CURRENT_SQL " AND " diet                                          \
+	" AND " NT_FOOD_CURRENT_SQL " AND (?12 OR " NT_ADVICE_SQL ")"                    \
+	" AND NOT (?13 AND (f.class & " TOP_ENERGY ") <> 0) AND " diet                     \
 	" ORDER BY " value " DESC, f.id LIMIT ?11"
+#define TOP_ENERGY "2" /* NT_CLASS_ENERGY */
+_Static_assert(NT_CLASS_ENERGY == 2, "TOP_ENERGY is NT_CLASS_ENERGY");
 #define TOP_FULL NT_DIET_ALLOWED_SQL
 #define TOP_LEAN "(f.contains & ?9) = 0"
 #define TOP_ONE(col) \
@@ -203,6 +207,8 @@ nt_report_top(struct nt_store *s, enum nt_measure m, enum nt_diet diet, unsigned
 	nt_stmt_bind_int(st, 9, flags & NT_TOP_ANY_DIET ? 0 : nt_diet_forbids(diet));
 	nt_stmt_bind_int(st, 10, !!(flags & NT_TOP_INGREDIENTS));
 	nt_stmt_bind_int(st, 11, (long long)limit);
+	nt_stmt_bind_int(st, 12, !!(flags & NT_TOP_NOT_ADVICE));
+	nt_stmt_bind_int(st, 13, !!(flags & NT_TOP_NO_ENERGY));
 	while (n < limit && (rc = nt_stmt_step(st, err)) > 0)
 		ids[n++] = nt_stmt_int(st, 0);
 	if (rc < 0)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "category.h"
 #include "diet.h"
 #include "food.h"
 #include "store.h"
@@ -19,6 +20,15 @@ static const char sql_staples[] =
 	" FROM staples s JOIN foods f ON f.id = s.food"
 	" JOIN portions p ON p.food = s.food AND p.seq = s.portion_seq"
 	" WHERE s.nutrient = ?1 AND (s.diets & ?2) != 0 AND " NT_DIET_ALLOWED_SQL;
+
+/*
+ * A food the user eats is offered back only when it is everyday advice
+ * (NT_ADVICE_SQL: not an energy drink, candy, a sauce...), or a supplement
+ * the user takes (the group Supplements, of no other class).
+ */
+#define EATEN_ADVICE_SQL \
+	"(" NT_ADVICE_SQL " OR (f.grp = 'Supplements' AND (f.class & ~256) = 0))"
+_Static_assert(NT_CLASS_SUPPLEMENT == 256, "EATEN_ADVICE_SQL names NT_CLASS_SUPPLEMENT");
 
 /*
  * The foods the user eats: those of the last 1000 eaten entries (a few
@@ -36,7 +46,7 @@ static const char sql_eaten[] =
 	" JOIN entries e ON e.id = l.last JOIN foods o ON o.id = l.food"
 	" LEFT JOIN superseded s ON s.food = l.food"
 	" JOIN foods f ON f.id = coalesce(s.current, l.food)"
-	" WHERE " NT_DIET_ALLOWED_SQL " ORDER BY e.id DESC";
+	" WHERE " NT_DIET_ALLOWED_SQL " AND " EATEN_ADVICE_SQL " ORDER BY e.id DESC";
 
 #define VALUES_AT 8 /* first value column of both queries (kept aligned) */
 

@@ -45,7 +45,9 @@ struct nt_suggestions {
  * profile's diet (data/staples.csv) and the foods the user has eaten (in
  * the amount last eaten; planned entries do not count; a superseded SR28
  * food is replaced by its current food, NT_FOOD_CURRENT_SQL, in the same
- * weight); a food must fit the diet (its tags, or the
+ * weight; foods that are not everyday advice, NT_ADVICE_SQL, are left out
+ * unless they are supplements the user takes); a food must fit the diet
+ * (its tags, or the
  * user's correction) and no exclusion, and have a known, positive value;
  * unknown is never taken for zero.  Ranked by how much of the gap one
  * portion closes; foods the user already eats come first among equals,
