@@ -116,9 +116,11 @@ static const struct cli_command commands[] = {
 	 "      --format html  one self-contained HTML page (tables, SVG charts) to print\n"
 	 "  -o, --output FILE  write csv or html to FILE\n"},
 	{"top", cli_cmd_top, "[--diet DIET] [--all] [--limit N] [--csv] NUTRIENT",
-	 "the richest foods in a nutrient per everyday portion",
+	 "the richest everyday foods in a nutrient per portion",
 	 "      --diet DIET    vegan, vegetarian or omnivore (default: the profile's)\n"
-	 "  -a, --all          include SR28's ingredients (raw, dry), not only foods as eaten\n"
+	 "  -a, --all          everything: also SR28's ingredients (raw, dry) and foods\n"
+	 "                     that are not everyday advice (drinks, candy, sauces...);\n"
+	 "                     never energy drinks under 18\n"
 	 "  -n, --limit N      how many (default 10)\n"
 	 "      --csv          CSV: food_id,food,portion,grams,value,unit,per_100g\n"},
 	{"check", cli_cmd_check, "",

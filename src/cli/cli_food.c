@@ -107,6 +107,8 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 				print_key_values(a, h->per100, h->portion.grams);
 				printf(" per %s\n", name);
 			}
+			if (nt_food_dated(h->ref, h->per100))
+				printf("%-16s %s\n", "", NT_FOOD_DATED_NOTE);
 		}
 		if (r.more)
 			printf("%zu of more than %zu matching foods shown; more words narrow the "
@@ -157,7 +159,22 @@ show_food(struct app *a, long long id, bool csv)
 
 		cli_fmt_name(name, sizeof name, f->name);
 		cli_fmt_name(group, sizeof group, f->group);
-		printf("%s\n%s  %s\n\nPer 100 g:\n", name, f->ref, group);
+		printf("%s\n%s  %s\n", name, f->ref, group);
+		if (nt_food_dated(f->ref, f->per100))
+			printf("%s.\n", NT_FOOD_DATED_NOTE);
+		if (f->current_id) {
+			struct nt_food *c;
+
+			if ((st = nt_food_get(a->store, f->current_id, &c, &err))) {
+				nt_food_free(f);
+				return cli_fail(a, st, &err);
+			}
+			cli_fmt_name(name, sizeof name, c->name);
+			printf("Current values: %s %s (FNDDS 2021-2023); suggestions, plans and top "
+			       "use it.\n", c->ref, name);
+			nt_food_free(c);
+		}
+		printf("\nPer 100 g:\n");
 		for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
 			enum nt_measure m = order[i];
 			bool partial = v.partial & (1u << m);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "amount.h"
+#include "category.h"
 #include "csvio.h"
 #include "date.h"
 #include "diet.h"
@@ -1051,7 +1052,8 @@ create_food(struct nt_store *s, const struct food_row *f, struct nt_err *err)
 	if ((rc = nt_stmt_run(st, err)))
 		return rc;
 	id = nt_store_last_rowid(s);
-	if ((rc = nt_food_put_portions(s, id, true, f->portions, f->n_portions, err)))
+	if ((rc = nt_food_put_portions(s, id, true, f->portions, f->n_portions, err)) ||
+	    (rc = nt_category_update(s, id, err)))
 		return rc;
 	return f->tags ? nt_food_tag(s, id, f->tags, err) : NT_OK;
 }
@@ -1091,7 +1093,9 @@ update_food(struct nt_store *s, long long id, const struct food_row *f, bool *ch
 	nt_stmt_bind_text(st, 2, f->group);
 	for (int m = 0; m < NT_STORED_COUNT; m++)
 		nt_stmt_bind_double(st, 3 + m, f->per100[m]);
-	if ((rc = nt_stmt_run(st, err)) || (rc = nt_food_put_portions(s, id, true, f->portions, f->n_portions, err)))
+	if ((rc = nt_stmt_run(st, err)) ||
+	    (rc = nt_food_put_portions(s, id, true, f->portions, f->n_portions, err)) ||
+	    (rc = nt_category_update(s, id, err)))
 		return rc;
 	if (tags != f->tags && (rc = nt_food_tag(s, id, f->tags, err)))
 		return rc;

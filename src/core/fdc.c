@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "category.h"
 #include "csvio.h"
 #include "diet.h"
 #include "fdc.h"
@@ -109,13 +110,14 @@ static const char sql_old_portions[] =
 	"SELECT amount, unit, grams FROM portions WHERE food = ?1 ORDER BY seq";
 static const char sql_insert_food[] =
 	"INSERT INTO foods(source, code, name, grp, also, keywords, ala_estimated, contains,"
-	" partial, " NT_FOOD_VALUE_COLUMNS ")"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+	" partial, " NT_FOOD_VALUE_COLUMNS ", class)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+	" ?18)";
 static const char sql_update_food[] =
 	"UPDATE foods SET name = ?3, grp = ?4, also = ?5, keywords = ?6, ala_estimated = ?7,"
 	" contains = ?8, partial = 0, energy_kcal = ?9, protein_g = ?10, b12_ug = ?11,"
 	" b12_added_ug = ?12, ala_g = ?13, epa_g = ?14, dha_g = ?15, dpa_g = ?16,"
-	" potassium_mg = ?17 WHERE source = ?1 AND code = ?2";
+	" potassium_mg = ?17, class = ?18 WHERE source = ?1 AND code = ?2";
 static const char sql_food_id[] = "SELECT id FROM foods WHERE source = ?1 AND code = ?2";
 
 void
@@ -245,6 +247,8 @@ bind_food(struct nt_stmt *st, const struct nt_dataset_food *f)
 	nt_stmt_bind_int(st, 8, f->contains);
 	for (int m = 0; m < NT_STORED_COUNT; m++)
 		nt_stmt_bind_double(st, 9 + m, f->per100[m]);
+	nt_stmt_bind_int(st, 18, nt_category_of(f->name, f->group, f->also, f->portions,
+	                                        f->n_portions));
 }
 
 enum nt_status

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "category.h"
 #include "date.h"
 #include "diet.h"
 #include "food.h"
@@ -181,7 +182,7 @@ create(struct nt_store *s, const char *name, double servings, long long *food_id
 		return err->status;
 	nt_stmt_bind_int(st, 1, id);
 	nt_stmt_bind_double(st, 2, servings);
-	if ((rc = nt_stmt_run(st, err)))
+	if ((rc = nt_stmt_run(st, err)) || (rc = nt_category_update(s, id, err)))
 		return rc;
 	*food_id = id;
 	return NT_OK;

@@ -15,7 +15,7 @@
 struct nt_store; /* opaque: one open database */
 struct nt_stmt;  /* opaque: a prepared statement owned by the store */
 
-#define NT_SCHEMA_VERSION 2
+#define NT_SCHEMA_VERSION 4
 
 /*
  * The default database path: $XDG_DATA_HOME/nutrack/nutrack.db, or
@@ -66,9 +66,9 @@ void nt_store_rollback(struct nt_store *s);
 
 /*
  * Loading many foods at once, inside a transaction: start = true stops
- * keeping the full-text index in step row by row; start = false rebuilds it
- * in one pass (much faster than row by row) and resumes.  A rollback undoes
- * both.
+ * keeping the full-text index and the everyday portions (top) in step row
+ * by row; start = false rebuilds both in one pass (much faster than row by
+ * row) and resumes.  A rollback undoes both.
  */
 enum nt_status nt_store_bulk_foods(struct nt_store *s, bool start, struct nt_err *err);
 

@@ -334,7 +334,8 @@ draw_suggestion_row(struct tui *t, int y, const struct nt_suggestion *sg, bool s
 
 	tui_fmt_measure(t, adds, sizeof adds, sg->m, sg->adds, false, true);
 	snprintf(right, sizeof right, "+%s, closes %d%%", adds, sg->closed_percent);
-	snprintf(what, sizeof what, "%s %s", sg->amount, sg->name);
+	snprintf(what, sizeof what, "%s %s%s", sg->amount, sg->name,
+	         sg->dated ? " (" NT_FOOD_DATED_NOTE ")" : "");
 	rw = tui_width(right);
 	attrset(selected ? tui_theme(TH_SELECTED) : tui_theme(TH_DIM));
 	if (selected)

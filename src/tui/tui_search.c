@@ -260,7 +260,9 @@ tui_amount_draw(struct tui *t)
 	attrset(tui_theme(TH_TITLE));
 	tui_put(stdscr, y, x + 1, t->food->name, w - 2);
 	attrset(tui_theme(TH_DIM));
-	if (t->food->ala_estimated)
+	if (nt_food_dated(t->food->ref, t->food->per100))
+		snprintf(line, sizeof line, "%s  %s", t->food->ref, NT_FOOD_DATED_NOTE);
+	else if (t->food->ala_estimated)
 		snprintf(line, sizeof line, "%s  %s  (ALA estimated from %s)", t->food->ref,
 		         t->food->group, nt_food_ala_basis(t->food));
 	else
