@@ -13,7 +13,9 @@
 #include "store.h"
 #include "text.h"
 
-static const char *const sources[] = {"sr28", "fndds", "label", "custom", "recipe", "fdc", "off"};
+static const char *const sources[] = {"sr28",   "fndds", "label",      "custom",
+                                      "recipe", "fdc",   "off",        "cronometer",
+                                      "myfitnesspal"};
 
 void
 nt_food_ref(const char *source, const char *code, char *buf, size_t n)
@@ -127,8 +129,8 @@ nt_food_resolve(struct nt_store *s, const char *text, long long *id,
 }
 
 static const char sql_food[] =
-	"SELECT source, code, name, grp, also, ala_estimated, " NT_FOOD_VALUE_COLUMNS ", partial"
-	" FROM foods WHERE id = ?1";
+	"SELECT source, code, name, grp, also, ala_estimated, " NT_FOOD_VALUE_COLUMNS ", partial,"
+	" basis FROM foods WHERE id = ?1";
 static const char sql_portions[] =
 	"SELECT amount, unit, grams FROM portions WHERE food = ?1 ORDER BY seq";
 
@@ -143,6 +145,7 @@ nt_food_free(struct nt_food *f)
 	free(f->name);
 	free(f->group);
 	free(f->also);
+	free(f->basis);
 	free(f);
 }
 
@@ -177,6 +180,11 @@ nt_food_get(struct nt_store *s, long long id, struct nt_food **out,
 	for (int m = 0; m < NT_STORED_COUNT; m++)
 		f->per100[m] = nt_stmt_double(st, 6 + m);
 	f->partial = (unsigned)nt_stmt_int(st, 6 + NT_STORED_COUNT);
+	if (!nt_stmt_is_null(st, 7 + NT_STORED_COUNT) &&
+	    !(f->basis = strdup(nt_stmt_text(st, 7 + NT_STORED_COUNT)))) {
+		nt_stmt_reset(st);
+		goto nomem;
+	}
 	nt_stmt_reset(st);
 	if (!f->name || !f->group || !f->also)
 		goto nomem;
@@ -227,8 +235,11 @@ nt_food_ala_basis(const struct nt_food *f)
 	if (!f->ala_estimated)
 		return NULL;
 	/* Open Food Facts gives a total: ALA is what EPA and DHA leave of it */
-	return strncmp(f->ref, "off:", 4) == 0 ? "total omega-3 less EPA and DHA"
-	                                       : "18:3 undifferentiated";
+	if (strncmp(f->ref, "off:", 4) == 0)
+		return "total omega-3 less EPA and DHA";
+	if (strncmp(f->ref, "cronometer:", 11) == 0)
+		return "Cronometer's total omega-3 less the EPA, DHA and DPA it gives";
+	return "18:3 undifferentiated";
 }
 
 static const char sql_delete_portions[] = "DELETE FROM portions WHERE food = ?1";

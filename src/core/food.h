@@ -45,6 +45,10 @@ struct nt_food {
 	double per100[NT_STORED_COUNT];
 	unsigned partial;   /* bit (1 << m): per100[m] is a lower bound (a recipe with
 	                       an ingredient that lacks it) */
+	char *basis;        /* NULL, or for a food imported without a weight the
+	                       unit its values are for ("cup", "meal"): per100 then
+	                       holds the values of NT_FOOD_BASIS_GRAMS g, one unit;
+	                       its weight (and so its values per 100 g) is unknown */
 	size_t n_portions;
 	struct nt_portion *portions;
 };
@@ -56,8 +60,15 @@ struct nt_food {
 #define NT_FOOD_VALUE_COLUMNS \
 	"energy_kcal, protein_g, b12_ug, b12_added_ug, ala_g, epa_g, dha_g, dpa_g, potassium_mg"
 
+/*
+ * The nominal weight of one basis unit of a food imported without a weight
+ * (struct nt_food's basis): its entries weigh this much per unit, so that
+ * their values come out exactly as the export gave them.
+ */
+#define NT_FOOD_BASIS_GRAMS 1.0
+
 /* Sources a food id may name. */
-#define NT_FOOD_SOURCES "sr28, fndds, label, custom, recipe, fdc, off"
+#define NT_FOOD_SOURCES "sr28, fndds, label, custom, recipe, fdc, off, cronometer, myfitnesspal"
 
 /* Formats the reference "source:code" into buf (size n). */
 void nt_food_ref(const char *source, const char *code, char *buf, size_t n);

@@ -132,6 +132,11 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	"  unit TEXT NOT NULL);"                  /* the unit the user gave */
 	/* the bundled data gains columns: load it again */
 	"DELETE FROM meta WHERE key = 'data_version';",
+
+	/* 2 -> 3 (issue 14): foods imported from another tracker's export that
+	 * gave no weight keep their values per one `basis` unit ("cup",
+	 * "meal"), stored as if that unit weighed 1 g; NULL: per 100 g. */
+	"ALTER TABLE foods ADD COLUMN basis TEXT;",
 };
 
 /*

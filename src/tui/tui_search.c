@@ -56,7 +56,7 @@ hit_values(const struct tui *t, const struct nt_search_hit *h, char *buf, size_t
 {
 	struct nt_amounts v;
 	char b12[24], o3[24], k[24], per[64];
-	double grams = h->has_portion ? h->portion.grams : 100;
+	double grams = h->basis ? NT_FOOD_BASIS_GRAMS : h->has_portion ? h->portion.grams : 100;
 
 	nt_amounts_for(h->per100, grams, &v);
 	tui_fmt_measure(t, b12, sizeof b12, NT_B12, v.v[NT_B12], v.partial & (1u << NT_B12), false);
@@ -64,7 +64,9 @@ hit_values(const struct tui *t, const struct nt_search_hit *h, char *buf, size_t
 	                v.partial & (1u << NT_OMEGA3), false);
 	tui_fmt_measure(t, k, sizeof k, NT_POTASSIUM, v.v[NT_POTASSIUM],
 	                v.partial & (1u << NT_POTASSIUM), false);
-	if (h->has_portion)
+	if (h->basis) /* imported without a weight: values per unit only */
+		snprintf(per, sizeof per, "1 %s", h->basis);
+	else if (h->has_portion)
 		snprintf(per, sizeof per, "%g %s", h->portion.amount, h->portion.unit);
 	else
 		snprintf(per, sizeof per, "100 g");
@@ -288,7 +290,10 @@ tui_amount_draw(struct tui *t)
 		nt_amounts_add(&sum, &counted, &adds);
 		nt_amounts_finish(&sum, counted);
 		nt_judge(&sum, true, &t->targets, after);
-		snprintf(line, sizeof line, "= %.1f g; adds to the day:", t->grams);
+		if (t->food->basis) /* imported without a weight: grams are nominal */
+			snprintf(line, sizeof line, "= ? g; adds to the day:");
+		else
+			snprintf(line, sizeof line, "= %.1f g; adds to the day:", t->grams);
 		tui_put(stdscr, py, x + 10, line, w - 11);
 		preview_line(t, py + 1, x + 3, w - 4, NT_B12, "Vitamin B12", &adds, after);
 		preview_line(t, py + 2, x + 3, w - 4, NT_OMEGA3, "Omega-3", &adds, after);
