@@ -144,9 +144,10 @@ print_foreign(const struct nt_foreign_report *r, const char *source, bool dry_ru
 		printf("%lld %s logged as the bundled food of the same name (--match)\n",
 		       r->matched, plural(r->matched, "row", "rows"));
 	if (r->no_weight)
-		printf("%lld %s without a weight in the export: their values are the export's, "
-		       "their weight shows as ? g\n", r->no_weight, plural(r->no_weight, "row",
-		       "rows"));
+		printf("%lld %s without a weight in the export: %s the export's values, %s "
+		       "weight shows as ? g\n", r->no_weight, plural(r->no_weight, "row", "rows"),
+		       plural(r->no_weight, "it keeps", "they keep"),
+		       plural(r->no_weight, "its", "their"));
 	if (r->other_meals) {
 		char safe[256];
 

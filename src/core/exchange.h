@@ -25,7 +25,9 @@ struct nt_store;
  *   date YYYY-MM-DD; meal breakfast|lunch|dinner|snack; food_id the food's id
  *   ("sr28:15076"); food its name; amount the text the user typed; grams the
  *   entry's weight, exact to the milligram ("256.775", "100"); status
- *   eaten|planned; then the entry's own nutrients at up to 10 significant
+ *   eaten|planned (for a food imported without a weight, struct nt_food's
+ *   basis, grams is the nominal NT_FOOD_BASIS_GRAMS per unit, so that its
+ *   values come back); then the entry's own nutrients at up to 10 significant
  *   digits, empty when unknown.  On input food and the nutrients are
  *   informational (they must be empty or numbers and are not stored: an
  *   entry's values always follow its food); the other columns are required.
