@@ -683,12 +683,16 @@ add_row(struct reader *r, long day, int meal, long long food, const char *amount
 	return NT_OK;
 }
 
-/* Per-100 g (or per-basis-unit) values of a food from a row's values for `grams` g. */
+/*
+ * Per-100 g (or per-basis-unit) values of a food from a row's values for
+ * `grams` g.  Not rounded: the entry, grams x per100 / 100, gives back the
+ * export's value to the last bit or so ("302.18", not "302.1800005").
+ */
 static void
 per100_of(const double value[NT_STORED_COUNT], double grams, double per100[NT_STORED_COUNT])
 {
 	for (int m = 0; m < NT_STORED_COUNT; m++)
-		per100[m] = nt_known(value[m]) ? nt_tidy(value[m] * 100.0 / grams) : NT_UNKNOWN;
+		per100[m] = nt_known(value[m]) ? value[m] * 100.0 / grams : NT_UNKNOWN;
 }
 
 /* Adds the imported food for a row and the row as an entry of it. */
@@ -780,7 +784,9 @@ cronometer_row(struct reader *r, const struct nt_csv_row *row, struct nt_err *er
 		for (enum nt_measure m = NT_EPA; m <= NT_DPA; m++)
 			if (nt_known(value[m]))
 				rest -= value[m];
-		value[NT_ALA] = rest > 0 ? nt_tidy(rest) : 0;
+		/* to the nanogram: 0.30 - 0.10 - 0.20 is 0, not -2.8e-17 */
+		rest = round(rest * 1e9) / 1e9;
+		value[NT_ALA] = rest > 0 ? rest : 0;
 		f.ala_estimated = true;
 	}
 	if (r->match && (bundled = match_row(r, name, &a, value, &grams))) {

@@ -57,7 +57,8 @@ expect foreign-cron-food-basis-csv 0 nt food --csv cronometer:1
 # 40 x 100 = 362 mg, ALA (estimated) 0.04 / 40 x 100 = 0.1 g
 expect foreign-cron-food-weight 0 nt food cronometer:2
 # tofu: "serving - 85 g" is a portion of 85 g: 123.25 / 85 x 100 = 145 kcal,
-# K 201.45 / 85 x 100 = 237 mg, omega-3 0.50 / 85 x 100 = 0.5882352941 g
+# K 201.45 / 85 x 100 = 237 mg, protein 13.40 / 85 x 100 = 15.76470588 g,
+# omega-3 0.50 / 85 x 100 = 0.5882352941 g
 expect foreign-cron-food-portion 0 nt food cronometer:7
 expect foreign-cron-search 0 nt search lentils boiled
 # 2 cups of a cup-based food: twice its values (K 730.62 x 2 = 1461.24)
