@@ -88,6 +88,14 @@ struct nt_stmt *nt_store_stmt(struct nt_store *s, const char *sql,
 long long nt_store_last_rowid(struct nt_store *s);
 
 /*
+ * Calls fn(ctx, sql) as each statement starts to run, from now on, with
+ * its parameters filled in (one statement a call, without a ';'); fn NULL
+ * stops.  For the benchmark (bench/run.sh): its sqlite3 floor runs exactly
+ * the statements nutrack ran.
+ */
+void nt_store_trace(struct nt_store *s, void (*fn)(void *ctx, const char *sql), void *ctx);
+
+/*
  * A number that changes when another connection commits a change to the
  * database (PRAGMA data_version), so a view can tell it must reload; -1 on
  * error.
