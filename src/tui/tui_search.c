@@ -220,6 +220,10 @@ tui_amount_open(struct tui *t, long long food_id, long long edit_id, const char 
 		snprintf(first, sizeof first, "%g %s", t->food->portions[0].amount,
 		         t->food->portions[0].unit);
 		tui_input_set(&t->amount, first);
+	} else if (t->food->basis) { /* imported without a weight: one of its unit */
+		snprintf(first, sizeof first, "1 %s", t->food->basis);
+		tui_input_set(&t->amount, first);
+		t->psel = -1;
 	} else {
 		tui_input_set(&t->amount, "100 g");
 		t->psel = -1;
@@ -310,8 +314,14 @@ tui_amount_draw(struct tui *t)
 		int top = tui_scroll(t->psel < 0 ? 0 : t->psel, 0, l->portions_h, n);
 
 		attrset(tui_theme(TH_TITLE));
-		tui_put(stdscr, l->portions_y - 1, x + 1,
-		       n ? "USDA portions:" : "No USDA portions: give a weight.", w - 2);
+		if (t->food->basis) { /* imported without a weight */
+			snprintf(line, sizeof line, "No weight known: give an amount in its unit (1 %s).",
+			         t->food->basis);
+			tui_put(stdscr, l->portions_y - 1, x + 1, line, w - 2);
+		} else {
+			tui_put(stdscr, l->portions_y - 1, x + 1,
+			        n ? "USDA portions:" : "No USDA portions: give a weight.", w - 2);
+		}
 		attrset(A_NORMAL);
 		for (int i = 0; i < l->portions_h && top + i < n; i++) {
 			int idx = top + i, ry = l->portions_y + i;
