@@ -89,9 +89,14 @@ static const struct cli_command commands[] = {
 	 "      --from DATE    the first day (default: the first entry's)\n"
 	 "      --to DATE      the last day (default: the last entry's)\n"
 	 "  -o, --output FILE  write FILE instead of standard output\n"},
-	{"import", cli_cmd_import, "[--dry-run] FILE",
-	 "read journal entries written by export; all or nothing; no duplicates",
-	 "      --dry-run      check the file and say what would change, change nothing\n"},
+	{"import", cli_cmd_import, "[--dry-run] [--from FORMAT] [--match] FILE",
+	 "read journal entries: nutrack's export, Cronometer's or MyFitnessPal's; no duplicates",
+	 "      --dry-run      check the file and say what would change, change nothing\n"
+	 "      --from FORMAT  nutrack (export's CSV, the default), cronometer (its\n"
+	 "                     Food & Recipe Entries export) or myfitnesspal (its\n"
+	 "                     nutrition export)\n"
+	 "      --match        cronometer: log a row as the bundled food of the same\n"
+	 "                     name when amount and values agree\n"},
 	{"import-fdc", cli_cmd_import_fdc, "[--dry-run] DIR",
 	 "load a USDA FoodData Central CSV download (ids fdc:FDC_ID)",
 	 "      --dry-run      read and count, change nothing\n"},

@@ -252,7 +252,10 @@ print_entry(const struct app *a, const struct nt_entry *e)
 
 	cli_fmt_name(name, sizeof name, e->food_name);
 	cli_fmt_name(amount, sizeof amount, e->amount);
-	cli_fmt_grams(grams, sizeof grams, e->mg);
+	if (e->weight_unknown) /* imported without a weight: mg is nominal */
+		snprintf(grams, sizeof grams, "? g");
+	else
+		cli_fmt_grams(grams, sizeof grams, e->mg);
 	snprintf(id, sizeof id, "#%lld", e->id);
 	printf("  ");
 	cli_put_padded(stdout, id, 5, false);

@@ -14,7 +14,9 @@
 #include "store.h"
 #include "text.h"
 
-static const char *const sources[] = {"sr28", "fndds", "label", "custom", "recipe", "fdc", "off"};
+static const char *const sources[] = {"sr28",   "fndds", "label",      "custom",
+                                      "recipe", "fdc",   "off",        "cronometer",
+                                      "myfitnesspal"};
 
 void
 nt_food_ref(const char *source, const char *code, char *buf, size_t n)
@@ -132,8 +134,8 @@ static const char sql_food[] =
 	" max(class, 0),"
 	" (SELECT c.id FROM superseded s JOIN foods c ON c.id = s.current WHERE s.food = ?1),"
 	" (SELECT c.source || ':' || c.code FROM superseded s JOIN foods c ON c.id = s.current"
-	"  WHERE s.food = ?1)"
-	" FROM foods WHERE id = ?1";
+	"  WHERE s.food = ?1),"
+	" basis FROM foods WHERE id = ?1";
 static const char sql_current[] = "SELECT current FROM superseded WHERE food = ?1";
 
 bool
@@ -176,6 +178,7 @@ nt_food_free(struct nt_food *f)
 	free(f->name);
 	free(f->group);
 	free(f->also);
+	free(f->basis);
 	free(f);
 }
 
@@ -215,6 +218,11 @@ nt_food_get(struct nt_store *s, long long id, struct nt_food **out,
 	if (f->current_id)
 		snprintf(f->current_ref, sizeof f->current_ref, "%s",
 		         nt_stmt_text(st, 9 + NT_STORED_COUNT));
+	if (!nt_stmt_is_null(st, 10 + NT_STORED_COUNT) &&
+	    !(f->basis = strdup(nt_stmt_text(st, 10 + NT_STORED_COUNT)))) {
+		nt_stmt_reset(st);
+		goto nomem;
+	}
 	nt_stmt_reset(st);
 	if (!f->name || !f->group || !f->also)
 		goto nomem;
@@ -265,8 +273,11 @@ nt_food_ala_basis(const struct nt_food *f)
 	if (!f->ala_estimated)
 		return NULL;
 	/* Open Food Facts gives a total: ALA is what EPA and DHA leave of it */
-	return strncmp(f->ref, "off:", 4) == 0 ? "total omega-3 less EPA and DHA"
-	                                       : "18:3 undifferentiated";
+	if (strncmp(f->ref, "off:", 4) == 0)
+		return "total omega-3 less EPA and DHA";
+	if (strncmp(f->ref, "cronometer:", 11) == 0)
+		return "Cronometer's total omega-3 less the EPA, DHA and DPA it gives";
+	return "18:3 undifferentiated";
 }
 
 static const char sql_delete_portions[] = "DELETE FROM portions WHERE food = ?1";

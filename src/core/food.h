@@ -49,6 +49,10 @@ struct nt_food {
 	long long current_id; /* the food whose values replace this one's for advice
 	                         (NT_FOOD_CURRENT_SQL), 0 when this one is current */
 	char current_ref[40]; /* its reference, "" when none */
+	char *basis;        /* NULL, or for a food imported without a weight the
+	                       unit its values are for ("cup", "meal"): per100 then
+	                       holds the values of NT_FOOD_BASIS_GRAMS g, one unit;
+	                       its weight (and so its values per 100 g) is unknown */
 	size_t n_portions;
 	struct nt_portion *portions;
 };
@@ -64,8 +68,15 @@ struct nt_food {
 	t ".energy_kcal, " t ".protein_g, " t ".b12_ug, " t ".b12_added_ug, " t ".ala_g, " \
 	t ".epa_g, " t ".dha_g, " t ".dpa_g, " t ".potassium_mg"
 
+/*
+ * The nominal weight of one basis unit of a food imported without a weight
+ * (struct nt_food's basis): its entries weigh this much per unit, so that
+ * their values come out exactly as the export gave them.
+ */
+#define NT_FOOD_BASIS_GRAMS 1.0
+
 /* Sources a food id may name. */
-#define NT_FOOD_SOURCES "sr28, fndds, label, custom, recipe, fdc, off"
+#define NT_FOOD_SOURCES "sr28, fndds, label, custom, recipe, fdc, off, cronometer, myfitnesspal"
 
 /*
  * The SQL condition, on a foods row aliased f, that the food's values are

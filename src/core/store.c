@@ -31,6 +31,8 @@ struct nt_stmt {
 
 struct nt_store {
 	sqlite3 *db;
+	void (*trace)(void *ctx, const char *sql);
+	void *trace_ctx;
 	char *path;
 	struct nt_stmt **stmts; /* each allocated once: handed-out pointers stay valid */
 	size_t n_stmts, cap_stmts;
@@ -182,6 +184,11 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	EVERYDAY_FILL
 	/* the bundled data gains a file: load it again */
 	"DELETE FROM meta WHERE key = 'data_version';",
+
+	/* 4 -> 5 (issue 14): foods imported from another tracker's export that
+	 * gave no weight keep their values per one `basis` unit ("cup",
+	 * "meal"), stored as if that unit weighed 1 g; NULL: per 100 g. */
+	"ALTER TABLE foods ADD COLUMN basis TEXT;",
 };
 
 /*
@@ -555,6 +562,32 @@ nt_store_bulk_foods(struct nt_store *s, bool start, struct nt_err *err)
 		                     "DROP TRIGGER foods_au;" EVERYDAY_DROP, err);
 	return nt_store_exec(s, "INSERT INTO food_fts(food_fts) VALUES ('rebuild');"
 	                     FTS_TRIGGERS EVERYDAY_FILL EVERYDAY_TRIGGERS, err);
+}
+
+static int
+on_trace(unsigned type, void *ctx, void *p, void *x)
+{
+	struct nt_store *s = ctx;
+	char *sql;
+
+	(void)x;
+	if (type != SQLITE_TRACE_STMT || !s->trace)
+		return 0;
+	if ((sql = sqlite3_expanded_sql(p))) {
+		/* a trigger's statements come as "-- TRIGGER ...": their parent ran them */
+		if (strncmp(sql, "--", 2))
+			s->trace(s->trace_ctx, sql);
+		sqlite3_free(sql);
+	}
+	return 0;
+}
+
+void
+nt_store_trace(struct nt_store *s, void (*fn)(void *ctx, const char *sql), void *ctx)
+{
+	s->trace = fn;
+	s->trace_ctx = ctx;
+	sqlite3_trace_v2(s->db, fn ? SQLITE_TRACE_STMT : 0, fn ? on_trace : NULL, s);
 }
 
 long long

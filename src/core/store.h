@@ -15,7 +15,7 @@
 struct nt_store; /* opaque: one open database */
 struct nt_stmt;  /* opaque: a prepared statement owned by the store */
 
-#define NT_SCHEMA_VERSION 4
+#define NT_SCHEMA_VERSION 5
 
 /*
  * The default database path: $XDG_DATA_HOME/nutrack/nutrack.db, or
@@ -86,6 +86,14 @@ struct nt_stmt *nt_store_stmt(struct nt_store *s, const char *sql,
                               struct nt_err *err);
 
 long long nt_store_last_rowid(struct nt_store *s);
+
+/*
+ * Calls fn(ctx, sql) as each statement starts to run, from now on, with
+ * its parameters filled in (one statement a call, without a ';'); fn NULL
+ * stops.  For the benchmark (bench/run.sh): its sqlite3 floor runs exactly
+ * the statements nutrack ran.
+ */
+void nt_store_trace(struct nt_store *s, void (*fn)(void *ctx, const char *sql), void *ctx);
 
 /*
  * A number that changes when another connection commits a change to the

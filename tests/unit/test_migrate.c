@@ -325,6 +325,52 @@ test_v2_current_failed(void)
 	is_int(raw_int("SELECT count(*) FROM entries"), 5, "the entries untouched");
 }
 
+/* Schema 2 (before issue 14) gains foods.basis: NULL for every food it had. */
+static void
+test_v2_basis(void)
+{
+	struct nt_store *s;
+	struct nt_err err;
+	struct nt_entry_list day;
+	struct nt_food *f = NULL;
+	long mar11 = nt_date_from_ymd(2026, 3, 11);
+	int problems = -1;
+
+	make_db("v2-basis.sql", NULL);
+	is_int(raw_int("PRAGMA user_version"), 2, "the fixture is schema 2");
+	is_int(nt_store_open(path, &s, &err), NT_OK, "a schema 2 database opens");
+	is_int(raw_int("PRAGMA user_version"), NT_SCHEMA_VERSION, "upgraded in place");
+	is_int(raw_int("SELECT count(*) FROM pragma_table_info('foods') WHERE name = 'basis'"), 1,
+	       "foods has the basis column");
+	is_int(raw_int("SELECT count(*) FROM foods WHERE basis IS NOT NULL"), 0,
+	       "no food had one: all values per 100 g as before");
+	is_int(raw_int("SELECT count(*) FROM entries"), 4, "the 4 entries are there");
+	is_int(raw_int("SELECT count(*) FROM entries WHERE planned = 1"), 1, "one of them planned");
+	is_int(raw_int("SELECT count(*) FROM labs"), 1, "the lab result is there");
+	is_int(nt_journal_day(s, mar11, &day, &err), NT_OK, "2026-03-11 reads");
+	is_int((int)day.n, 2, "two entries");
+	if (day.n == 2) {
+		is_str(day.v[0].food_ref, "sr28:16139", "soy milk");
+		/* 0.85 ug / 100 g x 256.775 g */
+		is_num(day.v[0].values.v[NT_B12], 2.1825875, 1e-9, "2.1825875 ug of B12");
+		ok(!day.v[0].weight_unknown, "its weight known");
+		is_str(day.v[1].food_ref, "custom:1", "the drops");
+		/* 500000 ug / 100 g x 0.1 g */
+		is_num(day.v[1].values.v[NT_B12], 500, 1e-9, "2 drops: 500 ug");
+		ok(day.v[1].supplement, "a supplement still");
+	}
+	nt_entry_list_fini(&day);
+	is_int(nt_food_get(s, 14230, &f, &err), NT_OK, "the custom food reads");
+	if (f) {
+		ok(f->basis == NULL, "with no basis");
+		is_int((int)f->n_portions, 1, "and its drop");
+		nt_food_free(f);
+	}
+	is_int(nt_store_check(s, NULL, NULL, &problems, &err), NT_OK, "check runs");
+	is_int(problems, 0, "the upgraded database is sound");
+	nt_store_close(s);
+}
+
 int
 main(void)
 {
@@ -342,5 +388,6 @@ main(void)
 	test_v2_failed();
 	test_v2_current();
 	test_v2_current_failed();
+	test_v2_basis();
 	return tap_done();
 }
