@@ -92,9 +92,14 @@ static const struct cli_command commands[] = {
 	 "      --from DATE    the first day (default: the first entry's)\n"
 	 "      --to DATE      the last day (default: the last entry's)\n"
 	 "  -o, --output FILE  write FILE instead of standard output\n"},
-	{"import", cli_cmd_import, "[--dry-run] FILE",
-	 "read journal entries written by export; all or nothing; no duplicates",
-	 "      --dry-run      check the file and say what would change, change nothing\n"},
+	{"import", cli_cmd_import, "[--dry-run] [--from FORMAT] [--match] FILE",
+	 "read journal entries: nutrack's export, Cronometer's or MyFitnessPal's; no duplicates",
+	 "      --dry-run      check the file and say what would change, change nothing\n"
+	 "      --from FORMAT  nutrack (export's CSV, the default), cronometer (its\n"
+	 "                     Food & Recipe Entries export) or myfitnesspal (its\n"
+	 "                     nutrition export)\n"
+	 "      --match        cronometer: log a row as the bundled food of the same\n"
+	 "                     name when amount and values agree\n"},
 	{"import-fdc", cli_cmd_import_fdc, "[--dry-run] DIR",
 	 "load a USDA FoodData Central CSV download (ids fdc:FDC_ID)",
 	 "      --dry-run      read and count, change nothing\n"},
@@ -119,9 +124,11 @@ static const struct cli_command commands[] = {
 	 "      --format html  one self-contained HTML page (tables, SVG charts) to print\n"
 	 "  -o, --output FILE  write csv or html to FILE\n"},
 	{"top", cli_cmd_top, "[--diet DIET] [--all] [--limit N] [--csv] NUTRIENT",
-	 "the richest foods in a nutrient per everyday portion",
+	 "the richest everyday foods in a nutrient per portion",
 	 "      --diet DIET    vegan, vegetarian or omnivore (default: the profile's)\n"
-	 "  -a, --all          include SR28's ingredients (raw, dry), not only foods as eaten\n"
+	 "  -a, --all          everything: also SR28's ingredients (raw, dry) and foods\n"
+	 "                     that are not everyday advice (drinks, candy, sauces...);\n"
+	 "                     never energy drinks under 18\n"
 	 "  -n, --limit N      how many (default 10)\n"
 	 "      --csv          CSV: food_id,food,portion,grams,value,unit,per_100g\n"},
 	{"check", cli_cmd_check, "",

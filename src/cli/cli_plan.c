@@ -12,6 +12,7 @@
 #include "cli_format.h"
 #include "date.h"
 #include "energy.h"
+#include "food.h"
 #include "journal.h"
 #include "plan.h"
 #include "profile.h"
@@ -143,8 +144,9 @@ cli_cmd_suggest(struct app *a, int argc, char **argv)
 		cli_fmt_measure(a, adds, sizeof adds, x->m, x->adds, false);
 		cli_fmt_name(name, sizeof name, x->name);
 		cli_fmt_name(amount, sizeof amount, x->amount);
-		printf("  %s %s (%s): +%s, closes %d%% of the gap; %s\n", amount, name, x->ref, adds,
-		       x->closed_percent, x->note);
+		printf("  %s %s (%s): +%s, closes %d%% of the gap; %s%s%s\n", amount, name, x->ref,
+		       adds, x->closed_percent, x->note, x->dated ? "; " : "",
+		       x->dated ? NT_FOOD_DATED_NOTE : "");
 	}
 	if (!sg.n)
 		printf("\nNothing to suggest: no target is short%s.\n",

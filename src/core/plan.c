@@ -50,7 +50,10 @@ static const char sql_your_foods[] =
 	" FROM (SELECT food, max(id) AS last, count(*) AS n, sum(DISTINCT 1 << meal) AS meals"
 	"       FROM (SELECT id, food, meal FROM entries WHERE planned = 0"
 	"             ORDER BY id DESC LIMIT 1000) GROUP BY food) l"
-	" JOIN entries e ON e.id = l.last JOIN foods f ON f.id = l.food"
+	/* a stale SR28 food you eat is planned as its current food (superseded.csv),
+	 * at the weight you logged */
+	" JOIN entries e ON e.id = l.last"
+	" JOIN foods f ON f.id = coalesce((SELECT current FROM superseded WHERE food = l.food), l.food)"
 	" WHERE " NT_DIET_ALLOWED_SQL " ORDER BY l.n DESC, l.last DESC LIMIT 200";
 #define YOUR_VALUES_AT 12
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* seed.c - loading data/foods.csv, portions.csv and targets.csv. */
+/* seed.c - loading data/foods.csv, portions.csv, targets.csv, staples.csv and superseded.csv. */
 #include "config.h"
 
 #include <errno.h>
@@ -402,6 +402,63 @@ staple_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	return nt_stmt_run(st, err);
 }
 
+/* ---- superseded.csv ---- */
+
+static const char *const superseded_cols[] = {"food_id", "current_id", "reason"};
+static const char sql_insert_superseded[] =
+	"INSERT INTO superseded(food, current, reason) VALUES (?1, ?2, ?3)";
+
+/* A bundled food's row id by its reference in column `col`. */
+static enum nt_status
+ref_id(struct load *ld, const struct nt_csv_row *row, int col, long long *id,
+       struct nt_err *err)
+{
+	struct nt_stmt *st;
+	char source[16], code[24];
+	enum nt_status rc;
+	int r;
+
+	if ((rc = split_ref(row, col, source, code, err)))
+		return rc;
+	if (!(st = nt_store_stmt(ld->s, sql_food_id, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, source);
+	nt_stmt_bind_text(st, 2, code);
+	if ((r = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	if (r == 0)
+		return nt_csv_fail(err, row, (size_t)col + 1, "unknown food '%.40s'",
+		                   row->field[col]);
+	*id = nt_stmt_int(st, 0);
+	nt_stmt_reset(st);
+	return NT_OK;
+}
+
+static enum nt_status
+superseded_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
+{
+	struct load *ld = ctx;
+	struct nt_stmt *st;
+	long long food, current;
+	enum nt_status rc;
+
+	if (row->record == 1)
+		return map_header(ld, row, superseded_cols, 3, err);
+	if ((rc = check_width(row, ld->ncols, err)) ||
+	    (rc = ref_id(ld, row, ld->col[0], &food, err)) ||
+	    (rc = ref_id(ld, row, ld->col[1], &current, err)))
+		return rc;
+	if (food == current)
+		return nt_csv_fail(err, row, (size_t)ld->col[1] + 1, "a food cannot replace itself");
+	if (!(st = nt_store_stmt(ld->s, sql_insert_superseded, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, food);
+	nt_stmt_bind_int(st, 2, current);
+	nt_stmt_bind_text(st, 3, row->field[ld->col[2]]);
+	ld->rows++;
+	return nt_stmt_run(st, err);
+}
+
 /* ---- plan_foods.csv (issue 10): the planner's everyday meal foods ---- */
 
 static const char *const plan_food_cols[] = {"food_id", "role", "meals", "portion_seq",
@@ -521,12 +578,13 @@ load_all(struct nt_store *s, const char *dir, const char *version, struct nt_err
 	                        "DELETE FROM foods WHERE source IN " BUNDLED_SOURCES
 	                        " AND id NOT IN temp.seed_seen"
 	                        " AND id NOT IN (SELECT food FROM entries);"
-	                        "DELETE FROM targets; DELETE FROM staples; DELETE FROM plan_foods;",
-	                        err)))
+	                        "DELETE FROM targets; DELETE FROM staples;"
+	                        "DELETE FROM superseded; DELETE FROM plan_foods;", err)))
 		return st;
 	if ((st = load_file(s, dir, "portions.csv", portion_row, err)) ||
 	    (st = load_file(s, dir, "targets.csv", target_row, err)) ||
-	    (st = load_file(s, dir, "staples.csv", staple_row, err)))
+	    (st = load_file(s, dir, "staples.csv", staple_row, err)) ||
+	    (st = load_file(s, dir, "superseded.csv", superseded_row, err)))
 		return st;
 	/* Optional: a data directory made before the planner has none (plans then
 	 * say so). */

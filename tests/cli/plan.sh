@@ -9,10 +9,18 @@ nt profile --sex female --age 34 --diet vegan >/dev/null
 # 0.95 ug; omega-3 0.166 * 2.44 = 0.41 g; potassium 158 * 2.44 = 386 mg.
 nt add --meal breakfast fndds:11320100 "1 cup" >/dev/null
 
-# B12 is 2.4 - 0.95 = 1.45 ug short.  Fortified foods lead for a vegan; all
-# that close the gap rank by the least food: label:1 nutritional yeast,
-# 2 tbsp = 10 g, 150 * 0.1 = 15 ug; Wheaties (sr28:08089), 0.75 cup = 27 g.
-# The soy milk the user drinks adds 0.9516 ug: floor(95.16 / 1.45) = 65 %.
+# B12 is 2.4 - 0.9516 = 1.4484 ug short.  Fortified foods lead for a vegan;
+# all that close the gap rank by the least food: label:1 nutritional yeast,
+# 2 tbsp = 10 g, 150 * 0.1 = 15 ug; Multigrain Cheerios (fndds:57308400,
+# FNDDS 2021-2023), 1 cup = 30 g, 5.89 * 0.3 = 1.767 ug.  The soy milk the
+# user drinks adds 0.9516 ug: floor(95.16 / 1.4484) = 65 %.  Omega-3:
+# 1.1 - 0.166 * 2.44 = 0.695 g short; flax seeds, 9 g (FNDDS's usual
+# amount, given by weight): 19.4 * 0.09 = 1.746 g; chia, 9 g: 17.83 * 0.09
+# = 1.605 g; canola oil, 1 tablespoon = 14 g: 7.45 * 0.14 = 1.043 g.
+# Potassium: 2600 - 158 * 2.44 = 2214.48 mg short; a small baked potato,
+# 230 g: 533 * 2.3 = 1225.9 mg, floor(1226 / 2214.48) = 55 %; white beans,
+# 180 g: 558 * 1.8 = 1004.4 mg, 45 %; spinach, 180 g: 540 * 1.8 = 972 mg,
+# 43 %.
 expect suggest-b12-csv 0 nt suggest --csv --limit 2
 expect suggest-text 0 nt suggest
 expect suggest-bad-limit 2 nt suggest --limit 0
@@ -38,8 +46,10 @@ expect exclude-yeast 0 nt exclude add label:1
 expect exclude-word 0 nt exclude add --word wheaties
 expect exclude-list 0 nt exclude list
 nt day --csv 2026-03-12 >/dev/null
-# 2026-03-13 has nothing logged: every target is the gap.  Cheerios, 1 cup
-# = 28 g at 6.77 ug: 1.8956, shown 1.90 ug, 1.90 / 2.4 = 79 %.
+# 2026-03-13 has nothing logged: every target is the gap.  Multigrain
+# Cheerios 1.77 ug: floor(1.77 / 2.4) = 73 %; the soy milk the user drinks
+# (fortified, and eaten: it ranks above the oat milk's 1.22 ug) 0.95 ug,
+# 39 %.  Potassium 1226 / 2600 = 47 %, 1004 / 2600 = 38 %.
 expect suggest-excluded-csv 0 nt suggest --csv --limit 2 2026-03-13
 expect exclude-rm 0 nt exclude rm 1
 expect exclude-rm-again 1 nt exclude rm 1

@@ -284,6 +284,7 @@ test_reload(struct nt_store *s)
 	copy_edited(dir, "portions.csv", portions, sizeof portions / sizeof *portions);
 	copy_edited(dir, "targets.csv", NULL, 0);
 	copy_edited(dir, "staples.csv", NULL, 0);
+	copy_edited(dir, "superseded.csv", NULL, 0);
 
 	is_int(nt_seed_ensure(s, dir, &loaded, &err), NT_OK, "a new data version reloads");
 	ok(loaded, "... loaded = true");
@@ -374,6 +375,7 @@ test_bad_dirs(struct nt_store *s)
 	copy_edited(dir, "portions.csv", NULL, 0);
 	copy_edited(dir, "targets.csv", NULL, 0);
 	copy_edited(dir, "staples.csv", NULL, 0);
+	copy_edited(dir, "superseded.csv", NULL, 0);
 	loaded = true;
 	st = nt_seed_ensure(s, dir, &loaded, &err);
 	is_int(st, NT_ERR_PARSE, "a non-number value fails with NT_ERR_PARSE");
@@ -388,6 +390,7 @@ test_bad_dirs(struct nt_store *s)
 	copy_edited(dir, "portions.csv", NULL, 0);
 	copy_edited(dir, "targets.csv", NULL, 0);
 	copy_edited(dir, "staples.csv", NULL, 0);
+	copy_edited(dir, "superseded.csv", NULL, 0);
 	st = nt_seed_ensure(s, dir, &loaded, &err);
 	is_int(st, NT_ERR_PARSE, "a missing column fails with NT_ERR_PARSE");
 	ok(strstr(err.msg, "/nocol/foods.csv:1:") != NULL &&
@@ -400,6 +403,7 @@ test_bad_dirs(struct nt_store *s)
 	copy_edited(dir, "portions.csv", unk_portions, 3);
 	copy_edited(dir, "targets.csv", NULL, 0);
 	copy_edited(dir, "staples.csv", NULL, 0);
+	copy_edited(dir, "superseded.csv", NULL, 0);
 	st = nt_seed_ensure(s, dir, &loaded, &err);
 	is_int(st, NT_ERR_PARSE, "an unknown food in portions.csv fails with NT_ERR_PARSE");
 	ok(strstr(err.msg, "/unkfood/portions.csv:2:1: ") != NULL &&
