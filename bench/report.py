@@ -42,7 +42,7 @@ for key in keys:
     db = statistics.median(x - y for x, y in zip(r["b"], r["b0"]))
     above = f"{da / db:.2f} ({da:.1f} / {db:.1f} ms)" if db >= 0.5 else f"- ({da:.1f} / {db:.1f} ms)"
     print(f"| {label} | {cell(r['a'])} | {cell(r['b'])} | {a / b:.2f} | {above} |")
-    if key == "plan":
+    if key == "plan28":
         with open(os.path.join(work, "tui.txt")) as t:
             for line in t:
                 print(line.rstrip().replace(" | | |", " | | | |"))

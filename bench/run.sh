@@ -79,6 +79,10 @@ row top "nutrack top b12" "$db" top b12
 row suggest "nutrack suggest" "$db" suggest
 row plan "nutrack plan" "$db" plan
 
+# The planner (issue 10): one GLPK integer program a day (targets: 300 ms, 2 s).
+row plan7 "nutrack plan --days 7" "$db" plan --days 7
+row plan28 "nutrack plan --days 28" "$db" plan --days 28
+
 echo "== TUI latency through a pseudo-terminal"
 python3 "$here/tui_latency.py" "$NUTRACK_BIN" "$db" 10 >"$work/tui.txt"
 peak=$( { /usr/bin/time -f %M "$NUTRACK_BIN" --db "$db" week >/dev/null; } 2>&1 | tail -n 1)

@@ -18,6 +18,7 @@ _nutrack_option_values() {
 	--diet) echo "vegan vegetarian omnivore" ;;
 	--sex) echo "female male" ;;
 	--stage) echo "none pregnant lactating" ;;
+	--activity) echo "sedentary low active very" ;;
 	--format) echo "text csv html" ;;
 	--contains) echo "none meat fish shellfish dairy egg honey" ;;
 	esac
@@ -39,7 +40,7 @@ _nutrack_options() {
 	edit) echo "--date -d --meal -m" ;;
 	copy) echo "--meal -m --planned --eaten" ;;
 	suggest) echo "--csv --week -w --limit -n" ;;
-	plan) echo "--days -n --csv --accept" ;;
+	plan) echo "--days -n --csv --shopping --accept" ;;
 	recipe)
 		case $2 in
 		new) echo "--servings" ;;
@@ -57,7 +58,7 @@ _nutrack_options() {
 	report) echo "--from --to --csv --format --output -o" ;;
 	top) echo "--diet --all -a --limit -n --csv" ;;
 	backup) echo "--force -f" ;;
-	profile) echo "--sex --age --stage --diet" ;;
+	profile) echo "--sex --age --stage --diet --height --weight --activity" ;;
 	esac
 	echo "--help -h"
 }
@@ -192,7 +193,7 @@ _nutrack() {
 # Options that take a value without a fixed list of words.
 _nutrack_takes_value() {
 	case $1 in
-	--limit | -n | --days | --servings | --age | --serving | --unit | --group | --word | \
+	--limit | -n | --days | --servings | --age | --height | --weight | --serving | --unit | --group | --word | \
 		--energy | --protein | --b12 | --b12-added | --ala | --epa | --dha | --dpa | \
 		--potassium | --from | --to | --output | -o) echo yes ;;
 	esac

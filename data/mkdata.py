@@ -1205,10 +1205,18 @@ def build(shared, here, st):
         targets.append({"nutrient": "epa_dha", "unit": "mg", "sex": sex,
                         "stage": stage, "age_min_y": lo, "age_max_y_excl": hi,
                         "type": "guidance", "value": val, "source": src})
+    # Protein (issue 10, for plans): IOM RDA in g/day at the reference body
+    # weight (AI under 6 months), appended so that the rows above stay as
+    # they were.
+    for sex, stage, lo, hi, typ, val in PROTEIN_ROWS:
+        targets.append({"nutrient": "protein", "unit": "g", "sex": sex,
+                        "stage": stage, "age_min_y": lo, "age_max_y_excl": hi,
+                        "type": typ, "value": val, "source": SRC_PROTEIN})
     check_targets(targets)
     staples = check_staples(here, foods, portions)
+    plan_foods = check_plan_foods(here, foods, portions)
     superseded = check_superseded(here, foods)
-    return foods, portions, targets, skipped, staples, superseded
+    return foods, portions, targets, skipped, (staples, plan_foods), superseded
 
 
 STAPLE_COLS = ["nutrient", "food_id", "diets", "portion_seq", "note"]
@@ -1316,6 +1324,76 @@ def check_superseded(here, foods):
     return raw, rows
 
 
+SRC_PROTEIN = ("IOM 2005 DRI for Energy and Macronutrients "
+               "(RDA 0.8 g/kg/day adults at the reference weight)")
+# (sex, stage, age_min_y, age_max_y_excl, type, g/day): IOM (2002/2005)
+# Dietary Reference Intakes for Energy, Carbohydrate, Fiber, Fat, Fatty
+# Acids, Cholesterol, Protein, and Amino Acids, Table "Recommended Dietary
+# Allowances and Adequate Intakes, Total Water and Macronutrients".
+PROTEIN_ROWS = [
+    ("both", "none", "0", "0.5", "AI", "9.1"),
+    ("both", "none", "0.5", "1", "RDA", "11"),
+    ("both", "none", "1", "4", "RDA", "13"),
+    ("both", "none", "4", "9", "RDA", "19"),
+    ("male", "none", "9", "14", "RDA", "34"),
+    ("male", "none", "14", "19", "RDA", "52"),
+    ("male", "none", "19", "999", "RDA", "56"),
+    ("female", "none", "9", "14", "RDA", "34"),
+    ("female", "none", "14", "19", "RDA", "46"),
+    ("female", "none", "19", "999", "RDA", "46"),
+    ("female", "pregnant", "14", "51", "RDA", "71"),
+    ("female", "lactating", "14", "51", "RDA", "71"),
+]
+
+
+PLAN_FOOD_COLS = ["food_id", "role", "meals", "portion_seq", "step", "min",
+                  "max"]
+PLAN_ROLES = ("cereal", "porridge", "bread", "milk", "yogurt", "juice", "spread",
+              "fruit", "vegetable", "starch", "protein", "nuts", "topping",
+              "supplement")
+MEALS = ("breakfast", "lunch", "dinner", "snack")
+
+
+def check_plan_foods(here, foods, portions):
+    """Validate the hand-curated plan_foods.csv (issue 10: the planner's
+    everyday meal foods, shipped as is).  Returns (the file's bytes, rows)."""
+    path = os.path.join(here, "plan_foods.csv")
+    with open(path, "rb") as f:
+        raw = f.read()
+    check(b"\r" not in raw and raw.endswith(b"\n") and
+          not raw.startswith(b"\xef\xbb\xbf"),
+          "plan_foods.csv: want UTF-8 without BOM and LF line ends")
+    _, rows = read_csv(path, PLAN_FOOD_COLS)
+    by_id = {f["id"]: f for f in foods}
+    seqs = {(p["food_id"], p["seq"]) for p in portions}
+    seen = set()
+    for n, r in enumerate(rows, 2):
+        where = f"plan_foods.csv line {n}"
+        fid = r["food_id"]
+        check(fid in by_id, f"{where}: unknown food {fid!r}")
+        check(fid not in seen, f"{where}: {fid} listed twice")
+        seen.add(fid)
+        check(r["role"] in PLAN_ROLES, f"{where}: role {r['role']!r}")
+        meals = r["meals"].split(" ")
+        check(r["meals"] != "" and meals == [m for m in MEALS if m in meals],
+              f"{where}: meals {r['meals']!r} must be a subset of "
+              f"'{' '.join(MEALS)}' in that order")
+        check((fid, r["portion_seq"]) in seqs,
+              f"{where}: {fid} has no portion seq {r['portion_seq']!r}")
+        for c in ("step", "min", "max"):
+            check(re.fullmatch(r"\d+(\.\d+)?", r[c]) is not None
+                  and dec(r[c]) > 0, f"{where}: {c} {r[c]!r}")
+        step, lo, hi = dec(r["step"]), dec(r["min"]), dec(r["max"])
+        check(lo <= hi and lo % step == 0 and hi % step == 0,
+              f"{where}: min and max must be whole steps, min <= max")
+        food = by_id[fid]
+        check(r["role"] in ("supplement", "topping")
+              or food["energy_kcal"] != "",
+              f"{where}: {fid} has energy unknown")
+    check(rows, "plan_foods.csv is empty")
+    return raw, rows
+
+
 def check_targets(targets):
     """Every enterable (nutrient, sex, stage, age) must hit exactly one row.
     Ages are checked month by month (k/12 y), exactly, with Fractions."""
@@ -1326,7 +1404,7 @@ def check_targets(targets):
         combos += [(sex, "none", a) for a in ages(0, 130)]
     for stage in ("pregnant", "lactating"):
         combos += [("female", stage, a) for a in ages(14, 50)]
-    for nut in ("b12", "ala", "potassium"):
+    for nut in ("b12", "ala", "potassium", "protein"):
         rows = [t for t in targets if t["nutrient"] == nut]
         for sex, stage, age in combos:
             hits = [t for t in rows
@@ -1383,16 +1461,19 @@ foods.csv       {n_foods} foods: {n_sr} SR28 + {n_fn} FNDDS 2021-2023 + {n_label
 portions.csv    {n_port} rows: {n_port_sr} SR28 + {n_port_fn} FNDDS + {n_port_label} label.
                 Columns: food_id,seq,amount,unit,grams meaning "<amount>
                 <unit> weighs <grams> g".  Sorted like foods.csv, then seq.
-targets.csv     {n_targets} rows ({n_targets_dri} DRI rows from dri.csv + {n_targets_epa} EPA+DHA guidance rows).
+targets.csv     {n_targets} rows ({n_targets_dri} DRI rows from dri.csv + {n_targets_epa} EPA+DHA guidance rows
+                + {n_targets_protein} protein RDA rows).
                 Columns: nutrient,unit,sex,stage,age_min_y,age_max_y_excl,
                 type,value,source.  Values are per day.
 staples.csv     {n_staples} rows, hand-curated (see "Staples" below).
                 Columns: nutrient,food_id,diets,portion_seq,note.
+plan_foods.csv  {n_plan_foods} rows, hand-curated (see "Plan foods" below).
+                Columns: food_id,role,meals,portion_seq,step,min,max.
 superseded.csv  {n_superseded} rows, hand-curated (see "Current values" below).
                 Columns: food_id,current_id,reason.
 VERSION         "nutrack-data " + first 16 hex digits of SHA-256 over the
-                bytes of foods.csv, portions.csv, targets.csv, staples.csv
-                and superseded.csv, in that order.
+                bytes of foods.csv, portions.csv, targets.csv, staples.csv,
+                superseded.csv and plan_foods.csv, in that order.
 label_foods.csv     hand-written input: foods from product labels and
                     typical supplements (same columns as foods.csv plus
                     "source").
@@ -1523,7 +1604,33 @@ Targets (targets.csv):
     pregnant/lactating 14-51 y: 250 mg.  EFSA advises 250 mg EPA+DHA plus
     an extra 100-200 mg DHA in pregnancy and lactation; only the 250 mg
     baseline is recorded.
-  The generator asserts that every enterable (b12/ala/potassium, sex,
+  Protein (nutrient protein, g/day; the last {n_targets_protein} rows, for plans):
+    "{src_protein}"
+    = Institute of Medicine (2002/2005) Dietary Reference Intakes for
+    Energy, Carbohydrate, Fiber, Fat, Fatty Acids, Cholesterol, Protein, and
+    Amino Acids, RDA table (g/day at the reference body weight; 0.8 g/kg/day
+    for adults, 1.1 g/kg/day in pregnancy, 1.3 in lactation): AI 9.1 g
+    0-6 months; RDA 11 g 7-12 months, 13 g 1-3 y, 19 g 4-8 y, 34 g 9-13 y;
+    boys 14-18 52 g, men 56 g; girls 14-18 and women 46 g; pregnancy and
+    lactation 71 g.
+  Energy (for plans) is not in targets.csv: src/core/energy.c works out the
+  estimated energy requirement from the same IOM report (chapter 5), kcal/day,
+  age in years, weight kg, height m, PA for sedentary/low active/active/very
+  active:
+    0-35 months  89 x weight - 100, + 175 (0-3 months), 56 (4-6), 22 (7-12)
+                 or 20 (13-35) for growth
+    boys 3-18    88.5 - 61.9 x age + PA x (26.7 x weight + 903 x height) + 20
+                 (3-8) or 25 (9-18); PA 1.00/1.13/1.26/1.42
+    girls 3-18   135.3 - 30.8 x age + PA x (10.0 x weight + 934 x height) + 20
+                 or 25; PA 1.00/1.16/1.31/1.56
+    men 19+      662 - 9.53 x age + PA x (15.91 x weight + 539.6 x height);
+                 PA 1.00/1.11/1.25/1.48
+    women 19+    354 - 6.91 x age + PA x (9.36 x weight + 726 x height);
+                 PA 1.00/1.12/1.27/1.45
+    pregnancy +340 kcal (second trimester; first +0, third +452), lactation
+    +330 (first 6 months: 500 - 170).  Defaults: the IOM reference height and
+    weight (Table 1-1) for age and sex, low active.
+  The generator asserts that every enterable (b12/ala/potassium/protein, sex,
   stage, age) - female/male ages 0-130 y with stage none, female 14-50 y
   pregnant or lactating, checked month by month - matches exactly one row.
 
@@ -1582,6 +1689,44 @@ does not (a diet that allows one allows the other: Corn Pops -> "Cereal,
 flavored puffs" is left out because that code covers Honeycomb).
 
 {superseded_doc}
+
+Plan foods (plan_foods.csv)
+---------------------------
+
+The everyday meal foods `nutrack plan` builds days from (with the foods
+the user logs), hand-curated and shipped as is (issue 10).  role: what the
+food is in a meal - cereal (ready-to-eat), porridge (oatmeal), bread,
+milk (dairy or plant), yogurt, juice, spread (on bread: nut butters,
+avocado, cheese), fruit, vegetable, starch (potatoes, rice, pasta, grains), protein
+(beans, lentils, tofu, tempeh, eggs, cottage cheese, fish, lean meat),
+nuts (nuts and seeds as a snack), topping (flax, chia and hemp seeds on
+breakfast, nutritional yeast on a dish) or supplement; the planner's meal
+rules (man page, "plan") are written in roles.  meals: the subset of
+"breakfast lunch dinner snack" the food suits.  portion_seq: the food's
+household portion in portions.csv; step, min and max: the amounts the
+planner may give, in that portion (min 0.5, step 0.5, max 1.5 of "1 cup"
+allows 1/2, 1 and 1 1/2 cups), so no plan asks for a gram-fraction of a
+cup.
+
+Choices: FNDDS 2021-2023 entries (current fortification for cereals and
+plant milks) where FNDDS has the food with a household portion; SR28 where
+its portion reads better (3 oz of fish or meat, 1 slice of bread, 1 tbsp
+of ground flaxseed); plain forms (cooked without fat, canned beans
+drained, unsweetened plant milks, plain yogurts); no oils, condiments,
+sweets, drinks other than milk and orange juice, or mixed dishes, and
+nothing the food classes (src/core/category.c) keep out of everyday advice
+(hummus, a "spread" there, is left out).  The
+diet filter (contains) picks the foods for each diet, so one list serves
+all three.  Supplements: the 25 ug B12 tablet and the algae-oil and
+fish-oil capsules, which the planner uses only when no food can meet the
+target.  Nutritional yeast (label:1) and the supplements have energy
+unknown; everything else has energy known.
+
+mkdata.py only validates plan_foods.csv and fails unless: each food exists
+once, the role is one of those above, meals is a non-empty subset in
+order, the portion exists, step, min and max are positive numbers with min
+<= max both whole steps, and the food's energy is known (except toppings
+and supplements).  plan_foods.csv is part of VERSION.
 
 
 Label foods
@@ -1905,10 +2050,11 @@ def main():
                            portions))
     blobs.append(write_csv(os.path.join(out, "targets.csv"), TARGET_COLS,
                            targets))
-    staples_raw, staples = staples
+    (staples_raw, staples), (plan_raw, plan_foods) = staples
     blobs.append(staples_raw)   # staples.csv is shipped as is
     superseded_raw, superseded = superseded
     blobs.append(superseded_raw)   # and so is superseded.csv
+    blobs.append(plan_raw)         # and so is plan_foods.csv
     version = hashlib.sha256(b"".join(blobs)).hexdigest()[:16]
     write_text(os.path.join(out, "VERSION"), f"nutrack-data {version}\n")
 
@@ -1994,12 +2140,14 @@ def main():
     n_port_label = sum(1 for p in portions
                        if p["food_id"].startswith("label:"))
     n_epa = sum(1 for t in targets if t["nutrient"] == "epa_dha")
+    n_protein = sum(1 for t in targets if t["nutrient"] == "protein")
     text = README.format(
         n_foods=fmt(len(foods)), n_sr=fmt(n_sr), n_fn=fmt(n_fn),
         n_label=n_label, n_port=fmt(len(portions)), n_port_sr=fmt(n_port_sr),
         n_port_fn=fmt(n_port_fn), n_port_label=n_port_label,
-        n_targets=len(targets), n_targets_dri=len(targets) - n_epa,
-        n_targets_epa=n_epa, n_drop_nofood=len(st.dropped_nofood),
+        n_targets=len(targets), n_targets_dri=len(targets) - n_epa - n_protein,
+        n_targets_epa=n_epa, n_targets_protein=n_protein,
+        src_protein=SRC_PROTEIN, n_drop_nofood=len(st.dropped_nofood),
         ala_851=fmt(st.ala_851), ala_619=fmt(st.ala_619),
         ala_none=fmt(st.ala_none), ala_gt=st.ala_851_gt_619,
         n_clamp=len(st.clamped), clamp_list=clamp_list, kw_counts=kw_counts,
@@ -2008,6 +2156,7 @@ def main():
         drop_w_sr=st.dropped_weight["sr28"],
         drop_w_fn=st.dropped_weight["fndds"], src_iom=SRC_IOM, src_k=SRC_K,
         label_docs="\n".join(label_docs).rstrip(), n_staples=len(staples),
+        n_plan_foods=len(plan_foods),
         contains_doc=contains_doc, staples_doc=staples_doc,
         n_superseded=len(superseded), superseded_doc=superseded_doc)
     write_text(os.path.join(out, "README"), text)
@@ -2021,7 +2170,8 @@ def main():
           f"dropped for skipped food: {len(st.dropped_nofood)}")
     print(f"              FNDDS portions parsed: {st.fn_port}; SR amounts "
           f"'.x'->'0.x': {st.sr_amount_norm}")
-    print(f"targets.csv   {len(targets)} rows ({n_epa} epa_dha guidance)")
+    print(f"targets.csv   {len(targets)} rows ({n_epa} epa_dha guidance, "
+          f"{n_protein} protein)")
     print(f"ALA: 851 {st.ala_851}, 619 fallback {st.ala_619}, empty "
           f"{st.ala_none}, 851>619 {st.ala_851_gt_619}")
     print(f"B12 added clamped: {len(st.clamped)} "
@@ -2032,6 +2182,7 @@ def main():
     print(f"contains: {tag_counts}; untagged {untagged}; "
           f"{len(st.overrides)} from diet_overrides.csv")
     print(f"staples.csv   {len(staples)} rows, valid (shipped as is)")
+    print(f"plan_foods.csv {len(plan_foods)} rows, valid (shipped as is)")
     print(f"VERSION       nutrack-data {version}")
 
 

@@ -65,10 +65,13 @@ static const struct cli_command commands[] = {
 	 "  -n, --limit N      at most N foods per nutrient (default 3)\n"
 	 "      --csv          CSV: nutrient,food_id,food,amount,grams,adds,unit,\n"
 	 "                     gap_closed_percent\n"},
-	{"plan", cli_cmd_plan, "[--days N] [--csv] [--accept] [DATE]",
+	{"plan", cli_cmd_plan, "[--days N] [--csv] [--shopping] [--accept] [DATE]",
 	 "propose days of meals that meet every target for your diet",
 	 "  -n, --days N       plan N days (1-28) from DATE (default tomorrow)\n"
-	 "      --csv          CSV: date,meal,food_id,food,grams\n"
+	 "      --csv          CSV: date,meal,food_id,food,amount,grams,energy_kcal,\n"
+	 "                     protein_g,b12_ug,omega3_g,epa_dha_mg,potassium_mg,why\n"
+	 "      --shopping     the plan summed by food, a shopping list (with --csv:\n"
+	 "                     food_id,food,amount,grams,days)\n"
 	 "      --accept       write the plan as planned entries\n"},
 	{"recipe", cli_cmd_recipe,
 	 "new NAME [--servings N] | add RECIPE FOOD AMOUNT | rm RECIPE ITEM |\n"
@@ -136,12 +139,16 @@ static const struct cli_command commands[] = {
 	 "  -f, --force        replace FILE if it exists\n"},
 	{"profile", cli_cmd_profile,
 	 "[--sex female|male] [--age YEARS] [--stage none|pregnant|lactating] "
-	 "[--diet vegan|vegetarian|omnivore]",
+	 "[--diet vegan|vegetarian|omnivore]\n"
+	 "       [--height CM] [--weight KG] [--activity sedentary|low|active|very]",
 	 "set the profile targets come from; without options, show it and the targets",
 	 "      --sex SEX      female or male\n"
 	 "      --age YEARS    age in years (0-130)\n"
 	 "      --stage STAGE  none, pregnant or lactating\n"
-	 "      --diet DIET    vegan, vegetarian or omnivore\n"},
+	 "      --diet DIET    vegan, vegetarian or omnivore\n"
+	 "      --height CM    height in cm (40-250; default: the IOM reference)\n"
+	 "      --weight KG    weight in kg (2-400; default: the IOM reference)\n"
+	 "      --activity L   sedentary, low (the default), active or very active\n"},
 };
 
 const struct cli_command *

@@ -189,6 +189,20 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	 * gave no weight keep their values per one `basis` unit ("cup",
 	 * "meal"), stored as if that unit weighed 1 g; NULL: per 100 g. */
 	"ALTER TABLE foods ADD COLUMN basis TEXT;",
+
+	/* 5 -> 6 (issue 10): body size and activity for the energy requirement;
+	 * the planner's everyday meal foods (data/plan_foods.csv) */
+	"ALTER TABLE profile ADD COLUMN height_cm REAL;"   /* NULL: the IOM reference */
+	"ALTER TABLE profile ADD COLUMN weight_kg REAL;"
+	"ALTER TABLE profile ADD COLUMN activity TEXT;"    /* NULL: low active */
+	"CREATE TABLE plan_foods("
+	"  food INTEGER PRIMARY KEY REFERENCES foods(id) ON DELETE CASCADE,"
+	"  role TEXT NOT NULL,"           /* cereal, bread, milk, protein, ... */
+	"  meals INTEGER NOT NULL,"       /* bits 1 << NT_BREAKFAST ... */
+	"  portion_seq INTEGER NOT NULL," /* the usual household portion */
+	"  step REAL NOT NULL, lo REAL NOT NULL, hi REAL NOT NULL);" /* in portions */
+	/* protein targets and the plan foods are new bundled data: load it again */
+	"DELETE FROM meta WHERE key = 'data_version';",
 };
 
 /*

@@ -71,26 +71,49 @@ expect foods-add-supplement 0 nt foods add "B12 spray" --serving 0.1 --unit spra
 	--supplement
 expect suggest-week-csv 0 nt suggest --csv --week --limit 1
 
-# A vegan day planned from nothing (2026-04-01).  The planner takes, step by
-# step, the portion that covers most of the remaining gaps: soybeans, 1 cup
-# = 185 g (omega-3 0.84 * 1.85 = 1.554 g, potassium 479 * 1.85 = 886 mg);
-# the algae capsule (label:7, 0.6 g: (20.833 + 41.667) * 0.006 = 375 mg
-# EPA+DHA), the only vegan EPA+DHA; a small baked potato, 230 g: 533 * 2.3
-# = 1226 mg; the nutritional yeast the user eats, 2 tbsp = 15 ug B12; the
-# soy milk the user drinks, 244 g: 386 mg; walnuts, 1 oz = 28.35 g: 424 *
-# 0.2835 = 120 mg.  Potassium 385.52 + 886.15 + 1225.9 + 120.2 = 2618 mg
-# >= 2600; B12 0.95 + 15 = 15.95 ug; omega-3 0.405 + 1.554 + 9.08 * 0.2835
-# + 0.375 + 0.013 * 2.3 = 4.94 g.
+# A vegan day planned from nothing (2026-04-01), for the reference woman
+# of 34 (163 cm, 57 kg, low active): energy within 10% of the EER, 354 -
+# 6.91 x 34 + 1.12 x (9.36 x 57 + 726 x 1.63) = 2041.988 kcal, so
+# 1837.8-2246.2 kcal; protein at least 46 g; B12 2.4 ug, ALA 1.1 g,
+# EPA+DHA 250 mg, potassium 2600 mg.  The day's integer program picks
+# breakfast, lunch, dinner and a snack from data/plan_foods.csv and the
+# foods this journal eats; each item's values are its grams times USDA's
+# per 100 g, and each "gives N%" is the item over the day's total.  The
+# plan it finds (plan-csv), checked by hand:
+#   B12: oatmeal made with non-dairy milk 480 g x 0.36 = 1.728, soy milk
+#   (which this journal drinks: "you eat it") 122 g x 0.39 = 0.4758, tempeh
+#   166 g x 0.08 = 0.1328, oat milk 366 g x 0.50 = 1.83: 4.1666 -> 4.17 ug
+#   (173% of 2.4); the oatmeal gives floor(100 x 1.728 / 4.1666) = 41% of it.
+#   Energy: 456 (oatmeal 480 g x 95) + 46.36 (soy milk 122 g x 38) + 119.56
+#   (crackers 28 g x 427) + 49.5 (mango 82.5 g x 60) + 318.72 (tempeh 166 g
+#   x 192) + 69.75 (Brussels sprouts 155 g x 45) + 236.3 (barley 170 g x
+#   139) + 403.3 (soybeans 185 g x 218) + 164.7 (oat milk 366 g x 45) =
+#   1864.19 kcal (91%), in the band; partial (*) since the capsule's energy
+#   is unknown.
+#   EPA+DHA: the capsule, (20.833 + 41.667) x 0.006 g = 375 mg.  No vegan
+#   food comes near 250 mg, hence the capsule, "one capsule a day", and why.
 expect plan-csv 0 nt plan --csv 2026-04-01
 expect plan-text 0 nt plan 2026-04-01
+# A week as a shopping list: each line sums one food's planned amounts
+# (household units and grams) and counts its days: the capsule 7 x 1 = 7
+# capsules, 7 x 0.6 = 4.2 g on 7 days; oatmeal 2 + 2 = 4 cups, 4 x 240 =
+# 960 g on 2 days; nutritional yeast 2 + 2 = 4 tbsp, 4 x 5 = 20 g on 2 days.
+expect plan-shopping 0 nt plan --shopping --days 7 2026-04-01
+expect plan-shopping-csv 0 nt plan --shopping --csv --days 7 2026-04-01
 expect plan-accept 0 nt plan --accept 2026-04-01
 expect plan-day-after-accept 0 nt day --csv 2026-04-01
 # Planned entries count in the planned total only, so the day stays "not
-# logged" until they are eaten; planning it again only tops it up (nothing).
+# logged" until they are eaten.
 expect eat-planned-day 0 nt eat 2026-04-01
 expect plan-bad-days 2 nt plan --days 0
+# A baby of 6 months: no plan, and the reason.
+"$NUTRACK_BIN" --db "$WORK/baby.db" profile --age 0.5 >/dev/null
+expect plan-too-young 1 "$NUTRACK_BIN" --db "$WORK/baby.db" plan
 # Without the algae capsule no vegan food brings enough EPA+DHA: the plan
-# says which target and why, exits 1 and writes nothing.
+# names the binding constraint ("at most 46 mg": the linear relaxation's
+# bound, quinoa's DHA, 0.015 g/100 g, and edamame's EPA), shows the best day
+# without it (every other target met, EPA+DHA 0 mg), exits 1 and writes
+# nothing.
 nt exclude add label:7 >/dev/null
 expect plan-cannot 1 nt plan --accept 2026-04-02
 expect plan-cannot-wrote-nothing 0 nt day --csv 2026-04-02

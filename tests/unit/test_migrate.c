@@ -17,6 +17,7 @@
 #include "seed.h"
 #include "store.h"
 #include "tap.h"
+#include "target.h"
 
 static char path[256];
 
@@ -236,6 +237,52 @@ test_v2_failed(void)
 }
 
 /*
+ * Schema 5 -> 6 (issue 10), from the same schema-2 database: the profile
+ * gains height, weight and activity (not given: the named defaults), the
+ * planner's foods load with the bundled data, protein targets are there.
+ */
+static void
+test_v3_to_4(void)
+{
+	struct nt_store *s;
+	struct nt_err err;
+	struct nt_profile p;
+	struct nt_target protein;
+
+	make_db("v2.sql", NULL);
+	is_int(nt_store_open(path, &s, &err), NT_OK, "the schema 2 database opens again");
+	is_int(raw_int("SELECT count(*) FROM pragma_table_info('profile')"
+	               " WHERE name IN ('height_cm', 'weight_kg', 'activity')"), 3,
+	       "the profile has height, weight and activity");
+	is_int(nt_profile_get(s, &p, &err), NT_OK, "the profile reads");
+	ok(p.is_set && p.sex == NT_SEX_FEMALE && p.age_y == 34 && p.diet == NT_DIET_VEGAN,
+	   "female, 34, vegan as before");
+	ok(p.height_cm == 0 && p.weight_kg == 0 && p.activity == NT_ACTIVITY_DEFAULT,
+	   "height, weight and activity not given: the defaults");
+	is_int(nt_seed_ensure(s, NULL, NULL, &err), NT_OK, "the bundled data loads");
+	is_int(raw_int("SELECT count(*) FROM plan_foods"), 117, "the 117 plan foods are there");
+	is_int(nt_target_protein(s, &p, &protein, &err), NT_OK, "a protein target");
+	is_num(protein.value, 46, 0, "46 g for a woman of 34");
+	p.height_cm = 170;
+	p.activity = NT_ACTIVITY_ACTIVE;
+	is_int(nt_profile_set(s, &p, &err), NT_OK, "a height and activity store");
+	is_int(raw_int("SELECT height_cm FROM profile"), 170, "170 cm stored");
+	ok(raw_int("SELECT weight_kg IS NULL AND activity = 'active' FROM profile") == 1,
+	   "the weight still not given (NULL), activity 'active'");
+	nt_store_close(s);
+
+	/* a table in the way of schema 6's plan_foods: nothing moves, not even 2 -> 3 */
+	make_db("v2.sql", "CREATE TABLE plan_foods(x)");
+	is_int(nt_store_open(path, &s, &err), NT_ERR_DB, "the 5 -> 6 upgrade fails");
+	ok(strstr(err.msg, "plan_foods") != NULL, "and says where: %s", err.msg);
+	is_int(raw_int("PRAGMA user_version"), 2, "still schema 2");
+	is_int(raw_int("SELECT count(*) FROM pragma_table_info('profile') WHERE name = 'height_cm'"),
+	       0, "no height column");
+	is_int(raw_int("SELECT count(*) FROM pragma_table_info('foods') WHERE name = 'class'"), 0,
+	       "no class column either (one transaction)");
+}
+
+/*
  * Schema 2 -> 4 (issue 10): gains superseded (SR28 foods FNDDS 2021-2023
  * gives anew) and everyday_portion (top's portion of each food, filled for
  * the foods already there).  A journal of superseded and dated foods.
@@ -389,5 +436,6 @@ main(void)
 	test_v2_current();
 	test_v2_current_failed();
 	test_v2_basis();
+	test_v3_to_4();
 	return tap_done();
 }

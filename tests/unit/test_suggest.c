@@ -74,7 +74,8 @@ count_for(const struct nt_suggestions *sg, enum nt_measure m)
 static void
 test_vegan(void)
 {
-	struct nt_profile p = {true, NT_SEX_FEMALE, 34, NT_STAGE_NONE, NT_DIET_VEGAN};
+	struct nt_profile p = {true, NT_SEX_FEMALE, 34, NT_STAGE_NONE, NT_DIET_VEGAN,
+	                         0, 0, NT_ACTIVITY_DEFAULT};
 	struct nt_judgement j[NT_MEASURE_COUNT];
 	struct nt_suggestions sg;
 
@@ -113,8 +114,10 @@ test_vegan(void)
 static void
 test_other_diets(void)
 {
-	struct nt_profile veg = {true, NT_SEX_FEMALE, 34, NT_STAGE_NONE, NT_DIET_VEGETARIAN};
-	struct nt_profile omni = {true, NT_SEX_MALE, 40, NT_STAGE_NONE, NT_DIET_OMNIVORE};
+	struct nt_profile veg = {true, NT_SEX_FEMALE, 34, NT_STAGE_NONE, NT_DIET_VEGETARIAN,
+	                         0, 0, NT_ACTIVITY_DEFAULT};
+	struct nt_profile omni = {true, NT_SEX_MALE, 40, NT_STAGE_NONE, NT_DIET_OMNIVORE,
+	                         0, 0, NT_ACTIVITY_DEFAULT};
 	struct nt_judgement j[NT_MEASURE_COUNT];
 	struct nt_suggestions sg;
 	bool fish = false;
@@ -140,7 +143,8 @@ test_other_diets(void)
 static void
 test_rules(void)
 {
-	struct nt_profile p = {true, NT_SEX_FEMALE, 34, NT_STAGE_NONE, NT_DIET_VEGAN};
+	struct nt_profile p = {true, NT_SEX_FEMALE, 34, NT_STAGE_NONE, NT_DIET_VEGAN,
+	                         0, 0, NT_ACTIVITY_DEFAULT};
 	struct nt_judgement j[NT_MEASURE_COUNT];
 	struct nt_suggestions sg;
 	long long id, ex, egg = food("sr28:01123"), soy = food("fndds:11320000");
@@ -218,7 +222,8 @@ test_rules(void)
 static void
 test_current(void)
 {
-	struct nt_profile p = {true, NT_SEX_FEMALE, 34, NT_STAGE_NONE, NT_DIET_VEGAN};
+	struct nt_profile p = {true, NT_SEX_FEMALE, 34, NT_STAGE_NONE, NT_DIET_VEGAN,
+	                         0, 0, NT_ACTIVITY_DEFAULT};
 	struct nt_judgement j[NT_MEASURE_COUNT];
 	struct nt_suggestions sg;
 	long long id, almond = food("fndds:11350020"), cheerios = food("sr28:08013");
