@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "amount.h"
+#include "category.h"
 #include "csvio.h"
 #include "date.h"
 #include "diet.h"
@@ -517,6 +518,18 @@ query_ints(struct nt_store *s, const char *sql, long long bind1, long long *out,
 	return NT_OK;
 }
 
+/* Runs a statement whose ?1 is v, to completion. */
+static enum nt_status
+run_with(struct nt_store *s, const char *sql, long long v, struct nt_err *err)
+{
+	struct nt_stmt *st;
+
+	if (!(st = nt_store_stmt(s, sql, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, v);
+	return nt_stmt_run(st, err);
+}
+
 enum nt_status
 nt_exchange_journal_import(struct nt_store *s, const char *path, bool dry_run,
                            struct nt_import_counts *counts, struct nt_err *err)
@@ -536,6 +549,234 @@ nt_exchange_journal_import(struct nt_store *s, const char *path, bool dry_run,
 		return rc;
 	}
 	return nt_staging_entries_finish(&stage, dry_run, counts, err);
+}
+
+/* ---- journal rows from another program's export ---- */
+
+/*
+ * The foods the rows name by index are staged in phase 1 with their
+ * classes, and each one equal to a food of the source in the snapshot
+ * takes that food's row id (column id); its rows are staged with it.  The
+ * merge looks again among the foods written since the snapshot (row ids
+ * above the largest then), numbers the rest after the source's largest
+ * code, writes them and their portions, and gives the rows staged with a
+ * placeholder their foods: a few statements, whatever the count.
+ */
+static const char sql_xfoods_create[] =
+	"CREATE TEMP TABLE IF NOT EXISTS stage_import_foods(idx INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL, grp TEXT NOT NULL, basis TEXT, portion_unit TEXT,"
+	"  portion_grams REAL, partial INTEGER NOT NULL, ala_estimated INTEGER NOT NULL,"
+	"  contains INTEGER NOT NULL, class INTEGER NOT NULL,"
+	"  energy_kcal REAL, protein_g REAL, b12_ug REAL, b12_added_ug REAL, ala_g REAL,"
+	"  epa_g REAL, dha_g REAL, dpa_g REAL, potassium_mg REAL,"
+	"  id INTEGER, code TEXT, created INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX IF NOT EXISTS temp.stage_import_foods_name ON stage_import_foods(name);"
+	"DELETE FROM temp.stage_import_foods;";
+static const char sql_xfoods_drop[] = "DROP TABLE IF EXISTS temp.stage_import_foods";
+static const char sql_xfood[] =
+	"INSERT INTO temp.stage_import_foods(idx, name, grp, basis, portion_unit, portion_grams,"
+	" partial, ala_estimated, contains, class, " NT_FOOD_VALUE_COLUMNS ")"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+	" ?18, ?19)";
+static const char sql_max_food[] = "SELECT coalesce(max(id), 0) FROM foods";
+/* A stored food f equal to the staged one s (struct nt_exchange_food). */
+#define SAME_XFOOD                                                                           \
+	"s.name = f.name AND s.grp = f.grp AND s.basis IS f.basis AND s.partial = f.partial"      \
+	" AND s.ala_estimated = f.ala_estimated AND s.energy_kcal IS f.energy_kcal"               \
+	" AND s.protein_g IS f.protein_g AND s.b12_ug IS f.b12_ug"                                \
+	" AND s.b12_added_ug IS f.b12_added_ug AND s.ala_g IS f.ala_g AND s.epa_g IS f.epa_g"     \
+	" AND s.dha_g IS f.dha_g AND s.dpa_g IS f.dpa_g AND s.potassium_mg IS f.potassium_mg"     \
+	" AND s.portion_unit IS (SELECT p.unit FROM portions p WHERE p.food = f.id"               \
+	"  ORDER BY p.seq LIMIT 1)"                                                               \
+	" AND (s.portion_unit IS NULL OR s.portion_grams = (SELECT p.grams FROM portions p"       \
+	"  WHERE p.food = f.id ORDER BY p.seq LIMIT 1))"
+/*
+ * The lowest-numbered equal food of source ?1 for each staged food not yet
+ * found.  CROSS JOIN keeps the source's foods the outer loop and finds
+ * staged foods by name, so the work grows with the foods, not with their
+ * product: in phase 1 all the source's foods (by the index on source), at
+ * merge time those above row id ?2 only (the '+' keeps SQLite to that
+ * range).
+ */
+#define FIND_XFOODS(where)                                                                    \
+	"UPDATE temp.stage_import_foods AS t SET id = m.id FROM"                                  \
+	" (SELECT s.idx AS idx, min(f.id) AS id FROM foods f CROSS JOIN temp.stage_import_foods s" \
+	"  WHERE " where " AND s.id IS NULL AND " SAME_XFOOD " GROUP BY s.idx) AS m"              \
+	" WHERE t.idx = m.idx"
+static const char sql_xfoods_find[] = FIND_XFOODS("f.source = ?1");
+static const char sql_xfoods_find_since[] = FIND_XFOODS("+f.source = ?1 AND f.id > ?2");
+static const char sql_xfoods_ids[] =
+	"SELECT idx, id FROM temp.stage_import_foods WHERE id IS NOT NULL";
+static const char sql_xfoods_new[] =
+	"SELECT count(*) FROM temp.stage_import_foods WHERE id IS NULL";
+static const char sql_source_max[] =
+	"SELECT coalesce(max(CAST(code AS INTEGER)), 0) FROM foods WHERE source = ?1";
+static const char sql_xfoods_number[] =
+	"UPDATE temp.stage_import_foods AS t SET code = CAST(?1 + r.k AS TEXT)"
+	" FROM (SELECT idx, row_number() OVER (ORDER BY idx) AS k FROM temp.stage_import_foods"
+	"  WHERE id IS NULL) AS r WHERE t.idx = r.idx";
+static const char sql_xfoods_insert[] =
+	"INSERT INTO foods(source, code, name, grp, ala_estimated, contains, partial, basis, class, "
+	NT_FOOD_VALUE_COLUMNS ")"
+	" SELECT ?1, code, name, grp, ala_estimated, contains, partial, basis, class, "
+	NT_FOOD_VALUE_COLUMNS " FROM temp.stage_import_foods WHERE id IS NULL ORDER BY idx";
+static const char sql_xfoods_created[] =
+	"UPDATE temp.stage_import_foods AS t SET id = f.id, created = 1 FROM foods f"
+	" WHERE t.id IS NULL AND f.source = ?1 AND f.code = t.code";
+static const char sql_xfoods_merge[] =
+	"INSERT INTO portions(food, seq, amount, unit, grams)"
+	" SELECT id, 1, 1, portion_unit, portion_grams FROM temp.stage_import_foods"
+	" WHERE created AND portion_unit IS NOT NULL ORDER BY idx;"
+	"UPDATE temp.stage_entries SET food = (SELECT t.id FROM temp.stage_import_foods t"
+	" WHERE t.idx = -stage_entries.food - 1) WHERE food < 0;";
+static const char sql_xfoods_added[] =
+	"SELECT count(*) FROM temp.stage_import_foods WHERE created";
+
+struct xfoods {
+	const char *source;
+	long long seen;  /* the largest food row id in the snapshot */
+	long long added; /* foods written */
+};
+
+/* Runs a statement whose ?1 is text a and ?2, when b >= 0, is b; to completion. */
+static enum nt_status
+run_source(struct nt_store *s, const char *sql, const char *a, long long b, struct nt_err *err)
+{
+	struct nt_stmt *st;
+
+	if (!(st = nt_store_stmt(s, sql, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, a);
+	if (b >= 0)
+		nt_stmt_bind_int(st, 2, b);
+	return nt_stmt_run(st, err);
+}
+
+/* Phase 1: the foods staged, classified, and looked for among the source's. */
+static enum nt_status
+stage_xfoods(struct nt_store *s, struct xfoods *x, const struct nt_exchange_food *foods,
+             size_t n_foods, long long *ids, struct nt_err *err)
+{
+	struct nt_stmt *st;
+	enum nt_status rc;
+	int r;
+
+	if ((rc = nt_store_exec(s, sql_xfoods_create, err)) ||
+	    (rc = query_ints(s, sql_max_food, -1, &x->seen, 1, err)))
+		return rc;
+	for (size_t i = 0; i < n_foods; i++) {
+		const struct nt_exchange_food *f = &foods[i];
+		/* the category rules only read the unit */
+		struct nt_portion p = {1, (char *)f->portion_unit, f->portion_grams};
+
+		if (!(st = nt_store_stmt(s, sql_xfood, err)))
+			return err->status;
+		nt_stmt_bind_int(st, 1, (long long)i);
+		nt_stmt_bind_text(st, 2, f->name);
+		nt_stmt_bind_text(st, 3, f->group);
+		nt_stmt_bind_text(st, 4, f->basis);
+		nt_stmt_bind_text(st, 5, f->portion_unit);
+		nt_stmt_bind_double(st, 6, f->portion_unit ? f->portion_grams : NT_UNKNOWN);
+		nt_stmt_bind_int(st, 7, f->partial);
+		nt_stmt_bind_int(st, 8, f->ala_estimated);
+		nt_stmt_bind_int(st, 9, f->contains);
+		nt_stmt_bind_int(st, 10, nt_category_of(f->name, f->group, "", &p,
+		                                        f->portion_unit ? 1 : 0));
+		for (int m = 0; m < NT_STORED_COUNT; m++)
+			nt_stmt_bind_double(st, 11 + m, f->per100[m]);
+		if ((rc = nt_stmt_run(st, err)))
+			return rc;
+	}
+	if ((rc = run_source(s, sql_xfoods_find, x->source, -1, err)))
+		return rc;
+	if (!(st = nt_store_stmt(s, sql_xfoods_ids, err)))
+		return err->status;
+	while ((r = nt_stmt_step(st, err)) > 0)
+		ids[nt_stmt_int(st, 0)] = nt_stmt_int(st, 1);
+	return r < 0 ? err->status : NT_OK;
+}
+
+/* Phase 2 (nt_staging_fn): the new foods written, the staged entries given their foods. */
+static enum nt_status
+merge_xfoods(void *ctx, struct nt_store *s, struct nt_err *err)
+{
+	struct xfoods *x = ctx;
+	struct nt_stmt *st;
+	long long top = 0;
+	enum nt_status rc;
+	int r;
+
+	/* an equal food another nutrack wrote meanwhile (the same export, imported twice) */
+	if ((rc = run_source(s, sql_xfoods_find_since, x->source, x->seen, err)))
+		return rc;
+	if (!(st = nt_store_stmt(s, sql_source_max, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, x->source);
+	if ((r = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	top = r ? nt_stmt_int(st, 0) : 0;
+	nt_stmt_reset(st);
+	if ((rc = run_with(s, sql_xfoods_number, top, err)) ||
+	    (rc = run_source(s, sql_xfoods_insert, x->source, -1, err)) ||
+	    (rc = run_source(s, sql_xfoods_created, x->source, -1, err)) ||
+	    (rc = nt_store_exec(s, sql_xfoods_merge, err)))
+		return rc;
+	return query_ints(s, sql_xfoods_added, -1, &x->added, 1, err);
+}
+
+enum nt_status
+nt_exchange_entries_import(struct nt_store *s, const char *source,
+                           const struct nt_exchange_entry *v, size_t n,
+                           const struct nt_exchange_food *foods, size_t n_foods, bool dry_run,
+                           struct nt_import_counts *counts, long long *foods_added,
+                           struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_staging stage;
+	struct xfoods x = {.source = source};
+	long long *ids = NULL;
+	enum nt_status rc;
+
+	if (!err)
+		err = &scratch;
+	if (n_foods && !(ids = calloc(n_foods, sizeof *ids)))
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	/* phase 1: the foods and rows staged, against a snapshot, without the write lock */
+	if ((rc = nt_staging_entries_begin(&stage, s, err)))
+		goto out;
+	if (n_foods && (rc = stage_xfoods(s, &x, foods, n_foods, ids, err)))
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		long long food = v[i].food;
+
+		if (food < 0) {
+			if ((size_t)(-food - 1) >= n_foods) {
+				rc = nt_err_set(err, NT_ERR_INVALID, "entry %zu names no food", i + 1);
+				goto fail;
+			}
+			if (ids[-food - 1]) /* found: else a placeholder until the merge writes it */
+				food = ids[-food - 1];
+		}
+		if ((rc = nt_staging_entry(&stage, v[i].line, v[i].day, v[i].meal, food, v[i].amount,
+		                           v[i].mg, v[i].planned, err)))
+			goto fail;
+	}
+	if (dry_run && n_foods && (rc = query_ints(s, sql_xfoods_new, -1, &x.added, 1, err)))
+		goto fail;
+	/* phase 2 (unless dry_run): the foods written and the rows matched, then one commit */
+	if ((rc = nt_staging_entries_finish_with(&stage, n_foods ? merge_xfoods : NULL, &x,
+	                                         dry_run, counts, err)))
+		goto out;
+	if (foods_added)
+		*foods_added = x.added;
+	goto out;
+fail:
+	nt_staging_abort(&stage);
+out:
+	if (n_foods)
+		nt_store_exec(s, sql_xfoods_drop, NULL); /* temp only: no lock */
+	free(ids);
+	return rc;
 }
 
 /* ---- custom foods: export ---- */
@@ -906,6 +1147,7 @@ parse_food_row(const struct nt_csv_row *row, const int *pos, struct food_row *f,
 static const char sql_foods_create[] =
 	"CREATE TEMP TABLE IF NOT EXISTS stage_foods(seq INTEGER PRIMARY KEY,"
 	"  code INTEGER NOT NULL, name TEXT NOT NULL, grp TEXT NOT NULL, tags INTEGER NOT NULL,"
+	"  class INTEGER NOT NULL,"
 	"  energy_kcal REAL, protein_g REAL, b12_ug REAL, b12_added_ug REAL, ala_g REAL,"
 	"  epa_g REAL, dha_g REAL, dpa_g REAL, potassium_mg REAL);"
 	"CREATE TEMP TABLE IF NOT EXISTS stage_food_portions(seq INTEGER NOT NULL,"
@@ -925,8 +1167,8 @@ static const char sql_foods_drop[] =
 	"DROP TABLE IF EXISTS temp.stage_custom_rank; DROP TABLE IF EXISTS temp.stage_food_pairs;"
 	"DROP TABLE IF EXISTS temp.stage_new_codes;";
 static const char sql_stage_food[] =
-	"INSERT INTO temp.stage_foods(seq, code, name, grp, tags, " NT_FOOD_VALUE_COLUMNS ")"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+	"INSERT INTO temp.stage_foods(seq, code, name, grp, tags, class, " NT_FOOD_VALUE_COLUMNS ")"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 static const char sql_stage_portion[] =
 	"INSERT INTO temp.stage_food_portions(seq, n, amount, unit, grams)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -974,10 +1216,16 @@ static const char sql_code_taken[] =
 	" UNION ALL SELECT 1 FROM temp.stage_new_codes WHERE code = ?1 LIMIT 1";
 static const char sql_new_code[] =
 	"INSERT INTO temp.stage_new_codes(seq, code) VALUES (?1, ?2)";
+/*
+ * A changed food's classes were worked out in phase 1 from the row; custom
+ * foods have no also (common names), but one that had would be left to
+ * nt_category_refresh (class -1), since its also was not known then.
+ */
 static const char sql_apply_updates[] =
 	"UPDATE foods SET grp = r.grp, energy_kcal = r.energy_kcal, protein_g = r.protein_g,"
 	" b12_ug = r.b12_ug, b12_added_ug = r.b12_added_ug, ala_g = r.ala_g, epa_g = r.epa_g,"
-	" dha_g = r.dha_g, dpa_g = r.dpa_g, potassium_mg = r.potassium_mg"
+	" dha_g = r.dha_g, dpa_g = r.dpa_g, potassium_mg = r.potassium_mg,"
+	" class = CASE foods.also WHEN '' THEN r.class ELSE -1 END"
 	" FROM temp.stage_food_pairs p JOIN temp.stage_foods r ON r.seq = p.seq"
 	" WHERE p.changed AND foods.id = p.food;"
 	"DELETE FROM portions WHERE food IN (SELECT food FROM temp.stage_food_pairs WHERE changed);"
@@ -993,8 +1241,8 @@ static const char sql_apply_tags[] =
 	" WHERE p.changed AND (coalesce(t.contains, f.contains) & ?1) <> r.tags"
 	" ON CONFLICT(food) DO UPDATE SET contains = excluded.contains";
 static const char sql_apply_new[] =
-	"INSERT INTO foods(source, code, name, grp, " NT_FOOD_VALUE_COLUMNS ")"
-	" SELECT 'custom', c.code, r.name, r.grp, r.energy_kcal, r.protein_g, r.b12_ug,"
+	"INSERT INTO foods(source, code, name, grp, class, " NT_FOOD_VALUE_COLUMNS ")"
+	" SELECT 'custom', c.code, r.name, r.grp, r.class, r.energy_kcal, r.protein_g, r.b12_ug,"
 	" r.b12_added_ug, r.ala_g, r.epa_g, r.dha_g, r.dpa_g, r.potassium_mg"
 	" FROM temp.stage_new_codes c JOIN temp.stage_foods r ON r.seq = c.seq ORDER BY c.seq;"
 	"INSERT INTO portions(food, seq, amount, unit, grams)"
@@ -1033,8 +1281,10 @@ stage_food(struct nt_store *s, long long seq, const struct food_row *f, struct n
 	nt_stmt_bind_text(st, 3, f->name);
 	nt_stmt_bind_text(st, 4, f->group);
 	nt_stmt_bind_int(st, 5, f->tags);
+	/* a custom food's classes come from its name, group and portions (it has no also) */
+	nt_stmt_bind_int(st, 6, nt_category_of(f->name, f->group, "", f->portions, f->n_portions));
 	for (int m = 0; m < NT_STORED_COUNT; m++)
-		nt_stmt_bind_double(st, 6 + m, f->per100[m]);
+		nt_stmt_bind_double(st, 7 + m, f->per100[m]);
 	if ((rc = nt_stmt_run(st, err)))
 		return rc;
 	for (size_t i = 0; i < f->n_portions; i++) {
@@ -1071,18 +1321,6 @@ foods_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	rc = stage_food(fr->s, (long long)row->record, &f, err);
 	food_row_fini(&f);
 	return rc;
-}
-
-/* Runs a statement whose ?1 is v, to completion. */
-static enum nt_status
-run_with(struct nt_store *s, const char *sql, long long v, struct nt_err *err)
-{
-	struct nt_stmt *st;
-
-	if (!(st = nt_store_stmt(s, sql, err)))
-		return err->status;
-	nt_stmt_bind_int(st, 1, v);
-	return nt_stmt_run(st, err);
 }
 
 /*

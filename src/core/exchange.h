@@ -4,8 +4,10 @@
 #define NT_EXCHANGE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
+#include "nutrient.h"
 #include "staging.h"
 #include "status.h"
 
@@ -25,7 +27,9 @@ struct nt_store;
  *   date YYYY-MM-DD; meal breakfast|lunch|dinner|snack; food_id the food's id
  *   ("sr28:15076"); food its name; amount the text the user typed; grams the
  *   entry's weight, exact to the milligram ("256.775", "100"); status
- *   eaten|planned; then the entry's own nutrients at up to 10 significant
+ *   eaten|planned (for a food imported without a weight, struct nt_food's
+ *   basis, grams is the nominal NT_FOOD_BASIS_GRAMS per unit, so that its
+ *   values come back); then the entry's own nutrients at up to 10 significant
  *   digits, empty when unknown.  On input food and the nutrients are
  *   informational (they must be empty or numbers and are not stored: an
  *   entry's values always follow its food); the other columns are required.
@@ -90,6 +94,55 @@ enum nt_status nt_exchange_journal_export(struct nt_store *s, long from, long to
 enum nt_status nt_exchange_journal_import(struct nt_store *s, const char *path, bool dry_run,
                                           struct nt_import_counts *counts,
                                           struct nt_err *err);
+
+/*
+ * Journal rows read from another program's export (foreign.h), added by
+ * the rules of nt_exchange_journal_import: duplicate-free with
+ * multiplicity, all or nothing, the rows staged outside the write lock and
+ * merged in one short transaction (staging.h), dry_run and counts the
+ * same.  The rows are checked already: day a valid day, meal an enum
+ * nt_meal, amount 1 to NT_AMOUNT_TEXT_MAX - 1 bytes of text, mg > 0.
+ */
+struct nt_exchange_entry {
+	long day;
+	int meal;             /* enum nt_meal */
+	long long food;       /* a food's row id; or -(i + 1): foods[i] of the call */
+	const char *amount;   /* borrowed for the call */
+	long long mg;
+	bool planned;
+	long long line;       /* its place in the export (strictly increasing), for messages */
+};
+
+/*
+ * A food the export carries, that rows name by index: the import finds an
+ * equal food of the call's source (the same name, group, basis, values,
+ * unknown where unknown, partial bits, estimated ALA, and first portion,
+ * unit and grams) or writes a new one, numbered source:N after the largest
+ * N there.  An equal food written by another nutrack while the import
+ * staged is found at merge time, so that imports that overlap add no food
+ * or entry twice.  A new food gets its classes (category.h) and `contains`
+ * as its tags.  Strings are borrowed for the call.
+ */
+struct nt_exchange_food {
+	const char *name, *group;
+	const char *basis;        /* NULL: values per 100 g; else per one such unit (struct nt_food) */
+	const char *portion_unit; /* its one portion, 1 of this unit, or NULL */
+	double portion_grams;     /* that portion's weight */
+	double per100[NT_STORED_COUNT];
+	unsigned partial;         /* as struct nt_food's */
+	bool ala_estimated;
+	unsigned contains;        /* NT_TAG_* */
+};
+
+/*
+ * *foods_added (may be NULL), filled on success with *counts: the foods
+ * written (in a dry run, that would be).
+ */
+enum nt_status nt_exchange_entries_import(struct nt_store *s, const char *source,
+                                          const struct nt_exchange_entry *v, size_t n,
+                                          const struct nt_exchange_food *foods, size_t n_foods,
+                                          bool dry_run, struct nt_import_counts *counts,
+                                          long long *foods_added, struct nt_err *err);
 
 /*
  * Writes the header and every custom food, in id order, to fp; *count (may

@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "category.h"
 #include "csvio.h"
 #include "diet.h"
 #include "fdc.h"
@@ -113,7 +114,7 @@ static const char sql_ds_create[] =
 	"  also TEXT NOT NULL, keywords TEXT NOT NULL, ala_estimated INTEGER NOT NULL,"
 	"  contains INTEGER NOT NULL, existed INTEGER NOT NULL, energy_kcal REAL, protein_g REAL,"
 	"  b12_ug REAL, b12_added_ug REAL, ala_g REAL, epa_g REAL, dha_g REAL, dpa_g REAL,"
-	"  potassium_mg REAL);"
+	"  potassium_mg REAL, class INTEGER NOT NULL);"
 	"CREATE TEMP TABLE IF NOT EXISTS stage_ds_portions(seq INTEGER NOT NULL, n INTEGER NOT NULL,"
 	"  amount REAL NOT NULL, unit TEXT NOT NULL, grams REAL NOT NULL,"
 	"  PRIMARY KEY(seq, n)) WITHOUT ROWID;"
@@ -122,9 +123,9 @@ static const char sql_ds_drop[] =
 	"DROP TABLE IF EXISTS temp.stage_ds_foods; DROP TABLE IF EXISTS temp.stage_ds_portions;";
 static const char sql_ds_food[] =
 	"INSERT INTO temp.stage_ds_foods(seq, source, code, name, grp, also, keywords,"
-	" ala_estimated, contains, existed, " NT_FOOD_VALUE_COLUMNS ")"
+	" ala_estimated, contains, existed, " NT_FOOD_VALUE_COLUMNS ", class)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-	" ?19)";
+	" ?19, ?20)";
 static const char sql_ds_portion[] =
 	"INSERT INTO temp.stage_ds_portions(seq, n, amount, unit, grams) VALUES (?1, ?2, ?3, ?4, ?5)";
 /*
@@ -138,16 +139,16 @@ static const char sql_ds_portion[] =
  */
 static const char sql_ds_merge[] =
 	"INSERT INTO foods(source, code, name, grp, also, keywords, ala_estimated, contains,"
-	" partial, " NT_FOOD_VALUE_COLUMNS ")"
+	" partial, " NT_FOOD_VALUE_COLUMNS ", class)"
 	" SELECT source, code, name, grp, also, keywords, ala_estimated, contains, 0,"
-	" " NT_FOOD_VALUE_COLUMNS " FROM temp.stage_ds_foods WHERE true ORDER BY seq"
+	" " NT_FOOD_VALUE_COLUMNS ", class FROM temp.stage_ds_foods WHERE true ORDER BY seq"
 	" ON CONFLICT(source, code) DO UPDATE SET name = excluded.name, grp = excluded.grp,"
 	" also = excluded.also, keywords = excluded.keywords,"
 	" ala_estimated = excluded.ala_estimated, contains = excluded.contains, partial = 0,"
 	" energy_kcal = excluded.energy_kcal, protein_g = excluded.protein_g,"
 	" b12_ug = excluded.b12_ug, b12_added_ug = excluded.b12_added_ug, ala_g = excluded.ala_g,"
 	" epa_g = excluded.epa_g, dha_g = excluded.dha_g, dpa_g = excluded.dpa_g,"
-	" potassium_mg = excluded.potassium_mg;"
+	" potassium_mg = excluded.potassium_mg, class = excluded.class;"
 	"DELETE FROM portions WHERE food IN (SELECT f.id FROM temp.stage_ds_foods sf"
 	" JOIN foods f ON f.source = sf.source AND f.code = sf.code WHERE sf.existed);"
 	"INSERT OR REPLACE INTO portions(food, seq, amount, unit, grams)"
@@ -283,6 +284,9 @@ stage(struct nt_dataset_writer *w, const struct nt_dataset_food *f, bool existed
 	nt_stmt_bind_int(st, 10, existed);
 	for (int m = 0; m < NT_STORED_COUNT; m++)
 		nt_stmt_bind_double(st, 11 + m, f->per100[m]);
+	/* classified here, in phase 1: the merge only copies the class */
+	nt_stmt_bind_int(st, 20, nt_category_of(f->name, f->group, f->also, f->portions,
+	                                        f->n_portions));
 	if ((rc = nt_stmt_run(st, err)))
 		return rc;
 	for (size_t i = 0; i < f->n_portions; i++) {

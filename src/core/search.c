@@ -332,8 +332,8 @@ static const char sql_hit[] =
 	"SELECT source, code, name, grp, " NT_FOOD_VALUE_COLUMNS ","
 	" (SELECT amount FROM portions WHERE food = foods.id ORDER BY seq LIMIT 1),"
 	" (SELECT unit FROM portions WHERE food = foods.id ORDER BY seq LIMIT 1),"
-	" (SELECT grams FROM portions WHERE food = foods.id ORDER BY seq LIMIT 1)"
-	" FROM foods WHERE id = ?1";
+	" (SELECT grams FROM portions WHERE food = foods.id ORDER BY seq LIMIT 1),"
+	" basis FROM foods WHERE id = ?1";
 
 void
 nt_search_result_fini(struct nt_search_result *r)
@@ -344,6 +344,7 @@ nt_search_result_fini(struct nt_search_result *r)
 		free(r->hits[i].name);
 		free(r->hits[i].group);
 		free(r->hits[i].portion.unit);
+		free(r->hits[i].basis);
 	}
 	free(r->hits);
 	r->hits = NULL;
@@ -407,6 +408,7 @@ load_hit(struct nt_store *s, const struct cand *c, struct nt_search_hit *h,
 {
 	struct nt_stmt *st = nt_store_stmt(s, sql_hit, err);
 	const int pcol = 4 + NT_STORED_COUNT;
+	bool has_basis;
 	int rc;
 
 	if (!st)
@@ -429,8 +431,12 @@ load_hit(struct nt_store *s, const struct cand *c, struct nt_search_hit *h,
 		h->portion.unit = strdup(nt_stmt_text(st, pcol + 1));
 		h->portion.grams = nt_stmt_double(st, pcol + 2);
 	}
+	has_basis = !nt_stmt_is_null(st, pcol + 3);
+	if (has_basis)
+		h->basis = strdup(nt_stmt_text(st, pcol + 3));
 	nt_stmt_reset(st);
-	if (!h->name || !h->group || (h->has_portion && !h->portion.unit))
+	if (!h->name || !h->group || (h->has_portion && !h->portion.unit) ||
+	    (has_basis && !h->basis))
 		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
 	return NT_OK;
 }

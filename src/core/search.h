@@ -23,6 +23,8 @@ struct nt_search_hit {
 	double per100[NT_STORED_COUNT];
 	bool has_portion;        /* first USDA portion, when the food has one */
 	struct nt_portion portion; /* unit owned by the result */
+	char *basis;             /* owned; NULL, or the unit per100 is for when the
+	                            food was imported without a weight (food.h) */
 	double score;            /* lower is better */
 };
 

@@ -179,6 +179,14 @@ enum nt_status
 nt_staging_entries_finish(struct nt_staging *sg, bool dry_run, struct nt_import_counts *counts,
                           struct nt_err *err)
 {
+	return nt_staging_entries_finish_with(sg, NULL, NULL, dry_run, counts, err);
+}
+
+enum nt_status
+nt_staging_entries_finish_with(struct nt_staging *sg, nt_staging_fn before, void *ctx,
+                               bool dry_run, struct nt_import_counts *counts,
+                               struct nt_err *err)
+{
 	struct nt_err scratch;
 	struct nt_stmt *st;
 	long long max_id = 0, gone = 0, n[2] = {0, 0};
@@ -197,7 +205,8 @@ nt_staging_entries_finish(struct nt_staging *sg, bool dry_run, struct nt_import_
 	if ((rc = nt_staging_merge(sg, err)))
 		return rc;
 	/* from here on the database as it is now: others may have written since */
-	if ((rc = query_ints(sg->s, sql_food_gone, -1, &gone, 1, err)))
+	if ((before && (rc = before(ctx, sg->s, err))) ||
+	    (rc = query_ints(sg->s, sql_food_gone, -1, &gone, 1, err)))
 		goto fail;
 	if (gone) {
 		rc = nt_err_set(err, NT_ERR_INVALID, "line %lld: its food was removed while the "

@@ -84,7 +84,9 @@ struct nt_import_counts {
  * `line` is its place in the input (strictly increasing), named in
  * messages.  The caller has checked it: a real day in the date range, a
  * meal, a food that exists, amount text as nt_journal_add takes it, 1 mg
- * to 10 kg.  nt_staging_entries_finish matches the staged rows against the
+ * to 10 kg.  food_id may instead be a placeholder below 0 for a food the
+ * importer writes itself in the merge (nt_staging_entries_finish_with).
+ * nt_staging_entries_finish matches the staged rows against the
  * journal as it is at merge time: a row matches an entry with the same
  * day, meal, food, amount text, grams and planned flag, with multiplicity
  * (k identical rows against m identical entries add max(0, k - m)), so an
@@ -101,5 +103,20 @@ enum nt_status nt_staging_entry(struct nt_staging *sg, long long line, long day,
                               bool planned, struct nt_err *err);
 enum nt_status nt_staging_entries_finish(struct nt_staging *sg, bool dry_run,
                                        struct nt_import_counts *counts, struct nt_err *err);
+
+/*
+ * As nt_staging_entries_finish, and the merge first runs before(ctx, s,
+ * err) in phase 2, with the write lock held, before the staged rows are
+ * checked and matched: it writes what the rows need (the foods an import
+ * creates), with set-based statements, and gives every staged row whose
+ * food is a placeholder (< 0) its food's row id by updating the column
+ * food of temp.stage_entries.  Its failure fails the import.  A dry run
+ * does not call it: rows with placeholders count as new.
+ */
+typedef enum nt_status (*nt_staging_fn)(void *ctx, struct nt_store *s, struct nt_err *err);
+enum nt_status nt_staging_entries_finish_with(struct nt_staging *sg, nt_staging_fn before,
+                                            void *ctx, bool dry_run,
+                                            struct nt_import_counts *counts,
+                                            struct nt_err *err);
 
 #endif
