@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "category.h"
 #include "date.h"
 #include "diet.h"
 #include "exchange.h"
@@ -702,6 +703,7 @@ test_foods_import(void)
 	is_int(n, 5, "5 custom foods");
 	free(text);
 	is_int(food("custom:1"), bar, "the bar kept its row id");
+	is_int(fixture_misclassified(s, "custom"), 0, "the foods written have their classes");
 	{
 		struct nt_entry_list l;
 
@@ -793,6 +795,28 @@ test_foods_numbering(void)
 			ok(0, "%s exists", want[i][0]);
 		nt_food_free(f);
 	}
+}
+
+/* The classes of what foods import writes: worked out from the row, in the merge. */
+static void
+test_foods_classes(void)
+{
+	static const char custom[] =
+		FOODS_HEADER ",Class probe,Custom foods,1,,,,,,,,,none,1 shot=30\r\n";
+	static const char supplement[] =
+		FOODS_HEADER ",Class probe,Supplements,1,,,,,,,,,none,1 shot=30\r\n";
+	static const char sql_class[] =
+		"SELECT class FROM foods WHERE source = 'custom' AND name = 'Class probe'";
+	struct nt_import_counts c;
+	struct nt_err err;
+
+	ok(foods_import(FIXTURE("class-custom.csv", custom), false, &c, &err) == NT_OK &&
+	   c.added == 1, "classes: a new food");
+	is_int(fixture_count(s, sql_class), 0, "... of no class");
+	ok(foods_import(FIXTURE("class-supplement.csv", supplement), false, &c, &err) == NT_OK &&
+	   c.updated == 1, "classes: the food moves to Supplements");
+	is_int(fixture_count(s, sql_class), NT_CLASS_SUPPLEMENT, "... and is a supplement now");
+	is_int(fixture_misclassified(s, "custom"), 0, "classes: every custom food as the rules say");
 }
 
 static void
@@ -917,6 +941,7 @@ main(void)
 	test_foods_import();
 	test_foods_same_names();
 	test_foods_numbering();
+	test_foods_classes();
 	test_bad_foods();
 
 	nt_store_close(s);
