@@ -1,13 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # imports.sh - an `add` every 100 ms while an import runs: a journal import
-# whose file arrives over 30 seconds, a custom-food import and an Open Food
-# Facts import whose files arrive over 10 seconds each, and an import-fdc of
-# a generated SR-Legacy-sized download.  Imports read and check their input
-# without the write lock and merge it in one short transaction: every add
-# lands, none waits a second, and each import is whole.  (An earlier
-# nutrack held the lock for the whole import: every add failed after 5 s.)
-# Part of `make check-slow` (about a minute and a half).
+# whose file arrives over 30 seconds, a custom-food import, an Open Food
+# Facts import and a Cronometer import whose files arrive over 10 seconds
+# each, and an import-fdc of a generated SR-Legacy-sized download.  Imports
+# read and check their input without the write lock and merge it in one
+# short transaction: every add lands, none waits a second, and each import
+# is whole.  (An earlier nutrack held the lock for the whole import: every
+# add failed after 5 s.)
+# Part of `make check-slow` (about two minutes).
 . "$NUTRACK_TESTS/cli/lib.sh"
 
 JOURNAL_SECONDS=${NT_IMPORT_SECONDS:-30}
@@ -111,6 +112,20 @@ off_import() { slowly "$OTHER_SECONDS" "$WORK/off.tsv" | nt import-off -; }
 during "import-off (${OTHER_SECONDS} s)" off_import
 is_n "import-off: all 10000 products are there" \
 	"$(grep -c '^New foods: *10000$' "$WORK/import.out")" 1
+
+# ---- a Cronometer export: 10,000 rows of 2,000 foods over 10 seconds ----
+{
+	echo "Day,Group,Food Name,Amount,Energy (kcal),Potassium (mg),Category"
+	awk 'BEGIN { for (i = 0; i < 10000; i++) {
+		g = 100 + (i % 3) * 50
+		printf "2024-%02d-%02d,%s,Slow soup %d,%d.00 g,%d.00,%d.00,Soups\n", i % 12 + 1,
+			i % 28 + 1, (i % 2 ? "Lunch" : "Dinner"), i % 2000, g, 2 * g, 3 * g } }'
+} >"$WORK/servings.csv"
+foreign_import() { slowly "$OTHER_SECONDS" "$WORK/servings.csv" | nt import --from cronometer -; }
+during "import --from cronometer (${OTHER_SECONDS} s)" foreign_import
+is_n "import --from cronometer: 10000 entries and 2000 foods" \
+	"$(grep -c '^10000 entries imported, 0 already present; 2000 cronometer foods added' \
+		"$WORK/import.out")" 1
 
 # ---- FoodData Central: a generated SR-Legacy-sized download ----
 MKFDC=$NUTRACK_TESTS/../bench/mkfdc.py
