@@ -21,8 +21,8 @@
  * often the first hit, and any of the first three, is such a food, and
  * fails below the thresholds: raise them as the ranking improves.
  */
-#define TOP1_MIN_PERCENT 70
-#define TOP3_MIN_PERCENT 80
+#define TOP1_MIN_PERCENT 95
+#define TOP3_MIN_PERCENT 97
 
 struct row {
 	char *phrase, *pattern, *comment;
