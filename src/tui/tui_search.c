@@ -86,10 +86,8 @@ tui_search_draw(struct tui *t)
 	tui_put(stdscr, y, x + 1, "Search:", 8);
 	attrset(t->list_focus ? A_NORMAL : A_UNDERLINE | A_BOLD);
 	mvhline(y, x + 10, ' ', w - 11);
-	tui_put(stdscr, y, x + 10, t->query.buf, w - 12);
+	tui_input_draw(stdscr, y, x + 10, w - 12, &t->query, !t->list_focus);
 	attrset(A_NORMAL);
-	if (!t->list_focus)
-		addstr(tui_utf8() ? "\xe2\x96\x8f" : "_");
 	if (!t->query.len)
 		snprintf(line, sizeof line, "Type a food's name: salmon, soy milk, fortified cereal...");
 	else if (t->res.relaxed)
@@ -178,9 +176,16 @@ tui_search_key(struct tui *t, int key, bool is_keycode, wint_t ch)
 	default:
 		break;
 	}
-	if (tui_input_key(&t->query, ch, is_keycode)) {
+	switch (tui_input_key(&t->query, ch, is_keycode)) {
+	case TI_CHANGED:
 		t->list_focus = false;
 		run_search(t);
+		break;
+	case TI_MOVED:
+		t->list_focus = false;
+		break;
+	default:
+		break;
 	}
 }
 
@@ -227,18 +232,19 @@ tui_amount_open(struct tui *t, long long food_id, long long edit_id, const char 
 		return;
 	}
 	t->edit_id = edit_id;
+	/* the amount is suggested, selected: the first key typed replaces it */
 	if (amount) {
 		t->psel = -1;
-		tui_input_set(&t->amount, amount);
+		tui_input_suggest(&t->amount, amount);
 	} else if ((dp = nt_amount_default_portion(t->food)) != (size_t)-1) {
 		/* a household measure, of the food as it is (not "cup, dry, yields") */
 		t->psel = (int)dp;
 		snprintf(first, sizeof first, "%g %s", t->food->portions[dp].amount,
 		         t->food->portions[dp].unit);
-		tui_input_set(&t->amount, first);
+		tui_input_suggest(&t->amount, first);
 	} else {
 		t->psel = -1;
-		tui_input_set(&t->amount, "100 g");
+		tui_input_suggest(&t->amount, "100 g");
 	}
 	update_preview(t);
 	t->view = VIEW_AMOUNT;
@@ -288,9 +294,8 @@ tui_amount_draw(struct tui *t)
 	tui_put(stdscr, y + 2, x + 1, "Amount:", 8);
 	attrset(A_UNDERLINE | A_BOLD);
 	mvhline(y + 2, x + 10, ' ', w - 11);
-	tui_put(stdscr, y + 2, x + 10, t->amount.buf, w - 12);
+	tui_input_draw(stdscr, y + 2, x + 10, w - 12, &t->amount, true);
 	attrset(A_NORMAL);
-	addstr(tui_utf8() ? "\xe2\x96\x8f" : "_");
 
 	if (t->amount_ok) {
 		struct nt_amounts adds, sum;
@@ -425,7 +430,7 @@ tui_amount_key(struct tui *t, int key, bool is_keycode, wint_t ch)
 
 			snprintf(text, sizeof text, "%g %s", t->food->portions[t->psel].amount,
 			         t->food->portions[t->psel].unit);
-			tui_input_set(&t->amount, text);
+			tui_input_suggest(&t->amount, text);
 		}
 		update_preview(t);
 		return;
@@ -444,7 +449,7 @@ tui_amount_key(struct tui *t, int key, bool is_keycode, wint_t ch)
 	default:
 		break;
 	}
-	if (tui_input_key(&t->amount, ch, is_keycode)) {
+	if (tui_input_key(&t->amount, ch, is_keycode) == TI_CHANGED) {
 		t->psel = -1;
 		update_preview(t);
 	}
