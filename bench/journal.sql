@@ -1,8 +1,9 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- journal.sql - a 10-year journal for the benchmark: 40,000 entries, 11 a
--- day ending 2026-03-11, foods spread over the bundled database.
+-- journal.sql - a journal for the benchmark: @n entries (bench/run.sh sets
+-- it: 40,000 is ten years, 200,000 a lifetime), 11 a day ending 2026-03-11,
+-- foods spread over the bundled database.
 BEGIN;
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 39999)
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < @n - 1)
 INSERT INTO entries(day, meal, food, amount, mg)
 SELECT date('2026-03-11', '-' || (i / 11) || ' days'),
        i % 4,

@@ -50,8 +50,23 @@ words = ["apple", "beef", "cheese", "dried", "raw", "cooked", "salted", "frozen"
          "fresh", "lean"]
 f, w = writer("food.csv", ["fdc_id", "data_type", "description", "food_category_id",
                            "publication_date"])
+# Branded names are built like real ones around a food word with about the
+# share it has in the real Branded Foods table (cheese about 5%, salmon about
+# 1%), so that searching "salmon" or "cheese" meets more matches as the table
+# grows, as it does with the real download.
+heads = [("cheese", 50), ("milk", 25), ("chicken", 30), ("beef", 20), ("yogurt", 20),
+         ("bread", 30), ("cereal", 20), ("chips", 30), ("cookies", 30), ("juice", 20),
+         ("soup", 15), ("pasta", 15), ("sauce", 40), ("salmon", 10), ("tuna", 10),
+         ("beans", 15), ("tofu", 5), ("oat drink", 5), ("soy milk", 5), ("candy", 50),
+         ("crackers", 20), ("ice cream", 25), ("sausage", 15), ("nuts", 15), ("rice", 15)]
+head_pool = [h for h, weight in heads for _ in range(weight)]
 for i in range(nfoods):
-    name = ", ".join(rnd.choice(words) for _ in range(4)).capitalize() + " %d" % i
+    if kind == "sr":
+        name = ", ".join(rnd.choice(words) for _ in range(4)).capitalize() + " %d" % i
+    else:
+        desc = [d for d in words if d not in ("apple", "beef", "cheese")]
+        name = "%s %s, %s %d" % (rnd.choice(desc).capitalize(), rnd.choice(head_pool),
+                                 rnd.choice(desc), i)
     w.writerow([base + i, dtype, name, (i % 25) + 1 if kind == "sr" else "", "2019-04-01"])
 f.close()
 

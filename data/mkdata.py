@@ -20,6 +20,7 @@ import io
 import os
 import re
 import sys
+import textwrap
 from decimal import Decimal
 from fractions import Fraction
 
@@ -158,6 +159,47 @@ def derive_keywords(src, name, also, group, b12_added):
 
 CONTAINS_TAGS = ("meat", "fish", "shellfish", "dairy", "egg", "honey")
 
+# Every rule of derive_contains by the name it reports to its trace.  The
+# table-driven test (tests/unit/test_diet_rules.py) holds at least one food
+# each rule applies to and one it must not apply to.
+RULES = {
+    "vegan-name": "a name that says vegan gets no tag at all",
+    "negations": "words after no/without/not/excluding/other than, "
+                 "'<x>-free' and 'non-dairy <milk...>' are dropped first",
+    "sr28-meat-groups": "SR28 beef, pork, lamb/veal/game, poultry and "
+                        "sausage groups -> meat",
+    "sr28-seafood-group": "SR28 finfish and shellfish group -> fish, "
+                          "shellfish, or meat for frog legs and turtle",
+    "sr28-dairy-egg-group": "SR28 dairy and egg group -> egg or dairy",
+    "fndds-categories": "FNDDS categories that imply a tag (FNDDS_GROUP_TAGS)",
+    "fndds-code-1": "FNDDS food codes 1xxxxxxx (milk products) -> dairy",
+    "fndds-code-2": "FNDDS food codes 2xxxxxxx (meat, poultry, fish) -> "
+                    "meat when no other animal tag",
+    "fndds-code-3": "FNDDS food codes 3xxxxxxx (eggs) -> egg",
+    "fndds-seafood-dishes": "FNDDS seafood dishes naming no species -> "
+                            "fish and shellfish",
+    "meat-words": "meat words in the name (MEAT, less MEAT_NOT)",
+    "fish-words": "fish words in the name (FISH, less FISH_NOT)",
+    "shellfish-words": "shellfish words in the name",
+    "dairy-words": "dairy words in the name (DAIRY, less DAIRY_NOT)",
+    "egg-words": "egg words in the name (EGG, less EGG_NOT)",
+    "honey-words": "honey words in the name",
+    "baked-words-ignored": "baked-goods words mean nothing in cereal names "
+                           "and baking fats and flours",
+    "oil-not-dairy": "SR28 'Oil, ...' rows get no dairy",
+    "fish-own-parts": "names starting 'Fish' keep liver and eggs as fish",
+    "meat-cuts-not-seafood": "SR28 meat groups ignore fish and shellfish "
+                             "words ('oyster blade')",
+    "fndds-also-phrases": "explicit phrases in FNDDS additional "
+                          "descriptions (ALSO_RULES)",
+    "cereal-brands-honey": "FNDDS cereal categories whose brands are "
+                           "honey-sweetened -> honey",
+    "meat-analogues": "vegetarian brands and meatless burgers, sausages... "
+                      "lose meat and get dairy egg unless vegan",
+    "meatless-words": "meatless/vegetarian/veggie/plant-based/no meat "
+                      "names lose meat",
+}
+
 
 def _rx(*parts):
     """Whole-word alternation over regex fragments (text is lowercased)."""
@@ -228,7 +270,7 @@ FNDDS_GROUP_TAGS = {
 # FNDDS food codes starting 1 (milk products) that are not dairy:
 FNDDS_1_EXEMPT = _rx(r"non-?dairy", r"soy", r"almond", r"rice milk",
                      r"oat milk", r"coconut", r"prosobee", r"isomil",
-                     r"amino acids", r"beverage powder")
+                     r"amino acids", r"beverage powder", r"cocoa powder")
 # ... and categories whose tag does not hold when the name says otherwise:
 GROUP_EXEMPT = {
     "Soups, cream-based": _rx(r"peanut"),
@@ -319,8 +361,14 @@ MEAT = _rx(
     r"antelope", r"beaver", r"muskrat", r"opossum", r"raccoon",
     r"squirrel", r"horse", r"frogs?", r"alligator", r"whales?", r"seals?",
     r"walrus", r"sea lions?", r"owl", r"tamales?", r"refried beans",
-    r"frijoles")
+    r"frijoles", r"chili", r"baked beans?")
 MEAT_NOT = [
+    re.compile(r"^.*\bvegetable broth\b.*$"),
+    re.compile(r"\bchil(?:i|e)s?\s+(?:peppers?|powder|sauce|seasoning|paste|flakes"
+               r"|oil|pods?|con queso)\b"),
+    re.compile(r"\bpeppers?,\s+(?:hot,?\s+)?chili\b|\bhot chili\b"),
+    re.compile(r"\b(?:sauce|seasoning mix, dry),\s+chili\b|\btomato chili sauce\b"),
+    re.compile(r"\bbeans, chili\b"),
     # bird eggs, animal milks/cheeses, plant "meat", buns for meat
     re.compile(r"\b(?:duck|goose|quail|turkey|chicken|ostrich|emu)'?s?\s+"
                r"eggs?\b"),
@@ -331,7 +379,6 @@ MEAT_NOT = [
                r"(?:goats?|sheep|buffalo|camel)\b"),
     re.compile(r"\b(?:coconut|nuts?|walnut|pecan|crab|lobster|clam)\s+"
                r"meats?\b"),
-    re.compile(r"\bmeats?,\s+(?:coconut|crab|lobster)\b"),
     re.compile(r"\brolls?,\s+(?:hamburger|hot ?dog|frankfurter)"
                r"(?:\s+or\s+(?:hamburger|hot ?dog|frankfurter))?"),
     re.compile(r"\b(?:hamburger|hot ?dog|frankfurter)\s+(?:or\s+"
@@ -339,26 +386,14 @@ MEAT_NOT = [
     re.compile(r"\bburger king\b"),
     re.compile(r"\bbuffalo\s+(?:sauce|flavou?r(?:ed)?|style)\b"),
     re.compile(r"\bduck sauce\b"),
-    re.compile(r"\bwelsh rabbit\b"),
     re.compile(r"\b(?:vegetable|veggie|mushroom|miso)\s+"
                r"(?:broth|stock|bouillon)s?\b"),
-    re.compile(r"\b(?:fish|clam)\s+(?:broth|stock)s?\b"),
-    re.compile(r"\bstocks?,\s+fish\b"),
-    re.compile(r"\bmeat (?:substitutes?|substitiute|alternatives?|analogs?)"
-               r"\b"),
-    re.compile(r"\bimitation meat\b"),
-    re.compile(r"\bmeat extender\b"),
-    re.compile(r"\bgrated meat\b"),
-    re.compile(r"\bpoultry seasoning\b"),
     re.compile(r"\bsteak[- ](?:fries|cut)\b"),
+    re.compile(r"\bsauce, (?:duck|steak)\b|\bsteak sauce\b"),
     re.compile(r"\b(?:hot dog|hamburger)\s+relish\b|\brelish,\s+"
                r"(?:hot dog|hamburger)\b"),
-    re.compile(r"\bmarshmallow (?:cream|creme|fluff)\b"),
-    re.compile(r"\bsauce, (?:duck|steak)\b|\bsteak sauce\b"),
-    re.compile(r"\bsteak rolls?\b"),
     re.compile(r"\bwon ?ton (?:crackers?|chips|wrappers?|skins?)\b|"
                r"\bcrackers?, wonton\b"),
-    re.compile(r"^.*\bvegetable broth\b.*$"),
 ]
 FISH = _rx(
     r"fish", r"fishes", r"seafood", r"sea food", r"salmon", r"tuna",
@@ -379,11 +414,6 @@ FISH = _rx(
     r"sprats?", r"lutefisk", r"pescado", r"fishsticks?", r"pad thai",
     r"kimchi")
 FISH_NOT = [
-    re.compile(r"\bcape cod\b"),
-    re.compile(r"\bfish-shaped\b"),
-    re.compile(r"\beel sauce\b"),
-    re.compile(r"\bsushi rice\b"),
-    re.compile(r"\bswedish fish\b"),
     re.compile(r"\bsushi (?:roll,?\s+)?(?:avocado|vegetable|cucumber)\b"),
 ]
 SHELLFISH = _rx(
@@ -397,14 +427,12 @@ SHELLFISH = _rx(
     r"tunicates?", r"oopah", r"scampi", r"camarones", r"jueyes",
     r"mollusks?", r"crustaceans?", r"kimchi")
 SHELLFISH_NOT = [
-    re.compile(r"\bsnail danish\b"),
     re.compile(r"\bvegetable oyster\b"),
     re.compile(r"\bsquash\b[^;]*\bscallop\b|\bscallop squash\b"),
     re.compile(r"\boyster\s+(?:or chowder\s+)?(?:mushrooms?|crackers?|plant)"
                r"\b"),
     re.compile(r"\bmushrooms?,\s+oyster\b"),
     re.compile(r"\bcrackers?,\s+oyster\b"),
-    re.compile(r"\bcrab\s?apples?\b"),
 ]
 IMITATION_SEAFOOD = re.compile(
     r"\bimitation\s+(?:crab|shrimp|scallop|lobster|sea ?food)|"
@@ -463,7 +491,7 @@ DAIRY = _rx(
     r"cheese(?:burgers?|steaks?|furters?)", r"table fat",
     r"cinnamon rolls?", r"cinnamon buns?", r"honey buns?", r"turnovers?",
     r"strudel", r"baklava", r"cobblers?", r"pies?", r"cornbread",
-    r"corn muffins?", r"hush ?puppies", r"spoonbread", r"caramels?",
+    r"corn muffins?", r"spoonbread", r"caramels?",
     r"toffee", r"fudge", r"pralines?", r"white chocolate",
     r"chocolate[- ](?:coated|covered|coating|chips?|candy|candies|bars?"
     r"|dipped)", r"margarine", r"pizzas?", r"lasagna", r"calzones?",
@@ -473,67 +501,50 @@ DAIRY = _rx(
     r"(?:infant|toddler|child|baby|follow-on) formula", r"ensure",
     r"slim-?fast", r"glucerna", r"pediasure",
     r"instant breakfast", r"isopure", r"myoplex", r"herbalife",
-    r"caesar", r"pesto")
+    r"caesar", r"pesto", r"rolls?, sweet", r"hush ?pupp(?:y|ies)",
+    r"nacho(?:[- ]flavou?r(?:ed)?| cheese)", r"chocolate[- ]?hazelnut spreads?",
+    r"chocolate spreads?", r"chocolate beverage powder", r"whiteners?",
+    r"pre-lightened", r"brandy alexander", r"grasshoppers?", r"white russians?",
+    r"mudslides?", r"irish coffee", r"cream liqueurs?", r"^formulated bar",
+    r"protein bars?")
+# SR28 "Frozen novelties, ..." are ice cream products unless ice, juice or
+# fruit bars.
+FROZEN_NOVELTY_DAIRY = re.compile(
+    r"^frozen novelties,\s+(?!ice type|juice type|fruit)")
 DAIRY_NOT = [
     re.compile(r"\b(?:soy|soya|almond|almond milk|coconut|coconut milk|oat"
                r"|cashew|tofu|plant-based)\s+yog(?:h)?urts?\b"),
     re.compile(r"\byog(?:h)?urts?,\s+(?:soy|coconut milk|almond milk|coconut"
                r"|almond|oat|cashew)\b"),
-    re.compile(r"\bpizza (?:crusts?|dough|shells?)\b"),
-    re.compile(r"\bcream of (?:rye|buckwheat)\b"),
-    re.compile(r"\bshake 'n' bake\b|\bshake-n-bake\b"),
     re.compile(r"\b(?:bean|rice|corn|popcorn|crab|fish|salmon|tuna|shrimp"
                r"|clam|codfish)\s+cakes?\b"),
+    re.compile(r"\bcakes?,\s+(?:rice|corn)\b|\bpopcorn, cakes\b"),
+    re.compile(r"\b(?:crab|fish|salmon|tuna|shrimp|clam|codfish)[,]?\s+"
+               r"cakes?\b"),
     re.compile(r"\bcrackers?, cream\b|\bcream crackers?\b"),
-    re.compile(r"\bcakes? made with glutinous rice\b"),
-    re.compile(r"\bchinese pancakes?\b"),
-    re.compile(r"\bwater biscuits?\b"),
     re.compile(r"\bbreakfast tarts?\b"),
-    re.compile(r"\(for sundaes\)"),
-    re.compile(r"\bcustard[- ]apples?\b"),
     re.compile(r"\bfruit butters?\b|\bbutters?,\s+(?:apple|fruit)\b"),
     re.compile(r"\bbread and butter pickles?\b"),
-    re.compile(r"\bhard butter\b"),
-    re.compile(r"\bsilk\b[^;]*\bcreamer"),
-    re.compile(r"\bsoy(?:bean)?,?\s+curd cheese\b"),
-    re.compile(r"\b(?:soy|almond|coconut|oat|coconut milk)\s+creamers?\b"),
     re.compile(r"\bcreamers?,\s+(?:soy|almond|coconut|oat)\b"),
     PLANT_MILK,
-    re.compile(r"\bsoymilk\b"),
     re.compile(r"\b(?:peanut|almond|cashew|nut|seed|sunflower seed|sunflower"
                r"|sesame|soy|soynut|soy nut|apple|cocoa|shea|pumpkin seed"
                r"|pumpkin|hazelnut|macadamia|pistachio|walnut|pecan|cookie"
                r"|mango|kokum|nutmeg|ucuhuba|illipe)\s+butters?\b"),
-    re.compile(r"\bbutters?,\s+(?:peanut|almond|cashew|sesame|sunflower)"),
-    re.compile(r"\bbutter\s+beans?\b"),
-    re.compile(r"\bbutter(?:head)?\s+lettuce\b"),
     re.compile(r"\bcream of (?:tartar|wheat|rice)\b"),
     re.compile(r"\bcream[- ]style\b"),
     re.compile(r"\bcream soda\b"),
     re.compile(r"\bcoconut cream\b"),
     re.compile(r"\bcreamed,?\s+corn\b|\bcorn,\s+creamed\b"),
-    re.compile(r"\bcoconut meat, dried \(desiccated\), creamed\b"),
-    re.compile(r"\b(?:soy|soya|almond|almond milk|coconut|coconut milk|oat"
-               r"|cashew|tofu|plant-based)\s+yog(?:h)?urts?\b"),
-    re.compile(r"\byog(?:h)?urts?,\s+(?:soy|coconut milk|almond milk|coconut"
-               r"|almond|oat|cashew)\b"),
-    re.compile(r"\bsoybean curd cheese\b"),
     re.compile(r"\bhead ?cheese\b|\bliver cheese\b"),
     re.compile(r"\balaskan ice cream\b"),
-    re.compile(r"\b(?:rice|corn|popcorn)\s+cakes?\b"),
-    re.compile(r"\bcakes?,\s+(?:rice|corn)\b|\bpopcorn, cakes\b"),
-    re.compile(r"\b(?:crab|fish|salmon|tuna|shrimp|clam|codfish)[,]?\s+"
-               r"cakes?\b"),
     re.compile(r"\benglish muffins?\b|\bmuffins?,\s+english\b"),
     re.compile(r"\bpancake\s+syrups?\b|\bsyrups?,[^;]*\bpancake\b"),
-    re.compile(r"\bmarshmallow (?:cream|creme|fluff)\b"),
-    re.compile(r"\branch[- ]style\b"),
     re.compile(r"\bpie fillings?\b|\b[a-z]+ pie filling\b"),
     re.compile(r"\bpie (?:spice|mix)\b"),
     re.compile(r"\bmanhattan\b[^;]*\bchowder\b|\bchowder\b[^;]*\bmanhattan"),
-    re.compile(r"\bcaramel colou?r\b"),
-    re.compile(r"\bpizza (?:sauce|seasoning|spice)\b"),
     re.compile(r"\benchilada sauce\b|\bsauce, enchilada\b"),
+    re.compile(r"\bcherr(?:y|ies),?\s+(?:[a-z]+,\s+)?tart\b|\btart,? (?:red )?cherr"),
 ]
 # Implied dairy that does not hold when made with non-dairy milk / no cheese.
 DAIRY_IMPLIED_MILK = _rx(r"lattes?", r"cappuccinos?", r"macchiatos?",
@@ -568,7 +579,8 @@ EGG = _rx(
     r"crepes?", r"blintz(?:es)?", r"doughnuts?", r"donuts?", r"pastry",
     r"pastries", r"danish pastr(?:y|ies)", r"danishes", r"pastry, danish",
     r"croissants?", r"croissan'wich",
-    r"scones?", r"cornbread", r"corn muffins?", r"hush ?puppies",
+    r"scones?", r"cornbread", r"corn muffins?", r"hush ?pupp(?:y|ies)",
+    r"rolls?, sweet", r"lo mein",
     r"coffeecakes?", r"pan dulce", r"eggo", r"french toaster",
     r"matzo ball", r"hot and sour soup", r"soup, hot and sour",
     r"fried rice", r"rice, fried", r"cobb", r"chilaquiles", r"pierogi",
@@ -585,25 +597,11 @@ EGG = _rx(
     r"(?:pumpkin|pecan|custard|cream|chess|sweet potato|lemon meringue"
     r"|key lime)")
 EGG_NOT = [
-    re.compile(r"\bbean cakes?\b"),
-    re.compile(r"\bcakes? made with glutinous rice\b"),
-    re.compile(r"\bchinese pancakes?\b"),
-    re.compile(r"\bdessert egg rolls?\b"),
-    re.compile(r"\bcustard[- ]apples?\b"),
     re.compile(r"\bpie (?:spice|mix)\b"),
-    re.compile(r"\bdinosaur eggs\b"),
-    re.compile(r"\bmayonnaise, made with tofu\b"),
-    re.compile(r"\beggplants?\b"),
-    re.compile(r"\bchocolate eggs?\b|\bcreme eggs?\b"),
-    re.compile(r"\begg replacer\b"),
-    re.compile(r"\b(?:herring|salmon|whitefish|fish|cod|pollock|shad"
-               r"|lumpfish|sturgeon|trout)\s+eggs?\b"),
     re.compile(r"\b(?:rice|corn|popcorn)\s+cakes?\b"),
     re.compile(r"\bcakes?,\s+(?:rice|corn)\b|\bpopcorn, cakes\b"),
-    re.compile(r"\benglish muffins?\b"),
-    re.compile(r"\bmuffins?,\s+english\b"),
+    re.compile(r"\benglish muffins?\b|\bmuffins?,\s+english\b"),
     re.compile(r"\bpancake\s+syrups?\b|\bsyrups?,[^;]*\bpancake\b"),
-    re.compile(r"\bmarshmallow (?:cream|creme|fluff)\b"),
 ]
 # mayonnaise-dressed salads, unless the name gives a vinegar-type dressing
 EGG_SALAD = _rx(r"potato salad", r"macaroni salad", r"coleslaw",
@@ -623,7 +621,7 @@ BAKED_WORDS = _rx(
     r"cakes?", r"cupcakes?", r"pancakes?", r"brownies?", r"pastry",
     r"pastries", r"doughnuts?", r"donuts?", r"frostings?")
 BAKED_CONTEXT = re.compile(
-    r"^(?:shortening|margarine-like shortening|oil|wheat flour|flour"
+    r"^(?:shortening|margarine-like shortening|margarine|oil|wheat flour|flour"
     r"|leavening|cereals?)\b")
 CEREAL_GROUPS = {"Breakfast Cereals",
                  "Ready-to-eat cereal, higher sugar (>21.2g/100g)",
@@ -646,15 +644,23 @@ ALSO_RULES = [
     (_rx(r"cheeses?", r"parmesan", r"sour cream", r"cream sauce",
          r"cream cheese", r"yogurt", r"butter sauce", r"whipped cream",
          r"ice cream", r"custard", r"(?:made (?:with|from)|2%|whole|skim"
-         r"|1%|any) milk", r"milk (?:tea|dessert|fruit drink)"), "dairy"),
+         r"|1%|any) milk", r"milk (?:tea|dessert|fruit drink)",
+         r"irish coffee", r"grasshopper", r"cocoa dry mix",
+         r"nacho tortilla chips?", r"doritos"),
+     "dairy"),
     (_rx(r"with meat", r"any meat", r"or meat", r"meat drippings",
          r"animal fat", r"lard", r"bacon", r"ham", r"sausages?", r"chicken",
          r"beef", r"pork"), "meat"),
     (_rx(r"seafood", r"fish", r"tuna", r"salmon"), "fish"),
     (_rx(r"seafood", r"shellfish", r"shrimp", r"crab", r"clams?",
          r"oysters?", r"lobster"), "shellfish"),
-    (_rx(r"mayo", r"mayonnaise", r"custard"), "egg"),
+    (_rx(r"mayo", r"mayonnaise", r"custard", r"egg noodles?", r"battered"),
+     "egg"),
 ]
+# Ready-to-eat cereal categories name their brands in the additional
+# description; these brands are sweetened with honey (Golden Grahams, Honey
+# Bunches of Oats, Honeycomb, Honey Smacks, Honey Nut Chex).
+CEREAL_ALSO_HONEY = _rx(r"honey\w*", r"grahams?")
 
 
 def _hit(rx, text, nots=()):
@@ -663,31 +669,45 @@ def _hit(rx, text, nots=()):
     return rx.search(text) is not None
 
 
-def _norm(text):
+def _fire(trace, rule):
+    if trace is not None:
+        trace.add(rule)
+
+
+def _norm(text, trace=None):
     t = text.lower().replace("\u2019", "'")
     t = re.sub(r"\bwith or without\b", "with", t)
     t = re.sub(r"\branch[- ]style\b", " ", t)
     t = re.sub(r"\bns as to\b[^;]*", " ", t)   # "NS as to meat": unspecified
     t = re.sub(r"\bas ingredient in [a-z ]+", " ", t)
+    before = t
+    t = re.sub(r"\((?:except|excluding|other than)\b[^)]*\)", " ", t)
     t = NONDAIRY.sub(" ", t)
     t = NEGATION.sub(" ", t)
     t = FREE_SUFFIX.sub(" ", t)
+    if t != before:
+        _fire(trace, "negations")
     return t
 
 
-def _word_tags(text, raw_lower, no_baked=False):
+def _word_tags(text, raw_lower, no_baked=False, trace=None):
     """Tags found by the word rules in one (normalised) text."""
     tags = set()
     if no_baked or BAKED_CONTEXT.search(raw_lower):
+        if BAKED_WORDS.search(text):
+            _fire(trace, "baked-words-ignored")
         text = BAKED_WORDS.sub(" ", text)
     if _hit(MEAT, text, MEAT_NOT) and not (
             "refried" in raw_lower and re.search(r"fat[- ]free", raw_lower)):
         tags.add("meat")
+        _fire(trace, "meat-words")
     imit = IMITATION_SEAFOOD.search(text) is not None
     if _hit(FISH, text, FISH_NOT) or imit:
         tags.add("fish")
+        _fire(trace, "fish-words")
     if not imit and _hit(SHELLFISH, text, SHELLFISH_NOT):
         tags.add("shellfish")
+        _fire(trace, "shellfish-words")
     d = text
     for n in DAIRY_NOT:
         d = n.sub(" ", d)
@@ -700,34 +720,44 @@ def _word_tags(text, raw_lower, no_baked=False):
     if re.search(r"\bnon-?dairy\b", raw_lower):
         d = re.sub(r"\bmargarine\b", " ", d)
     if raw_lower.startswith("oil,"):
+        if DAIRY.search(d):
+            _fire(trace, "oil-not-dairy")
         d = ""   # SR28 "Oil, ..." are pure plant fats
     if DAIRY.search(d) or COCOA_MIX.search(text) or \
+            FROZEN_NOVELTY_DAIRY.search(raw_lower) or \
             SR_CHOC_CANDY.search(raw_lower) or (
                 raw_lower.startswith("candies,")
                 and SR_CHOC_BRANDS.search(raw_lower)) or (
                 MASHED_POTATO.search(text)
                 and "without milk" not in raw_lower):
         tags.add("dairy")
+        _fire(trace, "dairy-words")
     if _hit(EGG, text, EGG_NOT) or (
             EGG_SALAD.search(text) and not EGG_SALAD_NOT.search(text)):
         tags.add("egg")
+        _fire(trace, "egg-words")
     if HONEY.search(text):
         tags.add("honey")
+        _fire(trace, "honey-words")
     return tags
 
 
-def derive_contains(src, name, also, group, fid_code=""):
-    """Space-separated subset of CONTAINS_TAGS, in CONTAINS_TAGS order."""
+def derive_contains(src, name, also, group, fid_code="", trace=None):
+    """Space-separated subset of CONTAINS_TAGS, in CONTAINS_TAGS order.
+    trace (a set) receives the name of every rule of RULES that applied."""
     low = name.lower().replace("\u2019", "'")
-    text = _norm(name)
+    text = _norm(name, trace)
     code1 = fid_code[:1] if src == "fndds" else ""
     if re.search(r"\bvegan\b", low):
+        _fire(trace, "vegan-name")
         return ""
     tags = set()
     # --- group rules ---
     if src == "sr28" and group in SR_MEAT_GROUPS:
         tags.add("meat")
+        _fire(trace, "sr28-meat-groups")
     elif src == "sr28" and group == SR_SEAFOOD_GROUP:
+        _fire(trace, "sr28-seafood-group")
         if re.search(r"\b(?:frog|turtle)\b", low):
             tags.add("meat")
         elif IMITATION_SEAFOOD.search(low):
@@ -738,6 +768,7 @@ def derive_contains(src, name, also, group, fid_code=""):
         else:
             tags.add("fish")
     elif src == "sr28" and group == SR_DAIRY_EGG_GROUP:
+        _fire(trace, "sr28-dairy-egg-group")
         if re.search(r"\b(?:eggs?|omelet)\b", low):
             tags.add("egg")
             if re.search(r"^egg (?:substitute, powder|mix)\b|eggnog", low):
@@ -746,29 +777,35 @@ def derive_contains(src, name, also, group, fid_code=""):
             tags.add("dairy")
     elif src == "fndds":
         ex = GROUP_EXEMPT.get(group)
-        if not (ex and ex.search(low)):
-            tags.update(FNDDS_GROUP_TAGS.get(group, ()))
+        if FNDDS_GROUP_TAGS.get(group) and not (ex and ex.search(low)):
+            tags.update(FNDDS_GROUP_TAGS[group])
+            _fire(trace, "fndds-categories")
         # USDA FNDDS food-code major groups: 1 = milk and milk products,
         # 2 = meat, poultry, fish and mixtures, 3 = eggs.
         if code1 == "1" and not (group == "Plant-based milk"
                                  or FNDDS_1_EXEMPT.search(low)):
             tags.add("dairy")
+            _fire(trace, "fndds-code-1")
         if code1 == "3":
             tags.add("egg")
+            _fire(trace, "fndds-code-3")
         if group in ("Seafood mixed dishes", "Seafood sandwiches"):
             w = _word_tags(text, low)
             if not w & {"fish", "shellfish"}:
                 tags.update(("fish", "shellfish"))
+                _fire(trace, "fndds-seafood-dishes")
     # --- word rules on the name (and, for FNDDS, the additional
     # description, which lists the variants a food code covers) ---
-    name_tags = _word_tags(text, low, group in CEREAL_GROUPS)
+    name_tags = _word_tags(text, low, group in CEREAL_GROUPS, trace)
     # SR "Fish, ... liver/eggs": the liver or eggs are the fish's own.
-    if low.startswith("fish"):
-        name_tags.discard("meat")
-        name_tags.discard("egg")
+    if low.startswith("fish") and name_tags & {"meat", "egg"}:
+        name_tags -= {"meat", "egg"}
+        _fire(trace, "fish-own-parts")
     # SR meat groups: "oyster blade" and "emu, oyster" are cuts of meat.
-    if src == "sr28" and group in SR_MEAT_GROUPS:
+    if src == "sr28" and group in SR_MEAT_GROUPS and \
+            name_tags & {"fish", "shellfish"}:
         name_tags -= {"fish", "shellfish"}
+        _fire(trace, "meat-cuts-not-seafood")
     tags |= name_tags
     if src == "fndds" and also:
         a = _norm(also)
@@ -777,29 +814,90 @@ def derive_contains(src, name, also, group, fid_code=""):
         extra = {t for rx, t in ALSO_RULES if rx.search(a)}
         if tags & {"meat", "fish", "shellfish"}:
             extra -= {"meat", "fish", "shellfish"}
+        if group in CEREAL_GROUPS and CEREAL_ALSO_HONEY.search(a):
+            extra.add("honey")
+            _fire(trace, "cereal-brands-honey")
+        if extra - tags:
+            _fire(trace, "fndds-also-phrases")
         tags |= extra
     if code1 == "2" and not tags & {"meat", "fish", "shellfish"}:
         tags.add("meat")
+        _fire(trace, "fndds-code-2")
     # --- meat analogues and vegetarian dishes ---
     analog = ANALOG_BRAND.search(low) or ANALOG_START.search(low) or (
         ANALOG_WORD.search(low) and ANALOG_NOUN.search(low))
     if analog and not (src == "sr28" and group in SR_MEAT_GROUPS):
+        _fire(trace, "meat-analogues")
         tags -= {"meat", "fish", "shellfish"}
         vegan_text = low + " " + (also.lower() if src == "fndds" else "")
         if not ANALOG_VEGAN.search(vegan_text):
             tags |= {"dairy", "egg"}
     if NO_MEAT.search(low) and not (
             src == "sr28" and group in SR_MEAT_GROUPS):
+        if "meat" in tags or (NO_SEAFOOD.search(low)
+                              and tags & {"fish", "shellfish"}):
+            _fire(trace, "meatless-words")
         tags.discard("meat")
         if NO_SEAFOOD.search(low):
             tags -= {"fish", "shellfish"}
-    if re.search(r"\b(?:no|without)\s+meat\b", low):
+    if re.search(r"\b(?:no|without)\s+meat\b", low) and "meat" in tags:
         tags.discard("meat")
+        _fire(trace, "meatless-words")
     return " ".join(t for t in CONTAINS_TAGS if t in tags)
+
+
+OVERRIDE_COLS = ["food_id", "contains", "reason"]
+
+
+def valid_contains(text):
+    """True for "" or CONTAINS_TAGS names, space-separated, in order."""
+    tags = text.split(" ") if text else []
+    return tags == [t for t in CONTAINS_TAGS if t in tags]
+
+
+def load_diet_overrides(here):
+    """data/diet_overrides.csv: reviewed per-food decisions that replace
+    whatever derive_contains gives.  Returns {food_id: (contains, reason,
+    line)}; every row is checked here, its food and its effect in build()."""
+    path = os.path.join(here, "diet_overrides.csv")
+    with open(path, "rb") as f:
+        raw = f.read()
+    check(b"\r" not in raw and raw.endswith(b"\n") and
+          not raw.startswith(b"\xef\xbb\xbf"),
+          "diet_overrides.csv: want UTF-8 without BOM and LF line ends")
+    _, rows = read_csv(path, OVERRIDE_COLS)
+    out = {}
+    for n, r in enumerate(rows, 2):
+        where = f"diet_overrides.csv line {n}"
+        fid = r["food_id"]
+        check(re.fullmatch(r"sr28:\d{5}|fndds:\d{8}", fid) is not None,
+              f"{where}: food_id {fid!r}: want sr28:NNNNN or fndds:NNNNNNNN")
+        check(fid not in out, f"{where}: {fid} is listed twice")
+        check(valid_contains(r["contains"]),
+              f"{where}: contains {r['contains']!r} is not a subset of "
+              f"'{' '.join(CONTAINS_TAGS)}' in that order")
+        check(r["reason"].strip() != "" and r["reason"] == r["reason"].strip(),
+              f"{where}: {fid}: give a reason (no surrounding spaces)")
+        out[fid] = (r["contains"], r["reason"], n)
+    return out
+
+
+def diet_override(overrides, fid, derived, st):
+    """The contains of a food: its override, else what the rules give.  An
+    override that agrees with the rules is stale and stops the script."""
+    o = overrides.get(fid)
+    if o is None:
+        return derived
+    check(o[0] != derived,
+          f"diet_overrides.csv line {o[2]}: {fid}: the rules already give "
+          f"{derived!r}; delete the row")
+    st.overrides.append((fid, derived, o[0]))
+    return o[0]
 
 
 class Stats:
     def __init__(self):
+        self.overrides = []        # (food_id, rules gave, override)
         self.clamped = []          # (food_id, added, total)
         self.ala_851 = 0
         self.ala_619 = 0
@@ -907,6 +1005,7 @@ def build(shared, here, st):
     check(all(re.fullmatch(r"\d{5}", i) for i in sr_ids), "SR28 bad ndb_no")
     sr_nut = load_nutrients(P("sr28_nutrients.csv"), "ndb_no", set(sr_ids))
 
+    overrides = load_diet_overrides(here)
     foods = []
     for r in sorted(sr_foods, key=lambda r: r["ndb_no"]):
         fid = "sr28:" + r["ndb_no"]
@@ -916,8 +1015,8 @@ def build(shared, here, st):
         row["keywords"] = " ".join(derive_keywords(
             "sr28", row["name"], row["also"], row["group"],
             row["b12_added_ug"]))
-        row["contains"] = derive_contains("sr28", row["name"], row["also"],
-                                          row["group"])
+        row["contains"] = diet_override(overrides, fid, derive_contains(
+            "sr28", row["name"], row["also"], row["group"]), st)
         foods.append(row)
 
     # ---------------- FNDDS 2021-2023 foods ----------------
@@ -948,8 +1047,9 @@ def build(shared, here, st):
         row["keywords"] = " ".join(derive_keywords(
             "fndds", row["name"], row["also"], row["group"],
             row["b12_added_ug"]))
-        row["contains"] = derive_contains("fndds", row["name"], row["also"],
-                                          row["group"], r["food_code"])
+        row["contains"] = diet_override(overrides, fid, derive_contains(
+            "fndds", row["name"], row["also"], row["group"], r["food_code"]),
+            st)
         foods.append(row)
 
     # ---------------- label foods (hand-written) ----------------
@@ -987,6 +1087,14 @@ def build(shared, here, st):
 
     ids = [f["id"] for f in foods]
     check(len(set(ids)) == len(ids), "duplicate food id in foods.csv")
+    used = {fid for fid, _, _ in st.overrides}
+    for fid, (_, _, n) in overrides.items():
+        check(fid in used, f"diet_overrides.csv line {n}: unknown food {fid}")
+    pos = {fid: i for i, fid in enumerate(ids)}
+    lines = sorted(overrides.items(), key=lambda kv: kv[1][2])
+    for (a, _), (b, (_, _, n)) in zip(lines, lines[1:]):
+        check(pos[a] < pos[b], f"diet_overrides.csv line {n}: {b} is out of "
+                               "order (rows follow foods.csv)")
     for f in foods:
         tags = f["contains"].split()
         check(tags == [t for t in CONTAINS_TAGS if t in tags]
@@ -1097,9 +1205,18 @@ def build(shared, here, st):
         targets.append({"nutrient": "epa_dha", "unit": "mg", "sex": sex,
                         "stage": stage, "age_min_y": lo, "age_max_y_excl": hi,
                         "type": "guidance", "value": val, "source": src})
+    # Protein (issue 10, for plans): IOM RDA in g/day at the reference body
+    # weight (AI under 6 months), appended so that the rows above stay as
+    # they were.
+    for sex, stage, lo, hi, typ, val in PROTEIN_ROWS:
+        targets.append({"nutrient": "protein", "unit": "g", "sex": sex,
+                        "stage": stage, "age_min_y": lo, "age_max_y_excl": hi,
+                        "type": typ, "value": val, "source": SRC_PROTEIN})
     check_targets(targets)
     staples = check_staples(here, foods, portions)
-    return foods, portions, targets, skipped, staples
+    plan_foods = check_plan_foods(here, foods, portions)
+    superseded = check_superseded(here, foods)
+    return foods, portions, targets, skipped, (staples, plan_foods), superseded
 
 
 STAPLE_COLS = ["nutrient", "food_id", "diets", "portion_seq", "note"]
@@ -1167,6 +1284,116 @@ def check_staples(here, foods, portions):
     return raw, out
 
 
+SUPERSEDED_COLS = ["food_id", "current_id", "reason"]
+
+
+def check_superseded(here, foods):
+    """Validate the hand-written superseded.csv (shipped as is): SR28 foods
+    whose values FNDDS 2021-2023 gives anew for the same kind of food.
+    Returns (the file's bytes, rows)."""
+    path = os.path.join(here, "superseded.csv")
+    with open(path, "rb") as f:
+        raw = f.read()
+    check(b"\r" not in raw and raw.endswith(b"\n") and
+          not raw.startswith(b"\xef\xbb\xbf"),
+          "superseded.csv: want UTF-8 without BOM and LF line ends")
+    _, rows = read_csv(path, SUPERSEDED_COLS)
+    by_id = {f["id"]: f for f in foods}
+    pos = {f["id"]: i for i, f in enumerate(foods)}
+    seen = set()
+    last = -1
+    for n, r in enumerate(rows, 2):
+        where = f"superseded.csv line {n}"
+        old, new = r["food_id"], r["current_id"]
+        check(re.fullmatch(r"sr28:\d{5}", old) is not None and old in by_id,
+              f"{where}: food_id {old!r} is not an SR28 food")
+        check(re.fullmatch(r"fndds:\d{8}", new) is not None and new in by_id,
+              f"{where}: current_id {new!r} is not an FNDDS food")
+        check(old not in seen, f"{where}: {old} is listed twice")
+        seen.add(old)
+        check(pos[old] > last, f"{where}: {old} is out of order (rows "
+                               "follow foods.csv)")
+        last = pos[old]
+        a = set(by_id[old]["contains"].split())
+        b = set(by_id[new]["contains"].split())
+        check(b <= a, f"{where}: {new} contains {by_id[new]['contains']!r}, "
+                      f"more than {old} ({by_id[old]['contains']!r}): a diet "
+                      "that allows one must allow the other")
+        check(r["reason"].strip() != "", f"{where}: empty reason")
+    check(rows, "superseded.csv is empty")
+    return raw, rows
+
+
+SRC_PROTEIN = ("IOM 2005 DRI for Energy and Macronutrients "
+               "(RDA 0.8 g/kg/day adults at the reference weight)")
+# (sex, stage, age_min_y, age_max_y_excl, type, g/day): IOM (2002/2005)
+# Dietary Reference Intakes for Energy, Carbohydrate, Fiber, Fat, Fatty
+# Acids, Cholesterol, Protein, and Amino Acids, Table "Recommended Dietary
+# Allowances and Adequate Intakes, Total Water and Macronutrients".
+PROTEIN_ROWS = [
+    ("both", "none", "0", "0.5", "AI", "9.1"),
+    ("both", "none", "0.5", "1", "RDA", "11"),
+    ("both", "none", "1", "4", "RDA", "13"),
+    ("both", "none", "4", "9", "RDA", "19"),
+    ("male", "none", "9", "14", "RDA", "34"),
+    ("male", "none", "14", "19", "RDA", "52"),
+    ("male", "none", "19", "999", "RDA", "56"),
+    ("female", "none", "9", "14", "RDA", "34"),
+    ("female", "none", "14", "19", "RDA", "46"),
+    ("female", "none", "19", "999", "RDA", "46"),
+    ("female", "pregnant", "14", "51", "RDA", "71"),
+    ("female", "lactating", "14", "51", "RDA", "71"),
+]
+
+
+PLAN_FOOD_COLS = ["food_id", "role", "meals", "portion_seq", "step", "min",
+                  "max"]
+PLAN_ROLES = ("cereal", "porridge", "bread", "milk", "yogurt", "juice", "spread",
+              "fruit", "vegetable", "starch", "protein", "nuts", "topping",
+              "supplement")
+MEALS = ("breakfast", "lunch", "dinner", "snack")
+
+
+def check_plan_foods(here, foods, portions):
+    """Validate the hand-curated plan_foods.csv (issue 10: the planner's
+    everyday meal foods, shipped as is).  Returns (the file's bytes, rows)."""
+    path = os.path.join(here, "plan_foods.csv")
+    with open(path, "rb") as f:
+        raw = f.read()
+    check(b"\r" not in raw and raw.endswith(b"\n") and
+          not raw.startswith(b"\xef\xbb\xbf"),
+          "plan_foods.csv: want UTF-8 without BOM and LF line ends")
+    _, rows = read_csv(path, PLAN_FOOD_COLS)
+    by_id = {f["id"]: f for f in foods}
+    seqs = {(p["food_id"], p["seq"]) for p in portions}
+    seen = set()
+    for n, r in enumerate(rows, 2):
+        where = f"plan_foods.csv line {n}"
+        fid = r["food_id"]
+        check(fid in by_id, f"{where}: unknown food {fid!r}")
+        check(fid not in seen, f"{where}: {fid} listed twice")
+        seen.add(fid)
+        check(r["role"] in PLAN_ROLES, f"{where}: role {r['role']!r}")
+        meals = r["meals"].split(" ")
+        check(r["meals"] != "" and meals == [m for m in MEALS if m in meals],
+              f"{where}: meals {r['meals']!r} must be a subset of "
+              f"'{' '.join(MEALS)}' in that order")
+        check((fid, r["portion_seq"]) in seqs,
+              f"{where}: {fid} has no portion seq {r['portion_seq']!r}")
+        for c in ("step", "min", "max"):
+            check(re.fullmatch(r"\d+(\.\d+)?", r[c]) is not None
+                  and dec(r[c]) > 0, f"{where}: {c} {r[c]!r}")
+        step, lo, hi = dec(r["step"]), dec(r["min"]), dec(r["max"])
+        check(lo <= hi and lo % step == 0 and hi % step == 0,
+              f"{where}: min and max must be whole steps, min <= max")
+        food = by_id[fid]
+        check(r["role"] in ("supplement", "topping")
+              or food["energy_kcal"] != "",
+              f"{where}: {fid} has energy unknown")
+    check(rows, "plan_foods.csv is empty")
+    return raw, rows
+
+
 def check_targets(targets):
     """Every enterable (nutrient, sex, stage, age) must hit exactly one row.
     Ages are checked month by month (k/12 y), exactly, with Fractions."""
@@ -1177,7 +1404,7 @@ def check_targets(targets):
         combos += [(sex, "none", a) for a in ages(0, 130)]
     for stage in ("pregnant", "lactating"):
         combos += [("female", stage, a) for a in ages(14, 50)]
-    for nut in ("b12", "ala", "potassium"):
+    for nut in ("b12", "ala", "potassium", "protein"):
         rows = [t for t in targets if t["nutrient"] == nut]
         for sex, stage, age in combos:
             hits = [t for t in rows
@@ -1209,8 +1436,8 @@ nutrack bundled data
 Generated by data/mkdata.py (developer tool; Python 3.11 standard library
 only).  Do not edit foods.csv, portions.csv, targets.csv, VERSION or this
 README by hand: edit the script or the hand-written label_*.csv inputs and
-regenerate.  staples.csv is hand-written and shipped as is; the script
-only validates it.  All CSV files are UTF-8 (no BOM), "\\n" line ends, RFC 4180
+regenerate.  staples.csv and superseded.csv are hand-written and shipped
+as is; the script only validates them.  All CSV files are UTF-8 (no BOM), "\\n" line ends, RFC 4180
 quoting (csv.QUOTE_MINIMAL), one header row.
 
 Regenerate (from the repo root):
@@ -1218,8 +1445,9 @@ Regenerate (from the repo root):
     python3 data/mkdata.py [--shared DIR] [--out DIR]
 
 --shared defaults to <repo>/../shared/data (the folder holding usda/ and
-dri.csv); --out defaults to data/.  label_foods.csv, label_portions.csv and
-staples.csv are always read from data/.  The output is deterministic (same
+dri.csv); --out defaults to data/.  label_foods.csv, label_portions.csv,
+diet_overrides.csv, staples.csv and superseded.csv are always read from
+data/.  The output is deterministic (same
 bytes every run).
 
 
@@ -1233,18 +1461,26 @@ foods.csv       {n_foods} foods: {n_sr} SR28 + {n_fn} FNDDS 2021-2023 + {n_label
 portions.csv    {n_port} rows: {n_port_sr} SR28 + {n_port_fn} FNDDS + {n_port_label} label.
                 Columns: food_id,seq,amount,unit,grams meaning "<amount>
                 <unit> weighs <grams> g".  Sorted like foods.csv, then seq.
-targets.csv     {n_targets} rows ({n_targets_dri} DRI rows from dri.csv + {n_targets_epa} EPA+DHA guidance rows).
+targets.csv     {n_targets} rows ({n_targets_dri} DRI rows from dri.csv + {n_targets_epa} EPA+DHA guidance rows
+                + {n_targets_protein} protein RDA rows).
                 Columns: nutrient,unit,sex,stage,age_min_y,age_max_y_excl,
                 type,value,source.  Values are per day.
 staples.csv     {n_staples} rows, hand-curated (see "Staples" below).
                 Columns: nutrient,food_id,diets,portion_seq,note.
+plan_foods.csv  {n_plan_foods} rows, hand-curated (see "Plan foods" below).
+                Columns: food_id,role,meals,portion_seq,step,min,max.
+superseded.csv  {n_superseded} rows, hand-curated (see "Current values" below).
+                Columns: food_id,current_id,reason.
 VERSION         "nutrack-data " + first 16 hex digits of SHA-256 over the
-                bytes of foods.csv, portions.csv, targets.csv and
-                staples.csv, in that order.
+                bytes of foods.csv, portions.csv, targets.csv, staples.csv,
+                superseded.csv and plan_foods.csv, in that order.
 label_foods.csv     hand-written input: foods from product labels and
                     typical supplements (same columns as foods.csv plus
                     "source").
 label_portions.csv  hand-written input: portions of label foods.
+diet_overrides.csv  hand-written input: reviewed diet tags of single
+                    foods (food_id, contains, reason) that replace what
+                    the rules give; see "Contains" below.
 mkdata.py       the generator.
 
 
@@ -1368,7 +1604,33 @@ Targets (targets.csv):
     pregnant/lactating 14-51 y: 250 mg.  EFSA advises 250 mg EPA+DHA plus
     an extra 100-200 mg DHA in pregnancy and lactation; only the 250 mg
     baseline is recorded.
-  The generator asserts that every enterable (b12/ala/potassium, sex,
+  Protein (nutrient protein, g/day; the last {n_targets_protein} rows, for plans):
+    "{src_protein}"
+    = Institute of Medicine (2002/2005) Dietary Reference Intakes for
+    Energy, Carbohydrate, Fiber, Fat, Fatty Acids, Cholesterol, Protein, and
+    Amino Acids, RDA table (g/day at the reference body weight; 0.8 g/kg/day
+    for adults, 1.1 g/kg/day in pregnancy, 1.3 in lactation): AI 9.1 g
+    0-6 months; RDA 11 g 7-12 months, 13 g 1-3 y, 19 g 4-8 y, 34 g 9-13 y;
+    boys 14-18 52 g, men 56 g; girls 14-18 and women 46 g; pregnancy and
+    lactation 71 g.
+  Energy (for plans) is not in targets.csv: src/core/energy.c works out the
+  estimated energy requirement from the same IOM report (chapter 5), kcal/day,
+  age in years, weight kg, height m, PA for sedentary/low active/active/very
+  active:
+    0-35 months  89 x weight - 100, + 175 (0-3 months), 56 (4-6), 22 (7-12)
+                 or 20 (13-35) for growth
+    boys 3-18    88.5 - 61.9 x age + PA x (26.7 x weight + 903 x height) + 20
+                 (3-8) or 25 (9-18); PA 1.00/1.13/1.26/1.42
+    girls 3-18   135.3 - 30.8 x age + PA x (10.0 x weight + 934 x height) + 20
+                 or 25; PA 1.00/1.16/1.31/1.56
+    men 19+      662 - 9.53 x age + PA x (15.91 x weight + 539.6 x height);
+                 PA 1.00/1.11/1.25/1.48
+    women 19+    354 - 6.91 x age + PA x (9.36 x weight + 726 x height);
+                 PA 1.00/1.12/1.27/1.45
+    pregnancy +340 kcal (second trimester; first +0, third +452), lactation
+    +330 (first 6 months: 500 - 170).  Defaults: the IOM reference height and
+    weight (Table 1-1) for age and sex, low active.
+  The generator asserts that every enterable (b12/ala/potassium/protein, sex,
   stage, age) - female/male ages 0-130 y with stage none, female 14-50 y
   pregnant or lactating, checked month by month - matches exactly one row.
 
@@ -1383,13 +1645,19 @@ vegetarian omnivore", in that order, that the row is offered to.
 portion_seq: seq of the food's portion in portions.csv that is one
 realistic everyday serving.  note: a few words shown with the suggestion.
 
-Choices: plain SR28 (or FNDDS) forms ("raw", "cooked, boiled", "baked")
-rather than dishes; B12 for vegans from fortified foods only (ready-to-eat
-cereals and soy/almond/oat drinks whose USDA added B12 is > 0, and the
-label nutritional yeast); EPA+DHA for vegans and vegetarians only from the
-algae-oil supplement (there is no sensible non-meat food source); fish
-rows are for omnivores only.  Plant drinks and cereals vary by brand: the
-USDA values are for the products USDA analysed.
+Choices: FNDDS 2021-2023 foods wherever FNDDS has the food with a usable
+portion, so that values (above all fortification) are current; SR28 only
+for hulled hemp seeds and tomato paste (not in FNDDS) and canned anchovies
+(FNDDS has no portion of a few fillets).  Plain forms ("baked", "cooked,
+no added fat") rather than dishes; B12 for vegans from fortified foods
+only (ready-to-eat cereals and soy/almond/oat drinks whose USDA added B12
+is > 0, and the label nutritional yeast); EPA+DHA for vegans and
+vegetarians only from the algae-oil supplement (there is no sensible
+non-meat food source); fish rows are for omnivores only.  Plant drinks and
+cereals vary by brand: the USDA values are for the products USDA analysed.
+US cereals are now fortified far less than in SR28 (2015): Cheerios 0.9
+ug B12/100 g in FNDDS 2021-2023 against 6.77 in SR28, Total and Wheaties
+0.89 against 20.0 and 11.1.
 
 mkdata.py only validates staples.csv (it never rewrites it) and fails
 unless: the nutrient and food exist, (nutrient, food) is unique, diets is
@@ -1399,6 +1667,66 @@ is not empty, and the nutrient is known and > 0 for the food (epa_dha: EPA
 + DHA).  staples.csv is part of VERSION, so editing it reseeds the program.
 
 {staples_doc}
+
+
+Current values (superseded.csv)
+-------------------------------
+
+SR28 is USDA's 2015 release; its fortified foods (above all ready-to-eat
+cereals and plant drinks) carry the fortification of their time, which
+has since changed - mostly fallen.  superseded.csv names, for an SR28 food,
+the FNDDS 2021-2023 food of the same kind (the brand's cereal code, the
+plant milk, the energy drink, the nutrition bar...) and why.  The program
+uses the current food instead of the stale one in suggestions, the plan
+and top, and keeps the SR28 food for search, logging and history.  Every
+SR28 food with added B12 shows its data year and "fortification may have
+changed; check the label" wherever it is shown.
+
+mkdata.py fails unless: food_id is an SR28 food and current_id an FNDDS
+food, each SR28 food is listed once, rows follow foods.csv order, the
+reason is not empty, and the current food contains nothing the SR28 food
+does not (a diet that allows one allows the other: Corn Pops -> "Cereal,
+flavored puffs" is left out because that code covers Honeycomb).
+
+{superseded_doc}
+
+Plan foods (plan_foods.csv)
+---------------------------
+
+The everyday meal foods `nutrack plan` builds days from (with the foods
+the user logs), hand-curated and shipped as is (issue 10).  role: what the
+food is in a meal - cereal (ready-to-eat), porridge (oatmeal), bread,
+milk (dairy or plant), yogurt, juice, spread (on bread: nut butters,
+avocado, cheese), fruit, vegetable, starch (potatoes, rice, pasta, grains), protein
+(beans, lentils, tofu, tempeh, eggs, cottage cheese, fish, lean meat),
+nuts (nuts and seeds as a snack), topping (flax, chia and hemp seeds on
+breakfast, nutritional yeast on a dish) or supplement; the planner's meal
+rules (man page, "plan") are written in roles.  meals: the subset of
+"breakfast lunch dinner snack" the food suits.  portion_seq: the food's
+household portion in portions.csv; step, min and max: the amounts the
+planner may give, in that portion (min 0.5, step 0.5, max 1.5 of "1 cup"
+allows 1/2, 1 and 1 1/2 cups), so no plan asks for a gram-fraction of a
+cup.
+
+Choices: FNDDS 2021-2023 entries (current fortification for cereals and
+plant milks) where FNDDS has the food with a household portion; SR28 where
+its portion reads better (3 oz of fish or meat, 1 slice of bread, 1 tbsp
+of ground flaxseed); plain forms (cooked without fat, canned beans
+drained, unsweetened plant milks, plain yogurts); no oils, condiments,
+sweets, drinks other than milk and orange juice, or mixed dishes, and
+nothing the food classes (src/core/category.c) keep out of everyday advice
+(hummus, a "spread" there, is left out).  The
+diet filter (contains) picks the foods for each diet, so one list serves
+all three.  Supplements: the 25 ug B12 tablet and the algae-oil and
+fish-oil capsules, which the planner uses only when no food can meet the
+target.  Nutritional yeast (label:1) and the supplements have energy
+unknown; everything else has energy known.
+
+mkdata.py only validates plan_foods.csv and fails unless: each food exists
+once, the role is one of those above, meals is a non-empty subset in
+order, the portion exists, step, min and max are positive numbers with min
+<= max both whole steps, and the food's energy is known (except toppings
+and supplements).  plan_foods.csv is part of VERSION.
 
 
 Label foods
@@ -1463,15 +1791,21 @@ DRI sources:
 
 CONTAINS_DOC = """\
 Contains (last column; drives diet filtering: vegan = no tag, vegetarian =
-no meat, fish or shellfish): space-separated tags from exactly
-"meat fish shellfish dairy egg honey", in that order; empty when none
-applies.  Derived by derive_contains() in mkdata.py, which holds the exact
-word lists; below is what they do.  WHEN UNSURE THE RULES TAG: a vegan must
-never be offered an animal food, and the program's per-food overrides fix
-false alarms.  Tags describe ingredients, not processing aids: animal
-rennet in cheese, bone-char sugar, gelatine/isinglass fining of wine and
-beer, vitamin D3 from lanolin, shellac, carmine and L-cysteine are not
-tracked.  A food can carry several tags (a cheeseburger is "meat dairy").
+no meat, fish or shellfish): space-separated tags from exactly "meat fish
+shellfish dairy egg honey", in that order; empty when none applies.  Derived
+by derive_contains() in mkdata.py, which holds the exact word lists (below
+is what they do), then replaced for single foods by the reviewed table
+diet_overrides.csv (see "Per-food decisions"). WHEN UNSURE THE RULES TAG: a
+vegan must never be offered an animal food; false alarms are fixed in the
+table, and a user can correct any food (nutrack foods tag). Every rule has a
+name (RULES in mkdata.py); tests/unit/test_diet_rules.py checks each on
+foods it must tag and foods it must not, including the traps peanut butter,
+coconut milk, soy milk, eggplant, butternut and cocoa butter, and checks
+that foods.csv is exactly what the rules and the table give.  Tags describe
+ingredients, not processing aids: animal rennet in cheese, bone-char sugar,
+gelatine/isinglass fining of wine and beer, vitamin D3 from lanolin,
+shellac, carmine and L-cysteine are not tracked.  A food can carry several
+tags (a cheeseburger is "meat dairy").
 
   meat       flesh, organs, fat (lard, tallow, suet, drippings, schmaltz),
              broth, stock, bouillon, gravy and gelatine of mammals, birds,
@@ -1551,23 +1885,24 @@ tracked.  A food can carry several tags (a cheeseburger is "meat dairy").
       lard, tallow, gelatin, gravy, broth, bouillon, stock, ramen, pho,
       wonton, pot sticker, tamale and refried beans (traditionally made
       with lard; not fat-free or vegetarian ones), onion/wedding soup,
-      paella, chili with beans/con carne, taco salad, fast-food names
-      (Big Mac, Whopper, Quarter Pounder, McChicken, McMuffin, cold cut).
+      paella, chili (the dish, chili con carne: "chili, no beans", "fries
+      with chili"; not chili peppers, powder, sauce or seasoning), baked
+      beans (US canned baked beans are made with pork; not vegetarian
+      ones), taco salad, fast-food names (Big Mac, Whopper, Quarter
+      Pounder, McChicken, McMuffin, cold cut).
       Not: coconut or nut "meat", crab meat, bird eggs ("egg, duck"), goat
       or sheep or buffalo milk and cheese, hamburger/hot dog rolls and
       relish, steak fries, steak sauce, duck sauce, buffalo sauce, Burger
-      King fries, poultry seasoning, vegetable broth, meat extender (soy),
-      wonton crackers, "meat substitute".
+      King fries, vegetable broth (anywhere in the name), wonton crackers.
     fish: fish, seafood, salmon, tuna, cod, trout, sardine, anchovy,
       herring, mackerel, tilapia, halibut, catfish, pollock, haddock,
       flounder, sole, bass, snapper, perch, whiting, roe, caviar and other
       species, lox, surimi, bonito, dashi, Worcestershire, Caesar, sushi
       (not avocado/vegetable/cucumber rolls), sashimi, ceviche, pad thai,
-      kimchi.  Not: Swedish Fish, fish-shaped crackers, eel sauce, sushi
-      rice, Cape Cod (cocktail).
+      kimchi.  Not: avocado, vegetable and cucumber sushi rolls.
     shellfish: the list above.  Not: oyster mushrooms, oyster crackers,
-      vegetable oyster (salsify), scallop squash, crab apples, snail
-      danish; imitation crab is fish only.
+      vegetable oyster (salsify), scallop squash; imitation crab is fish
+      only.
     dairy: milk (not soy/almond/oat/rice/coconut/cashew/hemp/pea/nut/
       plant milk), cheese and named cheeses (cheddar, mozzarella, parmesan,
       ricotta, feta, queso, paneer, ...), butter (not peanut/nut/seed/
@@ -1595,9 +1930,16 @@ tracked.  A food can carry several tags (a cheeseburger is "meat dairy").
       doughnut, pastry, danish, croissant, biscuit (not water biscuits),
       scone, shortbread, pancake, waffle, crepe, French toast, pie (not
       pie filling or pie spice), tart, cobbler, strudel, crisp, coffee
-      cake, cornbread, sweet rolls, quick breads, garlic bread.  Not: rice
-      cakes, corn cakes, bean cakes, crab/fish cakes, mochi, head cheese,
-      liver cheese, soybean curd cheese, "Alaskan ice cream" (agutuk).
+      cake, cornbread, sweet rolls ("Roll, sweet"), hush puppies, quick
+      breads, garlic bread; nacho-flavored chips, chocolate and
+      chocolate-hazelnut spreads (Nutella), chocolate beverage powders
+      (hot cocoa mixes), coffee "with whitener" or "pre-lightened"
+      (creamers contain caseinate), cream cocktails (Brandy Alexander,
+      Grasshopper, White Russian, mudslide, Irish coffee, cream liqueurs),
+      formulated and protein bars (milk protein, whey, milk chocolate),
+      SR28 "Frozen novelties" other than ice, juice and fruit bars.  Not:
+      rice cakes, corn cakes, bean cakes, crab/fish cakes, head cheese,
+      liver cheese, "Alaskan ice cream" (agutuk), tart cherries.
     egg: egg, omelet, mayonnaise, Miracle Whip, meringue, custard,
       quiche, frittata, souffle, hollandaise, aioli, tartar sauce, Caesar,
       carbonara, flan, challah, brioche, popover, macaroon, tempura, pad
@@ -1607,8 +1949,9 @@ tracked.  A food can carry several tags (a cheeseburger is "meat dairy").
       tuna, chicken, ham salad, coleslaw; not with Italian dressing or
       vinegar, not German potato salad), and the cakes, cookies, muffins,
       pancakes, waffles, doughnuts, pastries, cornbread and quick breads
-      above.  Not: eggplant, chocolate/creme eggs, fish eggs, "Dinosaur
-      Eggs" oatmeal, tofu mayonnaise, egg replacer.
+      above, sweet rolls, hush puppies, lo mein (egg noodles).  Not:
+      eggplant (whole words only), rice and corn cakes, English muffins,
+      pancake syrup, pie spice.
     honey: honey (not honeydew), honeycomb, graham, granola (most
       granola and granola bars are honey-sweetened), baklava, bee pollen,
       royal jelly, propolis.
@@ -1633,12 +1976,19 @@ tracked.  A food can carry several tags (a cheeseburger is "meat dairy").
   also brand names ("Turkey Hill", "Dairy Queen"), so only explicit
   phrases are taken from them: cheese, parmesan, sour cream, cream sauce,
   cream cheese, yogurt, butter sauce, whipped or ice cream, custard,
-  "made with/whole/2%/skim/any milk", "milk tea/dessert/fruit drink" ->
-  dairy; "with meat", "any meat", "or meat", meat drippings, animal fat,
+  "made with/whole/2%/skim/any milk", "milk tea/dessert/fruit drink",
+  Irish coffee, grasshopper, cocoa dry mix, nacho tortilla chips, Doritos
+  -> dairy; "with meat", "any meat", "or meat", meat drippings, animal fat,
   lard, bacon, ham, sausage, chicken, beef, pork -> meat; seafood, fish,
   tuna, salmon -> fish; seafood, shellfish, shrimp, crab, clam, oyster,
   lobster -> shellfish (meat/fish/shellfish only when the name gives none
-  of them); mayo, mayonnaise, custard -> egg.
+  of them); mayo, mayonnaise, custard, egg noodles, battered -> egg.  In
+  the ready-to-eat cereal categories, brands with honey or graham in
+  their name (Honey Bunches of Oats, Golden Grahams, Honeycomb, Honey
+  Smacks, Honey Nut Chex) -> honey.  A parenthesis "(except ...)" lists
+  what the code does not cover and is ignored.
+
+{overrides_doc}
 
   Counts: {counts}
     untagged (vegan): {untagged}"""
@@ -1691,7 +2041,8 @@ def main():
     os.makedirs(out, exist_ok=True)
 
     st = Stats()
-    foods, portions, targets, skipped, staples = build(shared, here, st)
+    foods, portions, targets, skipped, staples, superseded = build(
+        shared, here, st)
 
     blobs = []
     blobs.append(write_csv(os.path.join(out, "foods.csv"), FOOD_COLS, foods))
@@ -1699,8 +2050,11 @@ def main():
                            portions))
     blobs.append(write_csv(os.path.join(out, "targets.csv"), TARGET_COLS,
                            targets))
-    staples_raw, staples = staples
+    (staples_raw, staples), (plan_raw, plan_foods) = staples
     blobs.append(staples_raw)   # staples.csv is shipped as is
+    superseded_raw, superseded = superseded
+    blobs.append(superseded_raw)   # and so is superseded.csv
+    blobs.append(plan_raw)         # and so is plan_foods.csv
     version = hashlib.sha256(b"".join(blobs)).hexdigest()[:16]
     write_text(os.path.join(out, "VERSION"), f"nutrack-data {version}\n")
 
@@ -1740,8 +2094,41 @@ def main():
         for t in CONTAINS_TAGS), "    ").lstrip()
     untagged = ", ".join(f"{src_name[sp]} {fmt(st.contains_none.get(sp, 0))}"
                          for sp in ("sr28", "fndds", "label"))
-    contains_doc = CONTAINS_DOC.format(counts=counts, untagged=untagged)
+    n_add = sum(1 for _, d, o in st.overrides if set(o.split()) - set(d.split()))
+    n_rm = sum(1 for _, d, o in st.overrides if set(d.split()) - set(o.split()))
+    overrides_doc = "\n".join(textwrap.wrap(
+        "Per-food decisions (diet_overrides.csv, hand-written and reviewed): "
+        "one row per food whose tags the rules get wrong, with the tags it "
+        "gets instead (the whole set, \"\" for none) and the reason, in "
+        "foods.csv order.  The generator stops on an unknown food, a "
+        "malformed row, a row out of order, or a row that agrees with the "
+        f"rules (stale: delete it).  {len(st.overrides)} rows: {n_add} foods "
+        "get a tag the rules miss (an animal ingredient the name does not "
+        "show: gelatine in Starburst and frosted Pop-Tarts, milk in Boost "
+        f"and vanilla wafers, dashi in miso soup...), {n_rm} lose a tag the "
+        "rules give wrongly (poultry seasoning, coconut \"grated meat\", "
+        "Silk creamers, tofu mayonnaise...).", 76, initial_indent="  ",
+        subsequent_indent="  ", fix_sentence_endings=True))
+    contains_doc = CONTAINS_DOC.format(
+        counts=counts, untagged=untagged, overrides_doc=overrides_doc)
     staples_doc = staples_report(staples)
+    by_id = {f["id"]: f for f in foods}
+    sup_ids = {r["food_id"] for r in superseded}
+    sr_b12 = {f["id"] for f in foods if f["id"].startswith("sr28:")
+              and f["b12_added_ug"] != "" and dec(f["b12_added_ug"]) > 0}
+    groups = {}
+    for r in superseded:
+        g = by_id[r["food_id"]]["group"]
+        groups[g] = groups.get(g, 0) + 1
+    superseded_counts = ", ".join(f"{g} {n}" for g, n in
+                                  sorted(groups.items(), key=lambda x: -x[1]))
+    superseded_doc = "\n".join(textwrap.wrap(
+        f"{len(superseded)} rows: {superseded_counts}.  Of the {len(sr_b12)} "
+        f"SR28 foods with added B12, {len(sr_b12 & sup_ids)} have a current "
+        "food; the others (infant formulas, discontinued or unmatched "
+        "cereals, ...) keep their SR28 values with the note.", 76,
+        initial_indent="  ", subsequent_indent="  ",
+        fix_sentence_endings=True))
     clamp_list = "\n".join(f"    {fid}: added {a} > total {t}"
                            for fid, a, t in st.clamped) or "    (none)"
     kw_order = ["fortified", "soymilk", "soy milk", "breakfast cereal",
@@ -1753,12 +2140,14 @@ def main():
     n_port_label = sum(1 for p in portions
                        if p["food_id"].startswith("label:"))
     n_epa = sum(1 for t in targets if t["nutrient"] == "epa_dha")
+    n_protein = sum(1 for t in targets if t["nutrient"] == "protein")
     text = README.format(
         n_foods=fmt(len(foods)), n_sr=fmt(n_sr), n_fn=fmt(n_fn),
         n_label=n_label, n_port=fmt(len(portions)), n_port_sr=fmt(n_port_sr),
         n_port_fn=fmt(n_port_fn), n_port_label=n_port_label,
-        n_targets=len(targets), n_targets_dri=len(targets) - n_epa,
-        n_targets_epa=n_epa, n_drop_nofood=len(st.dropped_nofood),
+        n_targets=len(targets), n_targets_dri=len(targets) - n_epa - n_protein,
+        n_targets_epa=n_epa, n_targets_protein=n_protein,
+        src_protein=SRC_PROTEIN, n_drop_nofood=len(st.dropped_nofood),
         ala_851=fmt(st.ala_851), ala_619=fmt(st.ala_619),
         ala_none=fmt(st.ala_none), ala_gt=st.ala_851_gt_619,
         n_clamp=len(st.clamped), clamp_list=clamp_list, kw_counts=kw_counts,
@@ -1767,7 +2156,9 @@ def main():
         drop_w_sr=st.dropped_weight["sr28"],
         drop_w_fn=st.dropped_weight["fndds"], src_iom=SRC_IOM, src_k=SRC_K,
         label_docs="\n".join(label_docs).rstrip(), n_staples=len(staples),
-        contains_doc=contains_doc, staples_doc=staples_doc)
+        n_plan_foods=len(plan_foods),
+        contains_doc=contains_doc, staples_doc=staples_doc,
+        n_superseded=len(superseded), superseded_doc=superseded_doc)
     write_text(os.path.join(out, "README"), text)
 
     print(f"foods.csv     {len(foods)} rows (SR28 {n_sr}, FNDDS {n_fn}, "
@@ -1779,7 +2170,8 @@ def main():
           f"dropped for skipped food: {len(st.dropped_nofood)}")
     print(f"              FNDDS portions parsed: {st.fn_port}; SR amounts "
           f"'.x'->'0.x': {st.sr_amount_norm}")
-    print(f"targets.csv   {len(targets)} rows ({n_epa} epa_dha guidance)")
+    print(f"targets.csv   {len(targets)} rows ({n_epa} epa_dha guidance, "
+          f"{n_protein} protein)")
     print(f"ALA: 851 {st.ala_851}, 619 fallback {st.ala_619}, empty "
           f"{st.ala_none}, 851>619 {st.ala_851_gt_619}")
     print(f"B12 added clamped: {len(st.clamped)} "
@@ -1787,8 +2179,10 @@ def main():
     print(f"keywords: {st.kw_counts}")
     tag_counts = " ".join(f"{t} {st.contains_counts.get(t, 0)}"
                           for t in CONTAINS_TAGS)
-    print(f"contains: {tag_counts}; untagged {untagged}")
+    print(f"contains: {tag_counts}; untagged {untagged}; "
+          f"{len(st.overrides)} from diet_overrides.csv")
     print(f"staples.csv   {len(staples)} rows, valid (shipped as is)")
+    print(f"plan_foods.csv {len(plan_foods)} rows, valid (shipped as is)")
     print(f"VERSION       nutrack-data {version}")
 
 

@@ -32,6 +32,25 @@ app_resolve(struct app *a, const char *db_opt, struct nt_err *err)
 	return nt_date_today(&a->today, err);
 }
 
+static void
+write_sql(void *ctx, const char *sql)
+{
+	fprintf(ctx, "%s;\n", sql);
+}
+
+/*
+ * NUTRACK_TRACE_SQL=FILE appends every statement run to FILE, so that the
+ * benchmark's floor can run the very same ones in the sqlite3 shell.
+ */
+static void
+trace_start(struct app *a)
+{
+	const char *path = getenv("NUTRACK_TRACE_SQL");
+
+	if (path && *path && (a->trace = fopen(path, "a")))
+		nt_store_trace(a->store, write_sql, a->trace);
+}
+
 enum nt_status
 app_open(struct app *a, struct nt_err *err)
 {
@@ -41,6 +60,7 @@ app_open(struct app *a, struct nt_err *err)
 		return NT_OK;
 	if ((st = nt_store_open(a->db_path, &a->store, err)))
 		return st;
+	trace_start(a);
 	if ((st = nt_seed_ensure(a->store, NULL, NULL, err))) {
 		nt_store_close(a->store);
 		a->store = NULL;
@@ -54,6 +74,9 @@ app_close(struct app *a)
 {
 	nt_store_close(a->store);
 	a->store = NULL;
+	if (a->trace)
+		fclose(a->trace);
+	a->trace = NULL;
 }
 
 const char *

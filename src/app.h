@@ -15,6 +15,7 @@ struct app {
 	struct nt_store *store;  /* NULL until app_open() */
 	long today;
 	bool utf8;               /* the locale's charset is UTF-8 */
+	FILE *trace;             /* $NUTRACK_TRACE_SQL: the statements run, for bench/ */
 };
 
 /*

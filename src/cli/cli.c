@@ -73,10 +73,13 @@ static const struct cli_command commands[] = {
 	 "  -n, --limit N      at most N foods per nutrient (default 3)\n"
 	 "      --csv          CSV: nutrient,food_id,food,amount,grams,adds,unit,\n"
 	 "                     gap_closed_percent\n"},
-	{"plan", cli_cmd_plan, "[--days N] [--csv] [--accept] [DATE]",
+	{"plan", cli_cmd_plan, "[--days N] [--csv] [--shopping] [--accept] [DATE]",
 	 "propose days of meals that meet every target for your diet",
 	 "  -n, --days N       plan N days (1-28) from DATE (default tomorrow)\n"
-	 "      --csv          CSV: date,meal,food_id,food,grams\n"
+	 "      --csv          CSV: date,meal,food_id,food,amount,grams,energy_kcal,\n"
+	 "                     protein_g,b12_ug,omega3_g,epa_dha_mg,potassium_mg,why\n"
+	 "      --shopping     the plan summed by food, a shopping list (with --csv:\n"
+	 "                     food_id,food,amount,grams,days)\n"
 	 "      --accept       write the plan as planned entries\n"},
 	{"recipe", cli_cmd_recipe,
 	 "new NAME [--servings N] | add RECIPE FOOD AMOUNT | rm RECIPE ITEM |\n"
@@ -97,9 +100,14 @@ static const struct cli_command commands[] = {
 	 "      --from DATE    the first day (default: the first entry's)\n"
 	 "      --to DATE      the last day (default: the last entry's)\n"
 	 "  -o, --output FILE  write FILE instead of standard output\n"},
-	{"import", cli_cmd_import, "[--dry-run] FILE",
-	 "read journal entries written by export; all or nothing; no duplicates",
-	 "      --dry-run      check the file and say what would change, change nothing\n"},
+	{"import", cli_cmd_import, "[--dry-run] [--from FORMAT] [--match] FILE",
+	 "read journal entries: nutrack's export, Cronometer's or MyFitnessPal's; no duplicates",
+	 "      --dry-run      check the file and say what would change, change nothing\n"
+	 "      --from FORMAT  nutrack (export's CSV, the default), cronometer (its\n"
+	 "                     Food & Recipe Entries export) or myfitnesspal (its\n"
+	 "                     nutrition export)\n"
+	 "      --match        cronometer: log a row as the bundled food of the same\n"
+	 "                     name when amount and values agree\n"},
 	{"import-fdc", cli_cmd_import_fdc, "[--dry-run] DIR",
 	 "load a USDA FoodData Central CSV download (ids fdc:FDC_ID)",
 	 "      --dry-run      read and count, change nothing\n"},
@@ -124,9 +132,11 @@ static const struct cli_command commands[] = {
 	 "      --format html  one self-contained HTML page (tables, SVG charts) to print\n"
 	 "  -o, --output FILE  write csv or html to FILE\n"},
 	{"top", cli_cmd_top, "[--diet DIET] [--all] [--limit N] [--csv] NUTRIENT",
-	 "the richest foods in a nutrient per everyday portion",
+	 "the richest everyday foods in a nutrient per portion",
 	 "      --diet DIET    vegan, vegetarian or omnivore (default: the profile's)\n"
-	 "  -a, --all          include SR28's ingredients (raw, dry), not only foods as eaten\n"
+	 "  -a, --all          everything: also SR28's ingredients (raw, dry) and foods\n"
+	 "                     that are not everyday advice (drinks, candy, sauces...);\n"
+	 "                     never energy drinks under 18\n"
 	 "  -n, --limit N      how many (default 10)\n"
 	 "      --csv          CSV: food_id,food,portion,grams,value,unit,per_100g\n"},
 	{"check", cli_cmd_check, "",
@@ -137,12 +147,16 @@ static const struct cli_command commands[] = {
 	 "  -f, --force        replace FILE if it exists\n"},
 	{"profile", cli_cmd_profile,
 	 "[--sex female|male] [--age YEARS] [--stage none|pregnant|lactating] "
-	 "[--diet vegan|vegetarian|omnivore]",
+	 "[--diet vegan|vegetarian|omnivore]\n"
+	 "       [--height CM] [--weight KG] [--activity sedentary|low|active|very]",
 	 "set the profile targets come from; without options, show it and the targets",
 	 "      --sex SEX      female or male\n"
 	 "      --age YEARS    age in years (0-130)\n"
 	 "      --stage STAGE  none, pregnant or lactating\n"
-	 "      --diet DIET    vegan, vegetarian or omnivore\n"},
+	 "      --diet DIET    vegan, vegetarian or omnivore\n"
+	 "      --height CM    height in cm (40-250; default: the IOM reference)\n"
+	 "      --weight KG    weight in kg (2-400; default: the IOM reference)\n"
+	 "      --activity L   sedentary, low (the default), active or very active\n"},
 };
 
 const struct cli_command *
@@ -381,12 +395,16 @@ cli_resolve_food(struct app *a, const char *text, const char *amount, struct nt_
 void
 cli_pick_notes(const struct app *a, const struct nt_pick *p, const char *undo)
 {
-	char tags[64];
+	char why[96];
 
 	if (p->breaks) {
-		nt_tags_format(p->breaks, tags, sizeof tags);
-		cli_error(a, "warning: %s (%s) contains %s: not %s; logged as asked", p->name, p->ref,
-		          tags, p->diet);
+		nt_tags_why(p->tags, p->breaks, why, sizeof why);
+		if (p->tags == NT_TAGS_UNKNOWN)
+			cli_error(a, "warning: %s (%s): %s, so it may not be %s; logged as asked",
+			          p->name, p->ref, why, p->diet);
+		else
+			cli_error(a, "warning: %s (%s) %s: not %s; logged as asked", p->name, p->ref,
+			          why, p->diet);
 	}
 	if (p->n_alts == 1)
 		cli_error(a, "note: as close a match: %s %s; if you meant it, %s and add it by id",

@@ -9,6 +9,7 @@
 #include "cli_format.h"
 #include "date.h"
 #include "exchange.h"
+#include "foreign.h"
 #include "outfile.h"
 #include "store.h"
 
@@ -128,22 +129,78 @@ import_args(struct app *a, const struct cli_command *cmd, const char *what, int 
 	return -1;
 }
 
-/* nutrack import [--dry-run] FILE */
+/* What import --from cronometer|myfitnesspal did. */
+static void
+print_foreign(const struct nt_foreign_report *r, const char *source, bool dry_run)
+{
+	const char *would = dry_run ? "would be " : "";
+
+	printf("%s%lld %s %simported, %lld already present; %lld %s food%s %sadded "
+	       "(ids %s:N)%s\n", dry_run ? "Dry run: " : "", r->entries.added,
+	       plural(r->entries.added, "entry", "entries"), would, r->entries.present,
+	       r->foods_added, source, r->foods_added == 1 ? "" : "s", would, source,
+	       dry_run ? "; nothing changed" : "");
+	if (r->matched)
+		printf("%lld %s logged as the bundled food of the same name (--match)\n",
+		       r->matched, plural(r->matched, "row", "rows"));
+	if (r->no_weight)
+		printf("%lld %s without a weight in the export: %s the export's values, %s "
+		       "weight shows as ? g\n", r->no_weight, plural(r->no_weight, "row", "rows"),
+		       plural(r->no_weight, "it keeps", "they keep"),
+		       plural(r->no_weight, "its", "their"));
+	if (r->other_meals) {
+		char safe[256];
+
+		cli_fmt_name(safe, sizeof safe, r->other_names);
+		printf("%lld %s of other groups logged as snacks: %s\n", r->other_meals,
+		       plural(r->other_meals, "row", "rows"), safe);
+	}
+}
+
+/* nutrack import [--dry-run] [--from FORMAT] [--match] FILE */
 int
 cli_cmd_import(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("import");
 	struct nt_import_counts n;
+	struct nt_foreign_report fr;
 	struct nt_err err;
 	enum nt_status st;
-	const char *path;
-	bool dry_run = false;
-	int rc;
+	const char *path, *from = "nutrack";
+	bool dry_run = false, match = false;
+	struct cli_opt opts[] = {
+		{"dry-run", 0, NULL, &dry_run},
+		{"from", 0, &from, NULL},
+		{"match", 0, NULL, &match},
+		{NULL, 0, NULL, NULL},
+	};
+	enum nt_foreign_format format = NT_FOREIGN_CRONOMETER;
+	int npos, rc;
 
-	if ((rc = import_args(a, cmd, "import", argc, argv, &dry_run, &path)) >= 0)
+	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
 		return rc;
+	if (npos != 1)
+		return cli_usage_error(a, cmd, "import: give one file (- for standard input)");
+	path = argv[1];
+	if (!strcmp(from, "cronometer"))
+		format = NT_FOREIGN_CRONOMETER;
+	else if (!strcmp(from, "myfitnesspal"))
+		format = NT_FOREIGN_MYFITNESSPAL;
+	else if (strcmp(from, "nutrack"))
+		return cli_usage_error(a, cmd, "import: --from is nutrack, cronometer or "
+		                       "myfitnesspal, not '%.40s'", from);
+	if (match && strcmp(from, "cronometer"))
+		return cli_usage_error(a, cmd, "import: --match is for --from cronometer (%s "
+		                       "names no foods)", !strcmp(from, "nutrack")
+		                       ? "nutrack's export has food ids" : "MyFitnessPal's export");
 	if ((rc = cli_open(a)))
 		return rc;
+	if (strcmp(from, "nutrack")) {
+		if ((st = nt_foreign_import(a->store, format, path, match, dry_run, &fr, &err)))
+			return cli_fail(a, st, &err);
+		print_foreign(&fr, from, dry_run);
+		return CLI_OK;
+	}
 	if ((st = nt_exchange_journal_import(a->store, path, dry_run, &n, &err)))
 		return cli_fail(a, st, &err);
 	printf("%s%lld %s %simported, %lld already present%s\n", dry_run ? "Dry run: " : "",
@@ -185,7 +242,7 @@ cli_foods_import(struct app *a, int argc, char **argv)
 	struct nt_import_counts n;
 	struct nt_err err;
 	enum nt_status st;
-	const char *path;
+	const char *path = NULL;
 	bool dry_run = false;
 	int rc;
 

@@ -96,6 +96,8 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 			char b12[32], o3[32], k[32], tags[64];
 
 			nt_amounts_for(h->per100, 100, &v);
+			if (h->basis) /* per 100 g: unknown for a food imported without a weight */
+				nt_amounts_unknown(&v);
 			cli_fmt_exact(b12, sizeof b12, v.v[NT_B12]);
 			cli_fmt_exact(o3, sizeof o3, v.v[NT_OMEGA3]);
 			cli_fmt_exact(k, sizeof k, v.v[NT_POTASSIUM]);
@@ -106,7 +108,8 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 			cli_csv_field(stdout, o3, false);
 			cli_csv_field(stdout, k, false);
 			nt_tags_format(h->breaks, tags, sizeof tags);
-			cli_csv_field(stdout, h->breaks ? tags : "", false);
+			cli_csv_field(stdout, !h->breaks ? "" : h->tags == NT_TAGS_UNKNOWN ? "unknown" : tags,
+			              false);
 			cli_csv_end(stdout);
 		}
 	} else {
@@ -115,11 +118,20 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 			char name[512], portion[160], tags[64];
 
 			cli_fmt_name(name, sizeof name, h->name);
-			if (h->breaks) {
+			if (h->breaks && h->tags == NT_TAGS_UNKNOWN) {
+				printf("%-16s %s  [%s? ingredients not known]\n", h->ref, name, diet_name);
+			} else if (h->breaks) {
 				nt_tags_format(h->breaks, tags, sizeof tags);
 				printf("%-16s %s  [not %s: %s]\n", h->ref, name, diet_name, tags);
 			} else {
 				printf("%-16s %s\n", h->ref, name);
+			}
+			if (h->basis) { /* imported without a weight: per 100 g is unknown */
+				cli_fmt_name(name, sizeof name, h->basis);
+				printf("%-16s ", "");
+				print_key_values(a, h->per100, NT_FOOD_BASIS_GRAMS);
+				printf(" per 1 %s (weight unknown)\n", name);
+				continue;
 			}
 			printf("%-16s ", "");
 			print_key_values(a, h->per100, 100);
@@ -131,6 +143,8 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 				print_key_values(a, h->per100, h->portion.grams);
 				printf(" per %s\n", name);
 			}
+			if (nt_food_dated(h->ref, h->per100))
+				printf("%-16s %s\n", "", NT_FOOD_DATED_NOTE);
 		}
 		if (r.relaxed)
 			printf("No food has all the words; these have all but one.\n");
@@ -162,6 +176,10 @@ show_food(struct app *a, long long id, bool csv)
 	if ((st = nt_food_get(a->store, id, &f, &err)))
 		return cli_fail(a, st, &err);
 	nt_amounts_for(f->per100, 100, &v);
+	if (f->basis && csv) /* imported without a weight: per 100 g is unknown */
+		nt_amounts_unknown(&v);
+	else if (f->basis)
+		nt_amounts_for(f->per100, NT_FOOD_BASIS_GRAMS, &v);
 
 	if (csv) {
 		cli_csv_field(stdout, "nutrient", true);
@@ -183,7 +201,30 @@ show_food(struct app *a, long long id, bool csv)
 
 		cli_fmt_name(name, sizeof name, f->name);
 		cli_fmt_name(group, sizeof group, f->group);
-		printf("%s\n%s  %s\n\nPer 100 g:\n", name, f->ref, group);
+		printf("%s\n%s  %s\n", name, f->ref, group);
+		if (nt_food_dated(f->ref, f->per100))
+			printf("%s.\n", NT_FOOD_DATED_NOTE);
+		if (f->current_id) {
+			struct nt_food *c;
+
+			if ((st = nt_food_get(a->store, f->current_id, &c, &err))) {
+				nt_food_free(f);
+				return cli_fail(a, st, &err);
+			}
+			cli_fmt_name(name, sizeof name, c->name);
+			printf("Current values: %s %s (FNDDS 2021-2023); suggestions, plans and top "
+			       "use it.\n", c->ref, name);
+			nt_food_free(c);
+		}
+		if (f->basis) {
+			char basis[256];
+
+			cli_fmt_name(basis, sizeof basis, f->basis);
+			printf("\nPer 1 %s, as the export gave it (no weight: per 100 g unknown):\n",
+			       basis);
+		} else {
+			printf("\nPer 100 g:\n");
+		}
 		for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
 			enum nt_measure m = order[i];
 			bool partial = v.partial & (1u << m);
@@ -208,8 +249,12 @@ show_food(struct app *a, long long id, bool csv)
 		if (any_partial)
 			printf("  * partial: a component is unknown\n");
 		printf("\nPortions:\n");
-		if (!f->n_portions)
+		if (f->basis) {
+			cli_fmt_name(name, sizeof name, f->basis);
+			printf("  none; log it in its unit, e.g. '1 %s'\n", name);
+		} else if (!f->n_portions) {
 			printf("  none; log it by weight (g, oz)\n");
+		}
 		for (size_t i = 0; i < f->n_portions; i++) {
 			char p[200];
 

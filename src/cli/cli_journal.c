@@ -41,7 +41,10 @@ describe(const struct app *a, const struct nt_entry *e)
 
 	cli_fmt_name(name, sizeof name, e->food_name);
 	cli_fmt_name(amount, sizeof amount, e->amount);
-	cli_fmt_grams(grams, sizeof grams, e->mg);
+	if (e->weight_unknown) /* imported without a weight: mg is nominal */
+		snprintf(grams, sizeof grams, "? g");
+	else
+		cli_fmt_grams(grams, sizeof grams, e->mg);
 	nt_date_format(e->day, date);
 	printf("#%lld %s %s: %s (%s), %s = %s: ", e->id, nt_meal_name(e->meal), date, name,
 	       e->food_ref, amount, grams);

@@ -2,6 +2,7 @@
 /* cli_plan.c - "suggest", "eat" and "copy": closing gaps and planning ahead. */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,8 @@
 #include "cli.h"
 #include "cli_format.h"
 #include "date.h"
+#include "energy.h"
+#include "food.h"
 #include "journal.h"
 #include "plan.h"
 #include "profile.h"
@@ -141,8 +144,9 @@ cli_cmd_suggest(struct app *a, int argc, char **argv)
 		cli_fmt_measure(a, adds, sizeof adds, x->m, x->adds, false);
 		cli_fmt_name(name, sizeof name, x->name);
 		cli_fmt_name(amount, sizeof amount, x->amount);
-		printf("  %s %s (%s): +%s, closes %d%% of the gap; %s\n", amount, name, x->ref, adds,
-		       x->closed_percent, x->note);
+		printf("  %s %s (%s): +%s, closes %d%% of the gap; %s%s%s\n", amount, name, x->ref,
+		       adds, x->closed_percent, x->note, x->dated ? "; " : "",
+		       x->dated ? NT_FOOD_DATED_NOTE : "");
 	}
 	if (!sg.n)
 		printf("\nNothing to suggest: no target is short%s.\n",
@@ -230,24 +234,31 @@ cli_cmd_copy(struct app *a, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* "B12 16.00 µg (666%), Omega-3 1.70 g (154%), ..." for a planned day. */
+/* "the day: energy 2031 kcal, protein 78.3 g (170%), B12 2.56 µg (106%), ..." */
 static void
-print_plan_totals(const struct app *a, const struct nt_plan_day *pd, const struct nt_targets *t)
+print_plan_totals(const struct app *a, const struct nt_plan *pl, const struct nt_plan_day *pd)
 {
-	static const enum nt_measure shown[] = {NT_B12, NT_OMEGA3, NT_EPA_DHA, NT_POTASSIUM};
-	struct nt_judgement j[NT_MEASURE_COUNT];
+	static const struct {
+		enum nt_measure m;
+		const char *label;
+	} shown[] = {
+		{NT_ENERGY, "energy"}, {NT_PROTEIN, "protein"},     {NT_B12, "B12"},
+		{NT_OMEGA3, "omega-3"}, {NT_EPA_DHA, "EPA+DHA"}, {NT_POTASSIUM, "potassium"},
+	};
 
-	nt_judge(&pd->total, true, t, j);
-	printf("  the day then:");
+	printf("  the day:");
 	for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
-		char v[64];
+		enum nt_measure m = shown[i].m;
+		double v = pd->total.v[m], need = pl->need[m];
+		char val[64];
 
-		cli_fmt_measure(a, v, sizeof v, shown[i], j[shown[i]].intake, j[shown[i]].partial);
-		if (j[shown[i]].percent >= 0)
-			printf("%s %s %s (%d%%)", i ? "," : "", nt_measure_label(shown[i]), v,
-			       j[shown[i]].percent);
-		else
-			printf("%s %s %s", i ? "," : "", nt_measure_label(shown[i]), v);
+		cli_fmt_measure(a, val, sizeof val, m, v, (pd->total.partial >> m) & 1u);
+		printf("%s %s %s", i ? "," : "", shown[i].label, val);
+		if (m == NT_ENERGY && nt_known(v))
+			printf(" (%d%% of %.0f)", (int)floor(100 * v / pl->eer_kcal + 1e-9), pl->eer_kcal);
+		else if (nt_known(v) && nt_known(need) && need > 0)
+			printf(" (%d%%)", (int)floor(100 * nt_round(v, nt_measure_decimals(m)) / need +
+			                             1e-9));
 	}
 	printf("\n");
 }
@@ -264,16 +275,178 @@ micro(char *s, size_t n)
 	}
 }
 
+/* "energy 1838-2246 kcal a day (...), protein at least 46 g, B12 2.4 µg, ..." */
+static void
+print_plan_head(const struct app *a, const struct nt_profile *p, const struct nt_plan *pl)
+{
+	static const struct {
+		enum nt_measure m;
+		const char *label;
+	} needs[] = {
+		{NT_PROTEIN, "protein"}, {NT_B12, "B12"}, {NT_OMEGA3, "omega-3 (ALA AI)"},
+		{NT_EPA_DHA, "EPA+DHA"}, {NT_POTASSIUM, "potassium"},
+	};
+	struct nt_body b;
+
+	nt_energy_body(p, &b);
+	printf("Plan for a %s, %g years, ", nt_sex_name(p->sex), p->age_y);
+	if (p->stage != NT_STAGE_NONE)
+		printf("%s, ", nt_stage_name(p->stage));
+	printf("%s diet: energy %.0f-%.0f kcal a day (the estimated energy requirement, "
+	       "%.0f kcal, within 10%%; %g cm, %g kg, %s%s), at least",
+	       nt_diet_name(p->diet), pl->energy_lo, pl->energy_hi, pl->eer_kcal, b.height_cm,
+	       b.weight_kg, b.activity == NT_ACTIVITY_LOW ? "low active" :
+	       b.activity == NT_ACTIVITY_VERY ? "very active" : nt_activity_name(b.activity),
+	       b.height_default || b.weight_default || b.activity_default ?
+	       ": see 'nutrack profile'" : "");
+	for (size_t i = 0; i < sizeof needs / sizeof *needs; i++) {
+		if (!nt_known(pl->need[needs[i].m]))
+			continue;
+		printf("%s %s %g %s", i ? "," : "", needs[i].label, pl->need[needs[i].m],
+		       app_unit(a, nt_measure_unit(needs[i].m)));
+	}
+	printf(".\n");
+}
+
+static void
+print_plan_csv(const struct nt_plan *pl)
+{
+	static const char *const head[] = {"date", "meal", "food_id", "food", "amount", "grams",
+	                                   "energy_kcal", "protein_g", "b12_ug", "omega3_g",
+	                                   "epa_dha_mg", "potassium_mg", "why"};
+	static const enum nt_measure cols[] = {NT_ENERGY, NT_PROTEIN, NT_B12, NT_OMEGA3,
+	                                       NT_EPA_DHA, NT_POTASSIUM};
+
+	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
+		cli_csv_field(stdout, head[i], i == 0);
+	cli_csv_end(stdout);
+	for (size_t i = 0; i < pl->n; i++) {
+		const struct nt_plan_item *it = &pl->items[i];
+		char date[NT_DATE_LEN], buf[32];
+
+		nt_date_format(it->day, date);
+		cli_csv_field(stdout, date, true);
+		cli_csv_field(stdout, nt_meal_name(it->meal), false);
+		cli_csv_field(stdout, it->ref, false);
+		cli_csv_field(stdout, it->name, false);
+		cli_csv_field(stdout, it->amount, false);
+		snprintf(buf, sizeof buf, "%.1f", it->grams);
+		cli_csv_field(stdout, buf, false);
+		for (size_t k = 0; k < sizeof cols / sizeof *cols; k++) {
+			cli_fmt_fixed(buf, sizeof buf, it->adds.v[cols[k]], nt_measure_decimals(cols[k]));
+			cli_csv_field(stdout, buf, false);
+		}
+		cli_csv_field(stdout, it->why, false);
+		cli_csv_end(stdout);
+	}
+}
+
+static void
+print_plan_text(const struct app *a, const struct nt_profile *p, const struct nt_plan *pl)
+{
+	size_t i = 0;
+
+	print_plan_head(a, p, pl);
+	for (int d = 0; d < pl->ndays; d++) {
+		const struct nt_plan_day *pd = &pl->days[d];
+		char date[NT_DATE_LEN];
+		int items = 0;
+
+		nt_date_format(pd->day, date);
+		for (size_t k = 0; k < pl->n; k++)
+			items += pl->items[k].day == pd->day;
+		printf("\n%s %s: %d %s; %s\n", nt_date_weekday_name(nt_date_weekday(pd->day)), date,
+		       items, items == 1 ? "food" : "foods",
+		       pd->unmet ? "cannot meet every target" : "every target met");
+		for (; i < pl->n && pl->items[i].day == pd->day; i++) {
+			const struct nt_plan_item *it = &pl->items[i];
+			char name[512], amount[256], why[600];
+
+			cli_fmt_name(name, sizeof name, it->name);
+			cli_fmt_name(amount, sizeof amount, it->amount);
+			cli_fmt_name(why, sizeof why, it->why);
+			if (a->utf8)
+				micro(why, sizeof why);
+			printf("  %-9s %s %s (%s)%s\n            %s\n",
+			       i && pl->items[i - 1].day == it->day && pl->items[i - 1].meal == it->meal
+			           ? ""
+			           : nt_meal_name(it->meal),
+			       amount, name, it->ref, it->yours ? ", you eat it" : "", why);
+		}
+		print_plan_totals(a, pl, pd);
+		if (pd->unmet) {
+			char why[600];
+
+			cli_fmt_name(why, sizeof why, pd->reason);
+			if (a->utf8)
+				micro(why, sizeof why);
+			printf("  not met: %s\n", why);
+		}
+	}
+}
+
+/* The plan summed by food: "  3 1/2 cups (854 g)     Soy milk, unsweetened (fndds:...)". */
+static int
+print_shopping(const struct app *a, const struct nt_plan *pl, bool csv, struct nt_err *err)
+{
+	struct nt_plan_buy *b;
+	size_t n;
+	enum nt_status st;
+
+	if ((st = nt_plan_shopping(pl, &b, &n, err)))
+		return st;
+	if (csv) {
+		static const char *const head[] = {"food_id", "food", "amount", "grams", "days"};
+
+		for (size_t i = 0; i < 5; i++)
+			cli_csv_field(stdout, head[i], i == 0);
+		cli_csv_end(stdout);
+	} else {
+		char d1[NT_DATE_LEN], d2[NT_DATE_LEN];
+
+		nt_date_format(pl->days[0].day, d1);
+		nt_date_format(pl->days[pl->ndays - 1].day, d2);
+		printf("Shopping list for %d %s, %s to %s:\n", pl->ndays,
+		       pl->ndays == 1 ? "day" : "days", d1, d2);
+	}
+	for (size_t i = 0; i < n; i++) {
+		char amount[256], buf[300], name[512], cell[400];
+
+		nt_plan_amount_text(b[i].count, b[i].unit, amount, sizeof amount);
+		if (csv) {
+			cli_csv_field(stdout, b[i].ref, true);
+			cli_csv_field(stdout, b[i].name, false);
+			cli_csv_field(stdout, amount, false);
+			snprintf(buf, sizeof buf, "%.1f", b[i].grams);
+			cli_csv_field(stdout, buf, false);
+			snprintf(buf, sizeof buf, "%d", b[i].days);
+			cli_csv_field(stdout, buf, false);
+			cli_csv_end(stdout);
+			continue;
+		}
+		cli_fmt_name(name, sizeof name, b[i].name);
+		cli_fmt_name(buf, sizeof buf, amount);
+		snprintf(cell, sizeof cell, "%s (%.0f g)", buf, b[i].grams);
+		printf("  ");
+		cli_put_padded(stdout, cell, 30, false);
+		printf(" %s (%s), %d %s\n", name, b[i].ref, b[i].days, b[i].days == 1 ? "day" : "days");
+	}
+	(void)a;
+	free(b);
+	return NT_OK;
+}
+
 int
 cli_cmd_plan(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("plan");
 	const char *days_s = NULL;
-	bool csv = false, accept = false, unmet = false;
+	bool csv = false, accept = false, unmet = false, shopping = false;
 	struct cli_opt opts[] = {
 		{"days", 'n', &days_s, NULL},
 		{"csv", 0, NULL, &csv},
 		{"accept", 0, NULL, &accept},
+		{"shopping", 0, NULL, &shopping},
 		{NULL, 0, NULL, NULL},
 	};
 	struct nt_profile p;
@@ -292,8 +465,9 @@ cli_cmd_plan(struct app *a, int argc, char **argv)
 		char *end;
 
 		ndays = strtol(days_s, &end, 10);
-		if (*end || end == days_s || ndays < 1 || ndays > 28)
-			return cli_usage_error(a, cmd, "--days must be a number from 1 to 28");
+		if (*end || end == days_s || ndays < 1 || ndays > NT_PLAN_DAYS_MAX)
+			return cli_usage_error(a, cmd, "--days must be a number from 1 to %d",
+			                       NT_PLAN_DAYS_MAX);
 	}
 	first = a->today + 1;
 	if (npos == 1 && (rc = cli_date(a, argv[1], &first)))
@@ -306,54 +480,15 @@ cli_cmd_plan(struct app *a, int argc, char **argv)
 	for (int d = 0; d < pl.ndays; d++)
 		unmet |= pl.days[d].unmet != 0;
 
-	if (csv) {
-		static const char *const head[] = {"date", "meal", "food_id", "food", "grams"};
-
-		for (size_t i = 0; i < 5; i++)
-			cli_csv_field(stdout, head[i], i == 0);
-		cli_csv_end(stdout);
-		for (size_t i = 0; i < pl.n; i++) {
-			char date[NT_DATE_LEN], grams[32];
-
-			nt_date_format(pl.items[i].day, date);
-			snprintf(grams, sizeof grams, "%.1f", pl.items[i].grams);
-			cli_csv_field(stdout, date, true);
-			cli_csv_field(stdout, nt_meal_name(pl.items[i].meal), false);
-			cli_csv_field(stdout, pl.items[i].ref, false);
-			cli_csv_field(stdout, pl.items[i].name, false);
-			cli_csv_field(stdout, grams, false);
-			cli_csv_end(stdout);
-		}
-	} else {
-		size_t i = 0;
-
-		for (int d = 0; d < pl.ndays; d++) {
-			const struct nt_plan_day *pd = &pl.days[d];
-			char date[NT_DATE_LEN];
-			int items = 0;
-
-			nt_date_format(pd->day, date);
-			for (size_t k = 0; k < pl.n; k++)
-				items += pl.items[k].day == pd->day;
-			printf("%s%s %s, %s diet: %d %s", d ? "\n" : "",
-			       nt_date_weekday_name(nt_date_weekday(pd->day)), date, nt_diet_name(p.diet),
-			       items, items == 1 ? "food" : "foods");
-			printf(pd->unmet ? "; cannot meet every target\n" : " meet every target\n");
-			for (; i < pl.n && pl.items[i].day == pd->day; i++) {
-				char name[512], amount[256], why[512];
-
-				cli_fmt_name(name, sizeof name, pl.items[i].name);
-				cli_fmt_name(amount, sizeof amount, pl.items[i].amount);
-				cli_fmt_name(why, sizeof why, pl.items[i].why);
-				if (a->utf8)
-					micro(why, sizeof why);
-				printf("  %-9s %s %s (%s)\n            because %s\n",
-				       nt_meal_name(pl.items[i].meal), amount, name, pl.items[i].ref, why);
-			}
-			print_plan_totals(a, pd, &t);
-			if (pd->unmet)
-				printf("  not met: %s\n", pd->reason);
-		}
+	if (shopping)
+		st = print_shopping(a, &pl, csv, &err);
+	else if (csv)
+		print_plan_csv(&pl);
+	else
+		print_plan_text(a, &p, &pl);
+	if (st) {
+		nt_plan_fini(&pl);
+		return cli_fail(a, st, &err);
 	}
 	if (unmet) {
 		rc = cli_error(a, "the plan cannot meet every target%s", accept ? "; nothing written" : "");

@@ -2,17 +2,42 @@
 /* cli_profile.c - "profile": who the targets are for, and the targets. */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "cli_format.h"
+#include "energy.h"
 #include "profile.h"
 #include "target.h"
 #include "text.h"
 
+/* "Body: 163 cm and 57 kg (...), low active (...)": what the energy requirement is for. */
 static void
-print_profile(struct app *a, const struct nt_profile *p, const struct nt_targets *t)
+print_body(const struct nt_profile *p, const struct nt_body *b)
 {
+	printf("Body: %g cm, %g kg", b->height_cm, b->weight_kg);
+	if (b->height_default && b->weight_default)
+		printf(" (IOM reference for %s; set --height and --weight)", b->reference);
+	else if (b->height_default)
+		printf(" (height: IOM reference for %s; set --height)", b->reference);
+	else if (b->weight_default)
+		printf(" (weight: IOM reference for %s; set --weight)", b->reference);
+	printf(", %s%s", b->activity == NT_ACTIVITY_LOW ? "low active" :
+	       b->activity == NT_ACTIVITY_VERY ? "very active" : nt_activity_name(b->activity),
+	       b->activity_default ? " (the default; set --activity)" : "");
+	printf("\n");
+	if (nt_energy_stage_note(p))
+		printf("Energy in %s.\n", nt_energy_stage_note(p));
+}
+
+static void
+print_profile(struct app *a, const struct nt_profile *p, const struct nt_targets *t,
+              const struct nt_target *protein)
+{
+	struct nt_body b;
+	char val[48];
 	static const struct {
 		enum nt_measure m;
 		const char *label;
@@ -32,10 +57,11 @@ print_profile(struct app *a, const struct nt_profile *p, const struct nt_targets
 		printf("No profile set: using adult female targets (19-50 years).\n"
 		       "Set yours with: %s profile --sex female|male --age YEARS "
 		       "[--stage ...] [--diet ...]\n", a->prog);
+	nt_energy_body(p, &b);
+	print_body(p, &b);
 	printf("\nDaily targets:\n");
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
 		const struct nt_target *x = &t->t[rows[i].m];
-		char val[48];
 
 		printf("  ");
 		cli_put_padded(stdout, rows[i].label, 18, false);
@@ -47,22 +73,55 @@ print_profile(struct app *a, const struct nt_profile *p, const struct nt_targets
 		cli_put_padded(stdout, val, 10, false);
 		printf("%-9s %s\n", x->type, x->source);
 	}
+	/* what plans are made for, beside the targets tracked every day */
+	if (nt_known(protein->value)) {
+		printf("  ");
+		cli_put_padded(stdout, "Protein", 18, false);
+		snprintf(val, sizeof val, "%g g", protein->value);
+		cli_put_padded(stdout, val, 10, false);
+		printf("%-9s %s\n", protein->type, protein->source);
+	}
+	printf("  ");
+	cli_put_padded(stdout, "Energy", 18, false);
+	snprintf(val, sizeof val, "%.0f kcal", nt_energy_eer(p, &b));
+	cli_put_padded(stdout, val, 10, false);
+	printf("%-9s %s\n", "EER", "IOM 2005 equation for age, sex, height, weight and activity");
+}
+
+/* A height or weight option: a number in range, or "default" (0). */
+static int
+body_value(struct app *a, const char *opt, const char *text, double lo, double hi,
+           const char *unit, double *out)
+{
+	if (!strcmp(text, "default")) {
+		*out = 0;
+		return CLI_OK;
+	}
+	if (!nt_text_to_double(text, out) || !(*out >= lo && *out <= hi))
+		return cli_error(a, "invalid %s '%.20s': give %g to %g %s, or default", opt, text, lo,
+		                 hi, unit);
+	return CLI_OK;
 }
 
 int
 cli_cmd_profile(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("profile");
-	const char *sex = NULL, *age = NULL, *stage = NULL, *diet = NULL;
+	const char *sex = NULL, *age = NULL, *stage = NULL, *diet = NULL, *height = NULL,
+		   *weight = NULL, *activity = NULL;
 	struct cli_opt opts[] = {
 		{"sex", 0, &sex, NULL},
 		{"age", 0, &age, NULL},
 		{"stage", 0, &stage, NULL},
 		{"diet", 0, &diet, NULL},
+		{"height", 0, &height, NULL},
+		{"weight", 0, &weight, NULL},
+		{"activity", 0, &activity, NULL},
 		{NULL, 0, NULL, NULL},
 	};
 	struct nt_profile p;
 	struct nt_targets t;
+	struct nt_target protein = {NAN, "", ""};
 	struct nt_err err;
 	enum nt_status st;
 	int npos, rc, v;
@@ -75,7 +134,7 @@ cli_cmd_profile(struct app *a, int argc, char **argv)
 		return rc;
 	if ((st = nt_profile_get(a->store, &p, &err)))
 		return cli_fail(a, st, &err);
-	if (sex || age || stage || diet) {
+	if (sex || age || stage || diet || height || weight || activity) {
 		if (sex) {
 			if ((v = nt_sex_parse(sex)) < 0)
 				return cli_error(a, "unknown sex '%.20s': use female or male", sex);
@@ -97,6 +156,20 @@ cli_cmd_profile(struct app *a, int argc, char **argv)
 				                 diet);
 			p.diet = (enum nt_diet)v;
 		}
+		if (height && (rc = body_value(a, "height", height, NT_HEIGHT_MIN_CM, NT_HEIGHT_MAX_CM,
+		                               "cm", &p.height_cm)))
+			return rc;
+		if (weight && (rc = body_value(a, "weight", weight, NT_WEIGHT_MIN_KG, NT_WEIGHT_MAX_KG,
+		                               "kg", &p.weight_kg)))
+			return rc;
+		if (activity) {
+			if (!strcmp(activity, "default"))
+				v = NT_ACTIVITY_DEFAULT;
+			else if ((v = nt_activity_parse(activity)) < 0)
+				return cli_error(a, "unknown activity level '%.20s': use sedentary, low, "
+				                 "active, very or default", activity);
+			p.activity = (enum nt_activity)v;
+		}
 		/* Check the targets exist before storing, so a failure changes nothing. */
 		if ((st = nt_profile_check(&p, &err)) || (st = nt_targets_for(a->store, &p, &t, &err)) ||
 		    (st = nt_profile_set(a->store, &p, &err)))
@@ -105,6 +178,8 @@ cli_cmd_profile(struct app *a, int argc, char **argv)
 	} else if ((st = nt_targets_for(a->store, &p, &t, &err))) {
 		return cli_fail(a, st, &err);
 	}
-	print_profile(a, &p, &t);
+	if ((st = nt_target_protein(a->store, &p, &protein, &err)) && st != NT_ERR_NOTFOUND)
+		return cli_fail(a, st, &err);
+	print_profile(a, &p, &t, &protein);
 	return CLI_OK;
 }

@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "cli_format.h"
 #include "date.h"
+#include "food.h"
 #include "journal.h"
 #include "outfile.h"
 #include "diet.h"
@@ -251,7 +252,10 @@ print_entry(const struct app *a, const struct nt_entry *e)
 
 	cli_fmt_name(name, sizeof name, e->food_name);
 	cli_fmt_name(amount, sizeof amount, e->amount);
-	cli_fmt_grams(grams, sizeof grams, e->mg);
+	if (e->weight_unknown) /* imported without a weight: mg is nominal */
+		snprintf(grams, sizeof grams, "? g");
+	else
+		cli_fmt_grams(grams, sizeof grams, e->mg);
 	snprintf(id, sizeof id, "#%lld", e->id);
 	printf("  ");
 	cli_put_padded(stdout, id, 5, false);
@@ -766,6 +770,7 @@ cli_cmd_top(struct app *a, int argc, char **argv)
 	struct nt_err err;
 	enum nt_status st;
 	long limit = 10;
+	unsigned flags;
 	int npos, rc, m, diet = 0;
 
 	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
@@ -786,15 +791,18 @@ cli_cmd_top(struct app *a, int argc, char **argv)
 	}
 	if ((rc = cli_open(a)))
 		return rc;
-	if (!diet_s) { /* the profile's diet */
+	{
 		struct nt_profile p;
 
 		if ((st = nt_profile_get(a->store, &p, &err)))
 			return cli_fail(a, st, &err);
-		diet = (int)p.diet;
+		if (!diet_s) /* the profile's diet */
+			diet = (int)p.diet;
+		/* no energy drinks for someone under 18, even with --all */
+		flags = (all ? NT_TOP_INGREDIENTS | NT_TOP_NOT_ADVICE : 0) |
+		        (p.age_y < 18 ? NT_TOP_NO_ENERGY : 0);
 	}
-	if ((st = nt_report_top(a->store, (enum nt_measure)m, (enum nt_diet)diet,
-	                        all ? NT_TOP_INGREDIENTS : 0,
+	if ((st = nt_report_top(a->store, (enum nt_measure)m, (enum nt_diet)diet, flags,
 	                        (size_t)limit, &top, &err)))
 		return cli_fail(a, st, &err);
 	if (csv) {
@@ -830,6 +838,8 @@ cli_cmd_top(struct app *a, int argc, char **argv)
 		cli_fmt_name(portion, sizeof portion, x->portion);
 		printf("%3zu. %s %s in %s (%s g) of %s (%s)\n", i + 1, val,
 		       app_unit(a, nt_measure_unit(m)), portion, grams, name, x->ref);
+		if (x->dated)
+			printf("     %s\n", NT_FOOD_DATED_NOTE);
 	}
 	nt_top_fini(&top);
 	return CLI_OK;

@@ -559,6 +559,18 @@ nt_amount_grams(const char *text, const struct nt_food *food, double *grams,
 		return st;
 	portion_list(food, list, sizeof list);
 	normalize(q.unit, unit, sizeof unit);
+	if (food->basis) {
+		char basis[NT_AMOUNT_TEXT_MAX];
+
+		/* no weight is known: a count of its unit is all that can be logged */
+		normalize(food->basis, basis, sizeof basis);
+		if (strcmp(unit, basis))
+			return nt_err_set(err, NT_ERR_INVALID,
+			                  "%s was imported without a weight: give an amount in "
+			                  "its unit, e.g. '1 %.60s'", food->ref, food->basis);
+		g = q.count * NT_FOOD_BASIS_GRAMS;
+		goto check;
+	}
 	if (!unit[0])
 		return nt_err_set(err, NT_ERR_INVALID,
 		                  "amount '%s' needs a unit: g, oz, ml, cup, tbsp, or a "
@@ -581,6 +593,7 @@ nt_amount_grams(const char *text, const struct nt_food *food, double *grams,
 		                  "kg, oz, lb, ml, l, cup, tbsp, tsp, fl oz, or a portion; %s",
 		                  text, food->ref, q.unit, list);
 	}
+check:
 	if (g > NT_AMOUNT_MAX_GRAMS)
 		return nt_err_set(err, NT_ERR_RANGE,
 		                  "amount '%s' is %.0f g; one entry can be at most %.0f g",

@@ -559,24 +559,21 @@ query_ints(struct nt_store *s, const char *sql, long long bind1, long long *out,
 	return NT_OK;
 }
 
-enum nt_status
-nt_exchange_journal_import(struct nt_store *s, const char *path, bool dry_run,
-                           struct nt_import_counts *counts, struct nt_err *err)
+/*
+ * The second half of a journal import, once the rows are staged: counts
+ * them against the journal (entries up to max_id), inserts the new ones
+ * unless dry_run, drops the staging table, and commits (or, in a dry run,
+ * rolls back) the transaction the caller began.
+ */
+static enum nt_status
+finish_journal_import(struct nt_store *s, long long max_id, bool dry_run,
+                      struct nt_import_counts *counts, struct nt_err *err)
 {
-	struct nt_err scratch;
-	struct journal_reader jr = {.s = s};
 	struct nt_stmt *st;
-	long long max_id = 0, n[2] = {0, 0};
+	long long n[2] = {0, 0};
 	enum nt_status rc;
 
-	if (!err)
-		err = &scratch;
-	if ((rc = nt_store_begin(s, err)))
-		return rc;
-	if ((rc = nt_store_exec(s, sql_stage_create, err)) ||
-	    (rc = query_ints(s, sql_max_entry, -1, &max_id, 1, err)) ||
-	    (rc = nt_csv_read(path, ',', journal_row, &jr, NULL, err)) ||
-	    (rc = query_ints(s, sql_stage_count, max_id, n, 2, err)))
+	if ((rc = query_ints(s, sql_stage_count, max_id, n, 2, err)))
 		goto fail;
 	if (!dry_run) {
 		if (!(st = nt_store_stmt(s, sql_stage_insert, err))) {
@@ -602,6 +599,84 @@ nt_exchange_journal_import(struct nt_store *s, const char *path, bool dry_run,
 	}
 	return NT_OK;
 fail:
+	nt_store_rollback(s);
+	return rc;
+}
+
+enum nt_status
+nt_exchange_journal_import(struct nt_store *s, const char *path, bool dry_run,
+                           struct nt_import_counts *counts, struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct journal_reader jr = {.s = s};
+	long long max_id = 0;
+	enum nt_status rc;
+
+	if (!err)
+		err = &scratch;
+	if ((rc = nt_store_begin(s, err)))
+		return rc;
+	if ((rc = nt_store_exec(s, sql_stage_create, err)) ||
+	    (rc = query_ints(s, sql_max_entry, -1, &max_id, 1, err)) ||
+	    (rc = nt_csv_read(path, ',', journal_row, &jr, NULL, err))) {
+		nt_store_rollback(s);
+		return rc;
+	}
+	return finish_journal_import(s, max_id, dry_run, counts, err);
+}
+
+enum nt_status
+nt_exchange_entries_import(struct nt_store *s, const struct nt_exchange_entry *v, size_t n,
+                           size_t n_foods, nt_exchange_foods_fn put_foods, void *ctx,
+                           bool dry_run, struct nt_import_counts *counts, struct nt_err *err)
+{
+	struct nt_err scratch;
+	long long max_id = 0, *ids = NULL;
+	enum nt_status rc;
+
+	if (!err)
+		err = &scratch;
+	if (n_foods && !(ids = calloc(n_foods, sizeof *ids)))
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	if ((rc = nt_store_begin(s, err))) {
+		free(ids);
+		return rc;
+	}
+	if ((rc = nt_store_exec(s, sql_stage_create, err)) ||
+	    (rc = query_ints(s, sql_max_entry, -1, &max_id, 1, err)) ||
+	    (n_foods && (rc = put_foods(ctx, s, ids, err))))
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		struct nt_stmt *st;
+		char date[NT_DATE_LEN];
+		long long food = v[i].food;
+
+		if (food < 0) {
+			if ((size_t)(-food - 1) >= n_foods) {
+				rc = nt_err_set(err, NT_ERR_INVALID, "entry %zu names no food", i + 1);
+				goto fail;
+			}
+			food = ids[-food - 1];
+		}
+		if (!(st = nt_store_stmt(s, sql_stage_row, err))) {
+			rc = err->status;
+			goto fail;
+		}
+		nt_date_format(v[i].day, date);
+		nt_stmt_bind_int(st, 1, (long long)i + 1);
+		nt_stmt_bind_text(st, 2, date);
+		nt_stmt_bind_int(st, 3, v[i].meal);
+		nt_stmt_bind_int(st, 4, food);
+		nt_stmt_bind_text(st, 5, v[i].amount);
+		nt_stmt_bind_int(st, 6, v[i].mg);
+		nt_stmt_bind_int(st, 7, v[i].planned);
+		if ((rc = nt_stmt_run(st, err)))
+			goto fail;
+	}
+	free(ids);
+	return finish_journal_import(s, max_id, dry_run, counts, err);
+fail:
+	free(ids);
 	nt_store_rollback(s);
 	return rc;
 }

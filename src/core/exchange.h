@@ -4,6 +4,7 @@
 #define NT_EXCHANGE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "status.h"
@@ -24,7 +25,9 @@ struct nt_store;
  *   date YYYY-MM-DD; meal breakfast|lunch|dinner|snack; food_id the food's id
  *   ("sr28:15076"); food its name; amount the text the user typed; grams the
  *   entry's weight, exact to the milligram ("256.775", "100"); status
- *   eaten|planned; then the entry's own nutrients at up to 10 significant
+ *   eaten|planned (for a food imported without a weight, struct nt_food's
+ *   basis, grams is the nominal NT_FOOD_BASIS_GRAMS per unit, so that its
+ *   values come back); then the entry's own nutrients at up to 10 significant
  *   digits, empty when unknown.  On input food and the nutrients are
  *   informational (they must be empty or numbers and are not stored: an
  *   entry's values always follow its food); the other columns are required.
@@ -93,6 +96,36 @@ enum nt_status nt_exchange_journal_export(struct nt_store *s, long from, long to
  */
 enum nt_status nt_exchange_journal_import(struct nt_store *s, const char *path, bool dry_run,
                                           struct nt_import_counts *counts,
+                                          struct nt_err *err);
+
+/*
+ * Journal rows read from another program's export (foreign.h), added by
+ * the rules of nt_exchange_journal_import: duplicate-free with
+ * multiplicity, all or nothing in one transaction, dry_run and counts the
+ * same.  The rows are checked already: day a valid day, meal an enum
+ * nt_meal, amount 1 to NT_AMOUNT_TEXT_MAX - 1 bytes of text, mg > 0.
+ */
+struct nt_exchange_entry {
+	long day;
+	int meal;             /* enum nt_meal */
+	long long food;       /* a food's row id; or -(i + 1): the i-th food put_foods puts */
+	const char *amount;   /* borrowed for the call */
+	long long mg;
+	bool planned;
+};
+
+/*
+ * Called once inside the import's transaction, before the rows are
+ * matched, to find or create the n_foods foods the rows name by index:
+ * fills ids[0..n_foods) with their row ids.  Its failure fails the import.
+ */
+typedef enum nt_status (*nt_exchange_foods_fn)(void *ctx, struct nt_store *s, long long *ids,
+                                               struct nt_err *err);
+
+enum nt_status nt_exchange_entries_import(struct nt_store *s, const struct nt_exchange_entry *v,
+                                          size_t n, size_t n_foods,
+                                          nt_exchange_foods_fn put_foods, void *ctx,
+                                          bool dry_run, struct nt_import_counts *counts,
                                           struct nt_err *err);
 
 /*

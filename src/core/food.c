@@ -14,7 +14,9 @@
 #include "store.h"
 #include "text.h"
 
-static const char *const sources[] = {"sr28", "fndds", "label", "custom", "recipe", "fdc", "off"};
+static const char *const sources[] = {"sr28",   "fndds", "label",      "custom",
+                                      "recipe", "fdc",   "off",        "cronometer",
+                                      "myfitnesspal"};
 
 void
 nt_food_ref(const char *source, const char *code, char *buf, size_t n)
@@ -129,7 +131,39 @@ nt_food_resolve(struct nt_store *s, const char *text, long long *id,
 
 static const char sql_food[] =
 	"SELECT source, code, name, grp, also, ala_estimated, " NT_FOOD_VALUE_COLUMNS ", partial,"
-	" max(class, 0) FROM foods WHERE id = ?1";
+	" max(class, 0),"
+	" (SELECT c.id FROM superseded s JOIN foods c ON c.id = s.current WHERE s.food = ?1),"
+	" (SELECT c.source || ':' || c.code FROM superseded s JOIN foods c ON c.id = s.current"
+	"  WHERE s.food = ?1),"
+	" basis FROM foods WHERE id = ?1";
+static const char sql_current[] = "SELECT current FROM superseded WHERE food = ?1";
+
+bool
+nt_food_dated(const char *ref, const double per100[NT_STORED_COUNT])
+{
+	return !strncmp(ref, "sr28:", 5) && nt_known(per100[NT_B12_ADDED]) &&
+	       per100[NT_B12_ADDED] > 0;
+}
+
+enum nt_status
+nt_food_current(struct nt_store *s, long long id, long long *current, struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	int rc;
+
+	if (!err)
+		err = &scratch;
+	if (!(st = nt_store_stmt(s, sql_current, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, id);
+	if ((rc = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	*current = rc ? nt_stmt_int(st, 0) : id;
+	nt_stmt_reset(st);
+	return NT_OK;
+}
+
 static const char sql_portions[] =
 	"SELECT amount, unit, grams FROM portions WHERE food = ?1 ORDER BY seq";
 
@@ -144,6 +178,7 @@ nt_food_free(struct nt_food *f)
 	free(f->name);
 	free(f->group);
 	free(f->also);
+	free(f->basis);
 	free(f);
 }
 
@@ -179,6 +214,15 @@ nt_food_get(struct nt_store *s, long long id, struct nt_food **out,
 		f->per100[m] = nt_stmt_double(st, 6 + m);
 	f->partial = (unsigned)nt_stmt_int(st, 6 + NT_STORED_COUNT);
 	f->cls = (unsigned)nt_stmt_int(st, 7 + NT_STORED_COUNT);
+	f->current_id = nt_stmt_int(st, 8 + NT_STORED_COUNT);
+	if (f->current_id)
+		snprintf(f->current_ref, sizeof f->current_ref, "%s",
+		         nt_stmt_text(st, 9 + NT_STORED_COUNT));
+	if (!nt_stmt_is_null(st, 10 + NT_STORED_COUNT) &&
+	    !(f->basis = strdup(nt_stmt_text(st, 10 + NT_STORED_COUNT)))) {
+		nt_stmt_reset(st);
+		goto nomem;
+	}
 	nt_stmt_reset(st);
 	if (!f->name || !f->group || !f->also)
 		goto nomem;
@@ -229,8 +273,11 @@ nt_food_ala_basis(const struct nt_food *f)
 	if (!f->ala_estimated)
 		return NULL;
 	/* Open Food Facts gives a total: ALA is what EPA and DHA leave of it */
-	return strncmp(f->ref, "off:", 4) == 0 ? "total omega-3 less EPA and DHA"
-	                                       : "18:3 undifferentiated";
+	if (strncmp(f->ref, "off:", 4) == 0)
+		return "total omega-3 less EPA and DHA";
+	if (strncmp(f->ref, "cronometer:", 11) == 0)
+		return "Cronometer's total omega-3 less the EPA, DHA and DPA it gives";
+	return "18:3 undifferentiated";
 }
 
 static const char sql_delete_portions[] = "DELETE FROM portions WHERE food = ?1";

@@ -46,6 +46,13 @@ struct nt_food {
 	unsigned partial;   /* bit (1 << m): per100[m] is a lower bound (a recipe with
 	                       an ingredient that lacks it) */
 	unsigned cls;       /* NT_CLASS_* bits (category.h); 0: none, or not yet classified */
+	long long current_id; /* the food whose values replace this one's for advice
+	                         (NT_FOOD_CURRENT_SQL), 0 when this one is current */
+	char current_ref[40]; /* its reference, "" when none */
+	char *basis;        /* NULL, or for a food imported without a weight the
+	                       unit its values are for ("cup", "meal"): per100 then
+	                       holds the values of NT_FOOD_BASIS_GRAMS g, one unit;
+	                       its weight (and so its values per 100 g) is unknown */
 	size_t n_portions;
 	struct nt_portion *portions;
 };
@@ -56,9 +63,50 @@ struct nt_food {
  */
 #define NT_FOOD_VALUE_COLUMNS \
 	"energy_kcal, protein_g, b12_ug, b12_added_ug, ala_g, epa_g, dha_g, dpa_g, potassium_mg"
+/* The same, of the foods row aliased `t` (a string literal): "f". */
+#define NT_FOOD_VALUE_COLUMNS_OF(t) \
+	t ".energy_kcal, " t ".protein_g, " t ".b12_ug, " t ".b12_added_ug, " t ".ala_g, " \
+	t ".epa_g, " t ".dha_g, " t ".dpa_g, " t ".potassium_mg"
+
+/*
+ * The nominal weight of one basis unit of a food imported without a weight
+ * (struct nt_food's basis): its entries weigh this much per unit, so that
+ * their values come out exactly as the export gave them.
+ */
+#define NT_FOOD_BASIS_GRAMS 1.0
 
 /* Sources a food id may name. */
-#define NT_FOOD_SOURCES "sr28, fndds, label, custom, recipe, fdc, off"
+#define NT_FOOD_SOURCES "sr28, fndds, label, custom, recipe, fdc, off, cronometer, myfitnesspal"
+
+/*
+ * The SQL condition, on a foods row aliased f, that the food's values are
+ * current: it is not an SR28 (2015) food that FNDDS 2021-2023 gives anew
+ * (data/superseded.csv; above all fortified cereals and plant drinks, whose
+ * fortification has changed).  Suggestions, plans and top leave such foods
+ * out and offer the current food instead; search, logging and history keep
+ * them.
+ */
+#define NT_FOOD_CURRENT_SQL "f.id NOT IN (SELECT food FROM superseded)"
+
+/*
+ * The food whose values replace food `id`'s for advice: its current food
+ * when `id` is superseded, else `id` itself.
+ */
+enum nt_status nt_food_current(struct nt_store *s, long long id, long long *current,
+                               struct nt_err *err);
+
+/*
+ * What is shown with a food whose fortification may be out of date (see
+ * nt_food_dated): its data year and the advice.
+ */
+#define NT_FOOD_DATED_NOTE "SR28 (2015) values; fortification may have changed; check the label"
+
+/*
+ * True for a bundled SR28 food with added B12 (`ref` "sr28:...", per100 its
+ * values): USDA published these values in 2015, and manufacturers have
+ * changed their fortification since.
+ */
+bool nt_food_dated(const char *ref, const double per100[NT_STORED_COUNT]);
 
 /* Formats the reference "source:code" into buf (size n). */
 void nt_food_ref(const char *source, const char *code, char *buf, size_t n);

@@ -122,7 +122,8 @@ nt_journal_add(struct nt_store *s, long day, enum nt_meal meal, long long food_i
 
 #define ENTRY_SELECT \
 	"SELECT e.id, e.day, e.meal, e.food, f.source, f.code, f.name, e.amount, e.mg, " \
-	NT_FOOD_VALUE_COLUMNS ", e.planned, f.grp = 'Supplements', f.partial" \
+	NT_FOOD_VALUE_COLUMNS ", e.planned, f.grp = 'Supplements', f.partial," \
+	" f.basis IS NOT NULL" \
 	" FROM entries e JOIN foods f ON f.id = e.food"
 
 static const char sql_get[] = ENTRY_SELECT " WHERE e.id = ?1";
@@ -150,6 +151,7 @@ read_entry(struct nt_stmt *st, struct nt_entry *e, struct nt_err *err)
 	e->supplement = nt_stmt_int(st, 10 + NT_STORED_COUNT) != 0;
 	nt_amounts_for(per100, (double)e->mg / 1000.0, &e->values);
 	nt_amounts_mark_partial(&e->values, (unsigned)nt_stmt_int(st, 11 + NT_STORED_COUNT));
+	e->weight_unknown = nt_stmt_int(st, 12 + NT_STORED_COUNT) != 0;
 	if (!e->food_name || !e->amount) {
 		nt_entry_fini(e);
 		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");

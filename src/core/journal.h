@@ -31,6 +31,8 @@ struct nt_entry {
 	long long mg;      /* grams of food x 1000 */
 	bool planned;      /* logged ahead: counts in the planned total only */
 	bool supplement;   /* the food is a supplement (group "Supplements") */
+	bool weight_unknown; /* the food was imported without a weight: mg is
+	                        nominal (NT_FOOD_BASIS_GRAMS per unit), show "?" */
 	struct nt_amounts values; /* this entry's nutrients */
 };
 

@@ -63,6 +63,7 @@ diet_check(struct nt_store *s, long long id, struct nt_pick *p, struct nt_err *e
 	    (st = nt_food_tags(s, id, &tags, &corrected, err)))
 		return st;
 	p->diet = nt_diet_name(prof.diet);
+	p->tags = tags;
 	p->breaks = tags & nt_diet_forbids(prof.diet);
 	return NT_OK;
 }

@@ -29,6 +29,7 @@ struct nt_pick {
 	char ref[40];
 	char *name;             /* owned */
 	long long mg;           /* the amount's weight in mg */
+	unsigned tags;          /* NT_TAG_* (diet.h): all it contains */
 	unsigned breaks;        /* NT_TAG_* (diet.h) it contains that the profile's diet
 	                           rules out: a warning to give, not a refusal */
 	const char *diet;       /* the profile's diet, named ("vegan") */

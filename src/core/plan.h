@@ -8,14 +8,19 @@
 
 #include "journal.h"
 #include "nutrient.h"
+#include "planmip.h"
 #include "profile.h"
 #include "status.h"
 #include "target.h"
 
 struct nt_store;
 
-/* The most foods a planned day may hold: a day of meals, not a pile of food. */
-#define NT_PLAN_MAX_ITEMS 10
+/* Plans start at this age: younger children eat milk and first foods. */
+#define NT_PLAN_AGE_MIN 1
+/* The most days one plan covers. */
+#define NT_PLAN_DAYS_MAX 28
+/* No food on more days than this in any 7 days running (supplements aside). */
+#define NT_PLAN_WEEKLY_MAX 3
 
 struct nt_plan_item {
 	long day;
@@ -23,42 +28,55 @@ struct nt_plan_item {
 	long long food_id;
 	char ref[40];
 	char *name;        /* owned */
-	char *amount;      /* owned: the portion's text */
+	char *amount;      /* owned: "1.5 cups", what is logged on --accept */
+	double count;      /* of `unit`: 1.5 */
+	char *unit;        /* owned: "cup" (the household unit, singular) */
 	double grams;
 	struct nt_amounts adds;
-	char *why;         /* owned: "b12 +1.90 ug (79% of the 2.40 missing)" */
-	int order;         /* the step that chose it */
+	enum nt_plan_role role;
+	bool yours;        /* a food the user eats (from the journal) */
+	char *why;         /* owned: "gives 40% of the day's potassium" */
 };
 
 struct nt_plan_day {
 	long day;
-	struct nt_amounts total;   /* what the planned day adds up to */
-	unsigned unmet;            /* bits (1 << measure) of targets not met */
-	char reason[256];          /* why, when unmet is not 0 */
+	struct nt_amounts total;   /* the day with the plan: logged, planned and proposed */
+	unsigned unmet;            /* bits (1 << measure): energy band, protein, the targets */
+	char reason[512];          /* which constraint binds, when unmet is not 0 */
 };
 
 struct nt_plan {
-	size_t n;                  /* items */
+	size_t n;                  /* items, by day, meal and role */
 	struct nt_plan_item *items;
 	int ndays;
 	struct nt_plan_day *days;
+	double eer_kcal;           /* the estimated energy requirement */
+	double energy_lo, energy_hi; /* the band a day's energy must fall in (EER +- 10%) */
+	double need[NT_MEASURE_COUNT]; /* protein RDA and the targets of t; NAN: none */
 };
 
 /*
- * Proposes `ndays` days from `first`, each meeting the B12, omega-3 (ALA
- * AI), EPA+DHA and potassium targets of `t` for the profile's diet with as
- * little food as it can.  Foods come from the foods the user has eaten (in
- * the amount last logged) and the bundled staples (their everyday
- * portion), filtered like suggestions (diet, corrections, exclusions,
- * known values).  Greedy: each step adds the portion that covers most of
- * the remaining gaps (each gap as a share of its target), foods the user
- * eats first among equals, foods before supplements (a supplement comes
- * in only where it covers much more), the least food on ties, no food
- * twice a day, and days rotate through the foods.  A day
- * that cannot meet a target says which and why in its reason, instead of
- * a wrong plan.  Items get meals from their food group (cereals and milks
- * at breakfast, fruit, nuts and seeds as snacks, the rest at lunch and
- * dinner).  *out is caller storage; fini it.
+ * Proposes `ndays` (1 to NT_PLAN_DAYS_MAX) days from `first` for the
+ * profile `p` (ages NT_PLAN_AGE_MIN and up; NT_ERR_RANGE below) with the
+ * targets `t` (nt_targets_for).  Each day is an integer program
+ * (planmip.h) solved with GLPK: breakfast, lunch, dinner and a snack built
+ * by the meal rules from the bundled everyday meal foods (data/
+ * plan_foods.csv) and the foods the user eats (the 40 eaten most often in
+ * the last 1000 eaten entries, in the amount last logged, at the meals they
+ * are logged at, their role from the food group), all fitting the diet and
+ * no exclusion; energy within 10% of the IOM EER (energy.h) and each meal
+ * within its share, protein at least the RDA, and the B12, omega-3 (ALA
+ * AI), EPA+DHA and potassium targets met.  The cost it minimises prefers
+ * the user's foods, usual portions and variety (a food used on earlier
+ * days costs more; none is used on more than NT_PLAN_WEEKLY_MAX days of any
+ * 7, counting what the journal holds for the 6 days before `first`, and
+ * porridges and starches count by kind: oatmeal, rice, pasta, potatoes).  A
+ * supplement (one tablet or capsule a day) is offered for a target only
+ * when no day of the foods alone can reach it.  Meals that already hold
+ * entries on a day are left as they are, and everything on the day counts.
+ * A day that cannot be planned names the binding constraint in its reason,
+ * sets unmet, and holds the best day without that constraint.  *out is
+ * caller storage; fini it.
  */
 enum nt_status nt_plan_days(struct nt_store *s, const struct nt_profile *p,
                             const struct nt_targets *t, long first, int ndays,
@@ -69,5 +87,24 @@ void nt_plan_fini(struct nt_plan *pl);
 /* Writes a plan's items as planned entries, all or nothing. */
 enum nt_status nt_plan_accept(struct nt_store *s, const struct nt_plan *pl, int *count,
                               struct nt_err *err);
+
+/* One line of a shopping list: a food summed over the plan. */
+struct nt_plan_buy {
+	long long food_id;
+	const char *ref, *name, *unit; /* borrowed from the plan's items */
+	enum nt_plan_role role;
+	double count, grams;
+	int days;                      /* how many days it is planned on */
+};
+
+/*
+ * Sums a plan by food, by role then name; *out (n entries) is owned by the
+ * caller: free() it.  NT_ERR_NOMEM only.
+ */
+enum nt_status nt_plan_shopping(const struct nt_plan *pl, struct nt_plan_buy **out, size_t *n,
+                                struct nt_err *err);
+
+/* "3 cups" / "1 cup" / "0.5 cup": count and unit as the plan says them, into buf. */
+void nt_plan_amount_text(double count, const char *unit, char *buf, size_t n);
 
 #endif

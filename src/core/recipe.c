@@ -21,7 +21,7 @@ static const char sql_new_food[] =
 	"INSERT INTO foods(source, code, name, grp) VALUES ('recipe', ?1, ?2, 'Recipes')";
 static const char sql_new_recipe[] = "INSERT INTO recipes(food, servings) VALUES (?1, ?2)";
 static const char sql_is_recipe[] = "SELECT servings FROM recipes WHERE food = ?1";
-static const char sql_source[] = "SELECT source FROM foods WHERE id = ?1";
+static const char sql_source[] = "SELECT source, basis IS NOT NULL FROM foods WHERE id = ?1";
 static const char sql_add_item[] =
 	"INSERT INTO recipe_items(recipe, food, amount, mg) VALUES (?1, ?2, ?3, ?4)";
 static const char sql_rm_item[] = "DELETE FROM recipe_items WHERE recipe = ?1 AND id = ?2";
@@ -229,11 +229,15 @@ add(struct nt_store *s, long long recipe, long long food, const char *amount, lo
 		return err->status;
 	if (r == 0)
 		return nt_err_set(err, NT_ERR_NOTFOUND, "no such food");
-	r = !strcmp(nt_stmt_text(st, 0), "recipe");
+	r = !strcmp(nt_stmt_text(st, 0), "recipe") ? 1 : nt_stmt_int(st, 1) ? 2 : 0;
 	nt_stmt_reset(st);
-	if (r)
+	if (r == 1)
 		return nt_err_set(err, NT_ERR_INVALID,
 		                  "a recipe's ingredients are foods, not other recipes");
+	if (r == 2) /* its nominal weight would make the recipe's values per 100 g up */
+		return nt_err_set(err, NT_ERR_INVALID,
+		                  "that food was imported without a weight; a recipe needs the "
+		                  "weight of every ingredient");
 	if (mg <= 0 || mg > 100LL * 1000 * 1000 || !*amount || strlen(amount) > 199)
 		return nt_err_set(err, NT_ERR_RANGE, "an ingredient weighs 1 mg to 100 kg");
 	if (!(st = nt_store_stmt(s, sql_add_item, err)))

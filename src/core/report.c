@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "category.h"
 #include "date.h"
 #include "diet.h"
 #include "food.h"
@@ -89,17 +90,57 @@ nt_report_trend(struct nt_store *s, long day, int weeks, struct nt_trend *out,
 }
 
 /*
- * Foods with an everyday portion, fitting the diet: USDA's serving (FNDDS's
- * "quantity not specified", SR's "serving") when it has one of at most
- * 500 g, else its first portion of at most 250 g.
+ * Foods with an everyday portion (the table everyday_portion: USDA's
+ * serving, FNDDS's "quantity not specified", of at most 500 g, else the
+ * first portion of at most 250 g), a positive value of the measure, current
+ * values and fitting the diet, best first (the value per portion computed
+ * exactly as nt_amounts_for does, then the row id, like top_cmp), at most
+ * ?11.  The measure is tested first.  One statement per measure, in two
+ * forms: the full diet and exclusion test, and, when the user has no
+ * exclusion and no correction of a food's tags, the food's own tags alone
+ * (the same answer without a subquery for every food).
  */
-static const char sql_top[] =
-	"SELECT f.id, f.source, f.code, f.name, p.amount, p.unit, p.grams, " NT_FOOD_VALUE_COLUMNS
-	" FROM foods f JOIN portions p ON p.food = f.id AND p.seq = coalesce("
-	"  (SELECT min(seq) FROM portions WHERE food = f.id AND grams <= 500"
-	"   AND (unit LIKE 'Quantity not specified%' OR unit LIKE '%serving%')),"
-	"  (SELECT min(seq) FROM portions WHERE food = f.id AND grams <= 250))"
-	" WHERE f.grp <> 'Supplements' AND (?10 OR f.source <> 'sr28') AND " NT_DIET_ALLOWED_SQL;
+#define TOP_SQL(value100, value, diet)                                                     \
+	"SELECT f.id FROM foods f JOIN everyday_portion e ON e.food = f.id"                 \
+	" WHERE " value100 " > 0 AND f.grp <> 'Supplements' AND (?10 OR f.source <> 'sr28')" \
+	" AND " NT_FOOD_CURRENT_SQL " AND (?12 OR " NT_ADVICE_SQL ")"                    \
+	" AND NOT (?13 AND (f.class & " TOP_ENERGY ") <> 0) AND " diet                     \
+	" ORDER BY " value " DESC, f.id LIMIT ?11"
+#define TOP_ENERGY "2" /* NT_CLASS_ENERGY */
+_Static_assert(NT_CLASS_ENERGY == 2, "TOP_ENERGY is NT_CLASS_ENERGY");
+#define TOP_FULL NT_DIET_ALLOWED_SQL
+#define TOP_LEAN "(f.contains & ?9) = 0"
+#define TOP_ONE(col) \
+	{TOP_SQL(col, col " * e.grams / 100.0", TOP_FULL), \
+	 TOP_SQL(col, col " * e.grams / 100.0", TOP_LEAN)}
+#define PART(col) "ifnull(" col " * e.grams / 100.0, 0)"
+#define OMEGA3_100 "(ifnull(f.ala_g, 0) + ifnull(f.epa_g, 0) + ifnull(f.dha_g, 0) + ifnull(f.dpa_g, 0))"
+#define OMEGA3 "(" PART("f.ala_g") " + " PART("f.epa_g") " + " PART("f.dha_g") " + " \
+	PART("f.dpa_g") ")"
+#define EPA_DHA_100 "(ifnull(f.epa_g, 0) + ifnull(f.dha_g, 0))"
+#define EPA_DHA "(" PART("f.epa_g") " + " PART("f.dha_g") ") * 1000.0"
+static const char *const sql_top[NT_MEASURE_COUNT][2] = {
+	[NT_ENERGY] = TOP_ONE("f.energy_kcal"),
+	[NT_PROTEIN] = TOP_ONE("f.protein_g"),
+	[NT_B12] = TOP_ONE("f.b12_ug"),
+	[NT_B12_ADDED] = TOP_ONE("f.b12_added_ug"),
+	[NT_ALA] = TOP_ONE("f.ala_g"),
+	[NT_EPA] = TOP_ONE("f.epa_g"),
+	[NT_DHA] = TOP_ONE("f.dha_g"),
+	[NT_DPA] = TOP_ONE("f.dpa_g"),
+	[NT_POTASSIUM] = TOP_ONE("f.potassium_mg"),
+	[NT_OMEGA3] = {TOP_SQL(OMEGA3_100, OMEGA3, TOP_FULL), TOP_SQL(OMEGA3_100, OMEGA3, TOP_LEAN)},
+	[NT_EPA_DHA] = {TOP_SQL(EPA_DHA_100, EPA_DHA, TOP_FULL),
+	                TOP_SQL(EPA_DHA_100, EPA_DHA, TOP_LEAN)},
+};
+/* What is shown of a food the ranking chose (the ranking reads ids only). */
+static const char sql_top_food[] =
+	"SELECT f.id, f.source, f.code, f.name, p.amount, p.unit, p.grams, "
+	NT_FOOD_VALUE_COLUMNS_OF("f")
+	" FROM foods f JOIN everyday_portion e ON e.food = f.id"
+	" JOIN portions p ON p.food = e.food AND p.seq = e.seq WHERE f.id = ?1";
+static const char sql_top_personal[] =
+	"SELECT EXISTS (SELECT 1 FROM exclusions) OR EXISTS (SELECT 1 FROM food_tags)";
 
 void
 nt_top_fini(struct nt_top *t)
@@ -125,27 +166,10 @@ top_cmp(const void *a, const void *b)
 	return x->food_id < y->food_id ? -1 : x->food_id > y->food_id;
 }
 
-/* Where x goes among t->v[0..n-1], kept in top_cmp order. */
-static size_t
-top_slot(const struct nt_top *t, const struct nt_top_food *x)
-{
-	size_t lo = 0, hi = t->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (top_cmp(&t->v[mid], x) <= 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /*
- * Only the best `limit` rows are kept, in order, as they come: a Branded
- * import has hundreds of thousands of candidates, and a row that does not
- * make the list costs no allocation.
+ * The ranking runs in SQL and reads food ids only (a Branded import has
+ * hundreds of thousands of candidates); what is shown is then read for the
+ * few foods that made the list.
  */
 enum nt_status
 nt_report_top(struct nt_store *s, enum nt_measure m, enum nt_diet diet, unsigned flags,
@@ -154,6 +178,9 @@ nt_report_top(struct nt_store *s, enum nt_measure m, enum nt_diet diet, unsigned
 	struct nt_err scratch;
 	struct nt_stmt *st;
 	struct nt_top t = {0, NULL};
+	long long *ids = NULL;
+	size_t n = 0;
+	bool personal;
 	int rc;
 
 	if (!err)
@@ -161,72 +188,81 @@ nt_report_top(struct nt_store *s, enum nt_measure m, enum nt_diet diet, unsigned
 	*out = t;
 	if (limit == 0)
 		return NT_OK;
-	if (!(st = nt_store_stmt(s, sql_top, err)))
-		return err->status;
+	if ((unsigned)m >= NT_MEASURE_COUNT)
+		return nt_err_set(err, NT_ERR_INVALID, "no such measure");
+	if (limit > NT_TOP_MAX)
+		limit = NT_TOP_MAX;
+	if (!(ids = malloc(limit * sizeof *ids)) || !(t.v = calloc(limit, sizeof *t.v))) {
+		free(ids);
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	}
+	if (nt_store_begin_read(s, err))
+		goto fail;
+	if (!(st = nt_store_stmt(s, sql_top_personal, err)) || nt_stmt_step(st, err) < 0)
+		goto fail_tx;
+	personal = nt_stmt_int(st, 0) != 0;
+	nt_stmt_reset(st);
+	if (!(st = nt_store_stmt(s, sql_top[m][personal ? 0 : 1], err)))
+		goto fail_tx;
 	nt_stmt_bind_int(st, 9, flags & NT_TOP_ANY_DIET ? 0 : nt_diet_forbids(diet));
 	nt_stmt_bind_int(st, 10, !!(flags & NT_TOP_INGREDIENTS));
-	while ((rc = nt_stmt_step(st, err)) > 0) {
+	nt_stmt_bind_int(st, 11, (long long)limit);
+	nt_stmt_bind_int(st, 12, !!(flags & NT_TOP_NOT_ADVICE));
+	nt_stmt_bind_int(st, 13, !!(flags & NT_TOP_NO_ENERGY));
+	while (n < limit && (rc = nt_stmt_step(st, err)) > 0)
+		ids[n++] = nt_stmt_int(st, 0);
+	if (rc < 0)
+		goto fail_tx;
+	nt_stmt_reset(st);
+	if (!(st = nt_store_stmt(s, sql_top_food, err)))
+		goto fail_tx;
+	for (size_t i = 0; i < n; i++) {
 		double per100[NT_STORED_COUNT];
 		struct nt_amounts v, v100;
-		struct nt_top_food x = {0}, *slot;
+		struct nt_top_food *x = &t.v[t.n];
 		char portion[256];
-		size_t at;
 
-		x.grams = nt_stmt_double(st, 6);
+		nt_stmt_bind_int(st, 1, ids[i]);
+		if ((rc = nt_stmt_step(st, err)) < 0)
+			goto fail_tx;
+		if (rc == 0)
+			continue;
+		x->food_id = ids[i];
+		x->grams = nt_stmt_double(st, 6);
 		for (int k = 0; k < NT_STORED_COUNT; k++)
 			per100[k] = nt_stmt_double(st, 7 + k);
-		nt_amounts_for(per100, x.grams, &v);
-		if (!nt_known(v.v[m]) || v.v[m] <= 0)
-			continue;
-		x.value = v.v[m];
-		x.food_id = nt_stmt_int(st, 0);
-		if (t.n == limit && top_cmp(&x, &t.v[limit - 1]) >= 0)
-			continue;
-		if (!t.v && !(t.v = calloc(limit < 256 ? limit : 256, sizeof *t.v)))
-			goto nomem;
-		if (t.n == limit) { /* the last one drops out */
-			free(t.v[t.n - 1].name);
-			free(t.v[t.n - 1].portion);
-			t.n--;
-		} else if (t.n >= 256 && (t.n & (t.n - 1)) == 0) { /* full at a power of two */
-			size_t cap = 2 * t.n < limit ? 2 * t.n : limit;
-			struct nt_top_food *more = realloc(t.v, cap * sizeof *more);
-
-			if (!more)
-				goto nomem;
-			t.v = more;
-		}
+		nt_amounts_for(per100, x->grams, &v);
 		nt_amounts_for(per100, 100, &v100);
-		x.per100 = v100.v[m];
-		nt_food_ref(nt_stmt_text(st, 1), nt_stmt_text(st, 2), x.ref, sizeof x.ref);
+		x->value = v.v[m];
+		x->per100 = v100.v[m];
+		nt_food_ref(nt_stmt_text(st, 1), nt_stmt_text(st, 2), x->ref, sizeof x->ref);
+		x->dated = nt_food_dated(x->ref, per100);
 		if (!strncmp(nt_stmt_text(st, 5), "Quantity not specified", 22))
 			snprintf(portion, sizeof portion, "a usual portion");
 		else
 			snprintf(portion, sizeof portion, "%g %s", nt_stmt_double(st, 4),
 			         nt_stmt_text(st, 5));
-		x.name = strdup(nt_stmt_text(st, 3));
-		x.portion = strdup(portion);
-		if (!x.name || !x.portion) {
-			free(x.name);
-			free(x.portion);
-			goto nomem;
-		}
-		at = top_slot(&t, &x);
-		slot = &t.v[at];
-		memmove(slot + 1, slot, (t.n - at) * sizeof *slot);
-		*slot = x;
+		x->name = strdup(nt_stmt_text(st, 3));
+		x->portion = strdup(portion);
+		nt_stmt_reset(st);
 		t.n++;
+		if (!x->name || !x->portion) {
+			nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+			goto fail_tx;
+		}
 	}
-	if (rc < 0) {
-		nt_top_fini(&t);
-		return err->status;
-	}
+	nt_store_rollback(s); /* a read: nothing to keep */
+	free(ids);
+	/* SQL ranked them as top_cmp does; sorting a ranked list costs nothing */
+	qsort(t.v, t.n, sizeof *t.v, top_cmp);
 	*out = t;
 	return NT_OK;
-nomem:
-	nt_stmt_reset(st);
+fail_tx:
+	nt_store_rollback(s);
+fail:
+	free(ids);
 	nt_top_fini(&t);
-	return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	return err->status;
 }
 
 /* ---- HTML ---- */

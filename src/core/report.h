@@ -56,6 +56,7 @@ struct nt_top_food {
 	double grams;
 	double value;     /* in the measure's unit, for the portion */
 	double per100;
+	bool dated;       /* SR28 values with added B12: NT_FOOD_DATED_NOTE */
 };
 
 struct nt_top {
@@ -63,9 +64,15 @@ struct nt_top {
 	struct nt_top_food *v;
 };
 
+/* The most foods one list holds. */
+#define NT_TOP_MAX 1000
+
 enum {
 	NT_TOP_ANY_DIET = 1,    /* ignore the diet (exclusions still apply) */
 	NT_TOP_INGREDIENTS = 2, /* include SR28's ingredients (raw, dry, ...) */
+	NT_TOP_NOT_ADVICE = 4,  /* include foods that are not everyday advice
+	                           (NT_ADVICE_SQL: drinks, candy, sauces...) */
+	NT_TOP_NO_ENERGY = 8,   /* never energy drinks (someone under 18) */
 };
 
 /*
@@ -73,8 +80,12 @@ enum {
  * "quantity not specified", of at most 500 g; else the first portion of at
  * most 250 g; a food without one is left out), those the diet forbids
  * (unless NT_TOP_ANY_DIET) and the excluded ones left out, supplements left
- * out, at most `limit`.  Without NT_TOP_INGREDIENTS only foods as eaten
+ * out, foods that are not everyday advice left out (unless
+ * NT_TOP_NOT_ADVICE; energy drinks never with NT_TOP_NO_ENERGY), at most
+ * `limit` (at most NT_TOP_MAX).  Without NT_TOP_INGREDIENTS only foods as eaten
  * count: FNDDS, labels and the user's own, not SR28's raw ingredients.
+ * SR28 foods with current values elsewhere (NT_FOOD_CURRENT_SQL) are left
+ * out: their current food is ranked instead.
  */
 enum nt_status nt_report_top(struct nt_store *s, enum nt_measure m, enum nt_diet diet,
                              unsigned flags, size_t limit, struct nt_top *out,

@@ -26,7 +26,7 @@ struct cand {
 	long long id;
 	double score;
 	size_t name_len;
-	unsigned cls, breaks;
+	unsigned cls, breaks, tags;
 	int uses, dropped;
 	bool whole, complete;
 };
@@ -88,7 +88,7 @@ _Static_assert(2 * HISTORY_ENTRIES <= HISTORY_SLOTS, "history table at most half
 static const char sql_history[] =
 	"SELECT food FROM entries ORDER BY id DESC LIMIT " STR(HISTORY_ENTRIES);
 static const char sql_hit[] =
-	"SELECT source, code, name, grp, " NT_FOOD_VALUE_COLUMNS " FROM foods WHERE id = ?1";
+	"SELECT source, code, name, grp, " NT_FOOD_VALUE_COLUMNS ", basis FROM foods WHERE id = ?1";
 /*
  * A food's portions in order: the first household measure is chosen in C
  * (FNDDS's "Guideline amount ..." and "Quantity not specified" are not
@@ -107,6 +107,7 @@ nt_search_result_fini(struct nt_search_result *r)
 		free(r->hits[i].name);
 		free(r->hits[i].group);
 		free(r->hits[i].portion.unit);
+		free(r->hits[i].basis);
 	}
 	free(r->hits);
 	r->hits = NULL;
@@ -151,6 +152,8 @@ load_hit(struct nt_store *s, const struct cand *c, struct nt_search_hit *h,
          struct nt_err *err)
 {
 	struct nt_stmt *st = nt_store_stmt(s, sql_hit, err);
+	const int bcol = 4 + NT_STORED_COUNT;
+	bool has_basis;
 	int rc;
 
 	if (!st)
@@ -164,6 +167,7 @@ load_hit(struct nt_store *s, const struct cand *c, struct nt_search_hit *h,
 	h->score = c->score;
 	h->cls = c->cls;
 	h->breaks = c->breaks;
+	h->tags = c->tags;
 	h->uses = c->uses;
 	h->dropped = c->dropped;
 	h->whole = c->whole;
@@ -172,8 +176,11 @@ load_hit(struct nt_store *s, const struct cand *c, struct nt_search_hit *h,
 	h->group = strdup(nt_stmt_text(st, 3));
 	for (int m = 0; m < NT_STORED_COUNT; m++)
 		h->per100[m] = nt_stmt_double(st, 4 + m);
+	has_basis = !nt_stmt_is_null(st, bcol);
+	if (has_basis)
+		h->basis = strdup(nt_stmt_text(st, bcol));
 	nt_stmt_reset(st);
-	if (!h->name || !h->group)
+	if (!h->name || !h->group || (has_basis && !h->basis))
 		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
 	return load_portion(s, h, err);
 }
@@ -381,6 +388,7 @@ rank_row(struct ranking *r, struct nt_stmt *st, int dropped, struct nt_err *err)
 	double parts[NT_RANK_RULE_COUNT];
 	struct cand *c;
 	long long id = nt_stmt_int(st, 0);
+	unsigned c_tags;
 
 	if (r->n == r->cap) {
 		size_t ncap = r->cap ? 2 * r->cap : 256;
@@ -395,7 +403,8 @@ rank_row(struct ranking *r, struct nt_stmt *st, int dropped, struct nt_err *err)
 	f.keywords = nt_stmt_text(st, 3);
 	f.group = nt_stmt_text(st, 4);
 	f.cls = (unsigned)nt_stmt_int(st, 5);
-	f.breaks = (unsigned)nt_stmt_int(st, 6) & r->forbids;
+	c_tags = (unsigned)nt_stmt_int(st, 6);
+	f.breaks = c_tags & r->forbids;
 	f.own = nt_stmt_int(st, 7) != 0;
 	f.uses = history_uses(r->hist, id);
 	f.dropped = dropped;
@@ -404,6 +413,7 @@ rank_row(struct ranking *r, struct nt_stmt *st, int dropped, struct nt_err *err)
 	c->name_len = strlen(f.name);
 	c->cls = f.cls;
 	c->breaks = f.breaks;
+	c->tags = c_tags;
 	c->uses = f.uses;
 	c->dropped = f.dropped;
 	c->score = nt_rank_score(r->q, &f, parts);

@@ -26,8 +26,12 @@ struct nt_search_hit {
 	                            amount" or "Quantity not specified" unless it has
 	                            only those), when the food has one */
 	struct nt_portion portion; /* unit owned by the result */
+	char *basis;             /* owned; NULL, or the unit per100 is for when the
+	                            food was imported without a weight (food.h) */
 	double score;            /* lower is better (nt_rank_score) */
 	unsigned cls;            /* NT_CLASS_* (category.h) */
+	unsigned tags;           /* NT_TAG_* (diet.h): all it contains (NT_TAGS_UNKNOWN:
+	                            its ingredients are not known) */
 	unsigned breaks;         /* NT_TAG_* (diet.h) it contains that the diet searched
 	                            for rules out; 0 when it fits */
 	int uses;                /* times in the user's last 1000 entries */

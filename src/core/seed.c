@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* seed.c - loading data/foods.csv, portions.csv and targets.csv. */
+/* seed.c - loading data/foods.csv, portions.csv, targets.csv, staples.csv and superseded.csv. */
 #include "config.h"
 
 #include <errno.h>
@@ -13,6 +13,8 @@
 #include "csvio.h"
 #include "diet.h"
 #include "food.h"
+#include "journal.h"
+#include "planmip.h"
 #include "seed.h"
 #include "store.h"
 #include "text.h"
@@ -400,6 +402,148 @@ staple_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	return nt_stmt_run(st, err);
 }
 
+/* ---- superseded.csv ---- */
+
+static const char *const superseded_cols[] = {"food_id", "current_id", "reason"};
+static const char sql_insert_superseded[] =
+	"INSERT INTO superseded(food, current, reason) VALUES (?1, ?2, ?3)";
+
+/* A bundled food's row id by its reference in column `col`. */
+static enum nt_status
+ref_id(struct load *ld, const struct nt_csv_row *row, int col, long long *id,
+       struct nt_err *err)
+{
+	struct nt_stmt *st;
+	char source[16], code[24];
+	enum nt_status rc;
+	int r;
+
+	if ((rc = split_ref(row, col, source, code, err)))
+		return rc;
+	if (!(st = nt_store_stmt(ld->s, sql_food_id, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, source);
+	nt_stmt_bind_text(st, 2, code);
+	if ((r = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	if (r == 0)
+		return nt_csv_fail(err, row, (size_t)col + 1, "unknown food '%.40s'",
+		                   row->field[col]);
+	*id = nt_stmt_int(st, 0);
+	nt_stmt_reset(st);
+	return NT_OK;
+}
+
+static enum nt_status
+superseded_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
+{
+	struct load *ld = ctx;
+	struct nt_stmt *st;
+	long long food, current;
+	enum nt_status rc;
+
+	if (row->record == 1)
+		return map_header(ld, row, superseded_cols, 3, err);
+	if ((rc = check_width(row, ld->ncols, err)) ||
+	    (rc = ref_id(ld, row, ld->col[0], &food, err)) ||
+	    (rc = ref_id(ld, row, ld->col[1], &current, err)))
+		return rc;
+	if (food == current)
+		return nt_csv_fail(err, row, (size_t)ld->col[1] + 1, "a food cannot replace itself");
+	if (!(st = nt_store_stmt(ld->s, sql_insert_superseded, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, food);
+	nt_stmt_bind_int(st, 2, current);
+	nt_stmt_bind_text(st, 3, row->field[ld->col[2]]);
+	ld->rows++;
+	return nt_stmt_run(st, err);
+}
+
+/* ---- plan_foods.csv (issue 10): the planner's everyday meal foods ---- */
+
+static const char *const plan_food_cols[] = {"food_id", "role", "meals", "portion_seq",
+                                             "step", "min", "max"};
+static const char sql_insert_plan_food[] =
+	"INSERT INTO plan_foods(food, role, meals, portion_seq, step, lo, hi)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+static enum nt_status
+plan_food_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
+{
+	struct load *ld = ctx;
+	struct nt_stmt *st;
+	char source[16], code[24], word[16];
+	const char *p;
+	long long food;
+	unsigned meals = 0;
+	double v[4]; /* portion_seq, step, min, max */
+	enum nt_status rc;
+	int r;
+
+	if (row->record == 1)
+		return map_header(ld, row, plan_food_cols, 7, err);
+	if ((rc = check_width(row, ld->ncols, err)))
+		return rc;
+	if ((rc = split_ref(row, ld->col[0], source, code, err)))
+		return rc;
+	if (!(st = nt_store_stmt(ld->s, sql_food_id, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, source);
+	nt_stmt_bind_text(st, 2, code);
+	if ((r = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	if (r == 0)
+		return nt_csv_fail(err, row, (size_t)ld->col[0] + 1, "unknown food '%.40s'",
+		                   row->field[ld->col[0]]);
+	food = nt_stmt_int(st, 0);
+	nt_stmt_reset(st);
+	if (nt_plan_role_parse(row->field[ld->col[1]]) < 0)
+		return nt_csv_fail(err, row, (size_t)ld->col[1] + 1, "unknown role '%.20s'",
+		                   row->field[ld->col[1]]);
+	for (p = row->field[ld->col[2]]; *p;) {
+		size_t n = strcspn(p, " ");
+		int m;
+
+		snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), p);
+		if (n >= sizeof word || (m = nt_meal_parse(word)) < 0)
+			return nt_csv_fail(err, row, (size_t)ld->col[2] + 1, "unknown meal '%.20s'", p);
+		meals |= 1u << m;
+		p += n + (p[n] == ' ');
+	}
+	if (!meals)
+		return nt_csv_fail(err, row, (size_t)ld->col[2] + 1, "no meal named");
+	for (int i = 0; i < 4; i++) {
+		int c = ld->col[3 + i];
+
+		if (!nt_text_to_double(row->field[c], &v[i]) || !(v[i] > 0) || v[i] > 1000)
+			return nt_csv_fail(err, row, (size_t)c + 1, "not a positive number: '%.40s'",
+			                   row->field[c]);
+	}
+	if (v[2] > v[3])
+		return nt_csv_fail(err, row, (size_t)ld->col[5] + 1, "min is above max");
+	if (!(st = nt_store_stmt(ld->s, sql_portion_exists, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, food);
+	nt_stmt_bind_int(st, 2, (long long)v[0]);
+	if ((r = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	nt_stmt_reset(st);
+	if (r == 0)
+		return nt_csv_fail(err, row, (size_t)ld->col[3] + 1, "the food has no portion %g",
+		                   v[0]);
+	if (!(st = nt_store_stmt(ld->s, sql_insert_plan_food, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, food);
+	nt_stmt_bind_text(st, 2, row->field[ld->col[1]]);
+	nt_stmt_bind_int(st, 3, meals);
+	nt_stmt_bind_int(st, 4, (long long)v[0]);
+	nt_stmt_bind_double(st, 5, v[1]);
+	nt_stmt_bind_double(st, 6, v[2]);
+	nt_stmt_bind_double(st, 7, v[3]);
+	ld->rows++;
+	return nt_stmt_run(st, err);
+}
+
 static enum nt_status
 load_file(struct nt_store *s, const char *dir, const char *file, nt_csv_row_fn fn,
           struct nt_err *err)
@@ -419,6 +563,7 @@ load_file(struct nt_store *s, const char *dir, const char *file, nt_csv_row_fn f
 static enum nt_status
 load_all(struct nt_store *s, const char *dir, const char *version, struct nt_err *err)
 {
+	char path[PATH_MAX];
 	enum nt_status st;
 
 	if ((st = nt_store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS seed_seen(id INTEGER PRIMARY KEY);"
@@ -433,11 +578,19 @@ load_all(struct nt_store *s, const char *dir, const char *version, struct nt_err
 	                        "DELETE FROM foods WHERE source IN " BUNDLED_SOURCES
 	                        " AND id NOT IN temp.seed_seen"
 	                        " AND id NOT IN (SELECT food FROM entries);"
-	                        "DELETE FROM targets; DELETE FROM staples;", err)))
+	                        "DELETE FROM targets; DELETE FROM staples;"
+	                        "DELETE FROM superseded; DELETE FROM plan_foods;", err)))
 		return st;
 	if ((st = load_file(s, dir, "portions.csv", portion_row, err)) ||
 	    (st = load_file(s, dir, "targets.csv", target_row, err)) ||
-	    (st = load_file(s, dir, "staples.csv", staple_row, err)))
+	    (st = load_file(s, dir, "staples.csv", staple_row, err)) ||
+	    (st = load_file(s, dir, "superseded.csv", superseded_row, err)))
+		return st;
+	/* Optional: a data directory made before the planner has none (plans then
+	 * say so). */
+	if (snprintf(path, sizeof path, "%s/plan_foods.csv", dir) < (int)sizeof path &&
+	    access(path, F_OK) == 0 &&
+	    (st = load_file(s, dir, "plan_foods.csv", plan_food_row, err)))
 		return st;
 	if ((st = nt_store_exec(s, "DROP TABLE temp.seed_seen;", err)) ||
 	    (st = nt_store_bulk_foods(s, false, err)))

@@ -12,7 +12,8 @@ struct nt_store;
 
 /*
  * Finds the directory holding the bundled data (foods.csv, portions.csv,
- * targets.csv, staples.csv, VERSION): $NUTRACK_DATA_DIR when set; else "data" next to
+ * targets.csv, staples.csv, superseded.csv, VERSION): $NUTRACK_DATA_DIR
+ * when set; else "data" next to
  * the running executable (a build tree); else "../share/nutrack" from it
  * (an installed tree, wherever it was moved); else the configured
  * pkgdatadir; else, for a build outside the source tree, the sources' data.
@@ -23,7 +24,8 @@ enum nt_status nt_seed_find_dir(char *buf, size_t n, struct nt_err *err);
 /*
  * Makes sure the database holds the bundled data of `dir` (NULL: found
  * with nt_seed_find_dir): when the database's data version differs from
- * dir/VERSION, loads all foods, portions and targets in one transaction
+ * dir/VERSION, loads all foods, portions, targets, staples and superseded
+ * foods in one transaction
  * (foods keep their row ids, so journal entries stay attached; bundled
  * foods that vanished are removed unless an entry uses them).  When the
  * data is current nothing is read but VERSION.  When no data directory

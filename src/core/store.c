@@ -31,6 +31,8 @@ struct nt_stmt {
 
 struct nt_store {
 	sqlite3 *db;
+	void (*trace)(void *ctx, const char *sql);
+	void *trace_ctx;
 	char *path;
 	struct nt_stmt **stmts; /* each allocated once: handed-out pointers stay valid */
 	size_t n_stmts, cap_stmts;
@@ -50,6 +52,37 @@ struct nt_store {
 	"  VALUES ('delete', old.id, old.name, old.also, old.keywords, old.grp);" \
 	"  INSERT INTO food_fts(rowid, name, also, keywords, grp)" \
 	"  VALUES (new.id, new.name, new.also, new.keywords, new.grp); END;"
+
+/*
+ * A food's everyday portion, for top (nt_report_top): USDA's serving or
+ * FNDDS's "quantity not specified" of at most 500 g, else its first portion
+ * of at most 250 g.  Kept in the table everyday_portion by triggers on
+ * portions (a bulk load drops them and fills the table once at the end), so
+ * that top reads one row per food instead of searching its portions.
+ */
+#define EVERYDAY_SEQ(food)                                                          \
+	"coalesce((SELECT min(seq) FROM portions WHERE food = " food " AND grams <= 500" \
+	"  AND (unit LIKE 'Quantity not specified%' OR unit LIKE '%serving%')),"        \
+	" (SELECT min(seq) FROM portions WHERE food = " food " AND grams <= 250))"
+#define EVERYDAY_SET(food)                                                           \
+	"DELETE FROM everyday_portion WHERE food = " food ";"                         \
+	"INSERT INTO everyday_portion(food, seq, grams) SELECT p.food, p.seq, p.grams" \
+	" FROM foods f JOIN portions p ON p.food = f.id AND p.seq = " EVERYDAY_SEQ("f.id") \
+	" WHERE f.id = " food ";"
+#define EVERYDAY_TRIGGERS \
+	"CREATE TRIGGER portions_everyday_ai AFTER INSERT ON portions BEGIN " \
+	EVERYDAY_SET("new.food") " END;" \
+	"CREATE TRIGGER portions_everyday_ad AFTER DELETE ON portions BEGIN " \
+	EVERYDAY_SET("old.food") " END;" \
+	"CREATE TRIGGER portions_everyday_au AFTER UPDATE ON portions BEGIN " \
+	EVERYDAY_SET("old.food") EVERYDAY_SET("new.food") " END;"
+#define EVERYDAY_FILL \
+	"DELETE FROM everyday_portion;" \
+	"INSERT INTO everyday_portion(food, seq, grams) SELECT p.food, p.seq, p.grams" \
+	" FROM foods f JOIN portions p ON p.food = f.id AND p.seq = " EVERYDAY_SEQ("f.id") ";"
+#define EVERYDAY_DROP \
+	"DROP TRIGGER portions_everyday_ai; DROP TRIGGER portions_everyday_ad;" \
+	"DROP TRIGGER portions_everyday_au;"
 
 /* Each entry upgrades the schema from version i to i + 1. */
 static const char *const migrations[NT_SCHEMA_VERSION] = {
@@ -137,6 +170,39 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	 * works them out */
 	"ALTER TABLE foods ADD COLUMN class INTEGER NOT NULL DEFAULT -1;"
 	"CREATE INDEX foods_unclassified ON foods(id) WHERE class < 0;",
+
+	/* 3 -> 4 (issue 10): SR28 foods that FNDDS 2021-2023 gives anew */
+	"CREATE TABLE superseded("
+	"  food INTEGER PRIMARY KEY REFERENCES foods(id) ON DELETE CASCADE,"
+	"  current INTEGER NOT NULL REFERENCES foods(id) ON DELETE CASCADE,"
+	"  reason TEXT NOT NULL);"
+	"CREATE INDEX superseded_current ON superseded(current);"
+	"CREATE TABLE everyday_portion("    /* top's portion of each food */
+	"  food INTEGER PRIMARY KEY REFERENCES foods(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL, grams REAL NOT NULL);"
+	EVERYDAY_TRIGGERS
+	EVERYDAY_FILL
+	/* the bundled data gains a file: load it again */
+	"DELETE FROM meta WHERE key = 'data_version';",
+
+	/* 4 -> 5 (issue 14): foods imported from another tracker's export that
+	 * gave no weight keep their values per one `basis` unit ("cup",
+	 * "meal"), stored as if that unit weighed 1 g; NULL: per 100 g. */
+	"ALTER TABLE foods ADD COLUMN basis TEXT;",
+
+	/* 5 -> 6 (issue 10): body size and activity for the energy requirement;
+	 * the planner's everyday meal foods (data/plan_foods.csv) */
+	"ALTER TABLE profile ADD COLUMN height_cm REAL;"   /* NULL: the IOM reference */
+	"ALTER TABLE profile ADD COLUMN weight_kg REAL;"
+	"ALTER TABLE profile ADD COLUMN activity TEXT;"    /* NULL: low active */
+	"CREATE TABLE plan_foods("
+	"  food INTEGER PRIMARY KEY REFERENCES foods(id) ON DELETE CASCADE,"
+	"  role TEXT NOT NULL,"           /* cereal, bread, milk, protein, ... */
+	"  meals INTEGER NOT NULL,"       /* bits 1 << NT_BREAKFAST ... */
+	"  portion_seq INTEGER NOT NULL," /* the usual household portion */
+	"  step REAL NOT NULL, lo REAL NOT NULL, hi REAL NOT NULL);" /* in portions */
+	/* protein targets and the plan foods are new bundled data: load it again */
+	"DELETE FROM meta WHERE key = 'data_version';",
 };
 
 /*
@@ -507,9 +573,35 @@ nt_store_bulk_foods(struct nt_store *s, bool start, struct nt_err *err)
 		return nt_err_set(err, NT_ERR_DB, "a bulk food load needs a transaction");
 	if (start)
 		return nt_store_exec(s, "DROP TRIGGER foods_ai; DROP TRIGGER foods_ad;"
-		                     "DROP TRIGGER foods_au;", err);
+		                     "DROP TRIGGER foods_au;" EVERYDAY_DROP, err);
 	return nt_store_exec(s, "INSERT INTO food_fts(food_fts) VALUES ('rebuild');"
-	                     FTS_TRIGGERS, err);
+	                     FTS_TRIGGERS EVERYDAY_FILL EVERYDAY_TRIGGERS, err);
+}
+
+static int
+on_trace(unsigned type, void *ctx, void *p, void *x)
+{
+	struct nt_store *s = ctx;
+	char *sql;
+
+	(void)x;
+	if (type != SQLITE_TRACE_STMT || !s->trace)
+		return 0;
+	if ((sql = sqlite3_expanded_sql(p))) {
+		/* a trigger's statements come as "-- TRIGGER ...": their parent ran them */
+		if (strncmp(sql, "--", 2))
+			s->trace(s->trace_ctx, sql);
+		sqlite3_free(sql);
+	}
+	return 0;
+}
+
+void
+nt_store_trace(struct nt_store *s, void (*fn)(void *ctx, const char *sql), void *ctx)
+{
+	s->trace = fn;
+	s->trace_ctx = ctx;
+	sqlite3_trace_v2(s->db, fn ? SQLITE_TRACE_STMT : 0, fn ? on_trace : NULL, s);
 }
 
 long long

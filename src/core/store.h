@@ -15,7 +15,7 @@
 struct nt_store; /* opaque: one open database */
 struct nt_stmt;  /* opaque: a prepared statement owned by the store */
 
-#define NT_SCHEMA_VERSION 3
+#define NT_SCHEMA_VERSION 6
 
 /*
  * The default database path: $XDG_DATA_HOME/nutrack/nutrack.db, or
@@ -66,9 +66,9 @@ void nt_store_rollback(struct nt_store *s);
 
 /*
  * Loading many foods at once, inside a transaction: start = true stops
- * keeping the full-text index in step row by row; start = false rebuilds it
- * in one pass (much faster than row by row) and resumes.  A rollback undoes
- * both.
+ * keeping the full-text index and the everyday portions (top) in step row
+ * by row; start = false rebuilds both in one pass (much faster than row by
+ * row) and resumes.  A rollback undoes both.
  */
 enum nt_status nt_store_bulk_foods(struct nt_store *s, bool start, struct nt_err *err);
 
@@ -86,6 +86,14 @@ struct nt_stmt *nt_store_stmt(struct nt_store *s, const char *sql,
                               struct nt_err *err);
 
 long long nt_store_last_rowid(struct nt_store *s);
+
+/*
+ * Calls fn(ctx, sql) as each statement starts to run, from now on, with
+ * its parameters filled in (one statement a call, without a ';'); fn NULL
+ * stops.  For the benchmark (bench/run.sh): its sqlite3 floor runs exactly
+ * the statements nutrack ran.
+ */
+void nt_store_trace(struct nt_store *s, void (*fn)(void *ctx, const char *sql), void *ctx);
 
 /*
  * A number that changes when another connection commits a change to the

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "category.h"
 #include "diet.h"
 #include "food.h"
 #include "store.h"
@@ -21,25 +22,53 @@ static const char sql_staples[] =
 	" WHERE s.nutrient = ?1 AND (s.diets & ?2) != 0 AND " NT_DIET_ALLOWED_SQL;
 
 /*
- * The foods the user eats: those of the last 1000 entries (a few months of
- * logging), each in the amount last logged.  Bounded, so that a journal
- * of ten years costs what a journal of months does.
+ * A food the user eats is offered back only when it is everyday advice
+ * (NT_ADVICE_SQL: not an energy drink, candy, a sauce...), or a supplement
+ * the user takes (the group Supplements, of no other class).
+ */
+#define EATEN_ADVICE_SQL \
+	"(" NT_ADVICE_SQL " OR (f.grp = 'Supplements' AND (f.class & ~256) = 0))"
+_Static_assert(NT_CLASS_SUPPLEMENT == 256, "EATEN_ADVICE_SQL names NT_CLASS_SUPPLEMENT");
+
+/*
+ * The foods the user eats: those of the last 1000 eaten entries (a few
+ * months of logging; planned entries are not eaten), each in the amount
+ * last logged.  Bounded, so that a journal of ten years costs what a
+ * journal of months does.  A superseded SR28 food stands for its current
+ * food (same weight; column 6 holds the food logged, column 7 is 1).
  */
 static const char sql_eaten[] =
-	"SELECT f.id, f.source, f.code, f.name, e.amount, e.mg, NULL, NULL, " NT_FOOD_VALUE_COLUMNS
+	"SELECT f.id, f.source, f.code, f.name, e.amount, e.mg, o.source || ':' || o.code,"
+	" s.current IS NOT NULL, " NT_FOOD_VALUE_COLUMNS_OF("f")
 	" FROM (SELECT food, max(id) AS last FROM"
-	"       (SELECT id, food FROM entries ORDER BY id DESC LIMIT 1000) GROUP BY food) l"
-	" JOIN entries e ON e.id = l.last JOIN foods f ON f.id = l.food"
-	" WHERE " NT_DIET_ALLOWED_SQL " ORDER BY e.id DESC";
+	"       (SELECT id, food FROM entries WHERE planned = 0 ORDER BY id DESC LIMIT 1000)"
+	"       GROUP BY food) l"
+	" JOIN entries e ON e.id = l.last JOIN foods o ON o.id = l.food"
+	" LEFT JOIN superseded s ON s.food = l.food"
+	" JOIN foods f ON f.id = coalesce(s.current, l.food)"
+	" WHERE " NT_DIET_ALLOWED_SQL " AND " EATEN_ADVICE_SQL " ORDER BY e.id DESC";
 
 #define VALUES_AT 8 /* first value column of both queries (kept aligned) */
+
+/*
+ * The amount to log of a portion: "1 cup"; a portion USDA names "Quantity
+ * not specified" (FNDDS's usual amount) is given by its weight, "40 g".
+ */
+static void
+portion_amount(char *buf, size_t n, double amount, const char *unit, double grams)
+{
+	if (!strncmp(unit, "Quantity not specified", 22))
+		snprintf(buf, n, "%g g", grams);
+	else
+		snprintf(buf, n, "%g %s", amount, unit);
+}
 
 struct cand {
 	long long id;
 	char ref[40];
 	char *name, *amount, *note;
 	double grams, adds, score;
-	bool eaten, fortified;
+	bool eaten, fortified, dated;
 };
 
 void
@@ -78,7 +107,7 @@ struct pool {
 struct eaten {
 	long long id;
 	char ref[40];
-	char *name, *amount;
+	char *name, *amount, *note;
 	double grams;
 	double per100[NT_STORED_COUNT];
 };
@@ -94,6 +123,7 @@ eaten_fini(struct eaten_list *l)
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->v[i].name);
 		free(l->v[i].amount);
+		free(l->v[i].note);
 	}
 	free(l->v);
 	l->v = NULL;
@@ -129,9 +159,21 @@ eaten_load(struct nt_store *s, enum nt_diet diet, struct eaten_list *l, struct n
 		for (int k = 0; k < NT_STORED_COUNT; k++)
 			e->per100[k] = nt_stmt_double(st, VALUES_AT + k);
 		e->name = strdup(nt_stmt_text(st, 3));
-		e->amount = strdup(nt_stmt_text(st, 4));
+		e->note = NULL;
+		if (nt_stmt_int(st, 7)) { /* logged as a superseded food: its weight, current values */
+			char buf[160];
+
+			snprintf(buf, sizeof buf, "%g g", e->grams);
+			e->amount = strdup(buf);
+			snprintf(buf, sizeof buf, "you eat it as %s, whose values are out of date",
+			         nt_stmt_text(st, 6));
+			e->note = strdup(buf);
+		} else {
+			e->amount = strdup(nt_stmt_text(st, 4));
+			e->note = strdup("you eat it");
+		}
 		l->n++;
-		if (!e->name || !e->amount)
+		if (!e->name || !e->amount || !e->note)
 			goto nomem;
 	}
 	return r < 0 ? err->status : NT_OK;
@@ -193,6 +235,7 @@ value_of(const double per100[NT_STORED_COUNT], enum nt_measure m, double grams, 
 	nt_amounts_for(per100, grams, &v);
 	c->adds = v.v[m];
 	c->fortified = nt_known(per100[NT_B12_ADDED]) && per100[NT_B12_ADDED] > 0;
+	c->dated = nt_food_dated(c->ref, per100);
 	return nt_known(c->adds) && c->adds > 0;
 }
 
@@ -222,12 +265,12 @@ gather(struct nt_store *s, const struct eaten_list *eaten, enum nt_measure m,
 
 		c.id = e->id;
 		c.grams = e->grams;
+		memcpy(c.ref, e->ref, sizeof c.ref);
 		if (!value_of(e->per100, m, c.grams, &c))
 			continue;
-		memcpy(c.ref, e->ref, sizeof c.ref);
 		c.name = e->name;
 		c.amount = e->amount;
-		c.note = (char *)"you eat it";
+		c.note = e->note;
 		c.eaten = true;
 		score(&c, m, gap, diet);
 		if ((rc = pool_add(pool, &c, err)))
@@ -248,10 +291,11 @@ gather(struct nt_store *s, const struct eaten_list *eaten, enum nt_measure m,
 		c.grams = nt_stmt_double(st, 6);
 		for (int k = 0; k < NT_STORED_COUNT; k++)
 			per100[k] = nt_stmt_double(st, VALUES_AT + k);
+		nt_food_ref(nt_stmt_text(st, 1), nt_stmt_text(st, 2), c.ref, sizeof c.ref);
 		if (!value_of(per100, m, c.grams, &c))
 			continue;
-		nt_food_ref(nt_stmt_text(st, 1), nt_stmt_text(st, 2), c.ref, sizeof c.ref);
-		snprintf(amount, sizeof amount, "%g %s", nt_stmt_double(st, 4), nt_stmt_text(st, 5));
+		portion_amount(amount, sizeof amount, nt_stmt_double(st, 4), nt_stmt_text(st, 5),
+		               c.grams);
 		c.name = (char *)nt_stmt_text(st, 3);
 		c.amount = amount;
 		c.note = (char *)nt_stmt_text(st, 7);
@@ -336,6 +380,7 @@ nt_suggest(struct nt_store *s, const struct nt_profile *p,
 				           gap + 1e-9);
 			sg->eaten_before = c->eaten;
 			sg->fortified = c->fortified;
+			sg->dated = c->dated;
 		}
 		pool_fini(&pool);
 	}

@@ -26,8 +26,10 @@ struct nt_suggestion {
 	double adds;         /* in the measure's unit */
 	double gap;          /* target - intake, same unit */
 	int closed_percent;  /* floor(100 * min(adds as shown, gap) / gap) */
-	bool eaten_before;   /* the user has logged this food */
+	bool eaten_before;   /* the user has eaten this food (or, for a current food,
+	                        the superseded SR28 food it stands for) */
 	bool fortified;      /* USDA gives added B12 */
+	bool dated;          /* SR28 values with added B12: NT_FOOD_DATED_NOTE */
 	char *note;          /* why it is suggested ("fortified soy milk"); owned */
 };
 
@@ -40,8 +42,12 @@ struct nt_suggestions {
  * For every measure of NT_SUGGEST_MEASURES judged low in `judged` (a day's
  * totals or a week's average), up to `per_measure` foods, each with one
  * everyday portion, best first.  Candidates are the bundled staples for the
- * profile's diet (data/staples.csv) and the foods the user has logged (in
- * the amount last logged); a food must fit the diet (its tags, or the
+ * profile's diet (data/staples.csv) and the foods the user has eaten (in
+ * the amount last eaten; planned entries do not count; a superseded SR28
+ * food is replaced by its current food, NT_FOOD_CURRENT_SQL, in the same
+ * weight; foods that are not everyday advice, NT_ADVICE_SQL, are left out
+ * unless they are supplements the user takes); a food must fit the diet
+ * (its tags, or the
  * user's correction) and no exclusion, and have a known, positive value;
  * unknown is never taken for zero.  Ranked by how much of the gap one
  * portion closes; foods the user already eats come first among equals,

@@ -74,3 +74,12 @@ nt_targets_for(struct nt_store *s, const struct nt_profile *p, struct nt_targets
 	out->t[NT_ALA] = out->t[NT_OMEGA3];
 	return NT_OK;
 }
+
+enum nt_status
+nt_target_protein(struct nt_store *s, const struct nt_profile *p, struct nt_target *out,
+                  struct nt_err *err)
+{
+	struct nt_err scratch;
+
+	return lookup(s, "protein", p, out, err ? err : &scratch);
+}

@@ -29,4 +29,13 @@ struct nt_targets {
 enum nt_status nt_targets_for(struct nt_store *s, const struct nt_profile *p,
                               struct nt_targets *out, struct nt_err *err);
 
+/*
+ * The protein RDA in g/day (the AI under 6 months) for the profile, from
+ * data/targets.csv (IOM 2005, at the reference body weight); kept apart from
+ * nt_targets_for, whose day and week judgements have no protein line.
+ * NT_ERR_NOTFOUND when the data has no row for the profile.
+ */
+enum nt_status nt_target_protein(struct nt_store *s, const struct nt_profile *p,
+                                 struct nt_target *out, struct nt_err *err);
+
 #endif

@@ -273,7 +273,9 @@ draw_entry_row(struct tui *t, int y, const struct nt_entry *e, bool selected)
 	long long tenths = (e->mg + 50) / 100;
 	const char *omega = tui_utf8() ? "\xcf\x89-3" : "O-3";
 
-	if (tenths % 10)
+	if (e->weight_unknown) /* imported without a weight: mg is nominal */
+		snprintf(grams, sizeof grams, "? g");
+	else if (tenths % 10)
 		snprintf(grams, sizeof grams, "%lld.%lld g", tenths / 10, tenths % 10);
 	else
 		snprintf(grams, sizeof grams, "%lld g", tenths / 10);
@@ -334,7 +336,8 @@ draw_suggestion_row(struct tui *t, int y, const struct nt_suggestion *sg, bool s
 
 	tui_fmt_measure(t, adds, sizeof adds, sg->m, sg->adds, false, true);
 	snprintf(right, sizeof right, "+%s, closes %d%%", adds, sg->closed_percent);
-	snprintf(what, sizeof what, "%s %s", sg->amount, sg->name);
+	snprintf(what, sizeof what, "%s %s%s", sg->amount, sg->name,
+	         sg->dated ? " (" NT_FOOD_DATED_NOTE ")" : "");
 	rw = tui_width(right);
 	attrset(selected ? tui_theme(TH_SELECTED) : tui_theme(TH_DIM));
 	if (selected)

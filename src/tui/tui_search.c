@@ -57,7 +57,7 @@ hit_values(const struct tui *t, const struct nt_search_hit *h, char *buf, size_t
 {
 	struct nt_amounts v;
 	char b12[24], o3[24], k[24], per[64];
-	double grams = h->has_portion ? h->portion.grams : 100;
+	double grams = h->basis ? NT_FOOD_BASIS_GRAMS : h->has_portion ? h->portion.grams : 100;
 
 	nt_amounts_for(h->per100, grams, &v);
 	tui_fmt_measure(t, b12, sizeof b12, NT_B12, v.v[NT_B12], v.partial & (1u << NT_B12), false);
@@ -65,7 +65,9 @@ hit_values(const struct tui *t, const struct nt_search_hit *h, char *buf, size_t
 	                v.partial & (1u << NT_OMEGA3), false);
 	tui_fmt_measure(t, k, sizeof k, NT_POTASSIUM, v.v[NT_POTASSIUM],
 	                v.partial & (1u << NT_POTASSIUM), false);
-	if (h->has_portion)
+	if (h->basis) /* imported without a weight: values per unit only */
+		snprintf(per, sizeof per, "1 %s", h->basis);
+	else if (h->has_portion)
 		snprintf(per, sizeof per, "%g %s", h->portion.amount, h->portion.unit);
 	else
 		snprintf(per, sizeof per, "100 g");
@@ -123,7 +125,12 @@ tui_search_draw(struct tui *t)
 
 			/* a food the diet rules out says so, beside its name */
 			nt_tags_format(h->breaks, tags, sizeof tags);
-			snprintf(mark, sizeof mark, " [not %s: %s]", nt_diet_name(t->profile.diet), tags);
+			if (h->tags == NT_TAGS_UNKNOWN)
+				snprintf(mark, sizeof mark, " [%s? ingredients not known]",
+				         nt_diet_name(t->profile.diet));
+			else
+				snprintf(mark, sizeof mark, " [not %s: %s]", nt_diet_name(t->profile.diet),
+				         tags);
 			if (!selected)
 				attrset(tui_theme(TH_LOW));
 			tui_put(stdscr, ry, x + 1 + nw, mark, w - vw - 4 - nw);
@@ -242,6 +249,10 @@ tui_amount_open(struct tui *t, long long food_id, long long edit_id, const char 
 		snprintf(first, sizeof first, "%g %s", t->food->portions[dp].amount,
 		         t->food->portions[dp].unit);
 		tui_input_suggest(&t->amount, first);
+	} else if (t->food->basis) { /* imported without a weight: one of its unit */
+		t->psel = -1;
+		snprintf(first, sizeof first, "1 %s", t->food->basis);
+		tui_input_suggest(&t->amount, first);
 	} else {
 		t->psel = -1;
 		tui_input_suggest(&t->amount, "100 g");
@@ -284,7 +295,9 @@ tui_amount_draw(struct tui *t)
 	attrset(tui_theme(TH_TITLE));
 	tui_put(stdscr, y, x + 1, t->food->name, w - 2);
 	attrset(tui_theme(TH_DIM));
-	if (t->food->ala_estimated)
+	if (nt_food_dated(t->food->ref, t->food->per100))
+		snprintf(line, sizeof line, "%s  %s", t->food->ref, NT_FOOD_DATED_NOTE);
+	else if (t->food->ala_estimated)
 		snprintf(line, sizeof line, "%s  %s  (ALA estimated from %s)", t->food->ref,
 		         t->food->group, nt_food_ala_basis(t->food));
 	else
@@ -311,7 +324,10 @@ tui_amount_draw(struct tui *t)
 		nt_amounts_add(&sum, &counted, &adds);
 		nt_amounts_finish(&sum, counted);
 		nt_judge(&sum, true, &t->targets, after);
-		snprintf(line, sizeof line, "= %.1f g; adds to the day:", t->grams);
+		if (t->food->basis) /* imported without a weight: grams are nominal */
+			snprintf(line, sizeof line, "= ? g; adds to the day:");
+		else
+			snprintf(line, sizeof line, "= %.1f g; adds to the day:", t->grams);
 		tui_put(stdscr, py, x + 10, line, w - 11);
 		preview_line(t, py + 1, x + 3, w - 4, NT_B12, "Vitamin B12", &adds, after);
 		preview_line(t, py + 2, x + 3, w - 4, NT_OMEGA3, "Omega-3", &adds, after);
@@ -328,8 +344,14 @@ tui_amount_draw(struct tui *t)
 		int top = tui_scroll(t->psel < 0 ? 0 : t->psel, 0, l->portions_h, n);
 
 		attrset(tui_theme(TH_TITLE));
-		tui_put(stdscr, l->portions_y - 1, x + 1,
-		       n ? "USDA portions:" : "No USDA portions: give a weight.", w - 2);
+		if (t->food->basis) { /* imported without a weight */
+			snprintf(line, sizeof line, "No weight known: give an amount in its unit (1 %s).",
+			         t->food->basis);
+			tui_put(stdscr, l->portions_y - 1, x + 1, line, w - 2);
+		} else {
+			tui_put(stdscr, l->portions_y - 1, x + 1,
+			        n ? "USDA portions:" : "No USDA portions: give a weight.", w - 2);
+		}
 		attrset(A_NORMAL);
 		for (int i = 0; i < l->portions_h && top + i < n; i++) {
 			int idx = top + i, ry = l->portions_y + i;
@@ -394,13 +416,16 @@ save_amount(struct tui *t)
 		if (nt_food_tags(t->app->store, t->food->id, &tags, &corrected, NULL) == NT_OK)
 			breaks = tags & nt_diet_forbids(t->profile.diet);
 		if (breaks) {
-			char names[64];
+			char why[96];
 
 			/* the user's record: logged, with a word about the diet */
-			nt_tags_format(breaks, names, sizeof names);
-			tui_message(t, false, "%s %s %s at %s; it contains %s: not %s.",
+			nt_tags_why(tags, breaks, why, sizeof why);
+			tui_message(t, false, "%s %s %s at %s; it %s: %s %s.",
 			            plan ? "Planned" : "Logged", t->amount.buf, t->food->name,
-			            nt_meal_name(t->meal), names, nt_diet_name(t->profile.diet));
+			            nt_meal_name(t->meal),
+			            tags == NT_TAGS_UNKNOWN ? "may not fit (ingredients not known)" : why,
+			            tags == NT_TAGS_UNKNOWN ? "check it is" : "not",
+			            nt_diet_name(t->profile.diet));
 		} else {
 			tui_message(t, false, "%s %s %s at %s.", plan ? "Planned" : "Logged",
 			            t->amount.buf, t->food->name, nt_meal_name(t->meal));

@@ -139,7 +139,7 @@ else
 	chmod 755 "$WORK"
 	mkdir -p "$WORK/bin/data"
 	cp "$NUTRACK_BIN" "$WORK/bin/nutrack"
-	for f in VERSION foods.csv portions.csv targets.csv staples.csv; do
+	for f in VERSION foods.csv portions.csv targets.csv staples.csv superseded.csv; do
 		cp "$NUTRACK_DATA_DIR/$f" "$WORK/bin/data/"
 	done
 	chmod -R a+rX "$WORK/bin"

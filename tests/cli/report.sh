@@ -64,10 +64,11 @@ expect report-text-to-file 2 nt report -o "$WORK/r.txt"
 expect report-format-clash 2 nt report --csv --format html
 
 # nutrack top, per everyday portion (USDA's "Quantity not specified" for
-# FNDDS foods, the first portion for the label foods):
-#   Rockstar energy drink fndds:95310700  3.77 ug/100 g x 496 g = 18.70 ug
+# FNDDS foods, the first portion for the label foods), everyday advice only
+# (energy drinks are not; tests/cli/advice.sh has more):
 #   nutritional yeast label:1             150 ug/100 g x 10 g   = 15.00 ug
-#   Monster energy drink fndds:95310400   2.57 ug/100 g x 496 g = 12.75 ug
+#   acai juice blend fndds:95342000       3.4 ug/100 g x 248 g  = 8.43 ug
+#   enhanced water, diet fndds:94200200   1.02 ug/100 g x 480 g = 4.90 ug
 # The profile is vegan, so meat and fish are left out without --diet.
 expect top-b12-profile-diet 0 nt top -n 3 b12
 #   potato baked with butter fndds:71508005  507 mg/100 g x 315 g = 1597 mg

@@ -3,7 +3,7 @@
 # build.sh OUTDIR - builds the libFuzzer targets tests/fuzz/fuzz_*.c into OUTDIR.
 #
 # Needs clang with libFuzzer (Debian: apt-get install clang), and the
-# headers of sqlite3 and libcsv as the regular build does.  The core
+# headers of sqlite3, libcsv and GLPK as the regular build does.  The core
 # (src/core/*.c) is compiled as it is, with coverage instrumentation and
 # AddressSanitizer + UndefinedBehaviorSanitizer (every report fatal), and
 # each target is linked against it.  The autotools build is not needed: a
@@ -41,6 +41,7 @@ cat >"$out/config.h.new" <<'EOF'
 # define _FILE_OFFSET_BITS 64
 #endif
 #define HAVE_CSV_H 1
+#define HAVE_GLPK_H 1
 #define HAVE_POSIX_FADVISE 1
 #define PACKAGE "nutrack"
 #define PACKAGE_NAME "nutrack"
@@ -60,7 +61,7 @@ fi
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
 CFLAGS="-std=c11 -g -O1 -fno-omit-frame-pointer $SAN -Wall -Wextra ${FUZZ_CFLAGS:-}"
 CPPFLAGS="-I$out -I$top/src/core $SQLITE_CFLAGS"
-LIBS="$SQLITE_LIBS -lcsv -lm"
+LIBS="$SQLITE_LIBS -lcsv -lglpk -lm"
 
 echo "fuzz build: $CC $CFLAGS"
 # The core: coverage-instrumented objects (fuzzer-no-link), in parallel.

@@ -155,7 +155,9 @@ struct fuzz_print {
 	double mg, grams, values;
 };
 
-#define FUZZ_IMPORTED "(SELECT id FROM foods WHERE source IN ('custom', 'recipe', 'fdc', 'off'))"
+#define FUZZ_IMPORTED \
+	"(SELECT id FROM foods WHERE source IN ('custom', 'recipe', 'fdc', 'off', 'cronometer'," \
+	" 'myfitnesspal'))"
 static const char fuzz_print_sql[] =
 	"SELECT (SELECT count(*) FROM entries), (SELECT count(*) FROM foods),"
 	" (SELECT count(*) FROM portions WHERE food IN " FUZZ_IMPORTED "),"

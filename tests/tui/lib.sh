@@ -51,13 +51,15 @@ tap_not_ok() {
 }
 is() { if [ "$2" = "$3" ]; then tap_ok "$1"; else tap_not_ok "$1" "got '$2'" "want '$3'"; fi; }
 
-# start COLS ROWS [ENV=VALUE...]: runs nutrack in a new tmux session.
+# start COLS ROWS [ENV=VALUE...]: runs nutrack in a new tmux session.  When
+# it ends, its exit status goes to a file (see wait_exit) and the screen.
 start() {
 	cols=$1 rows=$2
 	shift 2
 	new_server
+	rm -f "$WORK/exit.$sessions"
 	tm -f /dev/null new-session -d -x "$cols" -y "$rows" \
-		"env -u NUTRACK_DATA_DIR LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color $* '$TUI_BIN' --db '$DB'; echo \"exited \$?\"; sleep 60"
+		"env -u NUTRACK_DATA_DIR LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color $* '$TUI_BIN' --db '$DB'; st=\$?; echo \$st >'$WORK/exit.$sessions'; echo \"exited \$st\"; sleep 60"
 }
 
 screen() { tm capture-pane -p 2>/dev/null; }
@@ -77,6 +79,27 @@ wait_for() {
 	tap_not_ok "$label" "timed out waiting for: $text" "screen was:"
 	screen | sed 's/^/#   | /'
 	return 1
+}
+
+# wait_exit LABEL [STATUS]: waits for the program of the last start to end
+# (with STATUS, when given).  Read from a file, not the screen: a program killed
+# mid-frame leaves the cursor anywhere, and the shell's "Killed" line (with
+# the whole command, as long as the build path) can wrap "exited N" across
+# two lines of the pane.
+wait_exit() {
+	label=$1 want=${2:-}
+	i=0
+	while [ "$i" -lt 200 ]; do
+		if [ -s "$WORK/exit.$sessions" ]; then
+			got=$(cat "$WORK/exit.$sessions")
+			is "$label" "$got" "${want:-$got}"
+			return
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	tap_not_ok "$label" "timed out waiting for the program to end" "screen was:"
+	screen | sed 's/^/#   | /'
 }
 
 # keys KEY...: tmux key names (Enter, Down, C-u); text goes with `type`.

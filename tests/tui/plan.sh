@@ -12,7 +12,8 @@ wait_for "starts on the day" "Wednesday 2026-03-11 (today)"
 # each (the same ranking as 'nutrack suggest'): B12 from nutritional yeast.
 wait_for "the suggestions panel" "Suggestions (Enter logs one"
 wait_for "B12: nutritional yeast" "2 tbsp Nutritional yeast flakes"
-wait_for "potassium: white beans" "1 cup Beans, white"
+# Potassium: a small baked potato, 230 g: 533 * 2.3 = 1226 mg (FNDDS 71508001).
+wait_for "potassium: a baked potato" "1 small Potato, baked, peel eaten"
 # Lunch, then the suggestions: Enter logs the first one to lunch.
 keys Home j j s
 keys Enter

@@ -65,7 +65,7 @@ keys Enter
 wait_for "banana logged" "Logged 1 cup, mashed Bananas, raw"
 pid=$(pgrep -f -n -- "$TUI_BIN --db $DB") || pid=""
 kill -9 $pid 2>/dev/null
-wait_for "killed" "exited 137"
+wait_exit "killed: exit status 137 (SIGKILL)" 137
 nt day >"$WORK/day.txt"
 is "the entry survived kill -9" "$(grep -c 'Bananas, raw' "$WORK/day.txt")" "2"
 
@@ -74,7 +74,7 @@ start 80 24
 wait_for "starts for SIGTERM" "Totals against targets"
 pid=$(pgrep -f -n -- "$TUI_BIN --db $DB") || pid=""
 kill -TERM $pid 2>/dev/null
-wait_for "SIGTERM exits" "exited"
+wait_exit "SIGTERM exits"
 screen >"$WORK/after"
 is "terminal left the alternate screen" "$(grep -c 'Totals against targets' "$WORK/after")" "0"
 

@@ -17,6 +17,7 @@
 #include "seed.h"
 #include "store.h"
 #include "tap.h"
+#include "target.h"
 
 static char path[256];
 
@@ -235,6 +236,188 @@ test_v2_failed(void)
 	is_int(raw_int("SELECT count(*) FROM entries"), 5, "the entries untouched");
 }
 
+/*
+ * Schema 5 -> 6 (issue 10), from the same schema-2 database: the profile
+ * gains height, weight and activity (not given: the named defaults), the
+ * planner's foods load with the bundled data, protein targets are there.
+ */
+static void
+test_v3_to_4(void)
+{
+	struct nt_store *s;
+	struct nt_err err;
+	struct nt_profile p;
+	struct nt_target protein;
+
+	make_db("v2.sql", NULL);
+	is_int(nt_store_open(path, &s, &err), NT_OK, "the schema 2 database opens again");
+	is_int(raw_int("SELECT count(*) FROM pragma_table_info('profile')"
+	               " WHERE name IN ('height_cm', 'weight_kg', 'activity')"), 3,
+	       "the profile has height, weight and activity");
+	is_int(nt_profile_get(s, &p, &err), NT_OK, "the profile reads");
+	ok(p.is_set && p.sex == NT_SEX_FEMALE && p.age_y == 34 && p.diet == NT_DIET_VEGAN,
+	   "female, 34, vegan as before");
+	ok(p.height_cm == 0 && p.weight_kg == 0 && p.activity == NT_ACTIVITY_DEFAULT,
+	   "height, weight and activity not given: the defaults");
+	is_int(nt_seed_ensure(s, NULL, NULL, &err), NT_OK, "the bundled data loads");
+	is_int(raw_int("SELECT count(*) FROM plan_foods"), 117, "the 117 plan foods are there");
+	is_int(nt_target_protein(s, &p, &protein, &err), NT_OK, "a protein target");
+	is_num(protein.value, 46, 0, "46 g for a woman of 34");
+	p.height_cm = 170;
+	p.activity = NT_ACTIVITY_ACTIVE;
+	is_int(nt_profile_set(s, &p, &err), NT_OK, "a height and activity store");
+	is_int(raw_int("SELECT height_cm FROM profile"), 170, "170 cm stored");
+	ok(raw_int("SELECT weight_kg IS NULL AND activity = 'active' FROM profile") == 1,
+	   "the weight still not given (NULL), activity 'active'");
+	nt_store_close(s);
+
+	/* a table in the way of schema 6's plan_foods: nothing moves, not even 2 -> 3 */
+	make_db("v2.sql", "CREATE TABLE plan_foods(x)");
+	is_int(nt_store_open(path, &s, &err), NT_ERR_DB, "the 5 -> 6 upgrade fails");
+	ok(strstr(err.msg, "plan_foods") != NULL, "and says where: %s", err.msg);
+	is_int(raw_int("PRAGMA user_version"), 2, "still schema 2");
+	is_int(raw_int("SELECT count(*) FROM pragma_table_info('profile') WHERE name = 'height_cm'"),
+	       0, "no height column");
+	is_int(raw_int("SELECT count(*) FROM pragma_table_info('foods') WHERE name = 'class'"), 0,
+	       "no class column either (one transaction)");
+}
+
+/*
+ * Schema 2 -> 4 (issue 10): gains superseded (SR28 foods FNDDS 2021-2023
+ * gives anew) and everyday_portion (top's portion of each food, filled for
+ * the foods already there).  A journal of superseded and dated foods.
+ */
+static void
+test_v2_current(void)
+{
+	struct nt_store *s;
+	struct nt_err err;
+	struct nt_entry_list day;
+	struct nt_food *f = NULL;
+	long mar11 = nt_date_from_ymd(2026, 3, 11);
+	long long current = 0;
+	int problems = -1;
+	bool loaded = false;
+
+	make_db("v2-current.sql", NULL);
+	is_int(raw_int("PRAGMA user_version"), 2, "the fixture is schema 2");
+	is_int(nt_store_open(path, &s, &err), NT_OK, "a schema 2 database opens");
+	is_int(raw_int("PRAGMA user_version"), NT_SCHEMA_VERSION, "upgraded in place");
+	is_int(raw_int("SELECT count(*) FROM entries"), 5, "its 5 entries are there");
+	is_int(raw_int("SELECT count(*) FROM entries WHERE planned = 1"), 1, "one of them planned");
+	is_int(raw_int("SELECT count(*) FROM superseded"), 0, "superseded: empty until the data loads");
+	/* Cheerios' "1 cup (1 NLEA serving)" is a serving of 28 g */
+	is_int(raw_int("SELECT grams FROM everyday_portion WHERE food = 1782"), 28,
+	       "everyday portions filled for the foods there: Cheerios 28 g");
+	/* the drops have one portion, 1 drop = 0.05 g, not a serving: the first <= 250 g */
+	is_int(raw_int("SELECT seq FROM everyday_portion WHERE food = 14230"), 1,
+	       "... and the custom drops' only portion");
+	is_int(raw_int("SELECT count(*) FROM food_tags WHERE food = 8811 AND contains = 0"), 1,
+	       "the correction of fndds:11320100 kept");
+	is_int(raw_int("SELECT count(*) FROM exclusions WHERE word = 'peanut'"), 1,
+	       "the exclusion kept");
+	is_int(raw_int("SELECT count(*) FROM labs"), 1, "the lab result kept");
+
+	is_int(nt_seed_ensure(s, NULL, &loaded, &err), NT_OK, "the bundled data loads");
+	ok(loaded, "it was loaded again after the upgrade");
+	ok(raw_int("SELECT count(*) FROM superseded") > 100, "superseded.csv is loaded");
+	is_int(raw_int("SELECT count(*) FROM everyday_portion") ,
+	       raw_int("SELECT count(DISTINCT food) FROM portions WHERE grams <= 250 OR (grams <= 500"
+	               " AND (unit LIKE 'Quantity not specified%' OR unit LIKE '%serving%'))"),
+	       "every food with a portion fit for top has its everyday portion");
+	is_int(nt_food_current(s, 1782, &current, &err), NT_OK, "Cheerios' current food");
+	is_int(current, raw_int("SELECT id FROM foods WHERE source = 'fndds' AND code = '57123000'"),
+	       "... is FNDDS 2021-2023 \"Cereal, O's, plain\"");
+	is_int(nt_food_current(s, 8811, &current, &err), NT_OK, "an FNDDS food");
+	is_int(current, 8811, "... is its own current food");
+	is_int(nt_food_get(s, 1782, &f, &err), NT_OK, "Cheerios read");
+	if (f) {
+		is_str(f->current_ref, "fndds:57123000", "and name their current food");
+		ok(nt_food_dated(f->ref, f->per100), "SR28 with added B12: dated");
+		nt_food_free(f);
+	}
+	is_int(nt_journal_day(s, mar11, &day, &err), NT_OK, "2026-03-11 reads");
+	is_int((int)day.n, 4, "four entries eaten");
+	if (day.n == 4) {
+		is_str(day.v[0].food_ref, "sr28:08013", "Cheerios, the same food");
+		is_int(day.v[0].food_id, 1782, "under the same id");
+		/* 6.77 ug / 100 g x 28 g: the journal keeps what was logged */
+		is_num(day.v[0].values.v[NT_B12], 1.8956, 1e-9, "its B12 from the SR28 values");
+		is_str(day.v[1].food_ref, "sr28:16139", "the SR28 soy milk");
+		is_str(day.v[3].food_ref, "custom:1", "the custom drops");
+	}
+	nt_entry_list_fini(&day);
+	is_int(nt_store_check(s, NULL, NULL, &problems, &err), NT_OK, "check runs");
+	is_int(problems, 0, "the upgraded database is sound");
+	nt_store_close(s);
+}
+
+/* An upgrade from 2 that fails in its last step leaves the database as it was. */
+static void
+test_v2_current_failed(void)
+{
+	struct nt_store *s;
+	struct nt_err err;
+
+	make_db("v2-current.sql", "CREATE TABLE everyday_portion(x)");
+	is_int(nt_store_open(path, &s, &err), NT_ERR_DB, "the upgrade from 2 fails");
+	ok(strstr(err.msg, "everyday_portion") != NULL, "and says where: %s", err.msg);
+	is_int(raw_int("PRAGMA user_version"), 2, "still schema 2");
+	is_int(raw_int("SELECT count(*) FROM sqlite_schema WHERE name = 'superseded'"), 0,
+	       "none of schema 4's tables");
+	is_int(raw_int("SELECT count(*) FROM pragma_table_info('foods') WHERE name = 'class'"), 0,
+	       "nor schema 3's column: one transaction");
+	is_int(raw_int("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+	               " AND name LIKE 'portions_everyday%'"), 0, "nor its triggers");
+	is_int(raw_int("SELECT count(*) FROM entries"), 5, "the entries untouched");
+}
+
+/* Schema 2 (before issue 14) gains foods.basis: NULL for every food it had. */
+static void
+test_v2_basis(void)
+{
+	struct nt_store *s;
+	struct nt_err err;
+	struct nt_entry_list day;
+	struct nt_food *f = NULL;
+	long mar11 = nt_date_from_ymd(2026, 3, 11);
+	int problems = -1;
+
+	make_db("v2-basis.sql", NULL);
+	is_int(raw_int("PRAGMA user_version"), 2, "the fixture is schema 2");
+	is_int(nt_store_open(path, &s, &err), NT_OK, "a schema 2 database opens");
+	is_int(raw_int("PRAGMA user_version"), NT_SCHEMA_VERSION, "upgraded in place");
+	is_int(raw_int("SELECT count(*) FROM pragma_table_info('foods') WHERE name = 'basis'"), 1,
+	       "foods has the basis column");
+	is_int(raw_int("SELECT count(*) FROM foods WHERE basis IS NOT NULL"), 0,
+	       "no food had one: all values per 100 g as before");
+	is_int(raw_int("SELECT count(*) FROM entries"), 4, "the 4 entries are there");
+	is_int(raw_int("SELECT count(*) FROM entries WHERE planned = 1"), 1, "one of them planned");
+	is_int(raw_int("SELECT count(*) FROM labs"), 1, "the lab result is there");
+	is_int(nt_journal_day(s, mar11, &day, &err), NT_OK, "2026-03-11 reads");
+	is_int((int)day.n, 2, "two entries");
+	if (day.n == 2) {
+		is_str(day.v[0].food_ref, "sr28:16139", "soy milk");
+		/* 0.85 ug / 100 g x 256.775 g */
+		is_num(day.v[0].values.v[NT_B12], 2.1825875, 1e-9, "2.1825875 ug of B12");
+		ok(!day.v[0].weight_unknown, "its weight known");
+		is_str(day.v[1].food_ref, "custom:1", "the drops");
+		/* 500000 ug / 100 g x 0.1 g */
+		is_num(day.v[1].values.v[NT_B12], 500, 1e-9, "2 drops: 500 ug");
+		ok(day.v[1].supplement, "a supplement still");
+	}
+	nt_entry_list_fini(&day);
+	is_int(nt_food_get(s, 14230, &f, &err), NT_OK, "the custom food reads");
+	if (f) {
+		ok(f->basis == NULL, "with no basis");
+		is_int((int)f->n_portions, 1, "and its drop");
+		nt_food_free(f);
+	}
+	is_int(nt_store_check(s, NULL, NULL, &problems, &err), NT_OK, "check runs");
+	is_int(problems, 0, "the upgraded database is sound");
+	nt_store_close(s);
+}
+
 int
 main(void)
 {
@@ -250,5 +433,9 @@ main(void)
 	test_v1_failed();
 	test_v2();
 	test_v2_failed();
+	test_v2_current();
+	test_v2_current_failed();
+	test_v2_basis();
+	test_v3_to_4();
 	return tap_done();
 }

@@ -108,7 +108,8 @@ test_top(void)
 	struct nt_top t;
 	struct nt_err err;
 	long long id;
-	bool label_only = true;
+	bool label_only = true, cheerios_sr28 = false, cheerios_fndds = false;
+	bool product19_dated = false;
 
 	/*
 	 * FNDDS's "Quantity not specified" portion:
@@ -140,19 +141,43 @@ test_top(void)
 	nt_top_fini(&t);
 
 	/*
-	 * Vegan B12: fndds:95310700 energy drink 3.77 ug x 4.96 = 18.6992 ug,
-	 * label:1 nutritional yeast 150 ug x 0.10 = 15 ug.  Supplements
+	 * Vegan B12, everyday advice: label:1 nutritional yeast 150 ug x 0.10 =
+	 * 15 ug, fndds:95342000 acai juice blend 3.4 ug x 2.48 = 8.432 ug.
+	 * With foods that are not advice: fndds:95310700 energy drink 3.77 ug x
+	 * 4.96 = 18.6992 ug first; never for someone under 18.  Supplements
 	 * (label:2..9) never rank, even with ingredients and any diet.
 	 */
 	is_int(nt_report_top(s, NT_B12, NT_DIET_VEGAN, 0, 2, &t, &err), NT_OK, "vegan B12");
+	is_str(t.v[0].ref, "label:1", "nutritional yeast first");
+	is_num(t.v[0].value, 15, 1e-9, "15 ug in 2 tbsp");
+	is_str(t.v[1].ref, "fndds:95342000", "then the acai juice blend, not an energy drink");
+	is_num(t.v[1].value, 8.432, 1e-9, "8.432 ug in 248 g");
+	nt_top_fini(&t);
+	is_int(nt_report_top(s, NT_B12, NT_DIET_VEGAN, NT_TOP_NOT_ADVICE, 2, &t, &err), NT_OK,
+	       "vegan B12, everything");
 	is_str(t.v[0].ref, "fndds:95310700", "a fortified energy drink");
 	is_num(t.v[0].value, 18.6992, 1e-9, "18.6992 ug");
 	is_str(t.v[1].ref, "label:1", "then nutritional yeast");
-	is_num(t.v[1].value, 15, 1e-9, "15 ug in 2 tbsp");
+	nt_top_fini(&t);
+	is_int(nt_report_top(s, NT_B12, NT_DIET_VEGAN, NT_TOP_NOT_ADVICE | NT_TOP_NO_ENERGY, 2,
+	                     &t, &err), NT_OK, "everything but energy drinks");
+	is_str(t.v[0].ref, "label:1", "the yeast first again");
+	nt_top_fini(&t);
+	/* SR28 Cheerios (6.77 ug) have current values: FNDDS "Cereal, O's, plain" */
+	is_int(nt_report_top(s, NT_B12, NT_DIET_VEGAN, NT_TOP_INGREDIENTS, NT_TOP_MAX, &t, &err),
+	       NT_OK, "with SR28's foods");
+	for (size_t i = 0; i < t.n; i++) {
+		cheerios_sr28 |= !strcmp(t.v[i].ref, "sr28:08013");
+		cheerios_fndds |= !strcmp(t.v[i].ref, "fndds:57123000");
+		product19_dated |= !strcmp(t.v[i].ref, "sr28:08058") && t.v[i].dated;
+	}
+	ok(!cheerios_sr28 && cheerios_fndds, "the current Cheerios rank, not SR28's");
+	ok(product19_dated, "Product 19 (no current food) ranks, flagged as dated");
 	nt_top_fini(&t);
 	is_int(nt_exclusion_add(s, NT_EXCLUDE_WORD, 0, "energy drink", &id, &err), NT_OK,
 	       "exclude energy drinks");
-	is_int(nt_report_top(s, NT_B12, NT_DIET_VEGAN, 0, 1, &t, &err), NT_OK, "again");
+	is_int(nt_report_top(s, NT_B12, NT_DIET_VEGAN, NT_TOP_NOT_ADVICE, 1, &t, &err), NT_OK,
+	       "again");
 	is_str(t.v[0].ref, "label:1", "exclusions apply: the yeast first");
 	nt_top_fini(&t);
 	is_int(nt_report_top(s, NT_B12, NT_DIET_OMNIVORE, NT_TOP_ANY_DIET | NT_TOP_INGREDIENTS,
@@ -168,6 +193,33 @@ test_top(void)
 	ok(t.v[999].value > 0, "all with some B12");
 	nt_top_fini(&t);
 	is_int(nt_exclusion_remove(s, id, &err), NT_OK, "exclusion removed");
+
+	/*
+	 * A custom food's everyday portion follows its portions (triggers on
+	 * portions): 20000 mg potassium / 100 g, "1 bar" of 40 g = 8000 mg,
+	 * then the portion replaced by "1 bar" of 10 g = 2000 mg.
+	 */
+	{
+		double per100[NT_STORED_COUNT];
+		struct nt_portion bar = {1, (char *)"bar", 10};
+		long long food;
+
+		for (int k = 0; k < NT_STORED_COUNT; k++)
+			per100[k] = NT_UNKNOWN;
+		per100[NT_POTASSIUM] = 20000;
+		is_int(nt_food_add_custom(s, "Potassium test bar", per100, "bar", 1, 40, &food,
+		                          &err), NT_OK, "a custom food with a 40 g bar");
+		is_int(nt_report_top(s, NT_POTASSIUM, NT_DIET_OMNIVORE, 0, 1, &t, &err), NT_OK,
+		       "top potassium");
+		is_str(t.v[0].name, "Potassium test bar", "the bar leads");
+		is_num(t.v[0].value, 8000, 1e-9, "8000 mg in 1 bar (40 g)");
+		nt_top_fini(&t);
+		is_int(nt_food_put_portions(s, food, true, &bar, 1, &err), NT_OK, "a 10 g bar now");
+		is_int(nt_report_top(s, NT_POTASSIUM, NT_DIET_OMNIVORE, 0, 1, &t, &err), NT_OK,
+		       "top potassium again");
+		is_num(t.v[0].value, 2000, 1e-9, "2000 mg in the new bar (10 g)");
+		nt_top_fini(&t);
+	}
 }
 
 static char *

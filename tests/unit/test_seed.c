@@ -19,13 +19,14 @@
 
 /*
  * Counts from data/README ("Files"): foods.csv 14,221 foods (8,789 SR28 +
- * 5,431 FNDDS + 1 label), portions.csv 37,482 rows, targets.csv 70 rows.
- * `wc -l` agrees: 14222, 37483 and 71 lines with the header, and no record
- * spans two lines.
+ * 5,431 FNDDS + 1 label), portions.csv 37,482 rows, targets.csv 82 rows,
+ * plan_foods.csv 117 rows.  `wc -l` agrees: 14222, 37483, 83 and 118 lines
+ * with the header, and no record spans two lines.
  */
 #define N_FOODS 14229
 #define N_PORTIONS 37490
-#define N_TARGETS 70
+#define N_TARGETS 82 /* 66 DRI + 4 EPA+DHA guidance + 12 protein RDA rows */
+#define N_PLAN_FOODS 117
 
 static const char *data_dir;
 static const char *tmpdir;
@@ -218,6 +219,12 @@ test_first_load(struct nt_store *s)
 	is_int(fixture_count(s, sql_n_label), 9, "9 label foods (yeast and 8 supplements)");
 	is_int(fixture_count(s, sql_n_portions), N_PORTIONS, "%d portions", N_PORTIONS);
 	is_int(fixture_count(s, sql_n_targets), N_TARGETS, "%d targets", N_TARGETS);
+	is_int(fixture_count(s, "SELECT count(*) FROM plan_foods"), N_PLAN_FOODS, "%d plan foods",
+	       N_PLAN_FOODS);
+	/* data/plan_foods.csv line 2: fndds:57123000,cereal,breakfast,1,0.5,1,2 */
+	is_int(fixture_count(s, "SELECT meals FROM plan_foods p JOIN foods f ON f.id = p.food"
+	                        " WHERE f.code = '57123000'"), 1 << NT_BREAKFAST,
+	       "a plan food's meals are stored as bits (breakfast)");
 	is_int(fixture_count(s, sql_fts_count), N_FOODS, "every food is in the search index");
 	ok(fts_ok(s), "search index consistent");
 	/* Unknown stays NULL: sr28:15076 salmon has an empty b12_added_ug. */
@@ -277,6 +284,7 @@ test_reload(struct nt_store *s)
 	copy_edited(dir, "portions.csv", portions, sizeof portions / sizeof *portions);
 	copy_edited(dir, "targets.csv", NULL, 0);
 	copy_edited(dir, "staples.csv", NULL, 0);
+	copy_edited(dir, "superseded.csv", NULL, 0);
 
 	is_int(nt_seed_ensure(s, dir, &loaded, &err), NT_OK, "a new data version reloads");
 	ok(loaded, "... loaded = true");
@@ -295,6 +303,8 @@ test_reload(struct nt_store *s)
 	/* 37,490 - 4 (sr28:01002) - 2 (sr28:01003) = 37,484. */
 	is_int(fixture_count(s, sql_n_portions), N_PORTIONS - 6, "portions 37490 - 6");
 	is_int(fixture_count(s, sql_n_targets), N_TARGETS, "targets replaced, not doubled");
+	is_int(fixture_count(s, "SELECT count(*) FROM plan_foods"), 0,
+	       "a data directory without plan_foods.csv loads, with no plan foods");
 	is_int(fixture_count(s, sql_fts_count), N_FOODS, "search index follows");
 	ok(fts_ok(s), "search index consistent after reload");
 
@@ -365,6 +375,7 @@ test_bad_dirs(struct nt_store *s)
 	copy_edited(dir, "portions.csv", NULL, 0);
 	copy_edited(dir, "targets.csv", NULL, 0);
 	copy_edited(dir, "staples.csv", NULL, 0);
+	copy_edited(dir, "superseded.csv", NULL, 0);
 	loaded = true;
 	st = nt_seed_ensure(s, dir, &loaded, &err);
 	is_int(st, NT_ERR_PARSE, "a non-number value fails with NT_ERR_PARSE");
@@ -379,6 +390,7 @@ test_bad_dirs(struct nt_store *s)
 	copy_edited(dir, "portions.csv", NULL, 0);
 	copy_edited(dir, "targets.csv", NULL, 0);
 	copy_edited(dir, "staples.csv", NULL, 0);
+	copy_edited(dir, "superseded.csv", NULL, 0);
 	st = nt_seed_ensure(s, dir, &loaded, &err);
 	is_int(st, NT_ERR_PARSE, "a missing column fails with NT_ERR_PARSE");
 	ok(strstr(err.msg, "/nocol/foods.csv:1:") != NULL &&
@@ -391,6 +403,7 @@ test_bad_dirs(struct nt_store *s)
 	copy_edited(dir, "portions.csv", unk_portions, 3);
 	copy_edited(dir, "targets.csv", NULL, 0);
 	copy_edited(dir, "staples.csv", NULL, 0);
+	copy_edited(dir, "superseded.csv", NULL, 0);
 	st = nt_seed_ensure(s, dir, &loaded, &err);
 	is_int(st, NT_ERR_PARSE, "an unknown food in portions.csv fails with NT_ERR_PARSE");
 	ok(strstr(err.msg, "/unkfood/portions.csv:2:1: ") != NULL &&

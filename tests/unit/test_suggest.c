@@ -74,7 +74,8 @@ count_for(const struct nt_suggestions *sg, enum nt_measure m)
 static void
 test_vegan(void)
 {
-	struct nt_profile p = {true, NT_SEX_FEMALE, 34, NT_STAGE_NONE, NT_DIET_VEGAN};
+	struct nt_profile p = {true, NT_SEX_FEMALE, 34, NT_STAGE_NONE, NT_DIET_VEGAN,
+	                         0, 0, NT_ACTIVITY_DEFAULT};
 	struct nt_judgement j[NT_MEASURE_COUNT];
 	struct nt_suggestions sg;
 
@@ -113,8 +114,10 @@ test_vegan(void)
 static void
 test_other_diets(void)
 {
-	struct nt_profile veg = {true, NT_SEX_FEMALE, 34, NT_STAGE_NONE, NT_DIET_VEGETARIAN};
-	struct nt_profile omni = {true, NT_SEX_MALE, 40, NT_STAGE_NONE, NT_DIET_OMNIVORE};
+	struct nt_profile veg = {true, NT_SEX_FEMALE, 34, NT_STAGE_NONE, NT_DIET_VEGETARIAN,
+	                         0, 0, NT_ACTIVITY_DEFAULT};
+	struct nt_profile omni = {true, NT_SEX_MALE, 40, NT_STAGE_NONE, NT_DIET_OMNIVORE,
+	                         0, 0, NT_ACTIVITY_DEFAULT};
 	struct nt_judgement j[NT_MEASURE_COUNT];
 	struct nt_suggestions sg;
 	bool fish = false;
@@ -140,7 +143,8 @@ test_other_diets(void)
 static void
 test_rules(void)
 {
-	struct nt_profile p = {true, NT_SEX_FEMALE, 34, NT_STAGE_NONE, NT_DIET_VEGAN};
+	struct nt_profile p = {true, NT_SEX_FEMALE, 34, NT_STAGE_NONE, NT_DIET_VEGAN,
+	                         0, 0, NT_ACTIVITY_DEFAULT};
 	struct nt_judgement j[NT_MEASURE_COUNT];
 	struct nt_suggestions sg;
 	long long id, ex, egg = food("sr28:01123"), soy = food("fndds:11320000");
@@ -210,6 +214,54 @@ test_rules(void)
 	nt_suggestions_fini(&sg);
 }
 
+/*
+ * Issue 10: "you eat it" counts eaten entries only; an eaten SR28 food with
+ * current values is offered as its current food; foods that are not
+ * everyday advice are not offered back.
+ */
+static void
+test_current(void)
+{
+	struct nt_profile p = {true, NT_SEX_FEMALE, 34, NT_STAGE_NONE, NT_DIET_VEGAN,
+	                         0, 0, NT_ACTIVITY_DEFAULT};
+	struct nt_judgement j[NT_MEASURE_COUNT];
+	struct nt_suggestions sg;
+	long long id, almond = food("fndds:11350020"), cheerios = food("sr28:08013");
+	long long os_plain = food("fndds:57123000"), red_bull = food("fndds:95310600");
+	long day = nt_date_from_ymd(2026, 3, 20);
+	bool almond_eaten = false, red_bull_seen = false, sr28_seen = false;
+	const struct nt_suggestion *os = NULL;
+
+	/* almond milk planned, not drunk: a staple, not a food the user eats */
+	nt_journal_add(s, day, NT_BREAKFAST, almond, "1 cup", 244000, &id, NULL);
+	nt_journal_set_planned(s, id, true, NULL);
+	/* the SR28 Cheerios, 1 cup = 28 g; a Red Bull can (260 g), B12 1.97 */
+	nt_journal_add(s, day, NT_BREAKFAST, cheerios, "1 cup", 28000, &id, NULL);
+	nt_journal_add(s, day, NT_SNACK, red_bull, "1 can", 260000, &id, NULL);
+	judged(&p, 1.9, 2, 300, 3000, j);
+	is_int(nt_suggest(s, &p, j, 50, &sg, NULL), NT_OK, "suggestions");
+	for (size_t i = 0; i < sg.n; i++) {
+		almond_eaten |= sg.v[i].food_id == almond && sg.v[i].eaten_before;
+		red_bull_seen |= sg.v[i].food_id == red_bull;
+		sr28_seen |= sg.v[i].food_id == cheerios;
+		if (sg.v[i].food_id == os_plain)
+			os = &sg.v[i];
+	}
+	ok(!almond_eaten, "a planned food is not 'you eat it'");
+	ok(!red_bull_seen, "an energy drink the user drinks is not offered back");
+	ok(!sr28_seen, "the SR28 Cheerios are not offered");
+	ok(os != NULL, "their current food is");
+	if (os) {
+		/* FNDDS 2021-2023: 0.9 ug / 100 g x 28 g = 0.252 ug */
+		is_num(os->adds, 0.252, 1e-9, "0.9 * 0.28 = 0.252 ug, not SR28's 1.8956");
+		is_str(os->amount, "28 g", "in the weight logged");
+		ok(os->eaten_before && !os->dated, "eaten, current values");
+		ok(strstr(os->note, "sr28:08013") != NULL, "the note names the food logged: %s",
+		   os->note);
+	}
+	nt_suggestions_fini(&sg);
+}
+
 int
 main(void)
 {
@@ -217,6 +269,7 @@ main(void)
 	test_vegan();
 	test_other_diets();
 	test_rules();
+	test_current();
 	nt_store_close(s);
 	return tap_done();
 }
