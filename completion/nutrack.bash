@@ -27,7 +27,7 @@ _nutrack_option_values() {
 # The options of a command (and subcommand), as its --help lists them.
 _nutrack_options() {
 	case $1 in
-	search) echo "--limit -n --csv" ;;
+	search) echo "--limit -n --csv --diet" ;;
 	food | day | week) echo "--csv" ;;
 	foods)
 		case $2 in

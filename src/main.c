@@ -58,6 +58,7 @@ main(int argc, char **argv)
 	const char *db = NULL;
 	struct nt_err err;
 	enum nt_status st;
+	char why[96];
 	int i, rc;
 
 	setlocale(LC_ALL, "");
@@ -103,7 +104,16 @@ main(int argc, char **argv)
 		}
 		if ((st = app_resolve(&a, db, &err)) || (st = app_open(&a, &err)))
 			return cli_fail(&a, st, &err);
-		rc = tui_run(&a);
+		if (!tui_terminal_ok(why, sizeof why)) {
+			/* no blank screen: say why, and show the day as text */
+			char day[] = "day", *args[] = {day, NULL};
+
+			cli_error(&a, "%s: no full-screen view; here is '%s day' (see '%s --help' "
+			          "for the commands)", why, a.prog, a.prog);
+			rc = flushed(&a, cli_run(&a, cli_find("day"), 1, args));
+		} else {
+			rc = tui_run(&a);
+		}
 		app_close(&a);
 		return rc;
 	}

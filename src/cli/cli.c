@@ -15,14 +15,19 @@
 #include "amount.h"
 #include "food.h"
 #include "journal.h"
+#include "pick.h"
+#include "diet.h"
 #include "search.h"
 #include "text.h"
 
 static const struct cli_command commands[] = {
-	{"search", cli_cmd_search, "[--limit N] [--csv] WORDS...",
+	{"search", cli_cmd_search, "[--limit N] [--diet DIET] [--csv] WORDS...",
 	 "find foods by name; shows B12, omega-3 and potassium per 100 g and per portion",
 	 "  -n, --limit N      show at most N foods (default 10)\n"
-	 "      --csv          CSV: id,name,group,b12_ug,omega3_g,potassium_mg (per 100 g)\n"},
+	 "      --diet DIET    rank and mark for vegan, vegetarian or omnivore (default: the\n"
+	 "                     profile's)\n"
+	 "      --csv          CSV: id,name,group,b12_ug,omega3_g,potassium_mg,breaks_diet\n"
+	 "                     (per 100 g)\n"},
 	{"food", cli_cmd_food, "[--csv] ID",
 	 "all tracked nutrients of one food per 100 g, and its portions",
 	 "      --csv          CSV: nutrient,unit,per_100g (empty = unknown)\n"},
@@ -46,6 +51,9 @@ static const struct cli_command commands[] = {
 	 "      --dry-run      import: check the file and say what would change\n"},
 	{"add", cli_cmd_add, "[--date DATE] [--meal MEAL] [--planned] FOOD AMOUNT",
 	 "log a food: FOOD is an id or search words (the best match is used)",
+	 "  FOOD               words: the food the search ranks first that has the\n"
+	 "                     amount's unit; a warning when it breaks your diet, and\n"
+	 "                     the ids of foods nearly as good that count differently\n"
 	 "  -d, --date DATE    day to log on (default today)\n"
 	 "  -m, --meal MEAL    breakfast, lunch, dinner or snack (default: by the clock)\n"
 	 "  -p, --planned      log it ahead: counts in the planned total, not as eaten\n"},
@@ -375,9 +383,6 @@ cli_entry_id(const struct app *a, const char *text, long long *out)
 	return cli_row_id(a, text, "an entry number (see 'nutrack day')", out);
 }
 
-/* How many of the best search hits "add" tries for an amount that fits. */
-#define ADD_CANDIDATES 10
-
 /* Grams of `amount` of a food; a status, with err filled on failure. */
 enum nt_status
 cli_amount_of(struct app *a, long long food_id, const char *amount, long long *mg,
@@ -396,47 +401,41 @@ cli_amount_of(struct app *a, long long food_id, const char *amount, long long *m
 	return st;
 }
 
-/*
- * Finds the food named by an id, or by search words: the best-ranked hit
- * that has the portion the amount names ("egg" "2 large" skips a first hit
- * without a "large" portion), else the best hit and its error.
- */
 int
-cli_resolve_food(struct app *a, const char *text, const char *amount, long long *id,
-             long long *mg)
+cli_resolve_food(struct app *a, const char *text, const char *amount, struct nt_pick *pick)
 {
-	struct nt_search_result r;
-	struct nt_err err, first_err;
-	enum nt_status st, first_st = NT_OK;
+	struct nt_err err;
+	enum nt_status st;
 
-	if (nt_food_looks_like_id(text)) {
-		if ((st = nt_food_resolve(a->store, text, id, &err)) ||
-		    (st = cli_amount_of(a, *id, amount, mg, &err)))
-			return cli_fail(a, st, &err);
-		return 0;
-	}
-	if ((st = nt_search(a->store, text, ADD_CANDIDATES, &r, &err)))
+	if ((st = nt_food_pick(a->store, text, amount, pick, &err))) {
+		if (st == NT_ERR_NOTFOUND && !nt_food_looks_like_id(text) &&
+		    !strncmp(err.msg, "no food matches", 15))
+			return cli_error(a, "%s; try '%s search %s'", err.msg, a->prog, text);
 		return cli_fail(a, st, &err);
-	if (r.n == 0) {
-		nt_search_result_fini(&r);
-		return cli_error(a, "no food matches '%s'; try '%s search %s'", text, a->prog, text);
 	}
-	for (size_t i = 0; i < r.n; i++) {
-		st = cli_amount_of(a, r.hits[i].id, amount, mg, &err);
-		if (st == NT_OK) {
-			*id = r.hits[i].id;
-			nt_search_result_fini(&r);
-			return 0;
-		}
-		if (i == 0) {
-			first_st = st;
-			first_err = err;
-		}
-		if (st != NT_ERR_INVALID)
-			break; /* only a unit the food lacks is worth another try */
+	return 0;
+}
+
+void
+cli_pick_notes(const struct app *a, const struct nt_pick *p, const char *undo)
+{
+	char why[96];
+
+	if (p->breaks) {
+		nt_tags_why(p->tags, p->breaks, why, sizeof why);
+		if (p->tags == NT_TAGS_UNKNOWN)
+			cli_error(a, "warning: %s (%s): %s, so it may not be %s; logged as asked",
+			          p->name, p->ref, why, p->diet);
+		else
+			cli_error(a, "warning: %s (%s) %s: not %s; logged as asked", p->name, p->ref,
+			          why, p->diet);
 	}
-	nt_search_result_fini(&r);
-	return cli_fail(a, first_st, &first_err);
+	if (p->n_alts == 1)
+		cli_error(a, "note: as close a match: %s %s; if you meant it, %s and add it by id",
+		          p->alt[0].ref, p->alt[0].name, undo);
+	else if (p->n_alts > 1)
+		cli_error(a, "note: as close matches: %s %s; %s %s; if you meant one, %s and add it "
+		          "by id", p->alt[0].ref, p->alt[0].name, p->alt[1].ref, p->alt[1].name, undo);
 }
 
 int

@@ -74,12 +74,20 @@ enum nt_status cli_amount_of(struct app *a, long long food_id, const char *amoun
                              long long *mg, struct nt_err *err);
 
 /*
- * Finds the food named by an id, or by search words: the best-ranked hit
- * that has the portion the amount names, else the best hit and its error.
- * Fills *id and *mg; reports errors itself (0 or an exit status).
+ * Finds the food named by an id, or by search words, and the amount's
+ * weight (nt_food_pick).  Fills *pick (release with nt_pick_fini); reports
+ * errors itself (0 or an exit status).
  */
-int cli_resolve_food(struct app *a, const char *text, const char *amount, long long *id,
-                     long long *mg);
+struct nt_pick;
+int cli_resolve_food(struct app *a, const char *text, const char *amount,
+                     struct nt_pick *pick);
+
+/*
+ * After the food was logged: a one-line warning on standard error when it
+ * breaks the profile's diet, and the foods nearly as good with their ids
+ * (`undo` says how to take the entry back, e.g. "nutrack rm 12").
+ */
+void cli_pick_notes(const struct app *a, const struct nt_pick *pick, const char *undo);
 
 /* The command table. */
 const struct cli_command *cli_find(const char *name);

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "cli_format.h"
 #include "food.h"
+#include "profile.h"
 #include "recipe.h"
 #include "search.h"
 #include "store.h"
@@ -30,14 +31,17 @@ int
 cli_cmd_search(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("search");
-	const char *limit_s = NULL;
+	const char *limit_s = NULL, *diet_s = NULL;
 	bool csv = false;
 	struct cli_opt opts[] = {
 		{"limit", 'n', &limit_s, NULL},
 		{"csv", 0, NULL, &csv},
+		{"diet", 0, &diet_s, NULL},
 		{NULL, 0, NULL, NULL},
 	};
+	struct nt_search_opts sopts = {NT_SEARCH_DIET_PROFILE, false, true};
 	struct nt_search_result r;
+	const char *diet_name;
 	struct nt_err err;
 	enum nt_status st;
 	char query[1024] = "";
@@ -54,6 +58,8 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 		if (*end || end == limit_s || limit < 1 || limit > 1000)
 			return cli_usage_error(a, cmd, "--limit must be a number from 1 to 1000");
 	}
+	if (diet_s && (sopts.diet = nt_diet_parse(diet_s)) < 0)
+		return cli_usage_error(a, cmd, "--diet must be vegan, vegetarian or omnivore");
 	if (npos == 0)
 		return cli_usage_error(a, cmd, "search: give some words, e.g. 'salmon'");
 	for (int i = 1; i <= npos; i++)
@@ -63,20 +69,31 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 		return cli_error(a, "search words are too long");
 	if ((rc = cli_open(a)))
 		return rc;
-	if ((st = nt_search(a->store, query, (size_t)limit, &r, &err)))
+	if ((st = nt_search_with(a->store, query, &sopts, (size_t)limit, &r, &err)))
 		return cli_fail(a, st, &err);
+	if (sopts.diet == NT_SEARCH_DIET_PROFILE) {
+		struct nt_profile p;
+
+		if ((st = nt_profile_get(a->store, &p, &err))) {
+			nt_search_result_fini(&r);
+			return cli_fail(a, st, &err);
+		}
+		diet_name = nt_diet_name(p.diet);
+	} else {
+		diet_name = nt_diet_name((enum nt_diet)sopts.diet);
+	}
 
 	if (csv) {
 		static const char *const head[] = {"id", "name", "group", "b12_ug", "omega3_g",
-		                                   "potassium_mg"};
+		                                   "potassium_mg", "breaks_diet"};
 
-		for (size_t i = 0; i < 6; i++)
+		for (size_t i = 0; i < 7; i++)
 			cli_csv_field(stdout, head[i], i == 0);
 		cli_csv_end(stdout);
 		for (size_t i = 0; i < r.n; i++) {
 			const struct nt_search_hit *h = &r.hits[i];
 			struct nt_amounts v;
-			char b12[32], o3[32], k[32];
+			char b12[32], o3[32], k[32], tags[64];
 
 			nt_amounts_for(h->per100, 100, &v);
 			if (h->basis) /* per 100 g: unknown for a food imported without a weight */
@@ -90,15 +107,25 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 			cli_csv_field(stdout, b12, false);
 			cli_csv_field(stdout, o3, false);
 			cli_csv_field(stdout, k, false);
+			nt_tags_format(h->breaks, tags, sizeof tags);
+			cli_csv_field(stdout, !h->breaks ? "" : h->tags == NT_TAGS_UNKNOWN ? "unknown" : tags,
+			              false);
 			cli_csv_end(stdout);
 		}
 	} else {
 		for (size_t i = 0; i < r.n; i++) {
 			const struct nt_search_hit *h = &r.hits[i];
-			char name[512], portion[160];
+			char name[512], portion[160], tags[64];
 
 			cli_fmt_name(name, sizeof name, h->name);
-			printf("%-16s %s\n", h->ref, name);
+			if (h->breaks && h->tags == NT_TAGS_UNKNOWN) {
+				printf("%-16s %s  [%s? ingredients not known]\n", h->ref, name, diet_name);
+			} else if (h->breaks) {
+				nt_tags_format(h->breaks, tags, sizeof tags);
+				printf("%-16s %s  [not %s: %s]\n", h->ref, name, diet_name, tags);
+			} else {
+				printf("%-16s %s\n", h->ref, name);
+			}
 			if (h->basis) { /* imported without a weight: per 100 g is unknown */
 				cli_fmt_name(name, sizeof name, h->basis);
 				printf("%-16s ", "");
@@ -119,6 +146,8 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 			if (nt_food_dated(h->ref, h->per100))
 				printf("%-16s %s\n", "", NT_FOOD_DATED_NOTE);
 		}
+		if (r.relaxed)
+			printf("No food has all the words; these have all but one.\n");
 		if (r.more)
 			printf("%zu of more than %zu matching foods shown; more words narrow the "
 			       "search.\n", r.n, r.total);

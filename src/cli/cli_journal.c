@@ -12,6 +12,7 @@
 #include "date.h"
 #include "food.h"
 #include "journal.h"
+#include "pick.h"
 #include "search.h"
 
 /* The meal a bare "add" goes to, by the local clock. */
@@ -88,8 +89,9 @@ cli_cmd_add(struct app *a, int argc, char **argv)
 		{"planned", 'p', NULL, &planned},
 		{NULL, 0, NULL, NULL},
 	};
-	char food[1024] = "";
-	long long food_id, mg, id;
+	char food[1024] = "", undo[64];
+	struct nt_pick pick;
+	long long id;
 	long day = a->today;
 	int meal, npos, rc;
 	size_t o = 0;
@@ -118,15 +120,21 @@ cli_cmd_add(struct app *a, int argc, char **argv)
 	}
 	if ((rc = cli_open(a)))
 		return rc;
-	if ((rc = cli_resolve_food(a, food, amount, &food_id, &mg)))
+	if ((rc = cli_resolve_food(a, food, amount, &pick)))
 		return rc;
-	st = planned ? nt_journal_plan(a->store, day, (enum nt_meal)meal, food_id, amount, mg, &id,
-	                               &err)
-	             : nt_journal_add(a->store, day, (enum nt_meal)meal, food_id, amount, mg, &id,
-	                              &err);
-	if (st)
+	st = planned ? nt_journal_plan(a->store, day, (enum nt_meal)meal, pick.id, amount, pick.mg,
+	                               &id, &err)
+	             : nt_journal_add(a->store, day, (enum nt_meal)meal, pick.id, amount, pick.mg,
+	                              &id, &err);
+	if (st) {
+		nt_pick_fini(&pick);
 		return cli_fail(a, st, &err);
-	return show_entry(a, planned ? "Planned" : "Added", id);
+	}
+	rc = show_entry(a, planned ? "Planned" : "Added", id);
+	snprintf(undo, sizeof undo, "'%s rm %lld'", a->prog, id);
+	cli_pick_notes(a, &pick, undo);
+	nt_pick_fini(&pick);
+	return rc;
 }
 
 int

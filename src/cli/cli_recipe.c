@@ -10,6 +10,7 @@
 #include "cli_format.h"
 #include "food.h"
 #include "journal.h"
+#include "pick.h"
 #include "recipe.h"
 #include "text.h"
 
@@ -99,7 +100,7 @@ cli_cmd_recipe(struct app *a, int argc, char **argv)
 	struct nt_err err;
 	enum nt_status st;
 	double servings = 1;
-	long long id, item, mg, food;
+	long long id, item;
 	long day = a->today;
 	int npos, rc, meal;
 
@@ -154,7 +155,8 @@ cli_cmd_recipe(struct app *a, int argc, char **argv)
 		return show(a, id);
 	}
 	if (!strcmp(sub, "add")) {
-		char food_text[1024] = "";
+		char food_text[1024] = "", undo[80];
+		struct nt_pick pick;
 		size_t o = 0;
 
 		if (npos < 3)
@@ -162,11 +164,17 @@ cli_cmd_recipe(struct app *a, int argc, char **argv)
 		for (int i = 3; i < npos + 1; i++)
 			o += (size_t)snprintf(food_text + o, o < sizeof food_text ? sizeof food_text - o : 0,
 			                      "%s%s", i > 3 ? " " : "", argv[i]);
-		if ((rc = cli_resolve_food(a, food_text, argv[npos + 1], &food, &mg)))
+		if ((rc = cli_resolve_food(a, food_text, argv[npos + 1], &pick)))
 			return rc;
-		if ((st = nt_recipe_add(a->store, id, food, argv[npos + 1], mg, &item, &err)))
+		if ((st = nt_recipe_add(a->store, id, pick.id, argv[npos + 1], pick.mg, &item, &err))) {
+			nt_pick_fini(&pick);
 			return cli_fail(a, st, &err);
-		return show(a, id);
+		}
+		rc = show(a, id);
+		snprintf(undo, sizeof undo, "'%s recipe rm %s %lld'", a->prog, argv[2], item);
+		cli_pick_notes(a, &pick, undo);
+		nt_pick_fini(&pick);
+		return rc;
 	}
 	if (!strcmp(sub, "rm")) {
 		if (npos != 2)

@@ -229,16 +229,49 @@ exponent_or_hex(const char *p)
 	return (*p == 'x' || *p == 'X') && isxdigit((unsigned char)p[1]);
 }
 
+/*
+ * A decimal comma ("1,5 cups") becomes a point in `copy` (size n, holding
+ * text).  Three digits after the comma ("1,500 g") could be a thousands
+ * separator as well: false, so that the caller refuses to guess.
+ */
+static bool
+decimal_comma(const char *text, char *copy, size_t n)
+{
+	char *p;
+	size_t k = 0;
+
+	snprintf(copy, n, "%s", text);
+	for (p = copy; isspace((unsigned char)*p); p++)
+		;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (*p != ',' || p == copy || !isdigit((unsigned char)p[-1]) ||
+	    !isdigit((unsigned char)p[1]))
+		return true;
+	while (isdigit((unsigned char)p[1 + k]))
+		k++;
+	if (k == 3)
+		return false;
+	*p = '.';
+	return true;
+}
+
 enum nt_status
 nt_amount_parse(const char *text, struct nt_quantity *q, struct nt_err *err)
 {
-	const char *p = text;
+	char copy[NT_AMOUNT_TEXT_MAX];
+	const char *p = copy;
 	double count, frac;
 	size_t len = strlen(text);
 
 	if (len >= NT_AMOUNT_TEXT_MAX)
 		return nt_err_set(err, NT_ERR_INVALID, "amount is too long (at most %d bytes)",
 		                  NT_AMOUNT_TEXT_MAX - 1);
+	if (!decimal_comma(text, copy, sizeof copy))
+		return nt_err_set(err, NT_ERR_INVALID,
+		                  "cannot read amount '%s': a comma before three digits could be a "
+		                  "decimal comma or a thousands separator; write the number without "
+		                  "it (1500 g) or with a point (1.5 kg)", text);
 	while (isspace((unsigned char)*p))
 		p++;
 	if (!*p)
@@ -365,23 +398,103 @@ has_words(const char *have, const char *want)
 	return true;
 }
 
+bool
+nt_portion_is_household(const char *unit)
+{
+	char norm[NT_AMOUNT_TEXT_MAX];
+
+	normalize(unit, norm, sizeof norm);
+	return strncmp(norm, "guideline amount", 16) && strcmp(norm, "quantity not specified");
+}
+
+/* Words that say a portion is of the food in another state than it is. */
+static const char *const state_words[] = {
+	"dehydrated", "dry", "hull", "purchased", "raw", "shell", "uncooked", "unpopped",
+	"unprepared", "whipped", "yield",
+};
+
+/* Whether word w (normalized: singular) is a word of the food's name. */
+static bool
+name_has(const struct nt_food *f, const char *w)
+{
+	char name[512];
+
+	normalize(f->name, name, sizeof name);
+	return has_words(name, w);
+}
+
 /*
- * The first portion for which match(i) holds, preferring one whose amount
- * is the count typed: "1 cup" is USDA's "1 cup = 246 g", not its
- * "0.5 cup = 124 g".
+ * Whether portion p is of the food in another state: "cup, whipped" of
+ * heavy cream, "cup, with hulls" of sunflower kernels, "medium, raw,
+ * yields" of a cooked food.  A note in parentheses ("(yields 2 cups
+ * whipped)") says nothing about the portion itself.
  */
-#define FIRST_MATCH(f, count, match) do { \
-	const struct nt_portion *first_ = NULL; \
+static bool
+other_state(const struct nt_food *f, const struct nt_portion *p)
+{
+	char text[NT_AMOUNT_TEXT_MAX], norm[NT_AMOUNT_TEXT_MAX];
+	size_t o = 0;
+	int depth = 0;
+
+	for (const char *c = p->unit; *c && o + 1 < sizeof text; c++) {
+		if (*c == '(')
+			depth++;
+		else if (*c == ')' && depth > 0)
+			depth--;
+		else if (!depth)
+			text[o++] = *c;
+	}
+	text[o] = '\0';
+	normalize(text, norm, sizeof norm);
+	for (size_t i = 0; i < sizeof state_words / sizeof *state_words; i++)
+		if (has_words(norm, state_words[i]) && !name_has(f, state_words[i]))
+			return true;
+	return false;
+}
+
+size_t
+nt_amount_default_portion(const struct nt_food *f)
+{
+	size_t any = (size_t)-1;
+
+	for (size_t i = 0; i < f->n_portions; i++) {
+		if (!nt_portion_is_household(f->portions[i].unit))
+			continue;
+		if (!other_state(f, &f->portions[i]))
+			return i;
+		if (any == (size_t)-1)
+			any = i;
+	}
+	if (any != (size_t)-1)
+		return any;
+	return f->n_portions ? 0 : (size_t)-1;
+}
+
+/*
+ * The best portion for which match(i) holds: one of the food's own state
+ * ("cup, cooked" before "cup, dry, yields"), then one whose amount is the
+ * count typed ("1 cup" is USDA's "1 cup = 246 g", not its "0.5 cup =
+ * 124 g"), then the first.  `household` leaves out FNDDS's "Guideline
+ * amount ..." and "Quantity not specified", which are no household
+ * measures.
+ */
+#define BEST_MATCH(f, count, household, match) do { \
+	const struct nt_portion *best_ = NULL; \
+	int best_key_ = 4; \
 	for (size_t i = 0; i < (f)->n_portions; i++) { \
+		int key_; \
+		if ((household) && !nt_portion_is_household((f)->portions[i].unit)) \
+			continue; \
 		if (!(match)) \
 			continue; \
-		if ((f)->portions[i].amount == (count)) \
-			return &(f)->portions[i]; \
-		if (!first_) \
-			first_ = &(f)->portions[i]; \
+		key_ = 2 * other_state((f), &(f)->portions[i]) + ((f)->portions[i].amount != (count)); \
+		if (key_ < best_key_) { \
+			best_key_ = key_; \
+			best_ = &(f)->portions[i]; \
+		} \
 	} \
-	if (first_) \
-		return first_; \
+	if (best_) \
+		return best_; \
 } while (0)
 
 static const struct nt_portion *
@@ -390,23 +503,26 @@ find_portion(const struct nt_food *f, const char *unit, double count)
 	char head[NT_AMOUNT_TEXT_MAX], full[NT_AMOUNT_TEXT_MAX];
 
 	/* 1. the whole portion text: "1 leaf" is USDA's "leaf", not "leaf, outer" */
-	FIRST_MATCH(f, count, (normalize(f->portions[i].unit, full, sizeof full),
-	                       !strcmp(full, unit)));
+	BEST_MATCH(f, count, false, (normalize(f->portions[i].unit, full, sizeof full),
+	                             !strcmp(full, unit)));
 	/* 2. its head, the text before the first ',' or '(' */
-	FIRST_MATCH(f, count, (portion_head(f->portions[i].unit, head, sizeof head),
-	                       !strcmp(head, unit)));
+	BEST_MATCH(f, count, true, (portion_head(f->portions[i].unit, head, sizeof head),
+	                            !strcmp(head, unit)));
 	/* 3. "serving": USDA's serving, or FNDDS's "quantity not specified" */
 	if (!strcmp(unit, "serving") || !strcmp(unit, "portion"))
-		FIRST_MATCH(f, count, (normalize(f->portions[i].unit, full, sizeof full),
-		                       !strncmp(full, "serving", 7) ||
-		                       !strcmp(full, "quantity not specified")));
-	/* 4. every word of the unit appears in the portion's head */
-	FIRST_MATCH(f, count, (portion_head(f->portions[i].unit, head, sizeof head),
-	                       has_words(head, unit)));
+		BEST_MATCH(f, count, false, (normalize(f->portions[i].unit, full, sizeof full),
+		                             !strncmp(full, "serving", 7) ||
+		                             !strcmp(full, "quantity not specified")));
+	/* 4. every word of the unit is a word of the portion's head */
+	BEST_MATCH(f, count, true, (portion_head(f->portions[i].unit, head, sizeof head),
+	                            has_words(head, unit)));
 	return NULL;
 }
 
-/* Grams per millilitre from a volume portion, preferring one in `unit`. */
+/*
+ * Grams per millilitre from a volume portion of the food in its own state,
+ * preferring one in `unit`; 0 when there is none.
+ */
 static double
 density(const struct nt_food *f, const char *unit)
 {
@@ -419,7 +535,7 @@ density(const struct nt_food *f, const char *unit)
 
 		portion_head(p->unit, head, sizeof head);
 		ml = nt_amount_volume_unit(head);
-		if (ml <= 0 || p->amount <= 0)
+		if (ml <= 0 || p->amount <= 0 || other_state(f, p))
 			continue;
 		if (!strcmp(head, unit))
 			return p->grams / (p->amount * ml);

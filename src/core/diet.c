@@ -58,6 +58,19 @@ nt_tags_format(unsigned tags, char *buf, size_t n)
 		snprintf(buf, n, "none");
 }
 
+void
+nt_tags_why(unsigned tags, unsigned breaks, char *buf, size_t n)
+{
+	char list[64];
+
+	if (tags == NT_TAGS_UNKNOWN) {
+		snprintf(buf, n, "its ingredients are not known");
+		return;
+	}
+	nt_tags_format(breaks, list, sizeof list);
+	snprintf(buf, n, "contains %s", list);
+}
+
 unsigned
 nt_diet_forbids(enum nt_diet d)
 {

@@ -34,6 +34,21 @@ bool nt_tags_parse(const char *text, unsigned *tags, char *bad, size_t n);
 /* "meat fish", or "none"; into buf (size n). */
 void nt_tags_format(unsigned tags, char *buf, size_t n);
 
+/*
+ * Every tag at once is how an import that cannot see a food's ingredients
+ * (Open Food Facts without an analysis, FoodData Central Branded foods,
+ * another tracker's export) marks it: it may contain anything.  Shown as
+ * "ingredients not known", not as a list of six animal products.
+ */
+#define NT_TAGS_UNKNOWN NT_TAG_ALL
+
+/*
+ * Why a food breaks a diet, for a person: "contains dairy egg", or "its
+ * ingredients are not known" when `tags` (the food's, not only the broken
+ * ones) are NT_TAGS_UNKNOWN.  `breaks` are the tags the diet rules out.
+ */
+void nt_tags_why(unsigned tags, unsigned breaks, char *buf, size_t n);
+
 /* The tags a diet rules out: vegan all six, vegetarian meat/fish/shellfish. */
 unsigned nt_diet_forbids(enum nt_diet d);
 

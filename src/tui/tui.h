@@ -3,6 +3,9 @@
 #ifndef NT_TUI_H
 #define NT_TUI_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 struct app;
 
 /*
@@ -10,5 +13,12 @@ struct app;
  * 128 + the signal that ended it (the terminal restored first).
  */
 int tui_run(struct app *a);
+
+/*
+ * Whether the terminal on standard output can show the full-screen view:
+ * its type is known and can move the cursor.  When not, why (size n)
+ * says so in a few words ("TERM=dumb cannot move the cursor").
+ */
+bool tui_terminal_ok(char *why, size_t n);
 
 #endif

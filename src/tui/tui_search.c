@@ -8,6 +8,7 @@
 
 #include "amount.h"
 #include "app.h"
+#include "diet.h"
 #include "tui_priv.h"
 #include "tui_theme.h"
 #include "tui_width.h"
@@ -87,12 +88,13 @@ tui_search_draw(struct tui *t)
 	tui_put(stdscr, y, x + 1, "Search:", 8);
 	attrset(t->list_focus ? A_NORMAL : A_UNDERLINE | A_BOLD);
 	mvhline(y, x + 10, ' ', w - 11);
-	tui_put(stdscr, y, x + 10, t->query.buf, w - 12);
+	tui_input_draw(stdscr, y, x + 10, w - 12, &t->query, !t->list_focus);
 	attrset(A_NORMAL);
-	if (!t->list_focus)
-		addstr(tui_utf8() ? "\xe2\x96\x8f" : "_");
 	if (!t->query.len)
 		snprintf(line, sizeof line, "Type a food's name: salmon, soy milk, fortified cereal...");
+	else if (t->res.relaxed)
+		snprintf(line, sizeof line, "No food has all the words: %zu have all but one.",
+		         t->res.total);
 	else if (t->res.total)
 		snprintf(line, sizeof line, "%s%zu matching foods; values per portion",
 		         t->res.more ? "over " : "", t->res.total);
@@ -107,7 +109,7 @@ tui_search_draw(struct tui *t)
 	for (int i = 0; i < list_h && t->rtop + i < (int)t->res.n; i++) {
 		const struct nt_search_hit *h = &t->res.hits[t->rtop + i];
 		bool selected = t->rtop + i == t->rsel;
-		int vw, ry = l->results_y + i;
+		int vw, nw, ry = l->results_y + i;
 
 		hit_values(t, h, line, sizeof line);
 		vw = tui_width(line);
@@ -117,7 +119,23 @@ tui_search_draw(struct tui *t)
 			attrset(tui_theme(TH_SELECTED));
 			mvhline(ry, x, ' ', w);
 		}
-		tui_put(stdscr, ry, x + 1, h->name, w - vw - 4);
+		nw = tui_put(stdscr, ry, x + 1, h->name, w - vw - 4);
+		if (h->breaks && nw + 2 < w - vw - 4) {
+			char tags[64], mark[96];
+
+			/* a food the diet rules out says so, beside its name */
+			nt_tags_format(h->breaks, tags, sizeof tags);
+			if (h->tags == NT_TAGS_UNKNOWN)
+				snprintf(mark, sizeof mark, " [%s? ingredients not known]",
+				         nt_diet_name(t->profile.diet));
+			else
+				snprintf(mark, sizeof mark, " [not %s: %s]", nt_diet_name(t->profile.diet),
+				         tags);
+			if (!selected)
+				attrset(tui_theme(TH_LOW));
+			tui_put(stdscr, ry, x + 1 + nw, mark, w - vw - 4 - nw);
+			attrset(selected ? tui_theme(TH_SELECTED) : A_NORMAL);
+		}
 		tui_put_right(stdscr, ry, x + w - 1 - vw, line, vw);
 		attrset(A_NORMAL);
 	}
@@ -165,9 +183,16 @@ tui_search_key(struct tui *t, int key, bool is_keycode, wint_t ch)
 	default:
 		break;
 	}
-	if (tui_input_key(&t->query, ch, is_keycode)) {
+	switch (tui_input_key(&t->query, ch, is_keycode)) {
+	case TI_CHANGED:
 		t->list_focus = false;
 		run_search(t);
+		break;
+	case TI_MOVED:
+		t->list_focus = false;
+		break;
+	default:
+		break;
 	}
 }
 
@@ -205,6 +230,7 @@ tui_amount_open(struct tui *t, long long food_id, long long edit_id, const char 
 	struct nt_err err;
 	enum nt_status st;
 	char first[NT_AMOUNT_TEXT_MAX + 32];
+	size_t dp;
 
 	nt_food_free(t->food);
 	t->food = NULL;
@@ -213,20 +239,23 @@ tui_amount_open(struct tui *t, long long food_id, long long edit_id, const char 
 		return;
 	}
 	t->edit_id = edit_id;
-	t->psel = amount ? -1 : 0;
+	/* the amount is suggested, selected: the first key typed replaces it */
 	if (amount) {
-		tui_input_set(&t->amount, amount);
-	} else if (t->food->n_portions) {
-		snprintf(first, sizeof first, "%g %s", t->food->portions[0].amount,
-		         t->food->portions[0].unit);
-		tui_input_set(&t->amount, first);
+		t->psel = -1;
+		tui_input_suggest(&t->amount, amount);
+	} else if ((dp = nt_amount_default_portion(t->food)) != (size_t)-1) {
+		/* a household measure, of the food as it is (not "cup, dry, yields") */
+		t->psel = (int)dp;
+		snprintf(first, sizeof first, "%g %s", t->food->portions[dp].amount,
+		         t->food->portions[dp].unit);
+		tui_input_suggest(&t->amount, first);
 	} else if (t->food->basis) { /* imported without a weight: one of its unit */
+		t->psel = -1;
 		snprintf(first, sizeof first, "1 %s", t->food->basis);
-		tui_input_set(&t->amount, first);
-		t->psel = -1;
+		tui_input_suggest(&t->amount, first);
 	} else {
-		tui_input_set(&t->amount, "100 g");
 		t->psel = -1;
+		tui_input_suggest(&t->amount, "100 g");
 	}
 	update_preview(t);
 	t->view = VIEW_AMOUNT;
@@ -278,9 +307,8 @@ tui_amount_draw(struct tui *t)
 	tui_put(stdscr, y + 2, x + 1, "Amount:", 8);
 	attrset(A_UNDERLINE | A_BOLD);
 	mvhline(y + 2, x + 10, ' ', w - 11);
-	tui_put(stdscr, y + 2, x + 10, t->amount.buf, w - 12);
+	tui_input_draw(stdscr, y + 2, x + 10, w - 12, &t->amount, true);
 	attrset(A_NORMAL);
-	addstr(tui_utf8() ? "\xe2\x96\x8f" : "_");
 
 	if (t->amount_ok) {
 		struct nt_amounts adds, sum;
@@ -370,6 +398,8 @@ save_amount(struct tui *t)
 	} else {
 		struct nt_entry added = {0};
 		bool plan = t->day > t->app->today; /* a future day is planned */
+		unsigned tags = 0, breaks;
+		bool corrected;
 
 		st = plan ? nt_journal_plan(t->app->store, t->day, t->meal, t->food->id, t->amount.buf,
 		                            mg, &id, &err)
@@ -382,8 +412,24 @@ save_amount(struct tui *t)
 		added.id = id;
 		added.food_name = t->food->name;
 		tui_undo_push(t, UNDO_ADD, &added);
-		tui_message(t, false, "%s %s %s at %s.", plan ? "Planned" : "Logged", t->amount.buf,
-		            t->food->name, nt_meal_name(t->meal));
+		breaks = 0;
+		if (nt_food_tags(t->app->store, t->food->id, &tags, &corrected, NULL) == NT_OK)
+			breaks = tags & nt_diet_forbids(t->profile.diet);
+		if (breaks) {
+			char why[96];
+
+			/* the user's record: logged, with a word about the diet */
+			nt_tags_why(tags, breaks, why, sizeof why);
+			tui_message(t, false, "%s %s %s at %s; it %s: %s %s.",
+			            plan ? "Planned" : "Logged", t->amount.buf, t->food->name,
+			            nt_meal_name(t->meal),
+			            tags == NT_TAGS_UNKNOWN ? "may not fit (ingredients not known)" : why,
+			            tags == NT_TAGS_UNKNOWN ? "check it is" : "not",
+			            nt_diet_name(t->profile.diet));
+		} else {
+			tui_message(t, false, "%s %s %s at %s.", plan ? "Planned" : "Logged",
+			            t->amount.buf, t->food->name, nt_meal_name(t->meal));
+		}
 	}
 	tui_search_close(t);
 	tui_day_load(t);
@@ -409,7 +455,7 @@ tui_amount_key(struct tui *t, int key, bool is_keycode, wint_t ch)
 
 			snprintf(text, sizeof text, "%g %s", t->food->portions[t->psel].amount,
 			         t->food->portions[t->psel].unit);
-			tui_input_set(&t->amount, text);
+			tui_input_suggest(&t->amount, text);
 		}
 		update_preview(t);
 		return;
@@ -428,7 +474,7 @@ tui_amount_key(struct tui *t, int key, bool is_keycode, wint_t ch)
 	default:
 		break;
 	}
-	if (tui_input_key(&t->amount, ch, is_keycode)) {
+	if (tui_input_key(&t->amount, ch, is_keycode) == TI_CHANGED) {
 		t->psel = -1;
 		update_preview(t);
 	}

@@ -6,10 +6,12 @@
 
 # Today is 2026-03-11 (NUTRACK_TODAY).
 #
-# sr28:16139 soymilk with added calcium, vitamins A and D: 250 ml through its
-#   portion "1 cup = 243 g": 250 * 243 / 236.5882365 = 256.775 g.
-#   B12 0.85 * 2.56775 = 2.18 ug; omega-3 (ALA 0.075 + 0 + 0 + 0) * 2.56775 =
-#   0.19 g; potassium 122 * 2.56775 = 313 mg.
+# "soymilk fortified": soymilk is also "soy milk", and FNDDS's "Soy milk,
+#   unsweetened" (fndds:11320100, fortified: added B12 0.39) has the whole
+#   head typed.  250 ml through its portion "1 cup = 244 g":
+#   250 * 244 / 236.5882365 = 257.832 g.  B12 0.39 * 2.57832 = 1.01 ug;
+#   omega-3 (ALA 0.166 + 0 + 0 + 0) * 2.57832 = 0.43 g; potassium
+#   158 * 2.57832 = 407 mg.
 expect add-soymilk 0 nt add --meal breakfast "soymilk fortified" 250ml
 # sr28:01123 egg, "2 large" = 2 * 50 g = 100 g: B12 0.89 ug; omega-3 0.036 +
 #   0.000 + 0.058 + 0.007 = 0.101 -> 0.10 g; potassium 138 mg.

@@ -6,7 +6,7 @@
  * Input: a limit byte, a mode byte, then
  *   mode bit 7 clear: the query, run against the bundled foods (FTS5)
  *   mode bit 7 set:   query TAB name TAB also TAB keywords TAB group,
- *                     scored with nt_search_score (names of imported
+ *                     scored with nt_rank_score (names of imported
  *                     foods can be anything)
  * Checks that no query is an error (words are quoted, so FTS5 syntax in
  * a query is inert), that hits are within the limit and in rank order,
@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "fuzz.h"
+#include "rank.h"
 #include "search.h"
 
 int
@@ -69,16 +70,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned mode = fuzz_byte(&data, &size);
 
 	if (mode & 0x80) {
-		char words[NT_SEARCH_MAX_WORDS][NT_SEARCH_WORD_LEN];
+		struct nt_query q;
+		struct nt_rank_food f;
 		char *query = field(&data, &size), *name = field(&data, &size);
 		char *also = field(&data, &size), *keywords = field(&data, &size);
 		char *group = field(&data, &size);
-		size_t n;
 		double score;
 
 		check_words(query);
-		n = nt_search_words(query, words);
-		score = nt_search_score(words, n, name, also, keywords, group);
+		nt_rank_query(query, &q);
+		memset(&f, 0, sizeof f);
+		f.name = name, f.also = also, f.keywords = keywords, f.group = group;
+		f.cls = (unsigned)size, f.breaks = mode & 1, f.uses = mode & 2, f.dropped = -1;
+		score = nt_rank_score(&q, &f, NULL);
 		FUZZ_CHECK(isfinite(score), "score %g", score);
 		free(query), free(name), free(also), free(keywords), free(group);
 	} else {

@@ -22,16 +22,18 @@ wait_for "preview of what the entry adds" "adds to the day"
 keys Down Up Enter
 wait_for "soy milk logged" "Logged 1 cup Soy milk, unsweetened at breakfast"
 
-# Lunch: Enter on the meal opens the search; salmon with the second
-# portion, "1 large fillet = 210 g".
+# Lunch: Enter on the meal opens the search; salmon (FNDDS's "Fish, salmon,
+# NFS", the salmon when nothing more is said: its values are those of baked
+# or broiled salmon) with the second portion, "1 large fillet = 210 g".  The
+# profile is vegan: the fish is marked, and logged with a word about it.
 keys Home j j Enter
 wait_for "search opens for lunch" "Add to Lunch"
 type_text "salmon"
-wait_for "salmon found" "Fish, salmon, baked or broiled"
+wait_for "salmon found" "Fish, salmon, NFS [not vegan: fish]"
 keys Enter
 wait_for "salmon portions" "1 large fillet (210 g)"
 keys Down Enter
-wait_for "salmon logged" "Logged 1 large fillet Fish, salmon, baked or broiled at lunch"
+wait_for "salmon logged" "Logged 1 large fillet Fish, salmon, NFS at lunch; it contains fish:"
 
 # Edit the salmon (Home, Breakfast, soy milk, Lunch, salmon) to 100 g.
 keys Home j j j e
@@ -40,7 +42,7 @@ keys C-u
 type_text "100 g"
 wait_for "edit preview" "= 100.0 g"
 keys Enter
-wait_for "edited" "Changed Fish, salmon, baked or broiled to 100 g"
+wait_for "edited" "Changed Fish, salmon, NFS to 100 g"
 
 # Delete the soy milk, then undo.
 keys Home j d

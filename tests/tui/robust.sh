@@ -51,20 +51,23 @@ keys q
 wait_for "quits" "exited 0"
 
 # kill -9 right after logging: what was shown as logged is in the database.
+# "banana raw" is FNDDS's "Banana, raw" and SR28's "Bananas, raw" alike:
+# the user logged the SR28 one above, so it comes first (their usual), with
+# its first portion "1 cup, mashed = 225 g".
 start 80 24
 wait_for "starts again" "Totals against targets"
 keys a
 type_text "banana raw"
-wait_for "banana found" "Banana, raw"
+wait_for "banana found" "Bananas, raw"
 keys Enter
-wait_for "banana portions" "1 banana (126 g)"
+wait_for "banana portions" "1 cup, mashed (225 g)"
 keys Enter
-wait_for "banana logged" "Logged 1 banana Banana, raw"
+wait_for "banana logged" "Logged 1 cup, mashed Bananas, raw"
 pid=$(pgrep -f -n -- "$TUI_BIN --db $DB") || pid=""
 kill -9 $pid 2>/dev/null
 wait_exit "killed: exit status 137 (SIGKILL)" 137
 nt day >"$WORK/day.txt"
-is "the entry survived kill -9" "$(grep -c 'Banana, raw' "$WORK/day.txt")" "1"
+is "the entry survived kill -9" "$(grep -c 'Bananas, raw' "$WORK/day.txt")" "2"
 
 # The last day nutrack keeps: l, ] and w say so and stay (they wrapped to
 # 9999-01-01); h moves back as usual.

@@ -215,7 +215,7 @@ test_parse(void)
 	          "amount '1000000000000000000000000000000000000000 g' is too large");
 	parse_bad("1..5 g", NT_ERR_INVALID, "cannot read amount '1..5 g'");
 	parse_bad("1/2/3 cup", NT_ERR_INVALID, NULL);
-	parse_bad("1,5 g", NT_ERR_INVALID, NULL);
+	/* "1,5 g" is 1.5 g now (a decimal comma): test_household_and_state */
 	parse_bad("1-2 cups", NT_ERR_INVALID, NULL);
 
 	/* NT_AMOUNT_TEXT_MAX (200) bytes is too long; 199 is accepted. */
@@ -439,6 +439,129 @@ test_long_list(void)
 	   "a long portion list is cut safely");
 }
 
+/* data/portions.csv: fndds:89901050 (Tomato sauce, for use with vegetables) */
+static struct nt_portion tsauce_p[] = {
+	{1, "Guideline amount per cup of vegetable", 60},
+	{1, "Quantity not specified", 30},
+};
+
+/* data/portions.csv: sr28:01053 (Cream, fluid, heavy whipping) */
+static struct nt_portion cream_p[] = {
+	{1, "cup, whipped", 120},
+	{1, "cup, fluid (yields 2 cups whipped)", 238},
+	{1, "tbsp", 15.0},
+	{1, "fl oz", 29.8},
+};
+
+/* data/portions.csv: sr28:12036 (Seeds, sunflower seed kernels, dried) */
+static struct nt_portion sunflower_p[] = {
+	{1, "cup, with hulls, edible yield", 46},
+	{1, "cup", 140},
+};
+
+/* data/portions.csv: fndds:71401015 (Potato, french fries, from fresh, baked), seq 1, 8-11, 13 */
+static struct nt_portion fries_p[] = {
+	{1, "fry, NS as to shape", 5},
+	{1, "small, raw, yields", 50},
+	{1, "medium, raw, yields", 70},
+	{1, "large, raw, yields", 100},
+	{1, "cup", 60},
+	{1, "Quantity not specified", 110},
+};
+
+/* A baked potato with a raw yield portion before its own (made up: USDA's
+ * foods have one or the other). */
+static struct nt_portion potato_p[] = {
+	{1, "medium, raw, yields", 150},
+	{1, "medium", 173},
+};
+
+/*
+ * data/portions.csv: fndds:56203056 (Oatmeal, regular or quick, made with
+ * water, no added fat), its first two portions swapped (USDA lists "cup,
+ * cooked" first): the food's own state must win, not the order.
+ */
+static struct nt_portion oatmeal_p[] = {
+	{1, "cup, dry, yields", 485},
+	{1, "cup, cooked", 240},
+	{1, "oz, dry, yields", 170},
+	{1, "Quantity not specified", 240},
+};
+
+/* The issue's cases: household measures, the food's own state, decimal commas. */
+static void
+test_household_and_state(void)
+{
+	struct nt_food tsauce = FOOD("fndds:89901050", tsauce_p);
+	struct nt_food fmilk = FOOD("fndds:11111000", fmilk_p);
+	struct nt_food cream = FOOD("sr28:01053", cream_p);
+	struct nt_food sunflower = FOOD("sr28:12036", sunflower_p);
+	struct nt_food fries = FOOD("fndds:71401015", fries_p);
+	struct nt_food oatmeal = FOOD("fndds:56203056", oatmeal_p);
+	struct nt_food potato = FOOD("test:potato", potato_p);
+	const char *msg;
+
+	tsauce.name = "Tomato sauce, for use with vegetables";
+	cream.name = "Cream, fluid, heavy whipping";
+	sunflower.name = "Seeds, sunflower seed kernels, dried";
+	fries.name = "Potato, french fries, from fresh, baked";
+	oatmeal.name = "Oatmeal, regular or quick, made with water, no added fat";
+	potato.name = "Potato, baked";
+
+	ok(!nt_portion_is_household("Guideline amount per cup of vegetable") &&
+	   !nt_portion_is_household("Quantity not specified") &&
+	   nt_portion_is_household("cup") && nt_portion_is_household("small/regular fillet"),
+	   "Guideline amounts and 'Quantity not specified' are no household measures");
+	/* "1/2 cup" of the sauce was 0.5 x 60 = 30 g through "Guideline amount per
+	 * cup of vegetable": that is no cup of sauce, and the sauce has no other
+	 * volume portion: refused, with the portions listed */
+	msg = grams_bad(&tsauce, "1/2 cup", NT_ERR_INVALID);
+	ok(strstr(msg, "no volume measure") && strstr(msg, "Guideline amount per cup"),
+	   "... says so and lists its portions");
+	/* typed whole, it is still its own portion; "1 serving" is the usual portion */
+	grams_ok(&tsauce, "1 guideline amount per cup of vegetable", 60);
+	grams_ok(&tsauce, "1 serving", 30);
+	/* fndds:11111000 milk: "1 cup" is the cup (244 g), never a Guideline cup of cereal */
+	grams_ok(&fmilk, "1 cup", 244);
+	grams_ok(&fmilk, "250 ml", 250 * 244 / CUP);
+	/* heavy cream: 250 ml through the fluid cup (238 g), not the whipped one
+	 * (120 g: 250 ml was 127 g): 250 * 238 / 236.5882365 = 251.49 g */
+	grams_ok(&cream, "250 ml", 250 * 238 / CUP);
+	grams_ok(&cream, "1 cup", 238);
+	/* sunflower kernels: "1 cup" is the kernels' cup (140 g), not "with hulls" */
+	grams_ok(&sunflower, "1 cup", 140);
+	grams_ok(&sunflower, "100 ml", 100 * 140 / CUP);
+	/* "1 medium" of a baked potato: the plain "medium" (173 g), not "medium,
+	 * raw, yields"; a food that has only the yield portion uses it */
+	grams_ok(&potato, "1 medium", 173);
+	grams_ok(&fries, "1 medium", 70);
+	/* cooked oatmeal: "1 cup" is a cup cooked (240 g), not "cup, dry, yields";
+	 * volumes too: 100 ml = 100 * 240 / 236.5882365 */
+	grams_ok(&oatmeal, "1 cup", 240);
+	grams_ok(&oatmeal, "100 ml", 100 * 240 / CUP);
+	/* the portion to offer first */
+	is_int(nt_amount_default_portion(&oatmeal), 1, "oatmeal offers '1 cup, cooked' first");
+	is_int(nt_amount_default_portion(&cream), 1, "cream offers the fluid cup first");
+	is_int(nt_amount_default_portion(&fmilk), 0, "milk offers '1 cup' first");
+	is_int(nt_amount_default_portion(&tsauce), 0,
+	       "a food with no household measure: its first portion");
+	{
+		struct nt_food bare = make_food("custom:1", NULL, 0);
+
+		ok(nt_amount_default_portion(&bare) == (size_t)-1, "no portions: none");
+	}
+	/* decimal commas */
+	parse_ok("1,5 cups", 1.5, "cups");
+	parse_ok("0,25 kg", 0.25, "kg");
+	parse_ok("2,5", 2.5, "");
+	grams_ok(&fmilk, "1,5 cups", 1.5 * 244);
+	parse_bad("1,500 g", NT_ERR_INVALID,
+	          "cannot read amount '1,500 g': a comma before three digits could be a decimal "
+	          "comma or a thousands separator; write the number without it (1500 g) or with a "
+	          "point (1.5 kg)");
+	parse_bad("1,5,5 cups", NT_ERR_INVALID, NULL);
+}
+
 static void
 test_format(void)
 {
@@ -465,6 +588,7 @@ main(void)
 	test_units();
 	test_grams();
 	test_long_list();
+	test_household_and_state();
 	test_format();
 	return tap_done();
 }
