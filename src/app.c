@@ -32,6 +32,14 @@ app_resolve(struct app *a, const char *db_opt, struct nt_err *err)
 	return nt_date_today(&a->today, err);
 }
 
+/* A new database gets the bundled foods before anyone else can open it. */
+static enum nt_status
+load_bundled(struct nt_store *s, void *ctx, struct nt_err *err)
+{
+	(void)ctx;
+	return nt_seed_ensure(s, NULL, NULL, err);
+}
+
 static void
 write_sql(void *ctx, const char *sql)
 {
@@ -58,7 +66,7 @@ app_open(struct app *a, struct nt_err *err)
 
 	if (a->store)
 		return NT_OK;
-	if ((st = nt_store_open(a->db_path, &a->store, err)))
+	if ((st = nt_store_open_init(a->db_path, load_bundled, NULL, &a->store, err)))
 		return st;
 	trace_start(a);
 	if ((st = nt_seed_ensure(a->store, NULL, NULL, err))) {

@@ -25,8 +25,9 @@ struct app {
 enum nt_status app_resolve(struct app *a, const char *db_opt, struct nt_err *err);
 
 /*
- * Opens the resolved database (creating it when missing) and makes sure the
- * bundled foods are loaded; a no-op when already open.
+ * Opens the resolved database (creating it, with the bundled foods, when
+ * missing) and makes sure the bundled foods are current; a no-op when
+ * already open.
  */
 enum nt_status app_open(struct app *a, struct nt_err *err);
 void app_close(struct app *a);

@@ -2,8 +2,10 @@
 /* main.c - global options; the TUI on a terminal without a command, else the CLI. */
 #include "config.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,29 +40,14 @@ wants_help(int argc, char **argv)
 	return false;
 }
 
-/* Help and version text that could not be written is a failure (a full disk). */
+/* Output that could not be written is a failure (a full disk, a closed pipe). */
 static int
 flushed(const struct app *a, int rc)
 {
+	errno = 0;
 	if (rc == CLI_OK && (fflush(stdout) != 0 || ferror(stdout)))
-		return cli_error(a, "write error on standard output");
+		return cli_stdout_failed(a, NULL);
 	return rc;
-}
-
-/*
- * A failing command leaves no trace: a database this run created (and
- * filled with the bundled foods) goes again.
- */
-static void
-forget_database(const char *path)
-{
-	char side[sizeof ((struct app *)0)->db_path + 8];
-
-	unlink(path);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
 }
 
 int
@@ -71,7 +58,6 @@ main(int argc, char **argv)
 	const char *db = NULL;
 	struct nt_err err;
 	enum nt_status st;
-	bool existed;
 	char why[96];
 	int i, rc;
 
@@ -80,6 +66,12 @@ main(int argc, char **argv)
 	setlocale(LC_NUMERIC, "C");
 	a.utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
 
+	/*
+	 * A closed pipe (nutrack export | head -1) is a write error the command
+	 * sees (EPIPE) and ends on quietly with status 1, not a signal that
+	 * kills it mid-way.  The TUI sets its own handlers.
+	 */
+	signal(SIGPIPE, SIG_IGN);
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		const char *arg = argv[i];
 
@@ -131,11 +123,12 @@ main(int argc, char **argv)
 		return flushed(&a, cli_command_help(&a, cmd, stdout));
 	if ((st = app_resolve(&a, db, &err)))
 		return cli_fail(&a, st, &err);
-	/* Commands open the database once their arguments are known to be good. */
-	existed = access(a.db_path, F_OK) == 0;
+	/*
+	 * Commands open the database once their arguments are known to be good.
+	 * A database a failing command created stays: another nutrack may have
+	 * written to it since (it is whole and valid: made before it was seen).
+	 */
 	rc = flushed(&a, cli_run(&a, cmd, argc - i, argv + i));
 	app_close(&a);
-	if (rc != CLI_OK && !existed)
-		forget_database(a.db_path);
 	return rc;
 }

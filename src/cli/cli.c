@@ -4,9 +4,11 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "date.h"
@@ -218,6 +220,28 @@ cli_error(const struct app *a, const char *fmt, ...)
 	vmessage(a, fmt, ap);
 	va_end(ap);
 	return CLI_FAIL;
+}
+
+/*
+ * Whether standard output is a pipe nobody reads any more (nutrack export |
+ * head -1): writing there fails with EPIPE, and poll(2) says POLLERR.
+ */
+static bool
+reader_gone(void)
+{
+	struct pollfd p = {.fd = STDOUT_FILENO, .events = 0};
+
+	return errno == EPIPE || (poll(&p, 1, 0) == 1 && (p.revents & POLLERR));
+}
+
+int
+cli_stdout_failed(const struct app *a, const char *detail)
+{
+	if (reader_gone())
+		return CLI_FAIL; /* quietly: the reader has what it wanted */
+	if (detail)
+		return cli_error(a, "standard output: %s", detail);
+	return cli_error(a, "write error on standard output");
 }
 
 int

@@ -38,6 +38,14 @@ struct cli_opt {
 int cli_parse(struct app *a, const struct cli_command *cmd, int argc, char **argv,
               const struct cli_opt *opts, int *npos);
 
+/*
+ * Standard output could not be written: "write error on standard output"
+ * (or "standard output: DETAIL"), or nothing when it is a pipe whose reader
+ * has gone (EPIPE: SIGPIPE is ignored so that the command ends here, with
+ * status CLI_FAIL, as the man page says).  Returns CLI_FAIL.
+ */
+int cli_stdout_failed(const struct app *a, const char *detail);
+
 /* Prints "PROG: message" for a failed core call; returns CLI_FAIL. */
 int cli_fail(const struct app *a, enum nt_status st, const struct nt_err *err);
 /* Prints "PROG: message" (printf-style); returns CLI_FAIL. */

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "cli_format.h"
+#include "journal.h"
 #include "store.h"
 #include "text.h"
 
@@ -39,13 +40,24 @@ cli_cmd_check(struct app *a, int argc, char **argv)
 	printf("Checking %s\n", safe);
 	if ((st = nt_store_check(a->store, print_problem, NULL, &problems, &err)))
 		return cli_fail(a, st, &err);
+	/* what SQLite cannot tell: entries dated outside the days nutrack keeps */
+	if (!problems) {
+		if ((st = nt_journal_check(a->store, print_problem, NULL, &problems, &err)))
+			return cli_fail(a, st, &err);
+		if (problems) {
+			printf("%d entr%s dated outside the days nutrack keeps%s; 'nutrack rm' "
+			       "removes each.\n", problems, problems == 1 ? "y" : "ies",
+			       problems > 100 ? " (the first 100 shown)" : "");
+			return CLI_FAIL;
+		}
+	}
 	if (problems) {
 		printf("%d problem%s found%s; restore a backup ('nutrack backup' makes one).\n",
 		       problems, problems == 1 ? "" : "s", problems > 100 ? " (the first 100 shown)" : "");
 		return CLI_FAIL;
 	}
-	printf("ok: every page, index and constraint, the references between tables and "
-	       "the search index are sound.\n");
+	printf("ok: every page, index and constraint, the references between tables, "
+	       "the search index and the entries' dates are sound.\n");
 	return CLI_OK;
 }
 

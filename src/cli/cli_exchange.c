@@ -47,17 +47,16 @@ export_to(struct app *a, const struct export_job *job, const char *output)
 
 	if (!output || !strcmp(output, "-")) {
 		if ((st = run_export(a, job, stdout, &n, &err)))
-			return st == NT_ERR_IO ? cli_error(a, "standard output: %s", err.msg)
-			                       : cli_fail(a, st, &err);
+			return st == NT_ERR_IO ? cli_stdout_failed(a, err.msg) : cli_fail(a, st, &err);
 		return CLI_OK;
 	}
 	if (nt_store_is_own_file(a->store, output))
-		return cli_error(a, "cannot write %s: it is the database itself", output);
+		return cli_error(a, "cannot write %s: it is the database or its -wal, -shm or -journal file", output);
 	if ((st = nt_outfile_open(&out, output, &err)))
 		return cli_fail(a, st, &err);
 	if ((st = run_export(a, job, out.fp, &n, &err))) {
 		nt_outfile_abort(&out);
-		return st == NT_ERR_IO ? cli_error(a, "%s: %s", output, err.msg)
+		return st == NT_ERR_IO ? cli_error(a, "cannot write %s: %s", output, err.msg)
 		                       : cli_fail(a, st, &err);
 	}
 	if ((st = nt_outfile_commit(&out, &err)))

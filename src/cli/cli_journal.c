@@ -208,7 +208,16 @@ cli_cmd_rm(struct app *a, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(a)))
 		return rc;
-	if ((st = nt_journal_get(a->store, id, &e, &err)))
+	if ((st = nt_journal_get(a->store, id, &e, &err)) == NT_ERR_DB) {
+		/* an entry another program damaged (a date nutrack does not keep) goes too */
+		struct nt_err why = err;
+
+		if ((st = nt_journal_remove(a->store, id, &err)))
+			return cli_fail(a, st, &err);
+		printf("Removed #%lld (%s)\n", id, why.msg);
+		return CLI_OK;
+	}
+	if (st)
 		return cli_fail(a, st, &err);
 	if ((st = nt_journal_remove(a->store, id, &err))) {
 		nt_entry_fini(&e);

@@ -35,11 +35,13 @@ print_lab(void *ctx, long long id, long day, enum nt_lab_kind k, double value)
 
 	if (ls->st)
 		return;
-	/* the B12 eaten, daily, in the four weeks up to the test */
-	if ((ls->st = nt_analysis_days(ls->a->store, day - HISTORY_DAYS + 1, HISTORY_DAYS, days,
-	                               &ls->err)))
+	/* the B12 eaten, daily, in the four weeks up to the test (from 1900-01-01 at most) */
+	int ndays = day - HISTORY_DAYS + 1 < nt_date_first() ? (int)(day - nt_date_first() + 1)
+	                                                     : HISTORY_DAYS;
+
+	if ((ls->st = nt_analysis_days(ls->a->store, day - ndays + 1, ndays, days, &ls->err)))
 		return;
-	nt_analysis_average(days, HISTORY_DAYS, &avg, &logged);
+	nt_analysis_average(days, ndays, &avg, &logged);
 	if (logged)
 		cli_fmt_fixed(b12, sizeof b12, avg.v[NT_B12], 2);
 	nt_date_format(day, date);

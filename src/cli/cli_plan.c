@@ -469,8 +469,7 @@ cli_cmd_plan(struct app *a, int argc, char **argv)
 			return cli_usage_error(a, cmd, "--days must be a number from 1 to %d",
 			                       NT_PLAN_DAYS_MAX);
 	}
-	first = a->today + 1;
-	if (npos == 1 && (rc = cli_date(a, argv[1], &first)))
+	if ((rc = cli_date(a, npos == 1 ? argv[1] : "tomorrow", &first)))
 		return rc;
 	if ((rc = cli_open(a)))
 		return rc;

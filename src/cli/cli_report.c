@@ -622,7 +622,7 @@ output_open(const struct app *a, const char *path, struct nt_outfile *of)
 	if (!path || !strcmp(path, "-"))
 		return stdout;
 	if (nt_store_is_own_file(a->store, path)) {
-		cli_error(a, "cannot write %s: it is the database itself", path);
+		cli_error(a, "cannot write %s: it is the database or its -wal, -shm or -journal file", path);
 		return NULL;
 	}
 	if ((st = nt_outfile_open(of, path, &err))) {
@@ -643,7 +643,7 @@ output_close(const struct app *a, struct nt_outfile *of, bool ok)
 		if (!ok)
 			return CLI_FAIL; /* already said why */
 		if (fflush(stdout) != 0 || ferror(stdout))
-			return cli_error(a, "write error on standard output");
+			return cli_stdout_failed(a, NULL);
 		return CLI_OK;
 	}
 	if (!ok) {
@@ -695,7 +695,8 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 	last = a->today;
 	if (to_s && (rc = cli_date(a, to_s, &last)))
 		return rc;
-	first = last - 27;
+	/* 28 days, or as many as there are from the first day nutrack keeps */
+	first = last - 27 < nt_date_first() ? nt_date_first() : last - 27;
 	if (from_s && (rc = cli_date(a, from_s, &first)))
 		return rc;
 	if ((rc = cli_open(a)))
@@ -714,7 +715,7 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 		snprintf(title, sizeof title, "Vitamin B12, omega-3 and potassium, %s to %s", from, to);
 		st = nt_report_html(fp, &r, title, &err);
 		if (st == NT_ERR_IO && !of.fp)
-			cli_error(a, "write error on standard output");
+			cli_stdout_failed(a, NULL);
 		else if (st == NT_ERR_IO)
 			cli_error(a, "cannot write %s: %s", out, err.msg);
 		else if (st)

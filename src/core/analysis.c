@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,6 +110,8 @@ nt_analysis_days(struct nt_store *s, long from, int n, struct nt_day_total *out,
 
 	if (n <= 0)
 		return NT_OK;
+	if ((st = nt_date_check_span(from, from + n - 1, "the days asked for", err)))
+		return st;
 	if (!(counted = calloc((size_t)n, sizeof *counted)))
 		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
 	ctx = (struct days_ctx){from, n, out, counted};
@@ -171,6 +174,14 @@ nt_analysis_week(struct nt_store *s, long day, const struct nt_targets *t,
 	memset(out, 0, sizeof *out);
 	out->start = nt_date_week_start(day);
 	nt_date_iso_week(day, &out->iso_year, &out->iso_week);
+	if (nt_date_in_range(day)) {
+		char what[40], d[NT_DATE_LEN];
+
+		nt_date_format(day, d);
+		snprintf(what, sizeof what, "the week of %s", d);
+		if ((st = nt_date_check_span(out->start, out->start + 6, what, err)))
+			return st;
+	}
 	if ((st = nt_analysis_days(s, out->start, 7, out->days, err)))
 		return st;
 	nt_analysis_average(out->days, 7, &out->average, &out->days_logged);

@@ -90,21 +90,62 @@ nt_date_parse_iso(const char *s, long *out)
 	return NT_OK;
 }
 
+long
+nt_date_first(void)
+{
+	return nt_date_from_ymd(NT_DATE_MIN_YEAR, 1, 1);
+}
+
+long
+nt_date_last(void)
+{
+	return nt_date_from_ymd(NT_DATE_MAX_YEAR, 12, 31);
+}
+
+bool
+nt_date_in_range(long day)
+{
+	return day >= nt_date_first() && day <= nt_date_last();
+}
+
+enum nt_status
+nt_date_check_span(long first, long last, const char *what, struct nt_err *err)
+{
+	if (first < nt_date_first())
+		return nt_err_set(err, NT_ERR_RANGE, "%s begins before %04d-01-01, the first day "
+		                  "nutrack keeps", what, NT_DATE_MIN_YEAR);
+	if (last > nt_date_last())
+		return nt_err_set(err, NT_ERR_RANGE, "%s runs past %04d-12-31, the last day "
+		                  "nutrack keeps", what, NT_DATE_MAX_YEAR);
+	return NT_OK;
+}
+
+/* A date counted from today, when it is one nutrack keeps. */
+static enum nt_status
+relative(const char *s, long today, long n, long *out, struct nt_err *err)
+{
+	long day = today + n;
+
+	if (!nt_date_in_range(day))
+		return nt_err_set(err, NT_ERR_INVALID,
+		                  "invalid date '%.40s': it falls %s %04d-%s, the %s day nutrack keeps",
+		                  s, day < nt_date_first() ? "before" : "after",
+		                  day < nt_date_first() ? NT_DATE_MIN_YEAR : NT_DATE_MAX_YEAR,
+		                  day < nt_date_first() ? "01-01" : "12-31",
+		                  day < nt_date_first() ? "first" : "last");
+	*out = day;
+	return NT_OK;
+}
+
 enum nt_status
 nt_date_parse(const char *s, long today, long *out, struct nt_err *err)
 {
-	if (!strcmp(s, "today")) {
-		*out = today;
-		return NT_OK;
-	}
-	if (!strcmp(s, "yesterday")) {
-		*out = today - 1;
-		return NT_OK;
-	}
-	if (!strcmp(s, "tomorrow")) {
-		*out = today + 1;
-		return NT_OK;
-	}
+	if (!strcmp(s, "today"))
+		return relative(s, today, 0, out, err);
+	if (!strcmp(s, "yesterday"))
+		return relative(s, today, -1, out, err);
+	if (!strcmp(s, "tomorrow"))
+		return relative(s, today, 1, out, err);
 	if ((s[0] == '-' || s[0] == '+') && isdigit((unsigned char)s[1])) {
 		char *end;
 		long n;
@@ -115,8 +156,7 @@ nt_date_parse(const char *s, long today, long *out, struct nt_err *err)
 			return nt_err_set(err, NT_ERR_INVALID,
 			                  "invalid date '%s': offsets go up to 36500 days",
 			                  s);
-		*out = s[0] == '-' ? today - n : today + n;
-		return NT_OK;
+		return relative(s, today, s[0] == '-' ? -n : n, out, err);
 	}
 	if (nt_date_parse_iso(s, out) == NT_OK)
 		return NT_OK;

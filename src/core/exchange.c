@@ -82,7 +82,11 @@ fmt_stored(char *buf, size_t n, double v)
 static enum nt_status
 write_failed(struct nt_err *err)
 {
-	return nt_err_set(err, NT_ERR_IO, "write error: %s", strerror(errno ? errno : EIO));
+	int e = errno ? errno : EIO;
+
+	if (e == ENOSPC || e == EDQUOT) /* said plainly */
+		return nt_err_set(err, NT_ERR_IO, "disk full (%s)", strerror(e));
+	return nt_err_set(err, NT_ERR_IO, "write error: %s", strerror(e));
 }
 
 static int
@@ -279,40 +283,9 @@ static const struct col_spec journal_cols[J_COUNT] = {
 	{"dpa_g", false}, {"potassium_mg", false}, {"energy_kcal", false}, {"protein_g", false},
 };
 
-/*
- * The rows are checked and staged in a temporary table, then matched
- * against the journal in one statement: row_number() over identical rows is
- * k, the count of identical entries that were there before is m, and a row
- * is new when k > m.
- */
-static const char sql_stage_create[] =
-	"CREATE TEMP TABLE IF NOT EXISTS exchange_rows("
-	"  seq INTEGER PRIMARY KEY, day TEXT NOT NULL, meal INTEGER NOT NULL,"
-	"  food INTEGER NOT NULL, amount TEXT NOT NULL, mg INTEGER NOT NULL,"
-	"  planned INTEGER NOT NULL);"
-	"DELETE FROM temp.exchange_rows";
-static const char sql_stage_drop[] = "DROP TABLE IF EXISTS temp.exchange_rows";
-static const char sql_stage_row[] =
-	"INSERT INTO temp.exchange_rows(seq, day, meal, food, amount, mg, planned)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-static const char sql_max_entry[] = "SELECT coalesce(max(id), 0) FROM entries";
-#define MATCHED_ROWS \
-	"SELECT r.seq, r.day, r.meal, r.food, r.amount, r.mg, r.planned," \
-	"  row_number() OVER (PARTITION BY r.day, r.meal, r.food, r.amount, r.mg, r.planned" \
-	"                     ORDER BY r.seq) AS k," \
-	"  (SELECT count(*) FROM entries e WHERE e.day = r.day AND e.meal = r.meal" \
-	"   AND e.food = r.food AND e.amount = r.amount AND e.mg = r.mg" \
-	"   AND e.planned = r.planned AND e.id <= ?1) AS m" \
-	" FROM temp.exchange_rows r"
-static const char sql_stage_count[] =
-	"SELECT count(*), coalesce(sum(k > m), 0) FROM (" MATCHED_ROWS ")";
-static const char sql_stage_insert[] =
-	"INSERT INTO entries(day, meal, food, amount, mg, planned)"
-	" SELECT day, meal, food, amount, mg, planned FROM (" MATCHED_ROWS ")"
-	" WHERE k > m ORDER BY seq";
-
 struct journal_reader {
 	struct nt_store *s;
+	struct nt_staging *stage;
 	int pos[J_COUNT];
 	size_t width;
 	char last_ref[64];  /* the previous row's food id, resolved: files repeat foods */
@@ -445,7 +418,6 @@ journal_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	long day = 0;
 	long long food = 0, mg = 0;
 	int meal = 0, planned = 0;
-	struct nt_stmt *st;
 	enum nt_status rc;
 
 	if (row->record == 1) {
@@ -520,21 +492,8 @@ journal_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	if (food == 0) /* an own food's id that is not here, and no name to find it by */
 		return FIELD_FAIL(err, row, pos[J_FOOD_ID], "food_id", "no food with id '%.40s'",
 		                  row->field[pos[J_FOOD_ID]]);
-	{
-		char date[NT_DATE_LEN];
-
-		if (!(st = nt_store_stmt(jr->s, sql_stage_row, err)))
-			return err->status;
-		nt_date_format(day, date);
-		nt_stmt_bind_int(st, 1, (long long)row->record);
-		nt_stmt_bind_text(st, 2, date);
-		nt_stmt_bind_int(st, 3, meal);
-		nt_stmt_bind_int(st, 4, food);
-		nt_stmt_bind_text(st, 5, row->field[pos[J_AMOUNT]]);
-		nt_stmt_bind_int(st, 6, mg);
-		nt_stmt_bind_int(st, 7, planned);
-		return nt_stmt_run(st, err);
-	}
+	return nt_staging_entry(jr->stage, (long long)row->record, day, meal, food,
+	                      row->field[pos[J_AMOUNT]], mg, planned, err);
 }
 
 /* Runs a one-row query of integers into out[0..n); ?1, when bind1 >= 0, is bind1. */
@@ -559,48 +518,16 @@ query_ints(struct nt_store *s, const char *sql, long long bind1, long long *out,
 	return NT_OK;
 }
 
-/*
- * The second half of a journal import, once the rows are staged: counts
- * them against the journal (entries up to max_id), inserts the new ones
- * unless dry_run, drops the staging table, and commits (or, in a dry run,
- * rolls back) the transaction the caller began.
- */
+/* Runs a statement whose ?1 is v, to completion. */
 static enum nt_status
-finish_journal_import(struct nt_store *s, long long max_id, bool dry_run,
-                      struct nt_import_counts *counts, struct nt_err *err)
+run_with(struct nt_store *s, const char *sql, long long v, struct nt_err *err)
 {
 	struct nt_stmt *st;
-	long long n[2] = {0, 0};
-	enum nt_status rc;
 
-	if ((rc = query_ints(s, sql_stage_count, max_id, n, 2, err)))
-		goto fail;
-	if (!dry_run) {
-		if (!(st = nt_store_stmt(s, sql_stage_insert, err))) {
-			rc = err->status;
-			goto fail;
-		}
-		nt_stmt_bind_int(st, 1, max_id);
-		if ((rc = nt_stmt_run(st, err)))
-			goto fail;
-	}
-	/* The staging table goes with the transaction: nothing stays behind. */
-	if ((rc = nt_store_exec(s, sql_stage_drop, err)))
-		goto fail;
-	if (dry_run)
-		nt_store_rollback(s);
-	else if ((rc = nt_store_commit(s, err)))
-		return rc;
-	if (counts) {
-		memset(counts, 0, sizeof *counts);
-		counts->rows = n[0];
-		counts->added = n[1];
-		counts->present = n[0] - n[1];
-	}
-	return NT_OK;
-fail:
-	nt_store_rollback(s);
-	return rc;
+	if (!(st = nt_store_stmt(s, sql, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, v);
+	return nt_stmt_run(st, err);
 }
 
 enum nt_status
@@ -608,47 +535,218 @@ nt_exchange_journal_import(struct nt_store *s, const char *path, bool dry_run,
                            struct nt_import_counts *counts, struct nt_err *err)
 {
 	struct nt_err scratch;
-	struct journal_reader jr = {.s = s};
-	long long max_id = 0;
+	struct nt_staging stage;
+	struct journal_reader jr = {.s = s, .stage = &stage};
 	enum nt_status rc;
 
 	if (!err)
 		err = &scratch;
-	if ((rc = nt_store_begin(s, err)))
+	/* the file is read in phase 1, without the write lock: it may take long */
+	if ((rc = nt_staging_entries_begin(&stage, s, err)))
 		return rc;
-	if ((rc = nt_store_exec(s, sql_stage_create, err)) ||
-	    (rc = query_ints(s, sql_max_entry, -1, &max_id, 1, err)) ||
-	    (rc = nt_csv_read(path, ',', journal_row, &jr, NULL, err))) {
-		nt_store_rollback(s);
+	if ((rc = nt_csv_read(path, ',', journal_row, &jr, NULL, err))) {
+		nt_staging_abort(&stage);
 		return rc;
 	}
-	return finish_journal_import(s, max_id, dry_run, counts, err);
+	return nt_staging_entries_finish(&stage, dry_run, counts, err);
+}
+
+/* ---- journal rows from another program's export ---- */
+
+/*
+ * The foods the rows name by index are staged in phase 1 with their
+ * classes, and each one equal to a food of the source in the snapshot
+ * takes that food's row id (column id); its rows are staged with it.  The
+ * merge looks again among the foods written since the snapshot (row ids
+ * above the largest then), numbers the rest after the source's largest
+ * code, writes them and their portions, and gives the rows staged with a
+ * placeholder their foods: a few statements, whatever the count.
+ */
+static const char sql_xfoods_create[] =
+	"CREATE TEMP TABLE IF NOT EXISTS stage_import_foods(idx INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL, grp TEXT NOT NULL, basis TEXT, portion_unit TEXT,"
+	"  portion_grams REAL, partial INTEGER NOT NULL, ala_estimated INTEGER NOT NULL,"
+	"  contains INTEGER NOT NULL, class INTEGER NOT NULL,"
+	"  energy_kcal REAL, protein_g REAL, b12_ug REAL, b12_added_ug REAL, ala_g REAL,"
+	"  epa_g REAL, dha_g REAL, dpa_g REAL, potassium_mg REAL,"
+	"  id INTEGER, code TEXT, created INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX IF NOT EXISTS temp.stage_import_foods_name ON stage_import_foods(name);"
+	"DELETE FROM temp.stage_import_foods;";
+static const char sql_xfoods_drop[] = "DROP TABLE IF EXISTS temp.stage_import_foods";
+static const char sql_xfood[] =
+	"INSERT INTO temp.stage_import_foods(idx, name, grp, basis, portion_unit, portion_grams,"
+	" partial, ala_estimated, contains, class, " NT_FOOD_VALUE_COLUMNS ")"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+	" ?18, ?19)";
+static const char sql_max_food[] = "SELECT coalesce(max(id), 0) FROM foods";
+/* A stored food f equal to the staged one s (struct nt_exchange_food). */
+#define SAME_XFOOD                                                                           \
+	"s.name = f.name AND s.grp = f.grp AND s.basis IS f.basis AND s.partial = f.partial"      \
+	" AND s.ala_estimated = f.ala_estimated AND s.energy_kcal IS f.energy_kcal"               \
+	" AND s.protein_g IS f.protein_g AND s.b12_ug IS f.b12_ug"                                \
+	" AND s.b12_added_ug IS f.b12_added_ug AND s.ala_g IS f.ala_g AND s.epa_g IS f.epa_g"     \
+	" AND s.dha_g IS f.dha_g AND s.dpa_g IS f.dpa_g AND s.potassium_mg IS f.potassium_mg"     \
+	" AND s.portion_unit IS (SELECT p.unit FROM portions p WHERE p.food = f.id"               \
+	"  ORDER BY p.seq LIMIT 1)"                                                               \
+	" AND (s.portion_unit IS NULL OR s.portion_grams = (SELECT p.grams FROM portions p"       \
+	"  WHERE p.food = f.id ORDER BY p.seq LIMIT 1))"
+/*
+ * The lowest-numbered equal food of source ?1 for each staged food not yet
+ * found.  CROSS JOIN keeps the source's foods the outer loop and finds
+ * staged foods by name, so the work grows with the foods, not with their
+ * product: in phase 1 all the source's foods (by the index on source), at
+ * merge time those above row id ?2 only (the '+' keeps SQLite to that
+ * range).
+ */
+#define FIND_XFOODS(where)                                                                    \
+	"UPDATE temp.stage_import_foods AS t SET id = m.id FROM"                                  \
+	" (SELECT s.idx AS idx, min(f.id) AS id FROM foods f CROSS JOIN temp.stage_import_foods s" \
+	"  WHERE " where " AND s.id IS NULL AND " SAME_XFOOD " GROUP BY s.idx) AS m"              \
+	" WHERE t.idx = m.idx"
+static const char sql_xfoods_find[] = FIND_XFOODS("f.source = ?1");
+static const char sql_xfoods_find_since[] = FIND_XFOODS("+f.source = ?1 AND f.id > ?2");
+static const char sql_xfoods_ids[] =
+	"SELECT idx, id FROM temp.stage_import_foods WHERE id IS NOT NULL";
+static const char sql_xfoods_new[] =
+	"SELECT count(*) FROM temp.stage_import_foods WHERE id IS NULL";
+static const char sql_source_max[] =
+	"SELECT coalesce(max(CAST(code AS INTEGER)), 0) FROM foods WHERE source = ?1";
+static const char sql_xfoods_number[] =
+	"UPDATE temp.stage_import_foods AS t SET code = CAST(?1 + r.k AS TEXT)"
+	" FROM (SELECT idx, row_number() OVER (ORDER BY idx) AS k FROM temp.stage_import_foods"
+	"  WHERE id IS NULL) AS r WHERE t.idx = r.idx";
+static const char sql_xfoods_insert[] =
+	"INSERT INTO foods(source, code, name, grp, ala_estimated, contains, partial, basis, class, "
+	NT_FOOD_VALUE_COLUMNS ")"
+	" SELECT ?1, code, name, grp, ala_estimated, contains, partial, basis, class, "
+	NT_FOOD_VALUE_COLUMNS " FROM temp.stage_import_foods WHERE id IS NULL ORDER BY idx";
+static const char sql_xfoods_created[] =
+	"UPDATE temp.stage_import_foods AS t SET id = f.id, created = 1 FROM foods f"
+	" WHERE t.id IS NULL AND f.source = ?1 AND f.code = t.code";
+static const char sql_xfoods_merge[] =
+	"INSERT INTO portions(food, seq, amount, unit, grams)"
+	" SELECT id, 1, 1, portion_unit, portion_grams FROM temp.stage_import_foods"
+	" WHERE created AND portion_unit IS NOT NULL ORDER BY idx;"
+	"UPDATE temp.stage_entries SET food = (SELECT t.id FROM temp.stage_import_foods t"
+	" WHERE t.idx = -stage_entries.food - 1) WHERE food < 0;";
+static const char sql_xfoods_added[] =
+	"SELECT count(*) FROM temp.stage_import_foods WHERE created";
+
+struct xfoods {
+	const char *source;
+	long long seen;  /* the largest food row id in the snapshot */
+	long long added; /* foods written */
+};
+
+/* Runs a statement whose ?1 is text a and ?2, when b >= 0, is b; to completion. */
+static enum nt_status
+run_source(struct nt_store *s, const char *sql, const char *a, long long b, struct nt_err *err)
+{
+	struct nt_stmt *st;
+
+	if (!(st = nt_store_stmt(s, sql, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, a);
+	if (b >= 0)
+		nt_stmt_bind_int(st, 2, b);
+	return nt_stmt_run(st, err);
+}
+
+/* Phase 1: the foods staged, classified, and looked for among the source's. */
+static enum nt_status
+stage_xfoods(struct nt_store *s, struct xfoods *x, const struct nt_exchange_food *foods,
+             size_t n_foods, long long *ids, struct nt_err *err)
+{
+	struct nt_stmt *st;
+	enum nt_status rc;
+	int r;
+
+	if ((rc = nt_store_exec(s, sql_xfoods_create, err)) ||
+	    (rc = query_ints(s, sql_max_food, -1, &x->seen, 1, err)))
+		return rc;
+	for (size_t i = 0; i < n_foods; i++) {
+		const struct nt_exchange_food *f = &foods[i];
+		/* the category rules only read the unit */
+		struct nt_portion p = {1, (char *)f->portion_unit, f->portion_grams};
+
+		if (!(st = nt_store_stmt(s, sql_xfood, err)))
+			return err->status;
+		nt_stmt_bind_int(st, 1, (long long)i);
+		nt_stmt_bind_text(st, 2, f->name);
+		nt_stmt_bind_text(st, 3, f->group);
+		nt_stmt_bind_text(st, 4, f->basis);
+		nt_stmt_bind_text(st, 5, f->portion_unit);
+		nt_stmt_bind_double(st, 6, f->portion_unit ? f->portion_grams : NT_UNKNOWN);
+		nt_stmt_bind_int(st, 7, f->partial);
+		nt_stmt_bind_int(st, 8, f->ala_estimated);
+		nt_stmt_bind_int(st, 9, f->contains);
+		nt_stmt_bind_int(st, 10, nt_category_of(f->name, f->group, "", &p,
+		                                        f->portion_unit ? 1 : 0));
+		for (int m = 0; m < NT_STORED_COUNT; m++)
+			nt_stmt_bind_double(st, 11 + m, f->per100[m]);
+		if ((rc = nt_stmt_run(st, err)))
+			return rc;
+	}
+	if ((rc = run_source(s, sql_xfoods_find, x->source, -1, err)))
+		return rc;
+	if (!(st = nt_store_stmt(s, sql_xfoods_ids, err)))
+		return err->status;
+	while ((r = nt_stmt_step(st, err)) > 0)
+		ids[nt_stmt_int(st, 0)] = nt_stmt_int(st, 1);
+	return r < 0 ? err->status : NT_OK;
+}
+
+/* Phase 2 (nt_staging_fn): the new foods written, the staged entries given their foods. */
+static enum nt_status
+merge_xfoods(void *ctx, struct nt_store *s, struct nt_err *err)
+{
+	struct xfoods *x = ctx;
+	struct nt_stmt *st;
+	long long top = 0;
+	enum nt_status rc;
+	int r;
+
+	/* an equal food another nutrack wrote meanwhile (the same export, imported twice) */
+	if ((rc = run_source(s, sql_xfoods_find_since, x->source, x->seen, err)))
+		return rc;
+	if (!(st = nt_store_stmt(s, sql_source_max, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, x->source);
+	if ((r = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	top = r ? nt_stmt_int(st, 0) : 0;
+	nt_stmt_reset(st);
+	if ((rc = run_with(s, sql_xfoods_number, top, err)) ||
+	    (rc = run_source(s, sql_xfoods_insert, x->source, -1, err)) ||
+	    (rc = run_source(s, sql_xfoods_created, x->source, -1, err)) ||
+	    (rc = nt_store_exec(s, sql_xfoods_merge, err)))
+		return rc;
+	return query_ints(s, sql_xfoods_added, -1, &x->added, 1, err);
 }
 
 enum nt_status
-nt_exchange_entries_import(struct nt_store *s, const struct nt_exchange_entry *v, size_t n,
-                           size_t n_foods, nt_exchange_foods_fn put_foods, void *ctx,
-                           bool dry_run, struct nt_import_counts *counts, struct nt_err *err)
+nt_exchange_entries_import(struct nt_store *s, const char *source,
+                           const struct nt_exchange_entry *v, size_t n,
+                           const struct nt_exchange_food *foods, size_t n_foods, bool dry_run,
+                           struct nt_import_counts *counts, long long *foods_added,
+                           struct nt_err *err)
 {
 	struct nt_err scratch;
-	long long max_id = 0, *ids = NULL;
+	struct nt_staging stage;
+	struct xfoods x = {.source = source};
+	long long *ids = NULL;
 	enum nt_status rc;
 
 	if (!err)
 		err = &scratch;
 	if (n_foods && !(ids = calloc(n_foods, sizeof *ids)))
 		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
-	if ((rc = nt_store_begin(s, err))) {
-		free(ids);
-		return rc;
-	}
-	if ((rc = nt_store_exec(s, sql_stage_create, err)) ||
-	    (rc = query_ints(s, sql_max_entry, -1, &max_id, 1, err)) ||
-	    (n_foods && (rc = put_foods(ctx, s, ids, err))))
+	/* phase 1: the foods and rows staged, against a snapshot, without the write lock */
+	if ((rc = nt_staging_entries_begin(&stage, s, err)))
+		goto out;
+	if (n_foods && (rc = stage_xfoods(s, &x, foods, n_foods, ids, err)))
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
-		struct nt_stmt *st;
-		char date[NT_DATE_LEN];
 		long long food = v[i].food;
 
 		if (food < 0) {
@@ -656,28 +754,28 @@ nt_exchange_entries_import(struct nt_store *s, const struct nt_exchange_entry *v
 				rc = nt_err_set(err, NT_ERR_INVALID, "entry %zu names no food", i + 1);
 				goto fail;
 			}
-			food = ids[-food - 1];
+			if (ids[-food - 1]) /* found: else a placeholder until the merge writes it */
+				food = ids[-food - 1];
 		}
-		if (!(st = nt_store_stmt(s, sql_stage_row, err))) {
-			rc = err->status;
-			goto fail;
-		}
-		nt_date_format(v[i].day, date);
-		nt_stmt_bind_int(st, 1, (long long)i + 1);
-		nt_stmt_bind_text(st, 2, date);
-		nt_stmt_bind_int(st, 3, v[i].meal);
-		nt_stmt_bind_int(st, 4, food);
-		nt_stmt_bind_text(st, 5, v[i].amount);
-		nt_stmt_bind_int(st, 6, v[i].mg);
-		nt_stmt_bind_int(st, 7, v[i].planned);
-		if ((rc = nt_stmt_run(st, err)))
+		if ((rc = nt_staging_entry(&stage, v[i].line, v[i].day, v[i].meal, food, v[i].amount,
+		                           v[i].mg, v[i].planned, err)))
 			goto fail;
 	}
-	free(ids);
-	return finish_journal_import(s, max_id, dry_run, counts, err);
+	if (dry_run && n_foods && (rc = query_ints(s, sql_xfoods_new, -1, &x.added, 1, err)))
+		goto fail;
+	/* phase 2 (unless dry_run): the foods written and the rows matched, then one commit */
+	if ((rc = nt_staging_entries_finish_with(&stage, n_foods ? merge_xfoods : NULL, &x,
+	                                         dry_run, counts, err)))
+		goto out;
+	if (foods_added)
+		*foods_added = x.added;
+	goto out;
 fail:
+	nt_staging_abort(&stage);
+out:
+	if (n_foods)
+		nt_store_exec(s, sql_xfoods_drop, NULL); /* temp only: no lock */
 	free(ids);
-	nt_store_rollback(s);
 	return rc;
 }
 
@@ -1037,144 +1135,170 @@ parse_food_row(const struct nt_csv_row *row, const int *pos, struct food_row *f,
 	return rc;
 }
 
-/* How many rows of each name came before (to pair rows with same-named foods). */
-static const char sql_names_create[] =
-	"CREATE TEMP TABLE IF NOT EXISTS exchange_names(name TEXT PRIMARY KEY, n INTEGER NOT NULL);"
-	"DELETE FROM temp.exchange_names";
-static const char sql_names_drop[] = "DROP TABLE IF EXISTS temp.exchange_names";
-static const char sql_names_seen[] = "SELECT n FROM temp.exchange_names WHERE name = ?1";
-static const char sql_names_add[] =
-	"INSERT INTO temp.exchange_names(name, n) VALUES (?1, 1)"
-	" ON CONFLICT(name) DO UPDATE SET n = n + 1";
-static const char sql_max_food[] = "SELECT coalesce(max(id), 0) FROM foods";
-/* The offset-th custom food of this name among those there before the import. */
-static const char sql_food_named[] =
-	"SELECT id FROM foods WHERE source = 'custom' AND name = ?1 AND id <= ?2"
-	" ORDER BY CAST(code AS INTEGER), code LIMIT 1 OFFSET ?3";
-static const char sql_custom_code_taken[] =
-	"SELECT 1 FROM foods WHERE source = 'custom' AND code = ?1";
-static const char sql_custom_next[] =
-	"SELECT coalesce(max(CAST(code AS INTEGER)), 0) + 1 FROM foods WHERE source = 'custom'";
-static const char sql_custom_insert[] =
-	"INSERT INTO foods(source, code, name, grp, " NT_FOOD_VALUE_COLUMNS ")"
-	" VALUES ('custom', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
-static const char sql_custom_update[] =
-	"UPDATE foods SET grp = ?2, energy_kcal = ?3, protein_g = ?4, b12_ug = ?5,"
-	" b12_added_ug = ?6, ala_g = ?7, epa_g = ?8, dha_g = ?9, dpa_g = ?10,"
-	" potassium_mg = ?11 WHERE id = ?1";
+/*
+ * Phase 1 stages the file's rows, read and checked.  Phase 2 pairs them
+ * with the custom foods of the same name (the k-th row of a name with the
+ * k-th food of that name, by code), finds which pairs differ, and applies
+ * updates and new foods with a few statements over the staged tables:
+ * linear in the rows (it used to scan the custom foods for every row), and
+ * short, since the full-text index is kept in step by one statement per
+ * step, not one per food.
+ */
+static const char sql_foods_create[] =
+	"CREATE TEMP TABLE IF NOT EXISTS stage_foods(seq INTEGER PRIMARY KEY,"
+	"  code INTEGER NOT NULL, name TEXT NOT NULL, grp TEXT NOT NULL, tags INTEGER NOT NULL,"
+	"  class INTEGER NOT NULL,"
+	"  energy_kcal REAL, protein_g REAL, b12_ug REAL, b12_added_ug REAL, ala_g REAL,"
+	"  epa_g REAL, dha_g REAL, dpa_g REAL, potassium_mg REAL);"
+	"CREATE TEMP TABLE IF NOT EXISTS stage_food_portions(seq INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL, amount REAL NOT NULL, unit TEXT NOT NULL, grams REAL NOT NULL,"
+	"  PRIMARY KEY(seq, n)) WITHOUT ROWID;"
+	"CREATE TEMP TABLE IF NOT EXISTS stage_custom_rank(name TEXT NOT NULL, k INTEGER NOT NULL,"
+	"  id INTEGER NOT NULL, PRIMARY KEY(name, k)) WITHOUT ROWID;"
+	"CREATE TEMP TABLE IF NOT EXISTS stage_food_pairs(seq INTEGER PRIMARY KEY,"
+	"  food INTEGER NOT NULL UNIQUE, changed INTEGER NOT NULL DEFAULT 1);"
+	"CREATE TEMP TABLE IF NOT EXISTS stage_new_codes(seq INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE);"
+	"DELETE FROM temp.stage_foods; DELETE FROM temp.stage_food_portions;"
+	"DELETE FROM temp.stage_custom_rank; DELETE FROM temp.stage_food_pairs;"
+	"DELETE FROM temp.stage_new_codes;";
+static const char sql_foods_drop[] =
+	"DROP TABLE IF EXISTS temp.stage_foods; DROP TABLE IF EXISTS temp.stage_food_portions;"
+	"DROP TABLE IF EXISTS temp.stage_custom_rank; DROP TABLE IF EXISTS temp.stage_food_pairs;"
+	"DROP TABLE IF EXISTS temp.stage_new_codes;";
+static const char sql_stage_food[] =
+	"INSERT INTO temp.stage_foods(seq, code, name, grp, tags, class, " NT_FOOD_VALUE_COLUMNS ")"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+static const char sql_stage_portion[] =
+	"INSERT INTO temp.stage_food_portions(seq, n, amount, unit, grams)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)";
+/* The custom foods ranked by name once, into an indexed table: then a look-up per row. */
+static const char sql_pair[] =
+	"INSERT INTO temp.stage_custom_rank(name, k, id)"
+	" SELECT name, row_number() OVER (PARTITION BY name ORDER BY CAST(code AS INTEGER), code),"
+	"  id FROM foods WHERE source = 'custom';"
+	"INSERT INTO temp.stage_food_pairs(seq, food)"
+	" SELECT r.seq, c.id FROM"
+	"  (SELECT seq, name, row_number() OVER (PARTITION BY name ORDER BY seq) AS k"
+	"   FROM temp.stage_foods) r"
+	" JOIN temp.stage_custom_rank c ON c.name = r.name AND c.k = r.k";
+/*
+ * A pair is unchanged when the group, every value (both unknown counts as
+ * the same), the tags in force (the user's correction, else the food's)
+ * and the portions, in order, are the same (portions are numbered 1..n as
+ * nt_food_put_portions writes them; any other numbering counts as a
+ * change and is rewritten).  ?1 is NT_TAG_ALL.
+ */
+static const char sql_pair_changed[] =
+	"UPDATE temp.stage_food_pairs AS p SET changed = NOT ("
+	"  EXISTS (SELECT 1 FROM temp.stage_foods r JOIN foods f ON f.id = p.food"
+	"    LEFT JOIN food_tags t ON t.food = f.id"
+	"    WHERE r.seq = p.seq AND f.grp = r.grp"
+	"    AND f.energy_kcal IS r.energy_kcal AND f.protein_g IS r.protein_g"
+	"    AND f.b12_ug IS r.b12_ug AND f.b12_added_ug IS r.b12_added_ug"
+	"    AND f.ala_g IS r.ala_g AND f.epa_g IS r.epa_g AND f.dha_g IS r.dha_g"
+	"    AND f.dpa_g IS r.dpa_g AND f.potassium_mg IS r.potassium_mg"
+	"    AND (coalesce(t.contains, f.contains) & ?1) = r.tags)"
+	"  AND (SELECT count(*) FROM portions WHERE food = p.food)"
+	"    = (SELECT count(*) FROM temp.stage_food_portions WHERE seq = p.seq)"
+	"  AND NOT EXISTS (SELECT 1 FROM temp.stage_food_portions sp"
+	"    LEFT JOIN portions o ON o.food = p.food AND o.seq = sp.n + 1"
+	"    WHERE sp.seq = p.seq AND (o.food IS NULL OR o.amount <> sp.amount"
+	"      OR o.unit <> sp.unit OR o.grams <> sp.grams)))";
+static const char sql_unpaired[] =
+	"SELECT r.seq, r.code FROM temp.stage_foods r"
+	" WHERE r.seq > ?1 AND NOT EXISTS (SELECT 1 FROM temp.stage_food_pairs p WHERE p.seq = r.seq)"
+	" ORDER BY r.seq LIMIT 1";
+static const char sql_custom_max[] =
+	"SELECT coalesce(max(CAST(code AS INTEGER)), 0) FROM foods WHERE source = 'custom'";
+static const char sql_code_taken[] =
+	"SELECT 1 FROM foods WHERE source = 'custom' AND code = ?1"
+	" UNION ALL SELECT 1 FROM temp.stage_new_codes WHERE code = ?1 LIMIT 1";
+static const char sql_new_code[] =
+	"INSERT INTO temp.stage_new_codes(seq, code) VALUES (?1, ?2)";
+/*
+ * A changed food's classes were worked out in phase 1 from the row; custom
+ * foods have no also (common names), but one that had would be left to
+ * nt_category_refresh (class -1), since its also was not known then.
+ */
+static const char sql_apply_updates[] =
+	"UPDATE foods SET grp = r.grp, energy_kcal = r.energy_kcal, protein_g = r.protein_g,"
+	" b12_ug = r.b12_ug, b12_added_ug = r.b12_added_ug, ala_g = r.ala_g, epa_g = r.epa_g,"
+	" dha_g = r.dha_g, dpa_g = r.dpa_g, potassium_mg = r.potassium_mg,"
+	" class = CASE foods.also WHEN '' THEN r.class ELSE -1 END"
+	" FROM temp.stage_food_pairs p JOIN temp.stage_foods r ON r.seq = p.seq"
+	" WHERE p.changed AND foods.id = p.food;"
+	"DELETE FROM portions WHERE food IN (SELECT food FROM temp.stage_food_pairs WHERE changed);"
+	"INSERT INTO portions(food, seq, amount, unit, grams)"
+	" SELECT p.food, sp.n + 1, sp.amount, sp.unit, sp.grams"
+	" FROM temp.stage_food_pairs p JOIN temp.stage_food_portions sp ON sp.seq = p.seq"
+	" WHERE p.changed;";
+/* ?1 is NT_TAG_ALL: the tags of a changed food, when they differ from those in force. */
+static const char sql_apply_tags[] =
+	"INSERT INTO food_tags(food, contains)"
+	" SELECT p.food, r.tags FROM temp.stage_food_pairs p JOIN temp.stage_foods r ON r.seq = p.seq"
+	" JOIN foods f ON f.id = p.food LEFT JOIN food_tags t ON t.food = p.food"
+	" WHERE p.changed AND (coalesce(t.contains, f.contains) & ?1) <> r.tags"
+	" ON CONFLICT(food) DO UPDATE SET contains = excluded.contains";
+static const char sql_apply_new[] =
+	"INSERT INTO foods(source, code, name, grp, class, " NT_FOOD_VALUE_COLUMNS ")"
+	" SELECT 'custom', c.code, r.name, r.grp, r.class, r.energy_kcal, r.protein_g, r.b12_ug,"
+	" r.b12_added_ug, r.ala_g, r.epa_g, r.dha_g, r.dpa_g, r.potassium_mg"
+	" FROM temp.stage_new_codes c JOIN temp.stage_foods r ON r.seq = c.seq ORDER BY c.seq;"
+	"INSERT INTO portions(food, seq, amount, unit, grams)"
+	" SELECT f.id, sp.n + 1, sp.amount, sp.unit, sp.grams FROM temp.stage_new_codes c"
+	" JOIN foods f ON f.source = 'custom' AND f.code = c.code"
+	" JOIN temp.stage_food_portions sp ON sp.seq = c.seq;"
+	"INSERT INTO food_tags(food, contains)"
+	" SELECT f.id, r.tags FROM temp.stage_new_codes c JOIN temp.stage_foods r ON r.seq = c.seq"
+	" JOIN foods f ON f.source = 'custom' AND f.code = c.code WHERE r.tags <> 0;";
+static const char sql_changed_in_recipes[] =
+	"SELECT p.food FROM temp.stage_food_pairs p"
+	" WHERE p.changed AND p.food > ?1 AND EXISTS (SELECT 1 FROM recipe_items i WHERE i.food = p.food)"
+	" ORDER BY p.food LIMIT 1";
+static const char sql_foods_counts[] =
+	"SELECT (SELECT count(*) FROM temp.stage_foods),"
+	" (SELECT count(*) FROM temp.stage_new_codes),"
+	" (SELECT count(*) FROM temp.stage_food_pairs WHERE changed)";
 
 struct foods_reader {
 	struct nt_store *s;
 	int pos[F_COUNT];
 	size_t width;
-	long long max_food; /* foods with a larger row id were made by this import */
-	struct nt_import_counts counts;
 };
 
-/* The number of earlier rows named like this one; counts this one. */
+/* Phase 1: a data row, checked, into the staging tables. */
 static enum nt_status
-earlier_same_name(struct nt_store *s, const char *name, long long *n, struct nt_err *err)
+stage_food(struct nt_store *s, long long seq, const struct food_row *f, struct nt_err *err)
 {
 	struct nt_stmt *st;
-	int r;
-
-	if (!(st = nt_store_stmt(s, sql_names_seen, err)))
-		return err->status;
-	nt_stmt_bind_text(st, 1, name);
-	if ((r = nt_stmt_step(st, err)) < 0)
-		return err->status;
-	*n = r ? nt_stmt_int(st, 0) : 0;
-	nt_stmt_reset(st);
-	if (!(st = nt_store_stmt(s, sql_names_add, err)))
-		return err->status;
-	nt_stmt_bind_text(st, 1, name);
-	return nt_stmt_run(st, err);
-}
-
-static enum nt_status
-create_food(struct nt_store *s, const struct food_row *f, struct nt_err *err)
-{
-	struct nt_stmt *st;
-	char code[24];
 	enum nt_status rc;
-	long long id;
-	int r = 0;
 
-	/* Keep the file's custom:N when it is free, so journals that name it still fit. */
-	if (f->code) {
-		snprintf(code, sizeof code, "%lld", f->code);
-		if (!(st = nt_store_stmt(s, sql_custom_code_taken, err)))
-			return err->status;
-		nt_stmt_bind_text(st, 1, code);
-		if ((r = nt_stmt_step(st, err)) < 0)
-			return err->status;
-		nt_stmt_reset(st);
-	}
-	if (!f->code || r) {
-		long long next = 0;
-
-		if ((rc = query_ints(s, sql_custom_next, -1, &next, 1, err)))
-			return rc;
-		snprintf(code, sizeof code, "%lld", next);
-	}
-	if (!(st = nt_store_stmt(s, sql_custom_insert, err)))
+	if (!(st = nt_store_stmt(s, sql_stage_food, err)))
 		return err->status;
-	nt_stmt_bind_text(st, 1, code);
-	nt_stmt_bind_text(st, 2, f->name);
-	nt_stmt_bind_text(st, 3, f->group);
+	nt_stmt_bind_int(st, 1, seq);
+	nt_stmt_bind_int(st, 2, f->code);
+	nt_stmt_bind_text(st, 3, f->name);
+	nt_stmt_bind_text(st, 4, f->group);
+	nt_stmt_bind_int(st, 5, f->tags);
+	/* a custom food's classes come from its name, group and portions (it has no also) */
+	nt_stmt_bind_int(st, 6, nt_category_of(f->name, f->group, "", f->portions, f->n_portions));
 	for (int m = 0; m < NT_STORED_COUNT; m++)
-		nt_stmt_bind_double(st, 4 + m, f->per100[m]);
+		nt_stmt_bind_double(st, 7 + m, f->per100[m]);
 	if ((rc = nt_stmt_run(st, err)))
 		return rc;
-	id = nt_store_last_rowid(s);
-	if ((rc = nt_food_put_portions(s, id, true, f->portions, f->n_portions, err)) ||
-	    (rc = nt_category_update(s, id, err)))
-		return rc;
-	return f->tags ? nt_food_tag(s, id, f->tags, err) : NT_OK;
-}
-
-/* Replaces a custom food's values, group, tags and portions when they differ. */
-static enum nt_status
-update_food(struct nt_store *s, long long id, const struct food_row *f, bool *changed,
-            struct nt_err *err)
-{
-	struct nt_food *old;
-	struct nt_stmt *st;
-	enum nt_status rc;
-	unsigned tags;
-	bool corrected, same;
-
-	if ((rc = nt_food_get(s, id, &old, err)))
-		return rc;
-	if ((rc = nt_food_tags(s, id, &tags, &corrected, err))) {
-		nt_food_free(old);
-		return rc;
+	for (size_t i = 0; i < f->n_portions; i++) {
+		if (!(st = nt_store_stmt(s, sql_stage_portion, err)))
+			return err->status;
+		nt_stmt_bind_int(st, 1, seq);
+		nt_stmt_bind_int(st, 2, (long long)i);
+		nt_stmt_bind_double(st, 3, f->portions[i].amount);
+		nt_stmt_bind_text(st, 4, f->portions[i].unit);
+		nt_stmt_bind_double(st, 5, f->portions[i].grams);
+		if ((rc = nt_stmt_run(st, err)))
+			return rc;
 	}
-	same = !strcmp(old->group, f->group) && tags == f->tags &&
-	       old->n_portions == f->n_portions;
-	for (int m = 0; same && m < NT_STORED_COUNT; m++)
-		same = nt_same_value(old->per100[m], f->per100[m]);
-	for (size_t i = 0; same && i < f->n_portions; i++)
-		same = old->portions[i].amount == f->portions[i].amount &&
-		       old->portions[i].grams == f->portions[i].grams &&
-		       !strcmp(old->portions[i].unit, f->portions[i].unit);
-	nt_food_free(old);
-	*changed = !same;
-	if (same)
-		return NT_OK;
-	if (!(st = nt_store_stmt(s, sql_custom_update, err)))
-		return err->status;
-	nt_stmt_bind_int(st, 1, id);
-	nt_stmt_bind_text(st, 2, f->group);
-	for (int m = 0; m < NT_STORED_COUNT; m++)
-		nt_stmt_bind_double(st, 3 + m, f->per100[m]);
-	if ((rc = nt_stmt_run(st, err)) ||
-	    (rc = nt_food_put_portions(s, id, true, f->portions, f->n_portions, err)) ||
-	    (rc = nt_category_update(s, id, err)))
-		return rc;
-	if (tags != f->tags && (rc = nt_food_tag(s, id, f->tags, err)))
-		return rc;
-	return nt_recipe_refresh_using(s, id, err);
+	return NT_OK;
 }
 
 static enum nt_status
@@ -1182,11 +1306,7 @@ foods_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 {
 	struct foods_reader *fr = ctx;
 	struct food_row f;
-	struct nt_stmt *st;
 	enum nt_status rc;
-	long long earlier = 0, id = 0;
-	bool changed;
-	int r;
 
 	if (row->record == 1) {
 		if ((rc = read_header(row, food_cols, F_COUNT, NT_EXCHANGE_FOODS_HEADER, fr->pos,
@@ -1198,37 +1318,107 @@ foods_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	if ((rc = check_width(row, fr->width, err)) ||
 	    (rc = parse_food_row(row, fr->pos, &f, err)))
 		return rc;
-	if ((rc = earlier_same_name(fr->s, f.name, &earlier, err)))
-		goto out;
-	if (!(st = nt_store_stmt(fr->s, sql_food_named, err))) {
-		rc = err->status;
-		goto out;
-	}
-	nt_stmt_bind_text(st, 1, f.name);
-	nt_stmt_bind_int(st, 2, fr->max_food);
-	nt_stmt_bind_int(st, 3, earlier);
-	if ((r = nt_stmt_step(st, err)) < 0) {
-		rc = err->status;
-		goto out;
-	}
-	if (r) {
-		id = nt_stmt_int(st, 0);
-		nt_stmt_reset(st);
-		if ((rc = update_food(fr->s, id, &f, &changed, err)))
-			goto out;
-		if (changed)
-			fr->counts.updated++;
-		else
-			fr->counts.present++;
-	} else {
-		if ((rc = create_food(fr->s, &f, err)))
-			goto out;
-		fr->counts.added++;
-	}
-	fr->counts.rows++;
-out:
+	rc = stage_food(fr->s, (long long)row->record, &f, err);
 	food_row_fini(&f);
 	return rc;
+}
+
+/*
+ * The custom:N of each new food, in file order: the row's own when it is
+ * free (so journals that name it still fit), else the next number after
+ * the largest (kept here rather than asked of the database each time).
+ */
+static enum nt_status
+number_new_foods(struct nt_store *s, struct nt_err *err)
+{
+	struct nt_stmt *st;
+	enum nt_status rc;
+	long long after = 0, max_code = 0;
+	int r;
+
+	if ((rc = query_ints(s, sql_custom_max, -1, &max_code, 1, err)))
+		return rc;
+	for (;;) {
+		long long seq, use;
+		char code[24];
+
+		if (!(st = nt_store_stmt(s, sql_unpaired, err)))
+			return err->status;
+		nt_stmt_bind_int(st, 1, after);
+		if ((r = nt_stmt_step(st, err)) <= 0)
+			return r < 0 ? err->status : NT_OK;
+		seq = after = nt_stmt_int(st, 0);
+		use = nt_stmt_int(st, 1);
+		nt_stmt_reset(st);
+		if (use) {
+			snprintf(code, sizeof code, "%lld", use);
+			if (!(st = nt_store_stmt(s, sql_code_taken, err)))
+				return err->status;
+			nt_stmt_bind_text(st, 1, code);
+			if ((r = nt_stmt_step(st, err)) < 0)
+				return err->status;
+			nt_stmt_reset(st);
+			if (r)
+				use = 0;
+		}
+		if (!use)
+			use = max_code + 1;
+		if (use > max_code)
+			max_code = use;
+		snprintf(code, sizeof code, "%lld", use);
+		if (!(st = nt_store_stmt(s, sql_new_code, err)))
+			return err->status;
+		nt_stmt_bind_int(st, 1, seq);
+		nt_stmt_bind_text(st, 2, code);
+		if ((rc = nt_stmt_run(st, err)))
+			return rc;
+	}
+}
+
+/* Recipes store values worked out from their foods: redo those made with changed foods. */
+static enum nt_status
+refresh_changed_recipes(struct nt_store *s, struct nt_err *err)
+{
+	struct nt_stmt *st;
+	enum nt_status rc;
+	long long after = 0;
+	int r;
+
+	for (;;) {
+		if (!(st = nt_store_stmt(s, sql_changed_in_recipes, err)))
+			return err->status;
+		nt_stmt_bind_int(st, 1, after);
+		if ((r = nt_stmt_step(st, err)) <= 0)
+			return r < 0 ? err->status : NT_OK;
+		after = nt_stmt_int(st, 0);
+		nt_stmt_reset(st);
+		if ((rc = nt_recipe_refresh_using(s, after, err)))
+			return rc;
+	}
+}
+
+/* Phase 2: the staged rows paired, compared and applied. */
+static enum nt_status
+merge_foods(struct nt_store *s, struct nt_import_counts *counts, struct nt_err *err)
+{
+	enum nt_status rc;
+	long long n[3];
+
+	if ((rc = nt_store_exec(s, sql_pair, err)) ||
+	    (rc = run_with(s, sql_pair_changed, NT_TAG_ALL, err)) ||
+	    (rc = number_new_foods(s, err)) ||
+	    (rc = run_with(s, sql_apply_tags, NT_TAG_ALL, err)) ||
+	    (rc = nt_store_exec(s, sql_apply_updates, err)) ||
+	    (rc = nt_store_exec(s, sql_apply_new, err)) ||
+	    (rc = refresh_changed_recipes(s, err)) ||
+	    (rc = query_ints(s, sql_foods_counts, -1, n, 3, err)))
+		return rc;
+	memset(counts, 0, sizeof *counts);
+	counts->rows = n[0];
+	counts->added = n[1];
+	counts->updated = n[2];
+	counts->present = n[0] - n[1] - n[2];
+	return NT_OK;
 }
 
 enum nt_status
@@ -1236,27 +1426,30 @@ nt_exchange_foods_import(struct nt_store *s, const char *path, bool dry_run,
                          struct nt_import_counts *counts, struct nt_err *err)
 {
 	struct nt_err scratch;
+	struct nt_import_counts n = {0};
 	struct foods_reader fr = {.s = s};
+	struct nt_staging stage;
 	enum nt_status rc;
 
 	if (!err)
 		err = &scratch;
-	if ((rc = nt_store_begin(s, err)))
+	if ((rc = nt_staging_begin(&stage, s, sql_foods_create, sql_foods_drop, err)))
 		return rc;
-	if ((rc = nt_store_exec(s, sql_names_create, err)) ||
-	    (rc = query_ints(s, sql_max_food, -1, &fr.max_food, 1, err)) ||
-	    (rc = nt_csv_read(path, ',', foods_row, &fr, NULL, err)) ||
-	    (rc = nt_store_exec(s, sql_names_drop, err)))
+	/*
+	 * What a row does depends on the foods as they are when it is applied:
+	 * a dry run merges too, and rolls back.
+	 */
+	if ((rc = nt_csv_read(path, ',', foods_row, &fr, NULL, err)) ||
+	    (rc = nt_staging_merge(&stage, err)) || (rc = merge_foods(s, &n, err)))
 		goto fail;
 	if (dry_run)
-		nt_store_rollback(s);
-	else if ((rc = nt_store_commit(s, err)))
+		nt_staging_abort(&stage);
+	else if ((rc = nt_staging_commit(&stage, err)))
 		return rc;
 	if (counts)
-		*counts = fr.counts;
+		*counts = n;
 	return NT_OK;
 fail:
-	nt_store_rollback(s);
+	nt_staging_abort(&stage);
 	return rc;
 }
-

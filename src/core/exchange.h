@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "nutrient.h"
+#include "staging.h"
 #include "status.h"
 
 struct nt_store;
@@ -46,7 +48,9 @@ struct nt_store;
  *   unit is written "\\", "\;", "\=".  Every column is required on input;
  *   id may be empty.
  *
- * Every import is all or nothing in one transaction: on any failure the
+ * Every import is all or nothing: the file is read and checked, and what it
+ * adds staged, outside the write lock; then one short transaction merges
+ * it (staging.h), so other writers wait only for that.  On any failure the
  * database is left exactly as it was, and err says why with the place,
  * "path:line:column: why" (line and column 1-based; the column is left out
  * when the fault is not in one field, e.g. a missing column).
@@ -62,14 +66,7 @@ struct nt_store;
 	"id,name,group,b12_ug,b12_added_ug,ala_g,epa_g,dha_g,dpa_g,potassium_mg,"     \
 	"energy_kcal,protein_g,contains,portions"
 
-/* What an import did (or, in a dry run, would do). */
-struct nt_import_counts {
-	long long rows;      /* data rows read */
-	long long added;     /* entries or foods inserted */
-	long long present;   /* journal: rows that matched an entry already there;
-	                        foods: rows equal to the custom food of that name */
-	long long updated;   /* foods only: custom foods whose values were replaced */
-};
+/* struct nt_import_counts: what an import did (staging.h). */
 
 /*
  * Writes the header and every journal entry of days from..to (inclusive;
@@ -101,32 +98,51 @@ enum nt_status nt_exchange_journal_import(struct nt_store *s, const char *path, 
 /*
  * Journal rows read from another program's export (foreign.h), added by
  * the rules of nt_exchange_journal_import: duplicate-free with
- * multiplicity, all or nothing in one transaction, dry_run and counts the
+ * multiplicity, all or nothing, the rows staged outside the write lock and
+ * merged in one short transaction (staging.h), dry_run and counts the
  * same.  The rows are checked already: day a valid day, meal an enum
  * nt_meal, amount 1 to NT_AMOUNT_TEXT_MAX - 1 bytes of text, mg > 0.
  */
 struct nt_exchange_entry {
 	long day;
 	int meal;             /* enum nt_meal */
-	long long food;       /* a food's row id; or -(i + 1): the i-th food put_foods puts */
+	long long food;       /* a food's row id; or -(i + 1): foods[i] of the call */
 	const char *amount;   /* borrowed for the call */
 	long long mg;
 	bool planned;
+	long long line;       /* its place in the export (strictly increasing), for messages */
 };
 
 /*
- * Called once inside the import's transaction, before the rows are
- * matched, to find or create the n_foods foods the rows name by index:
- * fills ids[0..n_foods) with their row ids.  Its failure fails the import.
+ * A food the export carries, that rows name by index: the import finds an
+ * equal food of the call's source (the same name, group, basis, values,
+ * unknown where unknown, partial bits, estimated ALA, and first portion,
+ * unit and grams) or writes a new one, numbered source:N after the largest
+ * N there.  An equal food written by another nutrack while the import
+ * staged is found at merge time, so that imports that overlap add no food
+ * or entry twice.  A new food gets its classes (category.h) and `contains`
+ * as its tags.  Strings are borrowed for the call.
  */
-typedef enum nt_status (*nt_exchange_foods_fn)(void *ctx, struct nt_store *s, long long *ids,
-                                               struct nt_err *err);
+struct nt_exchange_food {
+	const char *name, *group;
+	const char *basis;        /* NULL: values per 100 g; else per one such unit (struct nt_food) */
+	const char *portion_unit; /* its one portion, 1 of this unit, or NULL */
+	double portion_grams;     /* that portion's weight */
+	double per100[NT_STORED_COUNT];
+	unsigned partial;         /* as struct nt_food's */
+	bool ala_estimated;
+	unsigned contains;        /* NT_TAG_* */
+};
 
-enum nt_status nt_exchange_entries_import(struct nt_store *s, const struct nt_exchange_entry *v,
-                                          size_t n, size_t n_foods,
-                                          nt_exchange_foods_fn put_foods, void *ctx,
+/*
+ * *foods_added (may be NULL), filled on success with *counts: the foods
+ * written (in a dry run, that would be).
+ */
+enum nt_status nt_exchange_entries_import(struct nt_store *s, const char *source,
+                                          const struct nt_exchange_entry *v, size_t n,
+                                          const struct nt_exchange_food *foods, size_t n_foods,
                                           bool dry_run, struct nt_import_counts *counts,
-                                          struct nt_err *err);
+                                          long long *foods_added, struct nt_err *err);
 
 /*
  * Writes the header and every custom food, in id order, to fp; *count (may

@@ -100,25 +100,66 @@ nt_dataset_add_name(char *list, size_t n, const char *s)
 	snprintf(list + o, o < n ? n - o : 0, "%s%s", o ? "; " : "", s);
 }
 
-/* Writes that make a rebuild of the full-text index cheaper than keeping it in step. */
-#define BULK_AFTER 500
-
 static const char sql_old_food[] =
 	"SELECT id, name, grp, also, keywords, ala_estimated, contains, partial, "
 	NT_FOOD_VALUE_COLUMNS " FROM foods WHERE source = ?1 AND code = ?2";
 static const char sql_old_portions[] =
 	"SELECT amount, unit, grams FROM portions WHERE food = ?1 ORDER BY seq";
-static const char sql_insert_food[] =
+
+/* ---- the staged foods, and their merge ---- */
+
+static const char sql_ds_create[] =
+	"CREATE TEMP TABLE IF NOT EXISTS stage_ds_foods(seq INTEGER PRIMARY KEY,"
+	"  source TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, grp TEXT NOT NULL,"
+	"  also TEXT NOT NULL, keywords TEXT NOT NULL, ala_estimated INTEGER NOT NULL,"
+	"  contains INTEGER NOT NULL, existed INTEGER NOT NULL, energy_kcal REAL, protein_g REAL,"
+	"  b12_ug REAL, b12_added_ug REAL, ala_g REAL, epa_g REAL, dha_g REAL, dpa_g REAL,"
+	"  potassium_mg REAL, class INTEGER NOT NULL);"
+	"CREATE TEMP TABLE IF NOT EXISTS stage_ds_portions(seq INTEGER NOT NULL, n INTEGER NOT NULL,"
+	"  amount REAL NOT NULL, unit TEXT NOT NULL, grams REAL NOT NULL,"
+	"  PRIMARY KEY(seq, n)) WITHOUT ROWID;"
+	"DELETE FROM temp.stage_ds_foods; DELETE FROM temp.stage_ds_portions;";
+static const char sql_ds_drop[] =
+	"DROP TABLE IF EXISTS temp.stage_ds_foods; DROP TABLE IF EXISTS temp.stage_ds_portions;";
+static const char sql_ds_food[] =
+	"INSERT INTO temp.stage_ds_foods(seq, source, code, name, grp, also, keywords,"
+	" ala_estimated, contains, existed, " NT_FOOD_VALUE_COLUMNS ", class)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+	" ?19, ?20)";
+static const char sql_ds_portion[] =
+	"INSERT INTO temp.stage_ds_portions(seq, n, amount, unit, grams) VALUES (?1, ?2, ?3, ?4, ?5)";
+/*
+ * The merge: each staged food inserted, or updated in place by (source,
+ * code) whatever happened since it was staged; then the portions of those
+ * that were there replaced (OR REPLACE: a food another import added
+ * meanwhile gets these), and the new portions added.  One statement per
+ * step: the full-text index's triggers run inside them, which FTS5 handles
+ * in bulk (a statement per food would make it write its index food by
+ * food).
+ */
+static const char sql_ds_merge[] =
 	"INSERT INTO foods(source, code, name, grp, also, keywords, ala_estimated, contains,"
 	" partial, " NT_FOOD_VALUE_COLUMNS ", class)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-	" ?18)";
-static const char sql_update_food[] =
-	"UPDATE foods SET name = ?3, grp = ?4, also = ?5, keywords = ?6, ala_estimated = ?7,"
-	" contains = ?8, partial = 0, energy_kcal = ?9, protein_g = ?10, b12_ug = ?11,"
-	" b12_added_ug = ?12, ala_g = ?13, epa_g = ?14, dha_g = ?15, dpa_g = ?16,"
-	" potassium_mg = ?17, class = ?18 WHERE source = ?1 AND code = ?2";
-static const char sql_food_id[] = "SELECT id FROM foods WHERE source = ?1 AND code = ?2";
+	" SELECT source, code, name, grp, also, keywords, ala_estimated, contains, 0,"
+	" " NT_FOOD_VALUE_COLUMNS ", class FROM temp.stage_ds_foods WHERE true ORDER BY seq"
+	" ON CONFLICT(source, code) DO UPDATE SET name = excluded.name, grp = excluded.grp,"
+	" also = excluded.also, keywords = excluded.keywords,"
+	" ala_estimated = excluded.ala_estimated, contains = excluded.contains, partial = 0,"
+	" energy_kcal = excluded.energy_kcal, protein_g = excluded.protein_g,"
+	" b12_ug = excluded.b12_ug, b12_added_ug = excluded.b12_added_ug, ala_g = excluded.ala_g,"
+	" epa_g = excluded.epa_g, dha_g = excluded.dha_g, dpa_g = excluded.dpa_g,"
+	" potassium_mg = excluded.potassium_mg, class = excluded.class;"
+	"DELETE FROM portions WHERE food IN (SELECT f.id FROM temp.stage_ds_foods sf"
+	" JOIN foods f ON f.source = sf.source AND f.code = sf.code WHERE sf.existed);"
+	"INSERT OR REPLACE INTO portions(food, seq, amount, unit, grams)"
+	" SELECT f.id, sp.n + 1, sp.amount, sp.unit, sp.grams FROM temp.stage_ds_portions sp"
+	" JOIN temp.stage_ds_foods sf ON sf.seq = sp.seq"
+	" JOIN foods f ON f.source = sf.source AND f.code = sf.code;";
+/* Recipes store values worked out from their foods: those made with a changed food. */
+static const char sql_ds_in_recipes[] =
+	"SELECT f.id FROM temp.stage_ds_foods sf JOIN foods f ON f.source = sf.source"
+	" AND f.code = sf.code WHERE sf.existed AND f.id > ?1"
+	" AND EXISTS (SELECT 1 FROM recipe_items i WHERE i.food = f.id) ORDER BY f.id LIMIT 1";
 
 void
 nt_dataset_writer_init(struct nt_dataset_writer *w, struct nt_store *s, bool dry_run,
@@ -128,27 +169,12 @@ nt_dataset_writer_init(struct nt_dataset_writer *w, struct nt_store *s, bool dry
 	w->s = s;
 	w->dry_run = dry_run;
 	w->rep = rep;
-	w->recipes = -1;
 }
 
-static const char sql_any_recipe[] = "SELECT EXISTS(SELECT 1 FROM recipe_items)";
-
-/* Recipes store values worked out from their foods: redo those made with `id`. */
-static enum nt_status
-refresh_recipes(struct nt_dataset_writer *w, long long id, struct nt_err *err)
+enum nt_status
+nt_dataset_writer_begin(struct nt_dataset_writer *w, struct nt_err *err)
 {
-	struct nt_stmt *st;
-	int r;
-
-	if (w->recipes < 0) {
-		if (!(st = nt_store_stmt(w->s, sql_any_recipe, err)))
-			return err->status;
-		if ((r = nt_stmt_step(st, err)) < 0)
-			return err->status;
-		w->recipes = r && nt_stmt_int(st, 0);
-		nt_stmt_reset(st);
-	}
-	return w->recipes ? nt_recipe_refresh_using(w->s, id, err) : NT_OK;
+	return nt_staging_begin(&w->stage, w->s, sql_ds_create, sql_ds_drop, err);
 }
 
 static void
@@ -164,6 +190,7 @@ nt_dataset_writer_fini(struct nt_dataset_writer *w)
 {
 	if (!w)
 		return;
+	nt_staging_abort(&w->stage);
 	clear_old(w);
 	free(w->old);
 	w->old = NULL;
@@ -234,21 +261,46 @@ same_food(struct nt_stmt *st, const struct nt_dataset_food *f)
 	return true;
 }
 
-static void
-bind_food(struct nt_stmt *st, const struct nt_dataset_food *f)
+/* Phase 1: a food that is new or changed, into the staging tables. */
+static enum nt_status
+stage(struct nt_dataset_writer *w, const struct nt_dataset_food *f, bool existed,
+      struct nt_err *err)
 {
-	nt_stmt_bind_text(st, 1, f->source);
-	nt_stmt_bind_text(st, 2, f->code);
-	nt_stmt_bind_text(st, 3, f->name);
-	nt_stmt_bind_text(st, 4, f->group);
-	nt_stmt_bind_text(st, 5, f->also);
-	nt_stmt_bind_text(st, 6, f->keywords);
-	nt_stmt_bind_int(st, 7, f->ala_estimated);
-	nt_stmt_bind_int(st, 8, f->contains);
+	struct nt_stmt *st;
+	enum nt_status rc;
+	long long seq = ++w->staged;
+
+	if (!(st = nt_store_stmt(w->s, sql_ds_food, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, seq);
+	nt_stmt_bind_text(st, 2, f->source);
+	nt_stmt_bind_text(st, 3, f->code);
+	nt_stmt_bind_text(st, 4, f->name);
+	nt_stmt_bind_text(st, 5, f->group);
+	nt_stmt_bind_text(st, 6, f->also);
+	nt_stmt_bind_text(st, 7, f->keywords);
+	nt_stmt_bind_int(st, 8, f->ala_estimated);
+	nt_stmt_bind_int(st, 9, f->contains);
+	nt_stmt_bind_int(st, 10, existed);
 	for (int m = 0; m < NT_STORED_COUNT; m++)
-		nt_stmt_bind_double(st, 9 + m, f->per100[m]);
-	nt_stmt_bind_int(st, 18, nt_category_of(f->name, f->group, f->also, f->portions,
+		nt_stmt_bind_double(st, 11 + m, f->per100[m]);
+	/* classified here, in phase 1: the merge only copies the class */
+	nt_stmt_bind_int(st, 20, nt_category_of(f->name, f->group, f->also, f->portions,
 	                                        f->n_portions));
+	if ((rc = nt_stmt_run(st, err)))
+		return rc;
+	for (size_t i = 0; i < f->n_portions; i++) {
+		if (!(st = nt_store_stmt(w->s, sql_ds_portion, err)))
+			return err->status;
+		nt_stmt_bind_int(st, 1, seq);
+		nt_stmt_bind_int(st, 2, (long long)i);
+		nt_stmt_bind_double(st, 3, f->portions[i].amount);
+		nt_stmt_bind_text(st, 4, f->portions[i].unit);
+		nt_stmt_bind_double(st, 5, f->portions[i].grams);
+		if ((rc = nt_stmt_run(st, err)))
+			return rc;
+	}
+	return NT_OK;
 }
 
 enum nt_status
@@ -286,44 +338,47 @@ nt_dataset_write(struct nt_dataset_writer *w, const struct nt_dataset_food *f,
 		w->rep->updated++;
 	else
 		w->rep->added++;
-	if (w->dry_run)
-		return NT_OK;
-	if (!w->bulk && w->rep->added + w->rep->updated > BULK_AFTER) {
-		if ((rc = nt_store_bulk_foods(w->s, true, err)))
-			return rc;
-		w->bulk = true;
-	}
-	if (!(st = nt_store_stmt(w->s, exists ? sql_update_food : sql_insert_food, err)))
-		return err->status;
-	bind_food(st, f);
-	if ((rc = nt_stmt_run(st, err)))
-		return rc;
-	if (!exists) {
-		/* look the id up rather than trust last_rowid through triggers */
-		if (!(st = nt_store_stmt(w->s, sql_food_id, err)))
+	return w->dry_run ? NT_OK : stage(w, f, exists, err);
+}
+
+/* Redoes the recipes made with a food just changed. */
+static enum nt_status
+refresh_recipes(struct nt_dataset_writer *w, struct nt_err *err)
+{
+	struct nt_stmt *st;
+	enum nt_status rc;
+	long long after = 0;
+	int r;
+
+	for (;;) {
+		if (!(st = nt_store_stmt(w->s, sql_ds_in_recipes, err)))
 			return err->status;
-		nt_stmt_bind_text(st, 1, f->source);
-		nt_stmt_bind_text(st, 2, f->code);
+		nt_stmt_bind_int(st, 1, after);
 		if ((r = nt_stmt_step(st, err)) <= 0)
-			return r < 0 ? err->status
-			             : nt_err_set(err, NT_ERR_DB, "food %s:%s vanished", f->source,
-			                          f->code);
-		id = nt_stmt_int(st, 0);
+			return r < 0 ? err->status : NT_OK;
+		after = nt_stmt_int(st, 0);
 		nt_stmt_reset(st);
+		if ((rc = nt_recipe_refresh_using(w->s, after, err)))
+			return rc;
 	}
-	if ((rc = nt_food_put_portions(w->s, id, exists, f->portions, f->n_portions, err)))
-		return rc;
-	return exists ? refresh_recipes(w, id, err) : NT_OK;
 }
 
 enum nt_status
 nt_dataset_writer_finish(struct nt_dataset_writer *w, struct nt_err *err)
 {
-	enum nt_status rc = NT_OK;
+	enum nt_status rc;
 
-	if (w->bulk && (rc = nt_store_bulk_foods(w->s, false, err)) == NT_OK)
-		w->bulk = false;
-	return rc;
+	if (w->dry_run || !w->staged) {
+		nt_staging_abort(&w->stage); /* nothing to merge: no write lock at all */
+		return NT_OK;
+	}
+	if ((rc = nt_staging_merge(&w->stage, err)) ||
+	    (rc = nt_store_exec(w->s, sql_ds_merge, err)) || (rc = refresh_recipes(w, err)) ||
+	    (rc = nt_staging_commit(&w->stage, err))) {
+		nt_staging_abort(&w->stage);
+		return rc;
+	}
+	return NT_OK;
 }
 
 /* ======== import-fdc ======== */
@@ -1318,9 +1373,7 @@ run_import(struct fdc *f, const char *dir, struct nt_dataset_writer *w, struct n
 	if ((rc = read_file(f, dir, "food_nutrient.csv", food_nutrient_row, err)) ||
 	    (rc = flush_run(f, err)))
 		return rc;
-	if ((rc = save_foods(f, w, err)) || (rc = nt_dataset_writer_finish(w, err)))
-		return rc;
-	return nt_store_exec(f->s, sql_teardown, err);
+	return save_foods(f, w, err);
 }
 
 enum nt_status
@@ -1358,14 +1411,12 @@ nt_fdc_import(struct nt_store *s, const char *dir, bool dry_run,
 	f->progress = progress;
 	f->pctx = ctx;
 	nt_dataset_writer_init(&w, s, dry_run, rep);
-	if ((rc = nt_store_begin(s, err)) == NT_OK) {
-		rc = run_import(f, path, &w, err);
-		if (rc == NT_OK && !dry_run)
-			rc = nt_store_commit(s, err);
-		else
-			nt_store_rollback(s);
-	}
+	/* the files are read in phase 1, without the write lock; then one merge */
+	if ((rc = nt_dataset_writer_begin(&w, err)) == NT_OK &&
+	    (rc = run_import(f, path, &w, err)) == NT_OK)
+		rc = nt_dataset_writer_finish(&w, err);
 	nt_dataset_writer_fini(&w);
+	nt_store_exec(s, sql_teardown, NULL);
 	free(f);
 	if (rc) {
 		struct nt_err keep = *err;

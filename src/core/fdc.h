@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "nutrient.h"
+#include "staging.h"
 #include "status.h"
 
 struct nt_store;
@@ -80,29 +81,36 @@ struct nt_dataset_food {
 };
 
 /*
- * Stores the foods of one import, inside the caller's transaction: each
- * food is compared with the stored one of the same source and code
- * (values, names, portions) and counted as added, updated or unchanged in
- * `rep`; only added and changed foods are written, and nothing at all on a
- * dry run.  Foods keep their row id, so journal entries, recipes and the
- * user's diet tags that point at them stay valid; recipes made with a food
- * that changed are worked out again.  Many writes switch the
- * full-text index to one rebuild at the end (nt_store_bulk_foods).
- * _init never fails; _finish must be called before the caller commits
- * (it rebuilds the index when needed); _fini frees the scratch memory.
+ * Stores the foods of one import in the two phases of staging.h.
+ * _begin starts phase 1 (a read transaction; the importer makes its own
+ * temporary tables and reads its files in it).  Each food given to
+ * nt_dataset_write is compared with the stored one of the same source and
+ * code (values, names, portions) and counted as added, updated or
+ * unchanged in `rep`; only added and changed foods are staged, and
+ * nothing on a dry run.  _finish merges them in one short transaction and
+ * commits (with dry_run it only ends phase 1): a few statements over the
+ * staged foods, each food inserted or updated by (source, code), so foods
+ * keep their row id and journal entries, recipes and the user's diet tags
+ * that point at them stay valid; recipes made with a food that changed
+ * are worked out again.  The counts are those of the database as phase 1
+ * saw it: another import of the same foods meanwhile may make them
+ * stale, never the foods.  _init never fails; _fini frees the scratch
+ * memory and rolls back whatever phase is still open (call it always,
+ * after _finish too).
  */
 struct nt_dataset_writer {
 	struct nt_store *s;
 	struct nt_dataset_report *rep;
 	bool dry_run;
-	bool bulk;                  /* the full-text index awaits its rebuild */
-	int recipes;                /* any recipe in the database: -1 not asked yet */
+	struct nt_staging stage;
+	long long staged;           /* foods staged so far */
 	struct nt_portion *old;     /* scratch: the stored portions of a food */
 	size_t n_old, cap_old;
 };
 
 void nt_dataset_writer_init(struct nt_dataset_writer *w, struct nt_store *s, bool dry_run,
                             struct nt_dataset_report *rep);
+enum nt_status nt_dataset_writer_begin(struct nt_dataset_writer *w, struct nt_err *err);
 enum nt_status nt_dataset_write(struct nt_dataset_writer *w, const struct nt_dataset_food *f,
                                 struct nt_err *err);
 enum nt_status nt_dataset_writer_finish(struct nt_dataset_writer *w, struct nt_err *err);
@@ -161,9 +169,11 @@ void nt_dataset_add_name(char *list, size_t n, const char *s);
  * set of tags goes with that name; otherwise every tag is set (see diet.h:
  * when unsure, tag), until the user corrects them.
  *
- * One transaction: on any failure (NT_ERR_IO, NT_ERR_PARSE with a
- * "path:line:col: why" message, NT_ERR_DB, ...) nothing changes.  With
- * dry_run the files are read and compared and nothing is written.
+ * All or nothing: the files are read, compared and staged without the
+ * write lock, and merged in one short transaction (staging.h).  On any
+ * failure (NT_ERR_IO, NT_ERR_PARSE with a "path:line:col: why" message,
+ * NT_ERR_DB, ...) nothing changes.  With dry_run the files are read and
+ * compared and nothing is written.
  * `progress` may be NULL.  rep is filled on success (and zeroed first).
  */
 enum nt_status nt_fdc_import(struct nt_store *s, const char *dir, bool dry_run,

@@ -35,7 +35,6 @@ struct ffood {
 	unsigned partial;
 	bool ala_estimated;
 	uint64_t hash;
-	long long id;       /* row id once put (or found) */
 };
 
 static void
@@ -264,6 +263,7 @@ struct reader {
 	const char *source; /* "cronometer", "myfitnesspal" */
 	int pos[C_COUNT];
 	size_t width;
+	long long line;     /* the record being read */
 	struct food_set foods;
 	struct nt_exchange_entry *rows;
 	char **amounts; /* owned amount texts of rows */
@@ -679,7 +679,7 @@ add_row(struct reader *r, long day, int meal, long long food, const char *amount
 	if (!(copy = strdup(amount)))
 		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
 	r->amounts[r->n_rows] = copy;
-	r->rows[r->n_rows++] = (struct nt_exchange_entry){day, meal, food, copy, mg, false};
+	r->rows[r->n_rows++] = (struct nt_exchange_entry){day, meal, food, copy, mg, false, r->line};
 	return NT_OK;
 }
 
@@ -701,7 +701,7 @@ add_food_row(struct reader *r, long day, int meal, struct ffood *f,
              const double value[NT_STORED_COUNT], double grams, const char *amount,
              struct nt_err *err)
 {
-	size_t at;
+	size_t at = 0;
 	enum nt_status rc;
 
 	per100_of(value, grams, f->per100);
@@ -854,129 +854,39 @@ on_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	if (row->record == 1)
 		return read_header(r, row, err);
 	r->rep.entries.rows++;
+	r->line = (long long)row->record;
 	return r->format == NT_FOREIGN_CRONOMETER ? cronometer_row(r, row, err)
 	                                          : mfp_row(r, row, err);
 }
 
-/* ---- writing the foods ---- */
+/* ---- handing over ---- */
 
-static const char sql_own[] =
-	"SELECT f.id, f.name, f.grp, f.basis, f.ala_estimated, f.partial, " NT_FOOD_VALUE_COLUMNS ","
-	" (SELECT unit FROM portions WHERE food = f.id ORDER BY seq LIMIT 1),"
-	" (SELECT grams FROM portions WHERE food = f.id ORDER BY seq LIMIT 1),"
-	" CAST(f.code AS INTEGER)"
-	" FROM foods f WHERE f.source = ?1";
-static const char sql_insert[] =
-	"INSERT INTO foods(source, code, name, grp, ala_estimated, contains, partial, basis, "
-	NT_FOOD_VALUE_COLUMNS ")"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
-
-static char *
-dup_or_null(struct nt_stmt *st, int col)
-{
-	return nt_stmt_is_null(st, col) ? NULL : strdup(nt_stmt_text(st, col));
-}
-
-/* The foods of this source already there, found by their contents. */
+/* The foods as nt_exchange_entries_import takes them (borrowing their strings). */
 static enum nt_status
-load_own(struct reader *r, struct food_set *own, long long *max_code, struct nt_err *err)
+exchange_foods(const struct reader *r, struct nt_exchange_food **out, struct nt_err *err)
 {
-	struct nt_stmt *st;
-	int rc;
+	struct nt_exchange_food *v;
 
-	if (!(st = nt_store_stmt(r->s, sql_own, err)))
-		return err->status;
-	nt_stmt_bind_text(st, 1, r->source);
-	while ((rc = nt_stmt_step(st, err)) > 0) {
-		struct ffood f = {0};
-		size_t at;
-		enum nt_status e;
-		const int v0 = 6, p0 = 6 + NT_STORED_COUNT;
-
-		f.id = nt_stmt_int(st, 0);
-		f.name = strdup(nt_stmt_text(st, 1));
-		f.group = strdup(nt_stmt_text(st, 2));
-		f.basis = dup_or_null(st, 3);
-		f.ala_estimated = nt_stmt_int(st, 4) != 0;
-		f.partial = (unsigned)nt_stmt_int(st, 5);
-		for (int m = 0; m < NT_STORED_COUNT; m++)
-			f.per100[m] = nt_stmt_double(st, v0 + m);
-		f.portion_unit = dup_or_null(st, p0);
-		f.portion_grams = f.portion_unit ? nt_stmt_double(st, p0 + 1) : 0;
-		if (nt_stmt_int(st, p0 + 2) > *max_code)
-			*max_code = nt_stmt_int(st, p0 + 2);
-		if (!f.name || !f.group || (!f.basis && !nt_stmt_is_null(st, 3)) ||
-		    (!f.portion_unit && !nt_stmt_is_null(st, p0))) {
-			ffood_fini(&f);
-			nt_stmt_reset(st);
-			return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
-		}
-		if ((e = food_set_add(own, &f, &at, err))) {
-			nt_stmt_reset(st);
-			return e;
-		}
-	}
-	return rc < 0 ? err->status : NT_OK;
-}
-
-static enum nt_status
-create_food(struct reader *r, struct ffood *f, long long code, struct nt_err *err)
-{
-	struct nt_stmt *st;
-	char text[24];
-	enum nt_status rc;
-
-	if (!(st = nt_store_stmt(r->s, sql_insert, err)))
-		return err->status;
-	snprintf(text, sizeof text, "%lld", code);
-	nt_stmt_bind_text(st, 1, r->source);
-	nt_stmt_bind_text(st, 2, text);
-	nt_stmt_bind_text(st, 3, f->name);
-	nt_stmt_bind_text(st, 4, f->group);
-	nt_stmt_bind_int(st, 5, f->ala_estimated);
-	nt_stmt_bind_int(st, 6, NT_TAG_ALL); /* the export does not say: when unsure, tag */
-	nt_stmt_bind_int(st, 7, f->partial);
-	nt_stmt_bind_text(st, 8, f->basis);
-	for (int m = 0; m < NT_STORED_COUNT; m++)
-		nt_stmt_bind_double(st, 9 + m, f->per100[m]);
-	if ((rc = nt_stmt_run(st, err)))
-		return rc;
-	f->id = nt_store_last_rowid(r->s);
-	if (f->portion_unit) {
-		struct nt_portion p = {1, f->portion_unit, f->portion_grams};
-
-		return nt_food_put_portions(r->s, f->id, false, &p, 1, err);
-	}
-	return NT_OK;
-}
-
-static enum nt_status
-put_foods(void *ctx, struct nt_store *s, long long *ids, struct nt_err *err)
-{
-	struct reader *r = ctx;
-	struct food_set own = {0};
-	long long code = 0;
-	enum nt_status rc;
-
-	(void)s;
-	if ((rc = load_own(r, &own, &code, err)))
-		goto out;
+	*out = NULL;
+	if (!r->foods.n)
+		return NT_OK;
+	if (!(v = calloc(r->foods.n, sizeof *v)))
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < r->foods.n; i++) {
-		struct ffood *f = &r->foods.v[i];
-		size_t at = food_set_find(&own, f);
+		const struct ffood *f = &r->foods.v[i];
 
-		if (at != (size_t)-1) {
-			f->id = own.v[at].id;
-		} else {
-			if ((rc = create_food(r, f, ++code, err)))
-				goto out;
-			r->rep.foods_added++;
-		}
-		ids[i] = f->id;
+		v[i].name = f->name;
+		v[i].group = f->group;
+		v[i].basis = f->basis;
+		v[i].portion_unit = f->portion_unit;
+		v[i].portion_grams = f->portion_grams;
+		memcpy(v[i].per100, f->per100, sizeof v[i].per100);
+		v[i].partial = f->partial;
+		v[i].ala_estimated = f->ala_estimated;
+		v[i].contains = NT_TAG_ALL; /* the export does not say: when unsure, tag */
 	}
-out:
-	food_set_fini(&own);
-	return rc;
+	*out = v;
+	return NT_OK;
 }
 
 /* "Uncategorized (3), Pre-workout (1)" */
@@ -1016,6 +926,7 @@ nt_foreign_import(struct nt_store *s, enum nt_foreign_format format, const char 
 {
 	struct nt_err scratch;
 	struct reader r = {.s = s, .format = format, .match = match};
+	struct nt_exchange_food *foods = NULL;
 	enum nt_status rc;
 
 	if (!err)
@@ -1024,15 +935,18 @@ nt_foreign_import(struct nt_store *s, enum nt_foreign_format format, const char 
 		return nt_err_set(err, NT_ERR_INVALID, "MyFitnessPal's nutrition export has meal "
 		                  "totals, no food names to match");
 	r.source = format == NT_FOREIGN_CRONOMETER ? "cronometer" : "myfitnesspal";
+	/* the export is read into memory first, without any lock; then staged and merged */
 	if ((match && (rc = load_bundled(&r, err))) ||
 	    (rc = nt_csv_read(path, ',', on_row, &r, NULL, err)) ||
-	    (rc = nt_exchange_entries_import(s, r.rows, r.n_rows, r.foods.n, put_foods, &r,
-	                                     dry_run, &r.rep.entries, err)))
+	    (rc = exchange_foods(&r, &foods, err)) ||
+	    (rc = nt_exchange_entries_import(s, r.source, r.rows, r.n_rows, foods, r.foods.n,
+	                                     dry_run, &r.rep.entries, &r.rep.foods_added, err)))
 		goto out;
 	format_other(&r);
 	if (rep)
 		*rep = r.rep;
 out:
+	free(foods);
 	reader_fini(&r);
 	return rc;
 }

@@ -32,10 +32,11 @@ struct nt_foreign_report {
  * through libcsv (csvio.h: RFC 4180, an optional byte order mark, columns
  * found by their header names in any order, unknown columns ignored) and
  * adds one journal entry per row, on its day and meal, through
- * nt_exchange_entries_import: all or nothing in one transaction,
- * duplicate-free (importing the same file again adds nothing), dry_run as
- * there.  Faults are NT_ERR_PARSE "path:line:column: why" and leave the
- * database as it was.
+ * nt_exchange_entries_import: the export read into memory and staged
+ * without the write lock, then merged in one short transaction; all or
+ * nothing, duplicate-free (importing the same file again adds nothing),
+ * dry_run as there.  Faults are NT_ERR_PARSE "path:line:column: why" and
+ * leave the database as it was.
  *
  * Each row's values are the exporter's own, kept as an imported food of
  * source "cronometer" or "myfitnesspal" (ids cronometer:N, myfitnesspal:N;

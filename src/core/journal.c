@@ -52,6 +52,13 @@ check_amount(const char *amount, long long mg, struct nt_err *err)
 	return NT_OK;
 }
 
+/* A day an entry may be on (a day nutrack keeps): NT_ERR_RANGE otherwise. */
+static enum nt_status
+check_day(long day, struct nt_err *err)
+{
+	return nt_date_check_span(day, day, "the day", err);
+}
+
 /* id NULL: a new entry gets the next number (never a reused one). */
 static const char sql_insert[] =
 	"INSERT INTO entries(id, day, meal, food, amount, mg, planned)"
@@ -75,6 +82,8 @@ insert_entry(struct nt_store *s, long long id, long day, enum nt_meal meal,
 	} else if ((rc = check_amount(amount, mg, err))) {
 		return rc;
 	}
+	if ((rc = check_day(day, err)))
+		return rc;
 	if (!(st = nt_store_stmt(s, sql_insert, err)))
 		return err->status;
 	nt_date_format(day, date);
@@ -138,7 +147,9 @@ read_entry(struct nt_stmt *st, struct nt_entry *e, struct nt_err *err)
 	memset(e, 0, sizeof *e);
 	e->id = nt_stmt_int(st, 0);
 	if (nt_date_parse_iso(nt_stmt_text(st, 1), &e->day) != NT_OK)
-		return nt_err_set(err, NT_ERR_DB, "entry %lld has a damaged date", e->id);
+		return nt_err_set(err, NT_ERR_DB, "entry #%lld is dated '%.20s', not a day from "
+		                  "%04d-01-01 to %04d-12-31", e->id, nt_stmt_text(st, 1),
+		                  NT_DATE_MIN_YEAR, NT_DATE_MAX_YEAR);
 	e->meal = (enum nt_meal)nt_stmt_int(st, 2);
 	e->food_id = nt_stmt_int(st, 3);
 	nt_food_ref(nt_stmt_text(st, 4), nt_stmt_text(st, 5), e->food_ref, sizeof e->food_ref);
@@ -219,7 +230,7 @@ nt_journal_update(struct nt_store *s, long long id, long day, enum nt_meal meal,
 
 	if (!err)
 		err = &scratch;
-	if (amount && (rc = check_amount(amount, mg, err)))
+	if ((amount && (rc = check_amount(amount, mg, err))) || (rc = check_day(day, err)))
 		return rc;
 	if (!(st = nt_store_stmt(s, sql_update, err)))
 		return err->status;
@@ -322,8 +333,10 @@ nt_journal_each(struct nt_store *s, long from, long to,
 		/* Rows come grouped by day: parse each date once. */
 		if (strcmp(d, last)) {
 			if (nt_date_parse_iso(d, &day) != NT_OK) {
+				/* the message first: the text goes with the reset */
+				nt_err_set(err, NT_ERR_DB, "an entry has a damaged date '%.40s'", d);
 				nt_stmt_reset(st);
-				return nt_err_set(err, NT_ERR_DB, "an entry has a damaged date '%s'", d);
+				return NT_ERR_DB;
 			}
 			snprintf(last, sizeof last, "%s", d);
 		}
@@ -373,6 +386,8 @@ nt_journal_eat_day(struct nt_store *s, long day, int *count, struct nt_err *err)
 
 	if (!err)
 		err = &scratch;
+	if ((rc = check_day(day, err)))
+		return rc;
 	if (!(st = nt_store_stmt(s, sql_eat_day, err)))
 		return err->status;
 	nt_date_format(day, date);
@@ -394,6 +409,8 @@ nt_journal_copy(struct nt_store *s, long from, long to, int meal, bool planned, 
 
 	if (!err)
 		err = &scratch;
+	if ((rc = check_day(from, err)) || (rc = check_day(to, err)))
+		return rc;
 	if (!(st = nt_store_stmt(s, sql_copy, err)))
 		return err->status;
 	nt_date_format(from, a);
@@ -418,4 +435,44 @@ nt_journal_restore(struct nt_store *s, const struct nt_entry *e, struct nt_err *
 		err = &scratch;
 	return insert_entry(s, e->id, e->day, e->meal, e->food_id, e->amount, e->mg, e->planned,
 	                    err);
+}
+
+static const char sql_all_days[] = "SELECT id, day FROM entries WHERE id > ?1 ORDER BY id LIMIT 500";
+
+enum nt_status
+nt_journal_check(struct nt_store *s, void (*fn)(void *ctx, const char *problem), void *ctx,
+                 int *problems, struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	long long after = 0;
+	int r, rows;
+
+	if (!err)
+		err = &scratch;
+	*problems = 0;
+	do {
+		if (!(st = nt_store_stmt(s, sql_all_days, err)))
+			return err->status;
+		nt_stmt_bind_int(st, 1, after);
+		rows = 0;
+		while ((r = nt_stmt_step(st, err)) > 0) {
+			const char *d = nt_stmt_text(st, 1);
+			char line[160];
+			long day;
+
+			after = nt_stmt_int(st, 0);
+			rows++;
+			if (d && nt_date_parse_iso(d, &day) == NT_OK)
+				continue;
+			snprintf(line, sizeof line, "entry #%lld is dated '%.20s', not a day from "
+			         "%04d-01-01 to %04d-12-31 (nutrack rm %lld removes it)", after,
+			         d ? d : "", NT_DATE_MIN_YEAR, NT_DATE_MAX_YEAR, after);
+			if (++*problems <= 100 && fn)
+				fn(ctx, line);
+		}
+		if (r < 0)
+			return err->status;
+	} while (rows == 500);
+	return NT_OK;
 }

@@ -46,7 +46,8 @@ void nt_entry_list_fini(struct nt_entry_list *l);
 
 /*
  * Adds an entry; amount is the user's text (1 to NT_AMOUNT_TEXT_MAX - 1
- * bytes of UTF-8 without control characters), mg > 0.
+ * bytes of UTF-8 without control characters), mg > 0, day one nutrack keeps
+ * (NT_ERR_RANGE otherwise; so for every function below that takes a day).
  * Returns the new entry id in *id.
  */
 enum nt_status nt_journal_add(struct nt_store *s, long day, enum nt_meal meal,
@@ -110,5 +111,14 @@ enum nt_status nt_journal_each(struct nt_store *s, long from, long to,
                                void (*fn)(void *ctx, long day, enum nt_meal meal,
                                           const struct nt_amounts *values),
                                void *ctx, struct nt_err *err);
+
+/*
+ * Finds entries whose date is not a day nutrack keeps (another program, or
+ * an older nutrack, put it there): calls fn with each, at most 100;
+ * *problems receives how many.  nt_journal_remove removes them.
+ */
+enum nt_status nt_journal_check(struct nt_store *s,
+                                void (*fn)(void *ctx, const char *problem), void *ctx,
+                                int *problems, struct nt_err *err);
 
 #endif

@@ -95,7 +95,8 @@ nt_lab_add(struct nt_store *s, long day, enum nt_lab_kind k, double value, const
 
 	if (!err)
 		err = &scratch;
-	if ((rc = nt_lab_convert(k, value, unit, &v, err)))
+	if ((rc = nt_lab_convert(k, value, unit, &v, err)) ||
+	    (rc = nt_date_check_span(day, day, "the day", err)))
 		return rc;
 	if (!(st = nt_store_stmt(s, sql_add, err)))
 		return err->status;

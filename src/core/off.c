@@ -408,17 +408,13 @@ nt_off_import(struct nt_store *s, const char *path, bool dry_run,
 	o.pctx = ctx;
 	o.step = !strcmp(path, "-") ? "<stdin>" : slash ? slash + 1 : path;
 	nt_dataset_writer_init(&w, s, dry_run, rep);
-	if ((rc = nt_store_begin(s, err)) == NT_OK) {
-		if ((rc = nt_store_exec(s, sql_setup, err)) == NT_OK &&
-		    (rc = nt_csv_read(path, '\t', product_row, &o, on_progress, err)) == NT_OK &&
-		    (rc = nt_dataset_writer_finish(&w, err)) == NT_OK)
-			rc = nt_store_exec(s, sql_teardown, err);
-		if (rc == NT_OK && !dry_run)
-			rc = nt_store_commit(s, err);
-		else
-			nt_store_rollback(s);
-	}
+	/* the file is read in phase 1, without the write lock; then one merge */
+	if ((rc = nt_dataset_writer_begin(&w, err)) == NT_OK &&
+	    (rc = nt_store_exec(s, sql_setup, err)) == NT_OK &&
+	    (rc = nt_csv_read(path, '\t', product_row, &o, on_progress, err)) == NT_OK)
+		rc = nt_dataset_writer_finish(&w, err);
 	nt_dataset_writer_fini(&w);
+	nt_store_exec(s, sql_teardown, NULL);
 	if (rc)
 		memset(rep, 0, sizeof *rep);
 	return rc;

@@ -11,6 +11,16 @@
 
 #include "outfile.h"
 
+/* "cannot write PATH: why", a full disk said plainly. */
+static enum nt_status
+cannot_write(struct nt_err *err, const char *path, int e)
+{
+	if (e == ENOSPC || e == EDQUOT)
+		return nt_err_set(err, NT_ERR_IO, "cannot write %s: disk full (%s)", path,
+		                  strerror(e));
+	return nt_err_set(err, NT_ERR_IO, "cannot write %s: %s", path, strerror(e));
+}
+
 /* Opens path directly (no temporary file): devices, pipes, dangling links. */
 static enum nt_status
 open_direct(struct nt_outfile *out, const char *path, char *copy, struct nt_err *err)
@@ -21,7 +31,7 @@ open_direct(struct nt_outfile *out, const char *path, char *copy, struct nt_err 
 		int e = errno;
 
 		free(copy);
-		return nt_err_set(err, NT_ERR_IO, "cannot write %s: %s", path, strerror(e));
+		return cannot_write(err, path, e);
 	}
 	*out = (struct nt_outfile){fp, copy, NULL, NULL};
 	return NT_OK;
@@ -108,7 +118,7 @@ nt_outfile_open(struct nt_outfile *out, const char *path, struct nt_err *err)
 		free(tmp);
 		free(target);
 		free(copy);
-		return nt_err_set(err, NT_ERR_IO, "cannot write %s: %s", path, strerror(e));
+		return cannot_write(err, path, e);
 	}
 	*out = (struct nt_outfile){fp, copy, tmp, target};
 	return NT_OK;
@@ -146,7 +156,7 @@ nt_outfile_commit(struct nt_outfile *out, struct nt_err *err)
 	if (e) {
 		if (out->tmp)
 			unlink(out->tmp);
-		nt_err_set(err, NT_ERR_IO, "cannot write %s: %s", out->path, strerror(e));
+		cannot_write(err, out->path, e);
 		finish(out);
 		return NT_ERR_IO;
 	}

@@ -1101,6 +1101,17 @@ nt_plan_days(struct nt_store *s, const struct nt_profile *p, const struct nt_tar
 	memset(&pl, 0, sizeof pl);
 	if (ndays < 1 || ndays > NT_PLAN_DAYS_MAX)
 		return nt_err_set(err, NT_ERR_RANGE, "plan 1 to %d days at a time", NT_PLAN_DAYS_MAX);
+	if (nt_date_in_range(first)) {
+		char what[48], d[NT_DATE_LEN];
+
+		nt_date_format(first, d);
+		snprintf(what, sizeof what, "a plan of %d day%s from %s", ndays, ndays == 1 ? "" : "s",
+		         d);
+		if ((rc = nt_date_check_span(first, first + ndays - 1, what, err)))
+			return rc;
+	} else if ((rc = nt_date_check_span(first, first, "the plan", err))) {
+		return rc;
+	}
 	if (p->age_y < NT_PLAN_AGE_MIN)
 		return nt_err_set(err, NT_ERR_RANGE,
 		                  "plans are for ages %d and up: a baby's food is breast milk or "

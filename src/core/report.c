@@ -73,6 +73,11 @@ nt_report_trend(struct nt_store *s, long day, int weeks, struct nt_trend *out,
 		return nt_err_set(err, NT_ERR_RANGE, "a trend covers 1 to %d weeks",
 		                  NT_TREND_MAX_WEEKS);
 	first = nt_date_week_start(day) - 7L * (weeks - 1);
+	/* the weeks before the first day nutrack keeps are left out (it is a Monday) */
+	while (weeks > 1 && first < nt_date_first()) {
+		first += 7;
+		weeks--;
+	}
 	if (!(days = calloc((size_t)weeks * 7, sizeof *days)))
 		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
 	/* one query for the whole span, then a week at a time */

@@ -35,7 +35,10 @@ enum nt_status nt_report_range(struct nt_store *s, long from, long to, struct nt
                                struct nt_err *err);
 void nt_report_fini(struct nt_report *r);
 
-/* Weekly averages of the `weeks` ISO weeks ending with the one holding `day`. */
+/*
+ * Weekly averages of the `weeks` ISO weeks ending with the one holding `day`
+ * (fewer when they would begin before the first day nutrack keeps: out->weeks).
+ */
 #define NT_TREND_MAX_WEEKS 52
 struct nt_trend {
 	int weeks;

@@ -2,14 +2,18 @@
 /* store.c - SQLite connection, schema, transactions and the statement cache. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -29,11 +33,19 @@ struct nt_stmt {
 	const char *path; /* the store's, for messages */
 };
 
+/*
+ * How long a writer waits for another's transaction before giving up: the
+ * merge of a very large import (hundreds of thousands of foods) holds the
+ * lock for seconds, and a command that waits is better than one that fails.
+ */
+#define NT_STORE_BUSY_MS 30000
+
 struct nt_store {
 	sqlite3 *db;
 	void (*trace)(void *ctx, const char *sql);
 	void *trace_ctx;
-	char *path;
+	char *path;  /* as given, for messages */
+	char *real;  /* the file SQLite opened (links followed); NULL in memory */
 	struct nt_stmt **stmts; /* each allocated once: handed-out pointers stay valid */
 	size_t n_stmts, cap_stmts;
 	int tx_depth;
@@ -205,10 +217,38 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	"DELETE FROM meta WHERE key = 'data_version';",
 };
 
+/* The directory part of path into buf: "." when there is none. */
+static void
+dir_of(const char *path, char *buf, size_t n)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		snprintf(buf, n, ".");
+	else if (slash == path)
+		snprintf(buf, n, "/");
+	else
+		snprintf(buf, n, "%.*s", (int)(slash - path), path);
+}
+
+/* Whether path lies on a file system mounted read-only (sys: the errno seen). */
+static bool
+on_read_only_fs(const char *path, int sys)
+{
+	char dir[PATH_MAX];
+	struct statvfs vfs;
+
+	if (sys == EROFS)
+		return true;
+	dir_of(path, dir, sizeof dir);
+	return statvfs(dir, &vfs) == 0 && (vfs.f_flag & ST_RDONLY);
+}
+
 /*
  * One line saying what went wrong with the database file and what to do:
- * damage, a file or directory nutrack may not write, a full disk (with the
- * system's reason for an I/O error), else `what` failed and SQLite's words.
+ * damage, a file or directory nutrack may not write, a read-only file
+ * system, a full disk (with the system's reason for an I/O error), else
+ * `what` failed and SQLite's words.
  */
 static enum nt_status
 describe(sqlite3 *db, const char *path, int rc, struct nt_err *err, const char *what)
@@ -217,6 +257,14 @@ describe(sqlite3 *db, const char *path, int rc, struct nt_err *err, const char *
 	const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
 	enum nt_status st = NT_ERR_DB;
 
+	if (sys == ENOSPC || sys == EDQUOT || prim == SQLITE_FULL)
+		return nt_err_set(err, NT_ERR_IO, "%s: disk full (%s); nothing was changed",
+		                  path, sys ? strerror(sys) : msg);
+	if ((prim == SQLITE_READONLY || prim == SQLITE_CANTOPEN || prim == SQLITE_IOERR) &&
+	    on_read_only_fs(path, sys))
+		return nt_err_set(err, NT_ERR_IO, "%s: the file system is read-only; nutrack "
+		                  "needs to write the database and the -wal and -shm files beside "
+		                  "it", path);
 	switch (prim) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -234,8 +282,6 @@ describe(sqlite3 *db, const char *path, int rc, struct nt_err *err, const char *
 	case SQLITE_READONLY:
 		return nt_err_set(err, NT_ERR_IO, "%s: cannot write the database (%s); nutrack "
 		                  "needs to write the file and the directory it is in", path, msg);
-	case SQLITE_FULL:
-		return nt_err_set(err, NT_ERR_IO, "%s: the disk is full (%s)", path, msg);
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
 		if (sys)
@@ -274,6 +320,8 @@ nt_store_default_path(char *buf, size_t n, struct nt_err *err)
 	return NT_OK;
 }
 
+/* ---- opening: nutrack writes only to a file it has proven to be its own ---- */
+
 /* mkdir -p for the directories above `path`, each new one mode 0700. */
 static enum nt_status
 make_parents(const char *path, struct nt_err *err)
@@ -289,28 +337,282 @@ make_parents(const char *path, struct nt_err *err)
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			return nt_err_set(err, NT_ERR_IO, "cannot create directory %s: %s",
-			                  dir, strerror(errno));
+			return nt_err_set(err, NT_ERR_IO, "cannot create directory %s: %s%s",
+			                  dir, strerror(errno),
+			                  errno == EROFS ? " (a read-only file system)" : "");
 		*p = '/';
 	}
 	return NT_OK;
 }
 
-/* Creates a missing database file mode 0600 before SQLite opens it. */
-static enum nt_status
-create_private(const char *path, struct nt_err *err)
+/*
+ * The file the database is: `path` with its symbolic links followed.  A
+ * dangling link names the file to create (so the new database is made
+ * there, mode 0600, and the link stays a link).  Returns a new string, or
+ * NULL with err set.
+ */
+static char *
+resolve_target(const char *path, struct nt_err *err)
 {
+	char cur[PATH_MAX], link[PATH_MAX], dir[PATH_MAX];
+	char *real = realpath(path, NULL);
+	int hops;
+
+	if (real)
+		return real;
+	if (errno != ENOENT) {
+		nt_err_set(err, errno == ENOMEM ? NT_ERR_NOMEM : NT_ERR_IO, "cannot %s %s: %s",
+		           errno == ENOTDIR ? "create" : "open", path, strerror(errno));
+		return NULL;
+	}
+	if (strlen(path) >= sizeof cur) {
+		nt_err_set(err, NT_ERR_RANGE, "%s: path is too long", path);
+		return NULL;
+	}
+	snprintf(cur, sizeof cur, "%s", path);
+	for (hops = 0; hops < 40; hops++) {
+		struct stat lsb;
+		ssize_t n;
+
+		if (lstat(cur, &lsb) != 0 || !S_ISLNK(lsb.st_mode))
+			break; /* missing (or a missing directory above it): made here */
+		if ((n = readlink(cur, link, sizeof link - 1)) <= 0)
+			break;
+		link[n] = '\0';
+		if (link[0] == '/') {
+			snprintf(cur, sizeof cur, "%s", link);
+		} else {
+			dir_of(cur, dir, sizeof dir);
+			if ((size_t)snprintf(cur, sizeof cur, "%s/%s", dir, link) >= sizeof cur) {
+				nt_err_set(err, NT_ERR_RANGE, "%s: the link's target path is too long",
+				           path);
+				return NULL;
+			}
+		}
+	}
+	if (hops == 40) {
+		nt_err_set(err, NT_ERR_IO, "%s: %s", path, strerror(ELOOP));
+		return NULL;
+	}
+	if (!(real = strdup(cur)))
+		nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	return real;
+}
+
+/* What the file at the target was found to be, before SQLite saw it. */
+struct seen {
+	bool exists;  /* a regular file of ours, one name */
+	bool empty;   /* ... of 0 bytes: nothing to lose, made a database */
+	dev_t dev;
+	ino_t ino;
+};
+
+static unsigned long
+be32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+	       (unsigned long)p[2] << 8 | (unsigned long)p[3];
+}
+
+/* The size of target + suffix, -1 when there is no such file. */
+static long long
+side_size(const char *target, const char *suffix)
+{
+	char name[PATH_MAX + 16];
+	struct stat sb;
+
+	snprintf(name, sizeof name, "%s%s", target, suffix);
+	return stat(name, &sb) == 0 ? (long long)sb.st_size : -1;
+}
+
+/* Whether target-journal is a rollback journal with a transaction to undo. */
+static bool
+hot_journal(const char *target)
+{
+	static const unsigned char magic[8] = {0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7};
+	unsigned char h[8];
+	char name[PATH_MAX + 16];
+	int fd;
+	bool hot;
+
+	snprintf(name, sizeof name, "%s-journal", target);
+	if ((fd = open(name, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) < 0)
+		return false;
+	hot = read(fd, h, sizeof h) == (ssize_t)sizeof h && !memcmp(h, magic, sizeof magic);
+	close(fd);
+	return hot;
+}
+
+/*
+ * Looks at the target with plain reads, before SQLite opens it (SQLite
+ * would make -wal and -shm files, roll back a journal or checkpoint a
+ * write-ahead log of whatever file it is given): a regular file of ours
+ * with one name, and either empty or an SQLite file carrying nutrack's
+ * application id and a schema version this nutrack knows.  A file that
+ * is not, is refused with its bytes and companions as they were.
+ */
+static enum nt_status
+inspect(const char *path, const char *target, struct seen *out, struct nt_err *err)
+{
+	unsigned char h[100];
+	struct stat sb;
+	ssize_t n;
+	long version;
 	int fd;
 
-	if (access(path, F_OK) == 0)
+	memset(out, 0, sizeof *out);
+	if (stat(target, &sb) != 0) {
+		if (errno != ENOENT)
+			return nt_err_set(err, NT_ERR_IO, "%s: %s", path, strerror(errno));
+		/* none yet: but a log or journal left by a vanished database would be
+		 * played into the new one */
+		if (side_size(target, "-wal") > 0 || hot_journal(target))
+			return nt_err_set(err, NT_ERR_DB, "%s: there is no database, but a %s file of "
+			                  "one is left beside it; move it away first", path,
+			                  side_size(target, "-wal") > 0 ? "-wal" : "-journal");
 		return NT_OK;
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0 && errno != EEXIST)
-		return nt_err_set(err, NT_ERR_IO, "cannot create %s: %s", path,
+	}
+	/* A directory, a device or a pipe: SQLite's own error would be unclear, and
+	 * it could leave a journal beside it (/dev/null-journal). */
+	if (!S_ISREG(sb.st_mode))
+		return nt_err_set(err, NT_ERR_IO, "%s: not a regular file (%s); give a database file",
+		                  path, S_ISDIR(sb.st_mode) ? "a directory"
+		                                            : "a device, pipe or socket");
+	if (sb.st_uid != geteuid())
+		return nt_err_set(err, NT_ERR_IO, "%s: the file belongs to another user (uid %lu); "
+		                  "nutrack opens only your own database", path,
+		                  (unsigned long)sb.st_uid);
+	/* SQLite finds the -wal and -shm by name: two names for one file would
+	 * give two logs, and entries written through one would be lost. */
+	if (sb.st_nlink > 1)
+		return nt_err_set(err, NT_ERR_IO, "%s: the file has %lu names (hard links); used "
+		                  "through two names at once it would lose entries: keep one name "
+		                  "(copy the file, do not link it)", path,
+		                  (unsigned long)sb.st_nlink);
+	out->exists = true;
+	out->dev = sb.st_dev;
+	out->ino = sb.st_ino;
+	if (sb.st_size == 0) {
+		if (side_size(target, "-wal") > 0 || hot_journal(target))
+			return nt_err_set(err, NT_ERR_DB, "%s: not a nutrack database (an empty file "
+			                  "with a %s file of another program); refusing to touch it",
+			                  path, side_size(target, "-wal") > 0 ? "-wal" : "-journal");
+		out->empty = true;
+		return NT_OK;
+	}
+	if ((fd = open(target, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0)
+		return nt_err_set(err, NT_ERR_IO, "%s: cannot read the database: %s", path,
 		                  strerror(errno));
-	if (fd >= 0)
-		close(fd);
+	n = pread(fd, h, sizeof h, 0);
+	close(fd);
+	if (n < 16 || memcmp(h, "SQLite format 3", 16) != 0)
+		return nt_err_set(err, NT_ERR_DB, "%s: not a nutrack database (not an SQLite "
+		                  "file); refusing to touch it", path);
+	if (n < (ssize_t)sizeof h)
+		return nt_err_set(err, NT_ERR_DB, "%s: the database is damaged (it ends inside "
+		                  "its header); restore a backup", path);
+	if (be32(h + 68) != NT_APPLICATION_ID)
+		return nt_err_set(err, NT_ERR_DB, "%s: not a nutrack database (an SQLite file "
+		                  "of another program); refusing to touch it", path);
+	version = (long)(int32_t)be32(h + 60);
+	if (version > NT_SCHEMA_VERSION)
+		return nt_err_set(err, NT_ERR_VERSION,
+		                  "%s: database schema version %ld was made by a newer "
+		                  "nutrack (this one knows up to %d); upgrade nutrack",
+		                  path, version, NT_SCHEMA_VERSION);
+	if (version < 1)
+		return nt_err_set(err, NT_ERR_DB, "%s: the database is damaged (schema version "
+		                  "%ld); restore a backup", path, version);
+	/* a hot journal: another program's transaction was cut short.  Rolling
+	 * it back is SQLite's business (sqlite3 FILE 'PRAGMA quick_check'), not
+	 * something nutrack does to a file it cannot vouch for. */
+	if (hot_journal(target))
+		return nt_err_set(err, NT_ERR_DB, "%s: a transaction cut short waits in %s-journal; "
+		                  "nutrack leaves both alone (let sqlite3 recover the file, or "
+		                  "restore a backup)", path, target);
 	return NT_OK;
+}
+
+/* "file:" + path with %, ? and # escaped, + query: a URI SQLite reads as path. */
+static char *
+file_uri(const char *path, const char *query)
+{
+	size_t len = strlen(path), o = 5;
+	char *u = malloc(5 + 3 * len + strlen(query) + 1);
+
+	if (!u)
+		return NULL;
+	memcpy(u, "file:", 5);
+	for (const char *p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#') {
+			o += (size_t)sprintf(u + o, "%%%02X", (unsigned char)*p);
+		} else {
+			u[o++] = *p;
+		}
+	}
+	strcpy(u + o, query);
+	return u;
+}
+
+/* The tables every schema version has, from the first migration. */
+static const char sql_core_tables[] =
+	"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
+	" ('meta', 'foods', 'portions', 'food_fts', 'targets', 'profile', 'entries')";
+#define N_CORE_TABLES 7
+
+/*
+ * Reads the schema of a file that claims to be nutrack's, read-only.  A
+ * nutrack database has its tables in the file itself (made there before
+ * any log existed), so a file alone (no -wal and -shm beside it) is read
+ * as an immutable file: no lock, no -wal or -shm made, no journal rolled
+ * back.  A database in use (its -wal and -shm there) is read through
+ * SQLite's locks instead, which is safe against a checkpoint writing
+ * pages at that moment and makes no file either.
+ */
+static enum nt_status
+check_readonly(const char *path, const char *target, struct nt_err *err)
+{
+	for (int attempt = 0;; attempt++) {
+		bool in_use = side_size(target, "-wal") >= 0 && side_size(target, "-shm") >= 0;
+		char *uri = file_uri(target, in_use ? "?mode=ro" : "?immutable=1");
+		sqlite3 *db = NULL;
+		sqlite3_stmt *q = NULL;
+		enum nt_status st = NT_OK;
+		long long n = -1;
+		int rc;
+
+		if (!uri)
+			return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+		rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+		                     SQLITE_OPEN_NOMUTEX, NULL);
+		free(uri);
+		if (rc == SQLITE_OK) {
+			sqlite3_extended_result_codes(db, 1);
+			sqlite3_busy_timeout(db, NT_STORE_BUSY_MS);
+			rc = sqlite3_prepare_v2(db, sql_core_tables, -1, &q, NULL);
+		}
+		if (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+			n = sqlite3_column_int64(q, 0);
+			rc = SQLITE_OK;
+		}
+		/* another nutrack may have just started on it: look again, through it */
+		if (!in_use && ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) &&
+		    attempt < 2) {
+			sqlite3_finalize(q);
+			sqlite3_close(db);
+			sqlite3_sleep(50);
+			continue;
+		}
+		if (rc != SQLITE_OK)
+			st = describe(db, path, rc, err, "reading the database");
+		else if (n != N_CORE_TABLES)
+			st = nt_err_set(err, NT_ERR_DB, "%s: the database is damaged (%lld of its %d "
+			                "tables are missing); restore a backup", path, N_CORE_TABLES - n,
+			                N_CORE_TABLES);
+		sqlite3_finalize(q);
+		sqlite3_close(db);
+		return st;
+	}
 }
 
 static enum nt_status
@@ -378,49 +680,332 @@ fail:
 	return st;
 }
 
-enum nt_status
-nt_store_open(const char *path, struct nt_store **out, struct nt_err *err)
+/* Removes a file and whatever SQLite made beside it. */
+static void
+remove_with_sides(const char *name)
 {
-	struct nt_store *s;
+	static const char *const suffix[] = {"", "-journal", "-wal", "-shm"};
+	char side[PATH_MAX + 16];
+
+	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++)
+		if ((size_t)snprintf(side, sizeof side, "%s%s", name, suffix[i]) < sizeof side)
+			unlink(side);
+}
+
+/*
+ * Temporary files of creations that died (killed while loading the
+ * foods): ".NAME.XXXXXX" beside the database, no longer locked by the
+ * process that made it.  Called under the directory's lock.
+ */
+static void
+sweep_dead(const char *dir, const char *base)
+{
+	size_t blen = strlen(base);
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		const char *n = e->d_name;
+		char full[PATH_MAX];
+		int fd;
+
+		if (n[0] != '.' || strncmp(n + 1, base, blen) != 0 || n[1 + blen] != '.' ||
+		    strlen(n + 2 + blen) != 6)
+			continue;
+		if ((size_t)snprintf(full, sizeof full, "%s/%s", dir, n) >= sizeof full)
+			continue;
+		if ((fd = open(full, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY)) < 0)
+			continue;
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			remove_with_sides(full);
+		close(fd);
+	}
+	closedir(d);
+}
+
+static enum nt_status migrate(struct nt_store *s, struct nt_err *err);
+
+/*
+ * Makes a whole database in the temporary file tmp: the schema, then
+ * init (the bundled foods), then WAL mode.  Nobody else can see the file
+ * yet, so it is written without a journal on disk and without syncing;
+ * the caller syncs it once before publishing it.
+ */
+static enum nt_status
+build(const char *path, const char *tmp, nt_store_init_fn init, void *ctx,
+      struct nt_err *err)
+{
+	struct nt_store *s = calloc(1, sizeof *s);
 	enum nt_status st;
-	bool memory = !strcmp(path, ":memory:");
-	struct stat sb;
+	char mode[16] = "";
 	int rc;
 
-	/* A directory, a device or a pipe: SQLite's own error would be unclear, and
-	 * it could leave a journal beside it (/dev/null-journal). */
-	if (!memory && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
-		return nt_err_set(err, NT_ERR_IO, "%s: not a regular file (%s); give a database file",
-		                  path, S_ISDIR(sb.st_mode) ? "a directory"
-		                                            : "a device, pipe or socket");
-	if (!memory && ((st = make_parents(path, err)) || (st = create_private(path, err))))
-		return st;
-	s = calloc(1, sizeof *s);
 	if (!s || !(s->path = strdup(path))) {
 		free(s);
 		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
 	}
-	rc = sqlite3_open_v2(path, &s->db,
-	                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+	rc = sqlite3_open_v2(tmp, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		st = db_error(s, rc, err, "cannot create the database");
+		goto out;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	if ((st = nt_store_exec(s, "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;"
+	                        "PRAGMA foreign_keys = ON", err)) ||
+	    (st = migrate(s, err)) || (init && (st = init(s, ctx, err))))
+		goto out;
+	/* WAL before anyone opens it: no two nutracks race to switch it later */
+	{
+		sqlite3_stmt *q;
+
+		rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &q, NULL);
+		if (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+			snprintf(mode, sizeof mode, "%s", (const char *)sqlite3_column_text(q, 0));
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(q);
+		if (rc != SQLITE_OK) {
+			st = db_error(s, rc, err, "cannot create the database");
+			goto out;
+		}
+	}
+	if (strcmp(mode, "wal") != 0)
+		st = nt_err_set(err, NT_ERR_IO, "%s: this file system cannot hold a database in "
+		                "write-ahead-log mode (journal mode %s)", path, mode);
+out:
+	nt_store_close(s);
+	/* closing checkpoints an empty log and deletes it: the file holds it all */
+	if (st == NT_OK && side_size(tmp, "-wal") > 0)
+		st = nt_err_set(err, NT_ERR_IO, "%s: cannot create the database (its log did not "
+		                "empty)", path);
+	return st;
+}
+
+/*
+ * Creates the database at target, race-free: under an exclusive lock on
+ * its directory (other nutracks' first runs wait there, then open what
+ * this one made) it is built whole in a temporary file beside it and put
+ * in place with link(2), which never replaces a file someone else made
+ * meanwhile; an empty file of ours is replaced with rename(2).  A failure
+ * leaves nothing behind.  NT_OK also when another process made the
+ * database first: the caller opens that one.
+ */
+static enum nt_status
+create(const char *path, const char *target, nt_store_init_fn init, void *ctx,
+       struct nt_err *err)
+{
+	char dir[PATH_MAX], tmp[PATH_MAX + 16];
+	const char *base = strrchr(target, '/') ? strrchr(target, '/') + 1 : target;
+	struct seen now;
+	enum nt_status st;
+	bool locked, made = false;
+	int dfd, fd = -1;
+
+	if ((st = make_parents(target, err)))
+		return st;
+	dir_of(target, dir, sizeof dir);
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, base) >= sizeof tmp)
+		return nt_err_set(err, NT_ERR_RANGE, "%s: path is too long", path);
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return nt_err_set(err, NT_ERR_IO, "%s: cannot open the directory %s: %s", path, dir,
+		                  strerror(errno));
+	/* a file system without locks still gets link(2)'s guarantee */
+	while (!(locked = flock(dfd, LOCK_EX) == 0) && errno == EINTR)
+		;
+	if ((st = inspect(path, target, &now, err)) || (now.exists && !now.empty))
+		goto out; /* refused, or made meanwhile */
+	if (locked)
+		sweep_dead(dir, base);
+	if ((fd = mkstemp(tmp)) < 0) { /* mode 0600 */
+		int e = errno;
+
+		st = nt_err_set(err, NT_ERR_IO, "cannot create %s: %s%s", path, strerror(e),
+		                e == ENOSPC ? " (disk full)" : "");
+		goto out;
+	}
+	made = true;
+	(void)flock(fd, LOCK_EX); /* alive: sweep_dead leaves it alone */
+	if ((st = build(path, tmp, init, ctx, err)))
+		goto out;
+	if (fsync(fd) != 0) {
+		int e = errno;
+
+		st = nt_err_set(err, NT_ERR_IO, "%s: cannot create the database: %s%s", path,
+		                strerror(e), e == ENOSPC ? " (disk full)" : "");
+		goto out;
+	}
+	if (now.exists) {
+		/* our empty file: replaced whole */
+		if (rename(tmp, target) != 0) {
+			st = nt_err_set(err, NT_ERR_IO, "cannot create %s: %s", path, strerror(errno));
+			goto out;
+		}
+		made = false;
+	} else if (link(tmp, target) != 0 && errno != EEXIST) {
+		/* no hard links here (some network and FAT file systems): with the
+		 * lock held and the name seen free, a rename is as good */
+		if (!locked || (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP &&
+		                errno != EMLINK && errno != ENOSYS) ||
+		    rename(tmp, target) != 0) {
+			st = nt_err_set(err, NT_ERR_IO, "cannot create %s: %s", path, strerror(errno));
+			goto out;
+		}
+		made = false;
+	}
+	(void)fsync(dfd);
+out:
+	if (made)
+		remove_with_sides(tmp);
+	if (fd >= 0)
+		close(fd);
+	close(dfd); /* and with it the lock */
+	return st;
+}
+
+/*
+ * After a failed open: the -shm (and an empty -wal) this open made are
+ * removed when nobody else has the database open, proven as SQLite does
+ * it, by an exclusive lock on the file's SHARED byte range.
+ */
+static void
+tidy_sides(const char *target, bool had_wal, bool had_shm)
+{
+	char side[PATH_MAX + 16];
+	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET,
+	                   .l_start = 0x40000002, .l_len = 510};
+	int fd;
+
+	if (had_wal && had_shm)
+		return;
+	if ((fd = open(target, O_RDWR | O_CLOEXEC | O_NOCTTY)) < 0)
+		return;
+	if (fcntl(fd, F_SETLK, &fl) == 0) {
+		if (!had_shm) {
+			snprintf(side, sizeof side, "%s-shm", target);
+			unlink(side);
+		}
+		if (!had_wal && side_size(target, "-wal") == 0) {
+			snprintf(side, sizeof side, "%s-wal", target);
+			unlink(side);
+		}
+	}
+	close(fd); /* releases the lock */
+}
+
+static enum nt_status
+open_memory(struct nt_store **out, struct nt_err *err)
+{
+	struct nt_store *s = calloc(1, sizeof *s);
+	enum nt_status st;
+	int rc;
+
+	if (!s || !(s->path = strdup(":memory:"))) {
+		free(s);
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	}
+	rc = sqlite3_open_v2(":memory:", &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 	                     SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		st = db_error(s, rc, err, "cannot open");
 		goto fail;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 5000);
-	if ((st = nt_store_exec(s, "PRAGMA foreign_keys = ON", err)))
-		goto fail;
-	if ((st = migrate(s, err)))
-		goto fail;
-	if (!memory && (st = nt_store_exec(s, "PRAGMA journal_mode = WAL;"
-	                                   "PRAGMA synchronous = NORMAL", err)))
+	if ((st = nt_store_exec(s, "PRAGMA foreign_keys = ON", err)) || (st = migrate(s, err)))
 		goto fail;
 	*out = s;
 	return NT_OK;
 fail:
 	nt_store_close(s);
 	return st;
+}
+
+/* Opens a database file inspect() found to be nutrack's, for writing. */
+static enum nt_status
+open_existing(const char *path, const char *target, const struct seen *seen,
+              struct nt_store **out, struct nt_err *err)
+{
+	bool had_wal = side_size(target, "-wal") >= 0, had_shm = side_size(target, "-shm") >= 0;
+	struct nt_store *s;
+	struct stat sb;
+	enum nt_status st;
+	int rc;
+
+	if ((st = check_readonly(path, target, err)))
+		return st;
+	if (!(s = calloc(1, sizeof *s)) || !(s->path = strdup(path))) {
+		free(s);
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	}
+	/* no SQLITE_OPEN_CREATE: SQLite never makes a file of its own (mode 0644) */
+	rc = sqlite3_open_v2(target, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		st = db_error(s, rc, err, "cannot open");
+		goto fail;
+	}
+	if (stat(target, &sb) != 0 || sb.st_dev != seen->dev || sb.st_ino != seen->ino) {
+		st = nt_err_set(err, NT_ERR_IO, "%s: the file was replaced while nutrack opened it; "
+		                "try again", path);
+		goto fail;
+	}
+	if (!(s->real = realpath(sqlite3_db_filename(s->db, "main"), NULL))) {
+		st = nt_err_set(err, errno == ENOMEM ? NT_ERR_NOMEM : NT_ERR_IO, "%s: %s", path,
+		                strerror(errno));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, NT_STORE_BUSY_MS);
+	if ((st = nt_store_exec(s, "PRAGMA foreign_keys = ON", err)) ||
+	    (st = migrate(s, err)) ||
+	    (st = nt_store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", err)))
+		goto fail;
+	*out = s;
+	return NT_OK;
+fail:
+	nt_store_close(s);
+	tidy_sides(target, had_wal, had_shm);
+	return st;
+}
+
+enum nt_status
+nt_store_open_init(const char *path, nt_store_init_fn init, void *ctx, struct nt_store **out,
+                   struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct seen seen;
+	enum nt_status st;
+	char *target;
+
+	if (!err)
+		err = &scratch;
+	if (!strcmp(path, ":memory:"))
+		return open_memory(out, err);
+	if (!(target = resolve_target(path, err)))
+		return err->status;
+	for (int attempt = 0;; attempt++) {
+		if ((st = inspect(path, target, &seen, err)))
+			break;
+		if (seen.exists && !seen.empty) {
+			st = open_existing(path, target, &seen, out, err);
+			break;
+		}
+		if (attempt == 3) { /* made and gone again, and again */
+			st = nt_err_set(err, NT_ERR_IO, "%s: the file keeps changing while nutrack "
+			                "opens it; try again", path);
+			break;
+		}
+		if ((st = create(path, target, init, ctx, err)))
+			break;
+	}
+	free(target);
+	return st;
+}
+
+enum nt_status
+nt_store_open(const char *path, struct nt_store **out, struct nt_err *err)
+{
+	return nt_store_open_init(path, NULL, NULL, out, err);
 }
 
 void
@@ -435,6 +1020,7 @@ nt_store_close(struct nt_store *s)
 	free(s->stmts);
 	sqlite3_close(s->db);
 	free(s->path);
+	free(s->real);
 	free(s);
 }
 
@@ -679,20 +1265,90 @@ check_rows(struct nt_store *s, const char *sql, void (*fn)(void *, const char *)
 	return NT_OK;
 }
 
+/*
+ * The schema's tables, indexes and triggers that the file lacks, against
+ * a schema of the same version made from the migrations in memory (a
+ * table dropped by hand or lost to damage).  *fts_ok tells whether the
+ * search index's table is there to be checked.
+ */
+static enum nt_status
+check_schema(struct nt_store *s, void (*fn)(void *, const char *), void *ctx, int *problems,
+             bool *fts_ok, struct nt_err *err)
+{
+	sqlite3 *ref = NULL;
+	sqlite3_stmt *q = NULL, *has = NULL;
+	long long version = 0;
+	enum nt_status st;
+	int rc;
+
+	*fts_ok = true;
+	if ((st = pragma_int(s, "PRAGMA user_version", &version, err)))
+		return st;
+	rc = sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	for (long long v = 0; rc == SQLITE_OK && v < version && v < NT_SCHEMA_VERSION; v++)
+		rc = sqlite3_exec(ref, migrations[v], NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(ref, "SELECT type, name FROM sqlite_schema"
+		                        " WHERE name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY rowid",
+		                        -1, &q, NULL);
+	if (rc != SQLITE_OK) {
+		st = nt_err_set(err, NT_ERR_DB, "checking the schema: %s",
+		                ref ? sqlite3_errmsg(ref) : sqlite3_errstr(rc));
+		goto out;
+	}
+	rc = sqlite3_prepare_v2(s->db, "SELECT 1 FROM main.sqlite_schema WHERE type = ?1 AND name = ?2",
+	                        -1, &has, NULL);
+	if (rc != SQLITE_OK) {
+		st = db_error(s, rc, err, "checking the schema");
+		goto out;
+	}
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(q, 0);
+		const char *name = (const char *)sqlite3_column_text(q, 1);
+		char line[200];
+
+		sqlite3_bind_text(has, 1, type, -1, SQLITE_STATIC);
+		sqlite3_bind_text(has, 2, name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(has);
+		sqlite3_reset(has);
+		if (rc == SQLITE_ROW)
+			continue;
+		if (rc != SQLITE_DONE) {
+			st = db_error(s, rc, err, "checking the schema");
+			goto out;
+		}
+		if (!strncmp(name, "food_fts", 8))
+			*fts_ok = false;
+		snprintf(line, sizeof line, "the %s %s is missing", type, name);
+		if (++*problems <= 100 && fn)
+			fn(ctx, line);
+	}
+	st = NT_OK;
+out:
+	sqlite3_finalize(q);
+	sqlite3_finalize(has);
+	sqlite3_close(ref);
+	return st;
+}
+
 enum nt_status
 nt_store_check(struct nt_store *s, void (*fn)(void *ctx, const char *problem), void *ctx,
                int *problems, struct nt_err *err)
 {
 	struct nt_err scratch;
 	enum nt_status st;
+	bool fts_ok;
 	int rc;
 
 	if (!err)
 		err = &scratch;
 	*problems = 0;
-	if ((st = check_rows(s, "PRAGMA integrity_check(100)", fn, ctx, problems, err)) ||
+	if ((st = check_schema(s, fn, ctx, problems, &fts_ok, err)) ||
+	    (st = check_rows(s, "PRAGMA integrity_check(100)", fn, ctx, problems, err)) ||
 	    (st = check_rows(s, "PRAGMA foreign_key_check", fn, ctx, problems, err)))
 		return st;
+	if (!fts_ok)
+		return NT_OK;
 	/* The search index against its content table (rank 1: compare both). */
 	rc = sqlite3_exec(s->db, "INSERT INTO food_fts(food_fts, rank) VALUES('integrity-check', 1)",
 	                  NULL, NULL, NULL);
@@ -707,23 +1363,71 @@ nt_store_check(struct nt_store *s, void (*fn)(void *ctx, const char *problem), v
 	return NT_OK;
 }
 
+/*
+ * Where a file named `path` is or would be: its links followed, and for a
+ * new file its directory's; NULL when that cannot be told.  Owned string.
+ */
+static char *
+where_is(const char *path)
+{
+	char dir[PATH_MAX], *t, *d, *out = NULL;
+	const char *base;
+
+	if (!(t = resolve_target(path, NULL)))
+		return NULL;
+	if (t[0] == '/' && access(t, F_OK) == 0)
+		return t;
+	/* a new file: its directory, resolved, and its name */
+	base = strrchr(t, '/') ? strrchr(t, '/') + 1 : t;
+	dir_of(t, dir, sizeof dir);
+	if ((d = realpath(dir, NULL))) {
+		size_t len = strlen(d) + strlen(base) + 2;
+
+		if ((out = malloc(len)))
+			snprintf(out, len, "%s/%s", strcmp(d, "/") ? d : "", base);
+		free(d);
+	}
+	free(t);
+	return out;
+}
+
 bool
 nt_store_is_own_file(const struct nt_store *s, const char *path)
 {
 	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
 	struct stat target, own;
-	char name[PATH_MAX];
+	char name[PATH_MAX + 16], *where;
+	bool mine = false;
 
-	if (stat(path, &target) != 0)
-		return false; /* a new file is nobody's */
-	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
-		if (snprintf(name, sizeof name, "%s%s", s->path, suffix[i]) >= (int)sizeof name)
-			continue;
-		if (stat(name, &own) == 0 && own.st_dev == target.st_dev &&
-		    own.st_ino == target.st_ino)
-			return true;
+	if (!s->real)
+		return false; /* in memory: no file */
+	/* by name: what SQLite calls the database and its companions, whether or
+	 * not they exist now (a -journal appears and goes) */
+	if ((where = where_is(path))) {
+		for (size_t i = 0; !mine && i < sizeof suffix / sizeof *suffix; i++) {
+			snprintf(name, sizeof name, "%s%s", s->real, suffix[i]);
+			mine = !strcmp(where, name);
+		}
+		free(where);
 	}
-	return false;
+	/* by identity: the same file under any other name (a hard link) */
+	if (!mine && stat(path, &target) == 0)
+		for (size_t i = 0; !mine && i < sizeof suffix / sizeof *suffix; i++) {
+			snprintf(name, sizeof name, "%s%s", s->real, suffix[i]);
+			mine = stat(name, &own) == 0 && own.st_dev == target.st_dev &&
+			       own.st_ino == target.st_ino;
+		}
+	return mine;
+}
+
+/* "cannot write PATH: why", with a full disk said plainly. */
+static enum nt_status
+write_error(struct nt_err *err, const char *path, int sys, const char *why)
+{
+	if (sys == ENOSPC || sys == EDQUOT)
+		return nt_err_set(err, NT_ERR_IO, "cannot write %s: disk full (%s)", path,
+		                  strerror(sys));
+	return nt_err_set(err, NT_ERR_IO, "cannot write %s: %s", path, why ? why : strerror(sys));
 }
 
 enum nt_status
@@ -731,16 +1435,16 @@ nt_store_backup(struct nt_store *s, const char *path, bool replace, struct nt_er
 {
 	struct nt_err scratch;
 	struct stat b;
-	char tmp[PATH_MAX];
+	char tmp[PATH_MAX + 16], *target = NULL;
 	sqlite3 *dest = NULL;
 	sqlite3_backup *bk;
-	int fd, rc;
+	int fd, rc, sys = 0;
 
 	if (!err)
 		err = &scratch;
+	if (nt_store_is_own_file(s, path))
+		return nt_err_set(err, NT_ERR_INVALID, "%s is the database or its -wal, -shm or -journal file", path);
 	if (stat(path, &b) == 0) {
-		if (nt_store_is_own_file(s, path))
-			return nt_err_set(err, NT_ERR_INVALID, "%s is the database itself", path);
 		/* the copy is renamed into place: never over a device (/dev/null) or a
 		 * directory */
 		if (!S_ISREG(b.st_mode))
@@ -751,12 +1455,24 @@ nt_store_backup(struct nt_store *s, const char *path, bool replace, struct nt_er
 			                  "%s exists; choose a new file (or --force to replace it)",
 			                  path);
 	}
-	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
+	/* a symbolic link stays a link: the file it points to is what is written */
+	if (!(target = resolve_target(path, err)))
+		return err->status;
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s.XXXXXX", target) >= sizeof tmp) {
+		free(target);
 		return nt_err_set(err, NT_ERR_RANGE, "%s: path is too long", path);
-	if ((fd = mkstemp(tmp)) < 0) /* mode 0600 */
-		return nt_err_set(err, NT_ERR_IO, "cannot write %s: %s", path, strerror(errno));
+	}
+	if ((fd = mkstemp(tmp)) < 0) { /* mode 0600 */
+		write_error(err, path, errno, NULL);
+		free(target);
+		return err->status;
+	}
 	close(fd);
 	rc = sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
+	/* the copy is renamed into place only once whole: it needs no journal of
+	 * its own (a failed copy is deleted, not rolled back) */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(dest, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
 	if (rc == SQLITE_OK) {
 		if ((bk = sqlite3_backup_init(dest, "main", s->db, "main"))) {
 			/* all pages in one step: a snapshot no writer can tear */
@@ -769,22 +1485,36 @@ nt_store_backup(struct nt_store *s, const char *path, bool replace, struct nt_er
 			rc = sqlite3_errcode(dest);
 		}
 	}
-	/* a copy stands alone: no -wal file beside it */
+	/*
+	 * A copy stands alone, in WAL mode like every nutrack database: closing
+	 * it leaves no -wal, and opening it later needs no switch of journal
+	 * mode (a switch killed half-way leaves a rollback journal, which nutrack
+	 * does not roll back).  The copy's pages are all in the file: with no
+	 * rollback journal on the way to WAL, the switch writes only the header.
+	 */
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+		rc = sqlite3_exec(dest, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		nt_err_set(err, (rc & 0xff) == SQLITE_FULL ? NT_ERR_IO : NT_ERR_DB,
-		           "cannot write %s: %s", path,
-		           dest ? sqlite3_errmsg(dest) : sqlite3_errstr(rc));
+		sys = dest ? sqlite3_system_errno(dest) : 0;
+		if ((rc & 0xff) == SQLITE_FULL && !sys)
+			sys = ENOSPC;
+		if (sys == ENOSPC || sys == EDQUOT)
+			write_error(err, path, sys, NULL);
+		else
+			nt_err_set(err, NT_ERR_DB, "cannot write %s: %s", path,
+			           dest ? sqlite3_errmsg(dest) : sqlite3_errstr(rc));
 		sqlite3_close(dest);
-		unlink(tmp);
+		remove_with_sides(tmp);
+		free(target);
 		return err->status;
 	}
-	if (sqlite3_close(dest) != SQLITE_OK || rename(tmp, path) != 0) {
-		nt_err_set(err, NT_ERR_IO, "cannot write %s: %s", path, strerror(errno));
-		unlink(tmp);
+	if (sqlite3_close(dest) != SQLITE_OK || rename(tmp, target) != 0) {
+		write_error(err, path, errno, NULL);
+		remove_with_sides(tmp);
+		free(target);
 		return err->status;
 	}
+	free(target);
 	return NT_OK;
 }
 

@@ -24,14 +24,31 @@ struct nt_stmt;  /* opaque: a prepared statement owned by the store */
 enum nt_status nt_store_default_path(char *buf, size_t n, struct nt_err *err);
 
 /*
- * Opens (creating when missing) the database at `path` (":memory:" for a
- * private in-memory one).  A new file is created mode 0600 and missing
- * parent directories mode 0700.  Enables foreign keys, WAL and a busy
- * timeout, and migrates the schema to NT_SCHEMA_VERSION in one transaction.
- * Refuses a file that is not a nutrack database or that a newer nutrack
- * made (NT_ERR_VERSION).  On success *out owns the handle: close it with
- * nt_store_close().
+ * Opens the database at `path` (":memory:" for a private in-memory one),
+ * creating it when missing, and migrates the schema to NT_SCHEMA_VERSION
+ * in one transaction.  Enables foreign keys, WAL and a busy timeout.
+ *
+ * nutrack writes only to a file it has proven to be its own: before
+ * SQLite opens an existing file it is read with plain reads and refused,
+ * untouched (no -wal or -shm made, no journal rolled back, no log
+ * checkpointed), unless it is a regular file of the user's with one name
+ * (no hard links), carrying nutrack's application id, a schema version
+ * this nutrack knows (NT_ERR_VERSION for a newer one) and its tables,
+ * and has no hot rollback journal beside it.  An empty file of the
+ * user's is taken as a new database.
+ *
+ * A missing database is created race-free: built whole in a temporary
+ * file beside it (mode 0600, in missing parent directories made mode
+ * 0700; through a dangling symbolic link, at the link's target) under a
+ * lock on its directory, `init` (may be NULL) filling it before anyone
+ * else can see it, and then linked into place; a process that loses the
+ * race opens the winner's database.  A failed creation leaves nothing.
+ * On success *out owns the handle: close it with nt_store_close().
  */
+typedef enum nt_status (*nt_store_init_fn)(struct nt_store *s, void *ctx,
+                                           struct nt_err *err);
+enum nt_status nt_store_open_init(const char *path, nt_store_init_fn init, void *ctx,
+                                  struct nt_store **out, struct nt_err *err);
 enum nt_status nt_store_open(const char *path, struct nt_store **out,
                              struct nt_err *err);
 

@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +162,21 @@ nt_text_has_controls(const char *s)
 	return false;
 }
 
+bool
+nt_text_is_format(unsigned cp)
+{
+	/* Unicode's format characters (general category Cf) and the line and
+	 * paragraph separators (Zl, Zp) */
+	return cp == 0xad || (cp >= 0x600 && cp <= 0x605) || cp == 0x61c || cp == 0x6dd ||
+	       cp == 0x70f || cp == 0x890 || cp == 0x891 || cp == 0x8e2 || cp == 0x180e ||
+	       (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e) ||
+	       (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x206f) ||
+	       cp == 0xfeff || (cp >= 0xfff9 && cp <= 0xfffb) || cp == 0x110bd ||
+	       cp == 0x110cd || (cp >= 0x13430 && cp <= 0x1343f) ||
+	       (cp >= 0x1bca0 && cp <= 0x1bca3) || (cp >= 0x1d173 && cp <= 0x1d17a) ||
+	       cp == 0xe0001 || (cp >= 0xe0020 && cp <= 0xe007f);
+}
+
 void
 nt_text_sanitize(const char *s, char *out, size_t n)
 {
@@ -175,6 +191,17 @@ nt_text_sanitize(const char *s, char *out, size_t n)
 		if (k == 0 || is_control(cp)) {
 			out[o++] = '?';
 			i += k ? k : 1;
+			continue;
+		}
+		if (nt_text_is_format(cp)) {
+			char esc[16];
+			int m = snprintf(esc, sizeof esc, "<U+%04X>", cp);
+
+			if (o + (size_t)m >= n)
+				break;
+			memcpy(out + o, esc, (size_t)m);
+			o += (size_t)m;
+			i += k;
 			continue;
 		}
 		if (o + k >= n)

@@ -35,8 +35,17 @@ bool nt_text_has_controls(const char *s);
 bool nt_text_name_ok(const char *s, size_t max);
 
 /*
+ * Whether cp is a format character: invisible, yet it changes how text
+ * around it shows (U+202E RIGHT-TO-LEFT OVERRIDE reverses it, U+200B and
+ * U+2060 hide a difference between two names, U+2028 breaks a line).
+ */
+bool nt_text_is_format(unsigned cp);
+
+/*
  * Copies s into out (size n), replacing control characters and invalid
- * UTF-8 with '?', so that file content never reaches a terminal raw.
+ * UTF-8 with '?' and showing format characters escaped ("<U+202E>"), so
+ * that file content never reaches a terminal raw or reorders what is
+ * shown.  Stops before a character that does not fit.
  */
 void nt_text_sanitize(const char *s, char *out, size_t n);
 

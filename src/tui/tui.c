@@ -47,22 +47,47 @@ restore_terminal(void)
 	}
 }
 
+/*
+ * Every signal whose default action ends the process restores the terminal
+ * first (left alternate screen, mouse tracking off, modes as they were).
+ * Those another process sends stop the input loop, which restores the
+ * terminal and closes the database as q does; the program then exits with
+ * 128 + the signal, as if it had died of it.  Faults (a crash) restore it
+ * in the handler and die as before.
+ */
+static const int stop_signals[] = {
+	SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM,
+	SIGPROF, SIGXCPU, SIGXFSZ,
+#ifdef SIGPOLL
+	SIGPOLL,
+#endif
+#ifdef SIGPWR
+	SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+	SIGSTKFLT,
+#endif
+};
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS, SIGTRAP};
+
 static void
 install_signals(void)
 {
 	struct sigaction sa;
-	const int crash[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
-	const int stop[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = on_stop; /* no SA_RESTART: get_wch returns to the loop */
-	for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
-		sigaction(stop[i], &sa, NULL);
+	for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++)
+		sigaction(stop_signals[i], &sa, NULL);
+#if defined(SIGRTMIN) && defined(SIGRTMAX)
+	for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+		sigaction(sig, &sa, NULL);
+#endif
 	sa.sa_handler = on_crash;
 	sa.sa_flags = SA_RESETHAND;
-	for (size_t i = 0; i < sizeof crash / sizeof *crash; i++)
-		sigaction(crash[i], &sa, NULL);
+	for (size_t i = 0; i < sizeof crash_signals / sizeof *crash_signals; i++)
+		sigaction(crash_signals[i], &sa, NULL);
 }
 
 void
@@ -415,5 +440,5 @@ tui_run(struct app *a)
 	nt_search_result_fini(&t->res);
 	nt_food_free(t->food);
 	free(t);
-	return 0;
+	return stop_signal ? 128 + stop_signal : 0;
 }

@@ -8,7 +8,10 @@
 
 struct app;
 
-/* Runs the day view until the user quits; returns the exit status. */
+/*
+ * Runs the day view until the user quits; returns the exit status: 0, or
+ * 128 + the signal that ended it (the terminal restored first).
+ */
 int tui_run(struct app *a);
 
 /*

@@ -437,6 +437,31 @@ delete_selected(struct tui *t)
 	tui_day_load(t);
 }
 
+bool
+tui_move_day(struct tui *t, long day, bool whole_week)
+{
+	struct nt_err err;
+	enum nt_status st;
+	char d[NT_DATE_LEN], what[40];
+
+	if (!nt_date_in_range(day)) {
+		tui_message(t, true, "%04d-%s is the %s day nutrack keeps.",
+		            day < nt_date_first() ? NT_DATE_MIN_YEAR : NT_DATE_MAX_YEAR,
+		            day < nt_date_first() ? "01-01" : "12-31",
+		            day < nt_date_first() ? "first" : "last");
+		return false;
+	}
+	nt_date_format(day, d);
+	snprintf(what, sizeof what, "the week of %s", d);
+	if (whole_week && (st = nt_date_check_span(nt_date_week_start(day),
+	                                           nt_date_week_start(day) + 6, what, &err))) {
+		tui_message(t, true, "%s.", nt_err_text(&err, st));
+		return false;
+	}
+	t->day = day;
+	return true;
+}
+
 void
 tui_day_key(struct tui *t, enum tui_action a)
 {
@@ -467,7 +492,9 @@ tui_day_key(struct tui *t, enum tui_action a)
 	case TA_PREV_DAY:
 	case TA_NEXT_DAY:
 	case TA_TODAY:
-		t->day = a == TA_TODAY ? t->app->today : t->day + (a == TA_NEXT_DAY ? 1 : -1);
+		if (!tui_move_day(t, a == TA_TODAY ? t->app->today
+		                                   : t->day + (a == TA_NEXT_DAY ? 1 : -1), false))
+			break;
 		t->sel = 0;
 		t->top = 0;
 		tui_day_load(t);

@@ -119,6 +119,11 @@ void tui_undo_push(struct tui *t, enum undo_kind kind, const struct nt_entry *be
 
 /* tui_day.c: the day view */
 void tui_day_load(struct tui *t);
+/*
+ * Moves the view to `day` (with whole_week, the ISO week holding it must
+ * fit too) when it is a day nutrack keeps; else says why and stays.
+ */
+bool tui_move_day(struct tui *t, long day, bool whole_week);
 void tui_day_draw(struct tui *t);
 void tui_day_key(struct tui *t, enum tui_action a);
 void tui_draw_header(struct tui *t, const char *title);

@@ -78,8 +78,12 @@ week_load(struct tui *t)
 
 	if (t->week_for == start)
 		return;
+	/* the week before the first one nutrack keeps: none to compare with */
+	memset(&t->prev_week, 0, sizeof t->prev_week);
 	if ((st = nt_analysis_week(t->app->store, t->day, &t->targets, &t->week, &err)) ||
-	    (st = nt_analysis_week(t->app->store, t->day - 7, &t->targets, &t->prev_week, &err))) {
+	    (start - 7 >= nt_date_first() &&
+	     (st = nt_analysis_week(t->app->store, t->day - 7, &t->targets, &t->prev_week,
+	                            &err)))) {
 		tui_message(t, true, "%s", nt_err_text(&err, st));
 		memset(&t->week, 0, sizeof t->week);
 		memset(&t->prev_week, 0, sizeof t->prev_week);
@@ -184,6 +188,8 @@ panel_origin(const struct tui_panels *p, int i, int *y, int *x)
 void
 tui_week_open(struct tui *t)
 {
+	if (!tui_move_day(t, t->day, true)) /* the last days of 9999: no whole week */
+		return;
 	t->week_for = -1;
 	t->view = VIEW_WEEK;
 }
@@ -191,6 +197,8 @@ tui_week_open(struct tui *t)
 void
 tui_trend_open(struct tui *t)
 {
+	if (!tui_move_day(t, t->day, true))
+		return;
 	t->trend_for = -1;
 	t->view = VIEW_TREND;
 }
@@ -351,14 +359,14 @@ tui_week_key(struct tui *t, enum tui_action a)
 	switch (a) {
 	case TA_PREV_DAY:
 	case TA_NEXT_DAY:
-		t->day += a == TA_NEXT_DAY ? 1 : -1;
+		tui_move_day(t, t->day + (a == TA_NEXT_DAY ? 1 : -1), true);
 		break;
 	case TA_PREV_WEEK:
 	case TA_NEXT_WEEK:
-		t->day += a == TA_NEXT_WEEK ? 7 : -7;
+		tui_move_day(t, t->day + (a == TA_NEXT_WEEK ? 7 : -7), true);
 		break;
 	case TA_TODAY:
-		t->day = t->app->today;
+		tui_move_day(t, t->app->today, true);
 		break;
 	case TA_ACCEPT:
 	case TA_BACK:
@@ -404,7 +412,7 @@ tui_trend_draw(struct tui *t)
 
 	trend_load(t);
 	nt_date_iso_week(t->day, &yy, &ww);
-	snprintf(title, sizeof title, "Trend: %d weeks to %04d-W%02d", TREND_WEEKS, yy, ww);
+	snprintf(title, sizeof title, "Trend: %d weeks to %04d-W%02d", t->trend.weeks, yy, ww);
 	tui_draw_header(t, title);
 	for (int i = 0; i < t->trend.weeks; i++) {
 		nt_judge(&t->trend.avg[i], t->trend.logged[i] > 0, &t->targets, j[i]);
@@ -455,10 +463,10 @@ tui_trend_key(struct tui *t, enum tui_action a)
 	switch (a) {
 	case TA_PREV_WEEK:
 	case TA_NEXT_WEEK:
-		t->day += a == TA_NEXT_WEEK ? 7 : -7;
+		tui_move_day(t, t->day + (a == TA_NEXT_WEEK ? 7 : -7), true);
 		break;
 	case TA_TODAY:
-		t->day = t->app->today;
+		tui_move_day(t, t->app->today, true);
 		break;
 	case TA_WEEK:
 		tui_week_open(t);

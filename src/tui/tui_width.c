@@ -5,6 +5,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "text.h"
 #include "tui_width.h"
 
 static bool utf8_locale;
@@ -32,9 +33,23 @@ next_char(const char *s, size_t len, mbstate_t *ps, wchar_t *wc, int *cw)
 	return k;
 }
 
-int
-tui_width(const char *s)
+/*
+ * Text as it is shown: controls as '?', format characters escaped
+ * ("<U+202E>", nt_text_sanitize), into buf.  Names come from files and
+ * other programs; the terminal must never get them raw.
+ */
+static const char *
+shown(const char *s, char *buf, size_t n)
 {
+	nt_text_sanitize(s, buf, n);
+	return buf;
+}
+
+int
+tui_width(const char *raw)
+{
+	char buf[1024];
+	const char *s = shown(raw, buf, sizeof buf);
 	mbstate_t ps;
 	size_t len = strlen(s), i = 0;
 	int w = 0;
@@ -51,8 +66,10 @@ tui_width(const char *s)
 }
 
 int
-tui_put(WINDOW *win, int y, int x, const char *s, int maxw)
+tui_put(WINDOW *win, int y, int x, const char *raw, int maxw)
 {
+	char text[1024];
+	const char *s = shown(raw, text, sizeof text);
 	mbstate_t ps;
 	size_t len = strlen(s), i = 0;
 	int used = 0, total = tui_width(s);

@@ -6,13 +6,17 @@
 #include <stdbool.h>
 #include <curses.h>
 
-/* Columns the text takes on screen (control characters count as one '?'). */
+/*
+ * Columns the text takes on screen (control characters count as one '?',
+ * format characters as their escape, "<U+202E>").
+ */
 int tui_width(const char *s);
 
 /*
  * Draws s at (y, x) in at most `maxw` columns; text that does not fit ends
  * in an ellipsis ("…", or "~" without UTF-8).  Control characters are shown
- * as '?'.  Returns the columns used.
+ * as '?', format characters escaped ("<U+202E>"): never sent raw.  Returns
+ * the columns used.
  */
 int tui_put(WINDOW *w, int y, int x, const char *s, int maxw);
 

@@ -16,10 +16,18 @@ expect db-needs-file 2 "$NUTRACK_BIN" --db
 "$NUTRACK_BIN" --db "$WORK/never.db" day --help >/dev/null
 is "--help creates no database" "$(ls "$WORK" | grep -c never)" "0"
 
-# A failing command leaves no database behind where there was none.
+# Bad usage is found before the database is opened: none is made.  A
+# command that fails later leaves the database it made: whole and valid,
+# the bundled foods and nothing of the user's (another nutrack may have
+# written to it meanwhile; it is never deleted).
 expect fail-no-db-usage 2 "$NUTRACK_BIN" --db "$WORK/fail1.db" day --bogus
+is "bad usage created no database" "$(ls "$WORK" | grep -c fail1)" "0"
 expect fail-no-db-user 1 "$NUTRACK_BIN" --db "$WORK/fail2.db" add -m lunch xyzzyplugh 1g
-is "failing commands created no database" "$(ls "$WORK" | grep -c fail)" "0"
+is "a failing first run leaves only the database it made" "$(ls -A "$WORK" | grep fail)" \
+	"fail2.db"
+is "... which checks out" "$("$NUTRACK_BIN" --db "$WORK/fail2.db" check >/dev/null; echo $?)" 0
+is "... and holds no entries" "$("$NUTRACK_BIN" --db "$WORK/fail2.db" export)" \
+	"$(printf 'date,meal,food_id,food,amount,grams,status,b12_ug,ala_g,epa_g,dha_g,dpa_g,potassium_mg,energy_kcal,protein_g\r')"
 
 # The database and its directories are private: 0600 and 0700.
 (umask 022; XDG_DATA_HOME=$WORK/xdg "$NUTRACK_BIN" profile >/dev/null)

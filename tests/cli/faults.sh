@@ -61,10 +61,13 @@ version=$(sqlite3 "$DB" "PRAGMA user_version" 2>/dev/null) || version=""
 is "first run: \$XDG_DATA_HOME/nutrack is mode 700" \
 	"$(stat -c %a "$WORK/xdg/nutrack" 2>&1)" 700
 is "first run: nutrack.db is mode 600" "$(stat -c %a "$WORK/xdg/nutrack/nutrack.db" 2>&1)" 600
-# A first run that fails leaves no database behind.
+# A first run that fails leaves the database it made, whole and empty
+# (never deleted: another nutrack may have written to it meanwhile), and
+# nothing else: no temporary file, no -wal or -shm.
 expect fault-first-run-fails 1 env XDG_DATA_HOME="$WORK/xdg2" "$NUTRACK_BIN" \
 	add -m lunch xyzzyplugh 100g
-is "a failed first run leaves no database" "$(ls -A "$WORK/xdg2/nutrack")" ""
+is "a failed first run leaves only the database" "$(ls -A "$WORK/xdg2/nutrack")" "nutrack.db"
+is "... valid and empty" "$("$NUTRACK_BIN" --db "$WORK/xdg2/nutrack/nutrack.db" export | wc -l)" 1
 
 # ---- files that are no nutrack database ----
 # fault CASE FILE: `day` (reads) and `add` (writes) are refused alike, with
@@ -194,7 +197,7 @@ if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=1m,mode=0700 nt-faults "$WORK/
     MNT="$WORK/small" && mount -t tmpfs -o size=8m,mode=0700 nt-faults "$WORK/full" 2>/dev/null; then
 	MNT="$MNT $WORK/full"
 	# The first run: the bundled foods do not fit in 1 MiB.
-	says fault-full-first-run 1 "^nutrack: $WORK/small/nutrack.db: .*(disk is full|No space left)" \
+	says fault-full-first-run 1 "^nutrack: $WORK/small/nutrack.db: .*disk full" \
 		"$NUTRACK_BIN" --db "$WORK/small/nutrack.db" day
 	is "fault-full-first-run: no database is left" "$(ls -A "$WORK/small")" ""
 
@@ -202,9 +205,27 @@ if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=1m,mode=0700 nt-faults "$WORK/
 	cp "$DB" "$WORK/full/nutrack.db"
 	cp "$DB" "$WORK/before"
 	dd if=/dev/zero of="$WORK/full/filler" bs=4096 2>/dev/null
-	says fault-full-write 1 "^nutrack: $WORK/full/nutrack.db: .*(disk is full|No space left)" \
+	says fault-full-write 1 "^nutrack: $WORK/full/nutrack.db: .*disk full" \
 		"$NUTRACK_BIN" --db "$WORK/full/nutrack.db" add -m lunch sr28:01123 100g
 	same_bytes "fault-full-write: the file is unchanged" "$WORK/full/nutrack.db" "$WORK/before"
+	is "fault-full-write: nothing left beside it" "$(ls -A "$WORK/full")" "filler
+nutrack.db"
+	# Reading needs the -shm too: export cannot start, and leaves none (SQLite
+	# left a 3-byte one).
+	says fault-full-export 1 "^nutrack: $WORK/full/nutrack.db: disk full" \
+		"$NUTRACK_BIN" --db "$WORK/full/nutrack.db" export
+	is "fault-full-export: nothing left beside it" "$(ls -A "$WORK/full")" "filler
+nutrack.db"
+	# A backup onto the full disk: a plain message, no temporary file or journal.
+	says fault-full-backup 1 "^nutrack: cannot write $WORK/full/copy.db: disk full" \
+		nt backup "$WORK/full/copy.db"
+	is "fault-full-backup: nothing left" "$(ls -A "$WORK/full")" "filler
+nutrack.db"
+	# An export written whole (a temporary file renamed into place): the same.
+	says fault-full-export-o 1 "^nutrack: cannot write $WORK/full/journal.csv: disk full" \
+		nt export -o "$WORK/full/journal.csv"
+	is "fault-full-export-o: nothing left" "$(ls -A "$WORK/full")" "filler
+nutrack.db"
 
 	# The same while another nutrack has it open (so its -shm exists): now
 	# reading works and the write itself meets the full disk.
@@ -221,19 +242,55 @@ if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=1m,mode=0700 nt-faults "$WORK/
 	done
 	dd if=/dev/zero of="$WORK/full/filler" bs=4096 2>/dev/null
 	expect fault-full-open-read 0 "$NUTRACK_BIN" --db "$WORK/full/nutrack.db" day --csv
-	says fault-full-open-write 1 "^nutrack: $WORK/full/nutrack.db: the disk is full" \
+	says fault-full-open-write 1 "^nutrack: $WORK/full/nutrack.db: disk full" \
 		"$NUTRACK_BIN" --db "$WORK/full/nutrack.db" add -m lunch sr28:01123 100g
-	says fault-full-open-write 1 "^nutrack: $WORK/full/nutrack.db: the disk is full" \
+	says fault-full-open-write 1 "^nutrack: $WORK/full/nutrack.db: disk full" \
 		"$NUTRACK_BIN" --db "$WORK/full/nutrack.db" foods add "Oat bar" --b12 1
 	exec 3>&-
 	wait "$holder"
 	rm -f "$WORK/full/filler"
 	same_bytes "fault-full-open: the file is unchanged" "$WORK/full/nutrack.db" "$WORK/before"
 else
-	for c in full-first-run full-write full-open; do
+	for c in full-first-run full-write full-export full-backup full-export-o full-open; do
 		skip "fault-$c" "cannot mount a small tmpfs here (needs root and a system that allows mount)"
 	done
 fi
+
+# ---- a read-only file system ----
+mkdir "$WORK/romnt"
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=8m,mode=0700 nt-faults "$WORK/romnt" 2>/dev/null; then
+	MNT="$MNT $WORK/romnt"
+	cp "$DB" "$WORK/romnt/nutrack.db"
+	cp "$DB" "$WORK/before"
+	if mount -o remount,ro "$WORK/romnt" 2>/dev/null; then
+		expect fault-ro-mount 1 "$NUTRACK_BIN" --db "$WORK/romnt/nutrack.db" day
+		expect fault-ro-mount 1 "$NUTRACK_BIN" --db "$WORK/romnt/nutrack.db" add -m lunch sr28:01123 100g
+		expect fault-ro-mount-new 1 "$NUTRACK_BIN" --db "$WORK/romnt/new.db" day
+		same_bytes "fault-ro-mount: the file is unchanged" "$WORK/romnt/nutrack.db" "$WORK/before"
+	else
+		skip "fault-ro-mount" "cannot remount a tmpfs read-only here"
+	fi
+else
+	skip "fault-ro-mount" "cannot mount a tmpfs here (needs root and a system that allows mount)"
+fi
+
+# ---- a closed pipe: nutrack export | head -1 ----
+# The reader goes after one line: nutrack ends quietly with status 1 (the man
+# page's "a closed pipe"), not killed by SIGPIPE (status 141).
+{
+	echo "date,meal,food_id,amount,grams,status"
+	awk 'BEGIN { for (i = 0; i < 3000; i++)
+		printf "2025-%02d-%02d,lunch,sr28:09040,%dg,%d,eaten\n", i % 12 + 1, i % 28 + 1,
+			i % 500 + 1, i % 500 + 1 }'
+} >"$WORK/pipe.csv"
+"$NUTRACK_BIN" --db "$WORK/pipe.db" import "$WORK/pipe.csv" >/dev/null
+for cmd in "export" "report --format html --from 2025-01-01 --to 2025-12-31"; do
+	# shellcheck disable=SC2086 # the words are the command's arguments
+	{ "$NUTRACK_BIN" --db "$WORK/pipe.db" $cmd 2>"$WORK/err"; echo $? >"$WORK/status"; } |
+		head -n 1 >/dev/null
+	is "fault-closed-pipe: $cmd: exit status 1, nothing said" \
+		"$(cat "$WORK/status") $(cat "$WORK/err")" "1 "
+done
 
 # ---- standard output on a full device ----
 if [ -c /dev/full ]; then

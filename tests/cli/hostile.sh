@@ -173,6 +173,19 @@ bad search-limit-1e3 2 nt search --limit 1e3 egg
 bad top-printf 1 nt top "%s%n"
 bad plan-days-1e1 2 nt plan --days 1e1
 bad report-all-years 1 nt report --from 1900-01-01 --to 9999-12-31
+# dates outside 1900-01-01..9999-12-31, however they arise: refused before
+# anything is written (an entry dated 1899-12-31 was stored, then the
+# command failed; 9999's last week wrapped to 9999-01-01)
+bad date-yesterday-1900 1 env NUTRACK_TODAY=1900-01-01 "$NUTRACK_BIN" --db "$DB" \
+	add -d yesterday -m lunch sr28:01123 "1 large"
+bad date-minus-1-1900 1 env NUTRACK_TODAY=1900-01-01 "$NUTRACK_BIN" --db "$DB" \
+	lab add -d -1 b12 300 pg/mL
+bad date-tomorrow-9999 1 env NUTRACK_TODAY=9999-12-31 "$NUTRACK_BIN" --db "$DB" \
+	copy today tomorrow
+bad date-plan-9999 1 nt plan --days 3 --accept 9999-12-30
+bad date-plan-default-9999 1 env NUTRACK_TODAY=9999-12-31 "$NUTRACK_BIN" --db "$DB" plan
+bad date-week-9999 1 nt week 9999-12-31
+bad date-suggest-week-9999 1 nt suggest --week 9999-12-28
 bad report-to-directory 1 nt report --csv -o "$WORK/dir"
 
 # ---- the database file itself ----
@@ -324,6 +337,32 @@ fdc_dir fdc-rows && printf '%s\n' \
 	'"3","900001","3","1e309","9999","","sack","100","","",""' >>"$F/fdc-rows/food_portion.csv"
 expect hostile-import-fdc-bad-rows 0 nt import-fdc "$F/fdc-rows"
 expect hostile-import-fdc-bad-rows-food 0 nt food fdc:900001
+# Format characters (U+202E RIGHT-TO-LEFT OVERRIDE reverses what follows, a
+# zero-width space hides a difference, U+2028 breaks a line) pass the
+# checks, as letters do, but are shown escaped: "<U+202E>".
+RLO=$(printf '\342\200\256') ZWSP=$(printf '\342\200\213') LSEP=$(printf '\342\200\250')
+nt foods add "Bidi${RLO}rab${ZWSP} bar" --serving 40 --unit bar --b12 1 >/dev/null
+nt add -m snack "bidi" "1 bar" >/dev/null
+sqlite3 "$DB" "UPDATE entries SET amount = '1 bar${LSEP}x' WHERE id = (SELECT max(id) FROM entries)"
+format_free() {
+	label=$1
+	shift
+	"$@" >"$WORK/text" 2>&1
+	if ! grep -q -e "$RLO" -e "$ZWSP" -e "$LSEP" "$WORK/text" &&
+	    grep -q 'Bidi<U+202E>rab<U+200B> bar' "$WORK/text"; then
+		tap_ok "$label: format characters show escaped"
+	else
+		tap_not_ok "$label: format characters show escaped" "$(cat -v "$WORK/text" | head -5)"
+	fi
+}
+format_free "search" nt search bidi
+format_free "food" nt food "$(nt search --csv bidi | sed -n 2p | cut -d, -f1)"
+format_free "day" nt day
+format_free "foods list" nt foods list
+is "day: the amount's line separator shows escaped" \
+	"$(nt day | grep -c '1 bar<U+2028>x')" 1
+is "export keeps them as data" "$(nt export | grep -c "1 bar${LSEP}x")" 1
+
 # CSV is data: the name comes out exactly as stored, quoted or not.
 nt search --csv evil bar >"$WORK/csv"
 if grep -qF "$EVIL" "$WORK/csv"; then

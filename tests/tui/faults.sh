@@ -145,7 +145,7 @@ if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=8m nt-faults "$WORK/full" 2>/d
 	keys Enter
 	wait_for "full disk: banana portions" "1 banana (126 g)"
 	keys Enter
-	wait_for "full disk: logging fails, saying why" "the disk is full"
+	wait_for "full disk: logging fails, saying why" "disk full"
 	keys Escape
 	keys Escape
 	wait_for "full disk: back to the day" "Totals against targets"
@@ -183,5 +183,23 @@ if command -v sqlite3 >/dev/null 2>&1; then
 else
 	skip "escapes" "the sqlite3 program is not installed"
 fi
+
+# ---- format characters in names and amounts: shown escaped ----
+# U+202E would reverse the rest of the line on the terminal, U+200B hide a
+# difference between two names; a name may hold them (they are letters to
+# the checks), the screen shows them as <U+202E>.
+RLO=$(printf '\342\200\256') ZWSP=$(printf '\342\200\213')
+nt foods add "Bidi${RLO}rab${ZWSP} bar" --serving 40 --unit bar --b12 1 >/dev/null
+nt add --meal dinner bidi "1 bar" >/dev/null
+start 100 24
+wait_for "format characters: the day shows" "Totals against targets"
+tm pipe-pane -o "cat >>'$WORK/raw-format'"
+keys C-l
+wait_for "format characters: the name shows escaped" "Bidi<U+202E>rab<U+200B> bar"
+keys q
+wait_for "format characters: quits" "exited 0"
+tm pipe-pane
+is "format characters: none reached the terminal raw" \
+	"$(LC_ALL=C grep -c -e "$RLO" -e "$ZWSP" "$WORK/raw-format")" 0
 
 done_testing

@@ -69,6 +69,40 @@ wait_exit "killed: exit status 137 (SIGKILL)" 137
 nt day >"$WORK/day.txt"
 is "the entry survived kill -9" "$(grep -c 'Bananas, raw' "$WORK/day.txt")" "2"
 
+# The last day nutrack keeps: l, ] and w say so and stay (they wrapped to
+# 9999-01-01); h moves back as usual.
+start 100 30 NUTRACK_TODAY=9999-12-31
+wait_for "starts on 9999-12-31" "9999-12-31"
+keys l
+wait_for "l on 9999-12-31 says it is the last day" "9999-12-31 is the last day nutrack keeps."
+is "... and the day stays 9999-12-31 (not 9999-01-01)" \
+	"$(screen | grep -c -e '9999-12-31 (today)' -e '9999-01-01')" 1
+keys w
+wait_for "w: the week would run past the last day" \
+	"the week of 9999-12-31 runs past 9999-12-31, the last day nutrack keeps."
+keys h
+wait_for "h moves to 9999-12-30" "9999-12-30"
+keys q
+wait_for "quits" "exited 0"
+
+# Every signal whose default action ends the process restores the terminal
+# first: alternate screen left, mouse tracking off (SIGUSR1, SIGPIPE and
+# SIGALRM used to leave both on).  Exit status 128 + the signal.
+for sig in USR1 USR2 PIPE ALRM VTALRM PROF HUP RTMIN; do
+	start 80 24
+	wait_for "starts for SIG$sig" "Totals against targets"
+	on=$(tm display -p '#{alternate_on} #{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}')
+	pid=$(pgrep -f -n -- "$TUI_BIN --db $DB") || pid=""
+	kill -s "$sig" $pid 2>/dev/null
+	wait_for "SIG$sig: exits" "exited"
+	screen >"$WORK/after"
+	is "SIG$sig: the day view is gone" "$(grep -c 'Totals against targets' "$WORK/after")" 0
+	is "SIG$sig: alternate screen and mouse tracking off (they were: $on)" \
+		"$(tm display -p '#{alternate_on} #{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}')" \
+		"0 000"
+	is "SIG$sig: exit status 128 + the signal" "$(grep -c "exited $((128 + $(kill -l "$sig" 2>/dev/null || echo 0)))" "$WORK/after")" 1
+done
+
 # SIGTERM: a clean exit that restores the terminal.
 start 80 24
 wait_for "starts for SIGTERM" "Totals against targets"

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "category.h"
 #include "diet.h"
 #include "food.h"
 #include "search.h"
@@ -137,6 +138,34 @@ fixture_tags(struct nt_store *s, const struct nt_food *f)
 	if (nt_food_tags(s, f->id, &tags, &corrected, NULL) != NT_OK)
 		tap_bail("tags of %s", f->ref);
 	return tags;
+}
+
+/*
+ * How many foods of `source` are not classified (class < 0) or hold other
+ * classes than the rules give for their stored name, group, common names
+ * and portions (category.h); -1 on a database error.
+ */
+static inline long long
+fixture_misclassified(struct nt_store *s, const char *source)
+{
+	struct nt_stmt *st = nt_store_stmt(s, "SELECT id, class FROM foods WHERE source = ?1", NULL);
+	long long bad = 0;
+	int r;
+
+	if (!st)
+		return -1;
+	nt_stmt_bind_text(st, 1, source);
+	while ((r = nt_stmt_step(st, NULL)) > 0) {
+		struct nt_food *f;
+
+		if (nt_food_get(s, nt_stmt_int(st, 0), &f, NULL) != NT_OK)
+			tap_bail("cannot load food %lld", nt_stmt_int(st, 0));
+		bad += nt_stmt_int(st, 1) < 0 ||
+		       f->cls != nt_category_of(f->name, f->group, f->also, f->portions, f->n_portions);
+		nt_food_free(f);
+	}
+	nt_stmt_reset(st);
+	return r < 0 ? -1 : bad;
 }
 
 /* Whether `ref` is among the first 50 search hits for q. */

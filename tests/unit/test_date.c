@@ -322,9 +322,54 @@ test_today(void)
 	ok(out == before || out == after, "unset NUTRACK_TODAY gives the local day");
 }
 
+/* The days nutrack keeps, 1900-01-01 to 9999-12-31: refused up front outside. */
+static void
+test_range(void)
+{
+	long first = nt_date_from_ymd(1900, 1, 1), last = nt_date_from_ymd(9999, 12, 31), out = -1;
+	struct nt_err err;
+
+	is_int(nt_date_first(), first, "the first day is 1900-01-01");
+	is_int(nt_date_last(), last, "the last day is 9999-12-31");
+	is_int(nt_date_weekday(first), 0, "1900-01-01 is a Monday: its week is whole");
+	/* 9999-12-31 is a Friday: its ISO week runs to 10000-01-02 */
+	is_int(nt_date_weekday(last), 4, "9999-12-31 is a Friday");
+	ok(nt_date_in_range(first) && nt_date_in_range(last), "both ends are in");
+	ok(!nt_date_in_range(first - 1) && !nt_date_in_range(last + 1), "the days beyond are not");
+
+	is_int(nt_date_parse("yesterday", first, &out, &err), NT_ERR_INVALID,
+	       "yesterday on 1900-01-01: refused");
+	is_str(err.msg, "invalid date 'yesterday': it falls before 1900-01-01, the first day "
+	       "nutrack keeps", "... saying why");
+	is_int(out, -1, "... and *out untouched");
+	is_int(nt_date_parse("tomorrow", last, &out, &err), NT_ERR_INVALID,
+	       "tomorrow on 9999-12-31: refused");
+	is_str(err.msg, "invalid date 'tomorrow': it falls after 9999-12-31, the last day "
+	       "nutrack keeps", "... saying why");
+	is_int(nt_date_parse("-1", first, &out, &err), NT_ERR_INVALID, "-1 on 1900-01-01: refused");
+	is_int(nt_date_parse("+36500", nt_date_from_ymd(9950, 1, 1), &out, &err), NT_ERR_INVALID,
+	       "+36500 from 9950: refused");
+	is_int(nt_date_parse("today", first, &out, &err), NT_OK, "today on 1900-01-01 is fine");
+	is_int(out, first, "... 1900-01-01");
+	is_int(nt_date_parse("+1", last - 1, &out, &err), NT_OK, "+1 on 9999-12-30 is fine");
+	is_int(out, last, "... 9999-12-31");
+
+	is_int(nt_date_check_span(first, last, "everything", &err), NT_OK, "the whole range is in");
+	is_int(nt_date_check_span(nt_date_week_start(last), nt_date_week_start(last) + 6,
+	                          "the week of 9999-12-31", &err), NT_ERR_RANGE,
+	       "the week of 9999-12-31 is not");
+	is_str(err.msg, "the week of 9999-12-31 runs past 9999-12-31, the last day nutrack keeps",
+	       "... saying why");
+	is_int(nt_date_check_span(first - 3, first + 3, "a span", &err), NT_ERR_RANGE,
+	       "a span from 1899-12-29 is not");
+	is_str(err.msg, "a span begins before 1900-01-01, the first day nutrack keeps",
+	       "... saying why");
+}
+
 int
 main(void)
 {
+	test_range();
 	test_ymd();
 	test_parse_iso();
 	test_parse();

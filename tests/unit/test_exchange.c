@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "category.h"
 #include "date.h"
 #include "diet.h"
 #include "exchange.h"
@@ -702,6 +703,7 @@ test_foods_import(void)
 	is_int(n, 5, "5 custom foods");
 	free(text);
 	is_int(food("custom:1"), bar, "the bar kept its row id");
+	is_int(fixture_misclassified(s, "custom"), 0, "the foods written have their classes");
 	{
 		struct nt_entry_list l;
 
@@ -758,6 +760,63 @@ test_foods_same_names(void)
 	ok(foods_import(path, false, &c, &err) == NT_OK, "twins: again");
 	is_int(c.present, 3, "twins again: 3 unchanged");
 	is_int(c.added + c.updated, 0, "twins again: nothing else");
+}
+
+/*
+ * New foods are numbered as the rows come: the row's custom:N when free
+ * (also of foods this import just made), else one past the largest.
+ */
+static void
+test_foods_numbering(void)
+{
+	static const char rows[] =
+		FOODS_HEADER
+		"custom:500,Num A,Custom foods,1,,,,,,,,,none,\r\n"   /* free: 500 */
+		"custom:500,Num B,Custom foods,1,,,,,,,,,none,\r\n"   /* A has it: 501 */
+		"custom:501,Num C,Custom foods,1,,,,,,,,,none,\r\n"   /* B has it: 502 */
+		",Num D,Custom foods,1,,,,,,,,,none,\r\n"             /* none: 503 */
+		"custom:1,Num E,Custom foods,1,,,,,,,,,none,\r\n";    /* Oat bar's: 504 */
+	static const char *const want[][2] = {
+		{"custom:500", "Num A"}, {"custom:501", "Num B"}, {"custom:502", "Num C"},
+		{"custom:503", "Num D"}, {"custom:504", "Num E"},
+	};
+	const char *path = FIXTURE("numbering.csv", rows);
+	struct nt_import_counts c;
+	struct nt_err err;
+
+	ok(foods_import(path, false, &c, &err) == NT_OK, "numbering: import");
+	is_int(c.added, 5, "numbering: 5 added");
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		struct nt_food *f = NULL;
+
+		if (nt_food_get(s, food(want[i][0]), &f, &err) == NT_OK)
+			is_str(f->name, want[i][1], "%s is %s", want[i][0], want[i][1]);
+		else
+			ok(0, "%s exists", want[i][0]);
+		nt_food_free(f);
+	}
+}
+
+/* The classes of what foods import writes: worked out from the row, in the merge. */
+static void
+test_foods_classes(void)
+{
+	static const char custom[] =
+		FOODS_HEADER ",Class probe,Custom foods,1,,,,,,,,,none,1 shot=30\r\n";
+	static const char supplement[] =
+		FOODS_HEADER ",Class probe,Supplements,1,,,,,,,,,none,1 shot=30\r\n";
+	static const char sql_class[] =
+		"SELECT class FROM foods WHERE source = 'custom' AND name = 'Class probe'";
+	struct nt_import_counts c;
+	struct nt_err err;
+
+	ok(foods_import(FIXTURE("class-custom.csv", custom), false, &c, &err) == NT_OK &&
+	   c.added == 1, "classes: a new food");
+	is_int(fixture_count(s, sql_class), 0, "... of no class");
+	ok(foods_import(FIXTURE("class-supplement.csv", supplement), false, &c, &err) == NT_OK &&
+	   c.updated == 1, "classes: the food moves to Supplements");
+	is_int(fixture_count(s, sql_class), NT_CLASS_SUPPLEMENT, "... and is a supplement now");
+	is_int(fixture_misclassified(s, "custom"), 0, "classes: every custom food as the rules say");
 }
 
 static void
@@ -881,6 +940,8 @@ main(void)
 	test_foods_export();
 	test_foods_import();
 	test_foods_same_names();
+	test_foods_numbering();
+	test_foods_classes();
 	test_bad_foods();
 
 	nt_store_close(s);

@@ -226,6 +226,7 @@ test_import(struct nt_store *s, const char *dir)
 	snprintf(want, sizeof want, "%s/food_nutrient.csv:74:4: negative amount '-20'", dir);
 	is_str(rep.shown[4], want, "skipped 5: food_nutrient.csv line 74, -20");
 	is_int(fixture_count(s, sql_n_fdc), 11, "11 fdc foods stored");
+	is_int(fixture_misclassified(s, "fdc"), 0, "each has the classes the rules give");
 	is_int(fixture_count(s, sql_n_triggers), 3, "the index triggers are in place");
 	ok(prog.calls > 0, "progress reported");
 	ok(prog.nutrient_total > 0 && prog.nutrient_done == prog.nutrient_total,
@@ -452,6 +453,7 @@ test_rerun(struct nt_store *s, const char *dir)
 		is_int(f->n_portions, 2, "banana keeps its 2 portions");
 		nt_food_free(f);
 	}
+	is_int(fixture_misclassified(s, "fdc"), 0, "the updated food has its classes");
 }
 
 /* A fault leaves everything as it was: banana 360 mg, 11 foods, the triggers. */

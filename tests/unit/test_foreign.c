@@ -2,11 +2,15 @@
 /* test_foreign.c - Cronometer and MyFitnessPal exports (foreign.h) into journal and foods. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "amount.h"
+#include "category.h"
 #include "date.h"
 #include "diet.h"
 #include "fixture.h"
@@ -19,6 +23,18 @@
 
 static struct nt_store *s;
 static const char *dir;
+
+static const char sql_temp_tables[] =
+	"SELECT count(*) FROM temp.sqlite_schema WHERE name LIKE 'stage%'";
+
+static double
+now_s(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 /* Writes text to DIR/name; returns the path (static per name slot). */
 static const char *
@@ -80,6 +96,7 @@ test_cronometer(void)
 		   "EPA and DHA unknown, not 0");
 		ok(!nt_known(f->per100[NT_B12_ADDED]), "added B12 unknown");
 		is_int(fixture_tags(s, f), NT_TAG_ALL, "tagged as containing everything");
+		is_int((int)f->cls, NT_CLASS_DRY, "classified when written: a dry form");
 		nt_food_free(f);
 	}
 	f = fixture_food(s, "cronometer:2");
@@ -124,6 +141,8 @@ test_cronometer(void)
 		is_num(day.v[3].values.v[NT_POTASSIUM], 302.18, 1e-9, "the export's 302.18 mg");
 	}
 	nt_entry_list_fini(&day);
+	is_int(fixture_misclassified(s, "cronometer"), 0, "every food imported has its classes");
+	is_int(fixture_count(s, sql_temp_tables), 0, "no staging table left");
 
 	is_int(nt_foreign_import(s, NT_FOREIGN_CRONOMETER, path, false, false, &r, &err), NT_OK,
 	       "the same file again");
@@ -148,6 +167,7 @@ test_failures(void)
 	   "at its line and column: %s", err.msg);
 	is_int(fixture_count(s, "SELECT count(*) FROM entries"), entries, "no entry added");
 	is_int(fixture_count(s, "SELECT count(*) FROM foods"), foods, "no food added");
+	is_int(fixture_count(s, sql_temp_tables), 0, "no staging table left");
 	is_int(nt_foreign_import(s, NT_FOREIGN_MYFITNESSPAL, path, true, false, &r, &err),
 	       NT_ERR_INVALID, "match is refused for MyFitnessPal");
 }
@@ -185,16 +205,115 @@ test_myfitnesspal(void)
 		is_num(day.v[2].values.v[NT_POTASSIUM], 0, 0, "water: 0 mg with 0 kcal stays 0");
 	}
 	nt_entry_list_fini(&day);
+	is_int(fixture_misclassified(s, "myfitnesspal"), 0, "the meals' foods have their classes");
+}
+
+#define OVERLAP_CSV CRON_HEAD \
+	"2026-03-20,,Lunch,Overlap soup,1.00 bowl,200.00,0.50,400.00,0.10,8.00,Soups\r\n" \
+	"2026-03-20,,Dinner,Overlap bread,50.00 g,120.00,,60.00,,4.00,\r\n" \
+	"2026-03-20,,Dinner,Overlap bread,50.00 g,120.00,,60.00,,4.00,\r\n"
+
+/* A dry run reads, stages and counts without the write lock: it runs while another holds it. */
+static void
+test_dry_run_unlocked(struct nt_store *other)
+{
+	struct nt_foreign_report r;
+	struct nt_err err;
+	const char *path = file("overlap.csv", OVERLAP_CSV);
+	double t0, took;
+
+	if (nt_store_begin(other, &err))
+		tap_bail("begin: %s", err.msg);
+	t0 = now_s();
+	is_int(nt_foreign_import(s, NT_FOREIGN_CRONOMETER, path, false, true, &r, &err), NT_OK,
+	       "a dry run while another nutrack holds the write lock");
+	took = now_s() - t0;
+	ok(took < 1.0, "... without waiting for it (%.3f s)", took);
+	ok(r.entries.added == 3 && r.foods_added == 2, "dry run: 3 entries, 2 foods to add "
+	   "(%lld, %lld)", r.entries.added, r.foods_added);
+	nt_store_rollback(other);
+	is_int(fixture_count(s, "SELECT count(*) FROM foods WHERE name LIKE 'Overlap %'"), 0,
+	       "dry run: no food written");
+	is_int(fixture_count(s, sql_temp_tables), 0, "dry run: no staging table left");
+}
+
+/* The first of two overlapping imports, in a thread of its own on connection `s`. */
+struct importer {
+	const char *path;
+	volatile int started;
+	enum nt_status rc;
+	struct nt_foreign_report r;
+	struct nt_err err;
+};
+
+static void *
+import_thread(void *arg)
+{
+	struct importer *im = arg;
+
+	im->started = 1;
+	im->rc = nt_foreign_import(s, NT_FOREIGN_CRONOMETER, im->path, false, false, &im->r,
+	                           &im->err);
+	return NULL;
+}
+
+/*
+ * Two imports of one export overlap: one stages while another nutrack
+ * imports the same file and commits.  At merge time the first finds the
+ * foods and entries the other wrote meanwhile, so nothing is there twice.
+ */
+static void
+test_overlap(struct nt_store *other)
+{
+	struct nt_foreign_report r;
+	struct nt_err err;
+	struct importer im = {.path = file("overlap.csv", OVERLAP_CSV)};
+	pthread_t t;
+
+	/* the other holds the write lock: the first import stages, then waits for it */
+	if (nt_store_begin(other, &err))
+		tap_bail("begin: %s", err.msg);
+	if (pthread_create(&t, NULL, import_thread, &im))
+		tap_bail("pthread_create");
+	while (!im.started)
+		usleep(1000);
+	usleep(300 * 1000); /* it stages a three-row file in well under that */
+	is_int(nt_foreign_import(other, NT_FOREIGN_CRONOMETER, im.path, false, false, &r, &err),
+	       NT_OK, "overlap: another nutrack imports the same export meanwhile");
+	ok(r.entries.added == 3 && r.foods_added == 2, "... adding 3 entries and 2 foods "
+	   "(%lld, %lld)", r.entries.added, r.foods_added);
+	if (nt_store_commit(other, &err))
+		tap_bail("commit: %s", err.msg);
+	pthread_join(t, NULL);
+	is_int(im.rc, NT_OK, "overlap: the first import merges after it (%s)",
+	       im.rc ? im.err.msg : "ok");
+	ok(im.r.entries.rows == 3 && im.r.entries.present == 3 && im.r.entries.added == 0,
+	   "... finding the 3 entries written meanwhile: %lld added", im.r.entries.added);
+	is_int(im.r.foods_added, 0, "... and the 2 foods: none added");
+	is_int(fixture_count(s, "SELECT count(*) FROM foods WHERE name LIKE 'Overlap %'"), 2,
+	       "overlap: each food once");
+	is_int(fixture_count(s, "SELECT count(*) FROM entries WHERE day = '2026-03-20'"), 3,
+	       "overlap: each entry once");
+	is_int(fixture_misclassified(s, "cronometer"), 0, "overlap: the foods have their classes");
+	is_int(fixture_count(s, sql_temp_tables), 0, "overlap: no staging table left");
 }
 
 int
 main(void)
 {
+	struct nt_store *other; /* another nutrack on the same file */
+	struct nt_err err;
+
 	s = fixture_open(true);
 	dir = fixture_mkdtemp("nt-foreign");
+	if (nt_store_open(fixture_path, &other, &err))
+		tap_bail("second open: %s", err.msg);
 	test_cronometer();
 	test_failures();
 	test_myfitnesspal();
+	test_dry_run_unlocked(other);
+	test_overlap(other);
+	nt_store_close(other);
 	nt_store_close(s);
 	return tap_done();
 }

@@ -450,6 +450,71 @@ test_planned(void)
 	(void)id;
 }
 
+static void
+note_problem(void *ctx, const char *problem)
+{
+	snprintf(ctx, 256, "%s", problem);
+}
+
+/* Days outside 1900-01-01..9999-12-31 are refused; one stored anyway is found. */
+static void
+test_date_range(void)
+{
+	long first = nt_date_first(), last = nt_date_last(), id = 0;
+	long long entry = 0;
+	struct nt_err err;
+	struct seen x;
+	char problem[256] = "";
+	int problems = -1, n_before;
+
+	memset(&x, 0, sizeof x);
+	nt_journal_each(s, first, last, collect, &x, &err);
+	n_before = x.n;
+	is_int(nt_journal_add(s, first - 1, NT_LUNCH, egg, "1 large", 50000, &entry, &err),
+	       NT_ERR_RANGE, "an entry on 1899-12-31: refused");
+	is_str(err.msg, "the day begins before 1900-01-01, the first day nutrack keeps",
+	       "... saying why");
+	is_int(nt_journal_plan(s, last + 1, NT_LUNCH, egg, "1 large", 50000, &entry, &err),
+	       NT_ERR_RANGE, "a planned entry on 10000-01-01: refused");
+	is_int(nt_journal_add(s, last, NT_LUNCH, egg, "1 large", 50000, &entry, &err), NT_OK,
+	       "an entry on 9999-12-31 is fine");
+	is_int(nt_journal_update(s, entry, last + 1, NT_LUNCH, NULL, 0, &err), NT_ERR_RANGE,
+	       "moving it a day later: refused");
+	is_int(nt_journal_copy(s, last, last + 1, -1, true, &problems, &err), NT_ERR_RANGE,
+	       "copying its day a day later: refused");
+	memset(&x, 0, sizeof x);
+	nt_journal_each(s, first, last, collect, &x, &err);
+	is_int(x.n, n_before + 1, "only the entry on 9999-12-31 was added");
+	is_int(nt_journal_remove(s, entry, &err), NT_OK, "removed again");
+
+	/* another program puts a day before 1900 there: found, named, removable */
+	is_int(nt_journal_check(s, note_problem, problem, &problems, &err), NT_OK, "dates checked");
+	is_int(problems, 0, "no date out of range yet");
+	if (nt_store_exec(s, "INSERT INTO entries(day, meal, food, amount, mg)"
+	                  " VALUES ('1899-12-31', 1, 1, '1g', 1000)", &err))
+		tap_bail("insert: %s", err.msg);
+	id = (long)nt_store_last_rowid(s);
+	is_int(nt_journal_check(s, note_problem, problem, &problems, &err), NT_OK, "dates checked");
+	is_int(problems, 1, "one entry dated out of range");
+	{
+		char want[256];
+
+		snprintf(want, sizeof want, "entry #%ld is dated '1899-12-31', not a day from "
+		         "1900-01-01 to 9999-12-31 (nutrack rm %ld removes it)", id, id);
+		is_str(problem, want, "... named with its number and date");
+	}
+	/* a damaged date met while summing: the message quotes it, read before the reset */
+	if (nt_store_exec(s, "UPDATE entries SET day = '2026-99-01' WHERE id = (SELECT max(id)"
+	                  " FROM entries)", &err))
+		tap_bail("update: %s", err.msg);
+	is_int(nt_journal_each(s, first, last, collect, &x, &err), NT_ERR_DB,
+	       "each over a damaged date fails");
+	is_str(err.msg, "an entry has a damaged date '2026-99-01'", "... quoting it");
+	is_int(nt_journal_remove(s, id, &err), NT_OK, "nt_journal_remove removes it");
+	is_int(nt_journal_check(s, note_problem, problem, &problems, &err), NT_OK, "dates checked");
+	is_int(problems, 0, "none left");
+}
+
 int
 main(void)
 {
@@ -464,6 +529,7 @@ main(void)
 	test_validation();
 	test_each();
 	test_planned();
+	test_date_range();
 	nt_store_close(s);
 	return tap_done();
 }

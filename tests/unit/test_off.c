@@ -176,6 +176,7 @@ test_import(struct nt_store *s, const char *path)
 		ok(fixture_ends_with(rep.shown[i], tails[i]) && !strncmp(rep.shown[i], path, strlen(path)),
 		   "skipped %zu: %s", i + 1, rep.shown[i]);
 	is_int(fixture_count(s, sql_n_off), 7, "7 off foods stored");
+	is_int(fixture_misclassified(s, "off"), 0, "each has the classes the rules give");
 }
 
 static void

@@ -97,6 +97,16 @@ test_trend(long mar)
 	is_num(t.avg[1].v[NT_POTASSIUM], 499.22, 1e-9, "(576 + 422.44) / 2 = 499.22 mg");
 	is_int(t.logged[2], 1, "one day in 03-09's week");
 	is_num(t.avg[2].v[NT_B12], 1.098, 1e-9, "1.098 ug");
+	/* 12 weeks to 1900-01-10: only the two from 1900-01-01 (a Monday) exist */
+	is_int(nt_report_trend(s, nt_date_from_ymd(1900, 1, 10), 12, &t, &err), NT_OK,
+	       "a trend to 1900-01-10");
+	is_int(t.weeks, 2, "... has the 2 weeks from 1900-01-01");
+	is_int(t.start[0], nt_date_from_ymd(1900, 1, 1), "... the first on 1900-01-01");
+	/* 9999-12-31's week runs into 10000: refused, not wrapped to 9999-01-01 */
+	is_int(nt_report_trend(s, nt_date_from_ymd(9999, 12, 31), 2, &t, &err), NT_ERR_RANGE,
+	       "a trend to 9999-12-31's week is refused");
+	is_int(nt_report_range(s, nt_date_from_ymd(9999, 12, 30), nt_date_from_ymd(9999, 12, 31) + 1,
+	                       NULL, &err), NT_ERR_RANGE, "a report past 9999-12-31 is refused");
 	is_int(nt_report_trend(s, mar, 0, &t, &err), NT_ERR_RANGE, "zero weeks refused");
 	is_int(nt_report_trend(s, mar, NT_TREND_MAX_WEEKS + 1, &t, &err), NT_ERR_RANGE,
 	       "too many weeks refused");

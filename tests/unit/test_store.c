@@ -2,46 +2,41 @@
 /* test_store.c - unit tests for the database layer (store.h): open, migrate, transactions, statements. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "store.h"
 #include "tap.h"
 
 static char tmpdir[256];
 
-/* Removes everything the tests made below tmpdir (known names only). */
+static int
+remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Removes everything the tests made below tmpdir. */
 static void
 cleanup(void)
 {
-	static const char *const files[] = {
-		"a/b/c/nutrack.db", "a/b/c/nutrack.db-wal", "a/b/c/nutrack.db-shm",
-		"text.db", "short.db", "foreign.db", "foreign.db-wal", "foreign.db-shm",
-		"newer.db", "newer.db-wal", "newer.db-shm", "reopen.db", "reopen.db-wal",
-		"reopen.db-shm", "tx.db", "tx.db-wal", "tx.db-shm", "live.db", "live.db-wal",
-		"live.db-shm", "copy.db", "copy.db-wal", "copy.db-shm", "damaged.db",
-		"damaged.db-wal", "damaged.db-shm",
-	};
-	static const char *const dirs[] = {"a/b/c", "a/b", "a"};
-	char p[512];
-
-	if (!tmpdir[0])
-		return;
-	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-		snprintf(p, sizeof p, "%s/%s", tmpdir, files[i]);
-		unlink(p);
-	}
-	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
-		snprintf(p, sizeof p, "%s/%s", tmpdir, dirs[i]);
-		rmdir(p);
-	}
-	rmdir(tmpdir);
+	if (tmpdir[0])
+		nftw(tmpdir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 static void
@@ -198,7 +193,7 @@ test_refuse(void)
 	is_int(nt_store_exec(helper, sql, &err), NT_OK, "made a foreign SQLite file");
 	st = nt_store_open(db, &s, &err);
 	is_int(st, NT_ERR_DB, "an SQLite file with foreign tables is refused");
-	ok(strstr(err.msg, "other tables") != NULL, "... saying why: %s", err.msg);
+	ok(strstr(err.msg, "another program") != NULL, "... saying why: %s", err.msg);
 	snprintf(sql, sizeof sql, "ATTACH '%s' AS other", db);
 	nt_store_exec(helper, sql, &err);
 	{
@@ -600,6 +595,457 @@ test_check_backup(void)
 	}
 }
 
+/* ---- files nutrack has not proven its own are refused untouched ---- */
+
+/* A file's bytes (NULL when there is no such file); *n its size. */
+static char *
+slurp_file(const char *path, size_t *n)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf = NULL;
+	long len;
+
+	*n = 0;
+	if (!fp)
+		return NULL;
+	if (fseek(fp, 0, SEEK_END) == 0 && (len = ftell(fp)) >= 0 && fseek(fp, 0, SEEK_SET) == 0 &&
+	    (buf = malloc((size_t)len + 1)) && fread(buf, 1, (size_t)len, fp) == (size_t)len)
+		*n = (size_t)len;
+	fclose(fp);
+	return buf;
+}
+
+/* A database file and its three companions, as they were. */
+struct snapshot {
+	char path[512];
+	char *bytes[4];
+	size_t n[4];
+};
+
+static const char *const companions[] = {"", "-wal", "-shm", "-journal"};
+
+static void
+snap(struct snapshot *sn, const char *path)
+{
+	char p[600];
+
+	snprintf(sn->path, sizeof sn->path, "%s", path);
+	for (int i = 0; i < 4; i++) {
+		snprintf(p, sizeof p, "%s%s", path, companions[i]);
+		sn->bytes[i] = slurp_file(p, &sn->n[i]);
+	}
+}
+
+/* ok() when the file and its companions are byte for byte as they were. */
+static void
+untouched(struct snapshot *sn, const char *what)
+{
+	char p[600], why[200] = "";
+
+	for (int i = 0; i < 4 && !why[0]; i++) {
+		size_t n;
+		char *now;
+
+		snprintf(p, sizeof p, "%s%s", sn->path, companions[i]);
+		now = slurp_file(p, &n);
+		if (!now != !sn->bytes[i])
+			snprintf(why, sizeof why, "%s%s %s", what, companions[i],
+			         now ? "was made" : "is gone");
+		else if (now && (n != sn->n[i] || memcmp(now, sn->bytes[i], n)))
+			snprintf(why, sizeof why, "%s%s changed", what, companions[i]);
+		free(now);
+	}
+	ok(!why[0], "%s: untouched (the file, and no -wal, -shm or -journal made or changed)%s%s",
+	   what, why[0] ? ": " : "", why);
+	for (int i = 0; i < 4; i++)
+		free(sn->bytes[i]);
+}
+
+/* Runs SQL on a file with SQLite itself (the files other programs make). */
+static sqlite3 *
+raw_open(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	char *msg = NULL;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK || sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		tap_bail("raw sql on %s: %s", path, msg ? msg : sqlite3_errmsg(db));
+	return db;
+}
+
+static void
+raw_sql(const char *path, const char *sql)
+{
+	sqlite3_close(raw_open(path, sql));
+}
+
+static void
+copy_file(const char *from, const char *to)
+{
+	size_t n;
+	char *b = slurp_file(from, &n);
+	FILE *fp = fopen(to, "wb");
+
+	if (!b || !fp || fwrite(b, 1, n, fp) != n)
+		tap_bail("copying %s", from);
+	fclose(fp);
+	free(b);
+}
+
+/* Expects nt_store_open(path) to fail with st, its message holding `says`, and
+ * the file and its companions untouched. */
+static void
+refused(const char *path, enum nt_status want, const char *says, const char *what)
+{
+	struct snapshot sn;
+	struct nt_store *s = NULL;
+	struct nt_err err;
+	enum nt_status st;
+
+	snap(&sn, path);
+	st = nt_store_open(path, &s, &err);
+	is_int(st, want, "%s: refused", what);
+	ok(st != NT_OK && strstr(err.msg, says) != NULL, "... saying '%s': %s", says,
+	   st ? err.msg : "(opened)");
+	ok(s == NULL, "... *out not set");
+	nt_store_close(s);
+	untouched(&sn, what);
+}
+
+static void
+test_untouched(void)
+{
+	char p[512], q[560], r[620];
+	sqlite3 *hold;
+
+	/* nutrack's application id, and no tables */
+	path_in(p, sizeof p, "appid-only.db");
+	raw_sql(p, "PRAGMA application_id = 1314157105; PRAGMA user_version = 2");
+	refused(p, NT_ERR_DB, "7 of its 7 tables are missing", "nutrack's application id, no tables");
+
+	/* schema version 2 and no tables, no application id */
+	path_in(p, sizeof p, "version-only.db");
+	raw_sql(p, "PRAGMA user_version = 2");
+	refused(p, NT_ERR_DB, "another program", "user_version 2, no tables");
+
+	/* nutrack's id in the file, its tables only in a log not checkpointed */
+	path_in(p, sizeof p, "appid-wal.db");
+	path_in(q, sizeof q, "live-appid.db");
+	raw_sql(q, "PRAGMA application_id = 1314157105; PRAGMA user_version = 1");
+	hold = raw_open(q, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+	                   "CREATE TABLE meta(k); INSERT INTO meta VALUES ('x')");
+	copy_file(q, p);
+	snprintf(r, sizeof r, "%s-wal", q);
+	snprintf(q, sizeof q, "%s-wal", p);
+	copy_file(r, q);
+	sqlite3_close(hold);
+	refused(p, NT_ERR_DB, "tables are missing", "nutrack's id, tables in a pending -wal");
+
+	/* another application's WAL database with a pending -wal */
+	path_in(p, sizeof p, "other-wal.db");
+	path_in(q, sizeof q, "live-other.db");
+	hold = raw_open(q, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+	                   "CREATE TABLE accounts(id, who); INSERT INTO accounts VALUES (1, 'x')");
+	copy_file(q, p);
+	snprintf(r, sizeof r, "%s-wal", q);
+	snprintf(q, sizeof q, "%s-wal", p);
+	copy_file(r, q);
+	sqlite3_close(hold);
+	refused(p, NT_ERR_DB, "another program", "another program's WAL database, -wal pending");
+
+	/* a nutrack database with a hot rollback journal (a copy taken mid-transaction) */
+	{
+		struct nt_store *s;
+		struct nt_err err;
+		size_t n = 0;
+		char *j;
+
+		path_in(q, sizeof q, "live-hot.db");
+		if (nt_store_open(q, &s, &err))
+			tap_bail("open: %s", err.msg);
+		nt_store_close(s);
+		hold = raw_open(q, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 2;"
+		                   "CREATE TABLE pad(x); BEGIN;"
+		                   "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+		                   " WHERE i < 200) INSERT INTO pad SELECT randomblob(900) FROM n");
+		path_in(p, sizeof p, "hot.db");
+		copy_file(q, p);
+		snprintf(r, sizeof r, "%s-journal", q);
+		snprintf(q, sizeof q, "%s-journal", p);
+		j = slurp_file(r, &n);
+		if (j && n > 0)
+			copy_file(r, q);
+		free(j);
+		sqlite3_exec(hold, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(hold);
+		ok(n > 0, "a hot journal was made (%zu bytes)", n);
+		refused(p, NT_ERR_DB, "cut short", "a database with a hot rollback journal");
+	}
+
+	/* an empty file of someone else's, reached through a symbolic link */
+	if (geteuid() == 0) {
+		int fd;
+
+		path_in(p, sizeof p, "theirs.db");
+		path_in(q, sizeof q, "link-to-theirs.db");
+		if ((fd = open(p, O_WRONLY | O_CREAT | O_EXCL, 0644)) < 0 || fchown(fd, 65534, 65534))
+			tap_bail("making %s", p);
+		close(fd);
+		if (symlink(p, q))
+			tap_bail("symlink");
+		refused(q, NT_ERR_IO, "belongs to another user", "an empty file of another user's");
+		{
+			struct snapshot sn;
+
+			snap(&sn, p);
+			untouched(&sn, "... the file the link points to");
+		}
+	} else {
+		ok(1, "# SKIP an empty file of another user's: needs root to chown");
+	}
+
+	/* two names for one file */
+	{
+		struct nt_store *s;
+		struct nt_err err;
+
+		path_in(p, sizeof p, "linked.db");
+		path_in(q, sizeof q, "linked-2.db");
+		if (nt_store_open(p, &s, &err))
+			tap_bail("open: %s", err.msg);
+		nt_store_close(s);
+		if (link(p, q))
+			tap_bail("link");
+		refused(p, NT_ERR_IO, "2 names (hard links)", "a database with a hard link");
+		unlink(q);
+		is_int(nt_store_open(p, &s, &err), NT_OK, "with one name again it opens");
+		nt_store_close(s);
+	}
+}
+
+/* ---- creating: through a dangling link, over an empty file, racing ---- */
+
+static int
+mode_of(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 ? (int)(sb.st_mode & 07777) : -1;
+}
+
+static void
+test_create_links(void)
+{
+	char link_path[512], real[512], dir[512], p[600], q[600];
+	struct nt_store *s;
+	struct nt_err err;
+	struct stat sb;
+
+	umask(022);
+	path_in(dir, sizeof dir, "real");
+	path_in(real, sizeof real, "real/target.db");
+	path_in(link_path, sizeof link_path, "link.db");
+	if (mkdir(dir, 0700) || symlink("real/target.db", link_path))
+		tap_bail("making the link");
+	is_int(nt_store_open(link_path, &s, &err), NT_OK, "a dangling link: the database is made");
+	ok(lstat(link_path, &sb) == 0 && S_ISLNK(sb.st_mode), "... the link stays a link");
+	is_int(mode_of(real), 0600, "... the file it points to is made, mode 0600 (umask 022)");
+	is_int(nt_store_meta_set(s, "k", "v", &err), NT_OK, "a write");
+	snprintf(p, sizeof p, "%s-wal", real);
+	is_int(mode_of(p), 0600, "... its -wal is mode 0600");
+	snprintf(p, sizeof p, "%s-shm", real);
+	is_int(mode_of(p), 0600, "... its -shm is mode 0600");
+
+	/* the output guard knows the real names, existing or not */
+	snprintf(p, sizeof p, "%s-wal", real);
+	ok(nt_store_is_own_file(s, p), "the real -wal is the database's own");
+	snprintf(p, sizeof p, "%s-shm", real);
+	ok(nt_store_is_own_file(s, p), "the real -shm too");
+	snprintf(p, sizeof p, "%s-journal", real);
+	ok(access(p, F_OK) != 0 && nt_store_is_own_file(s, p), "and the -journal, not there now");
+	ok(nt_store_is_own_file(s, real) && nt_store_is_own_file(s, link_path),
+	   "the file itself, by either name");
+	path_in(q, sizeof q, "to-wal");
+	snprintf(p, sizeof p, "%s-wal", real);
+	if (symlink(p, q))
+		tap_bail("symlink");
+	ok(nt_store_is_own_file(s, q), "a link to the -wal");
+	path_in(p, sizeof p, "real/../real/target.db-journal");
+	ok(nt_store_is_own_file(s, p), "the -journal by a roundabout name");
+	path_in(p, sizeof p, "real/export.csv");
+	ok(!nt_store_is_own_file(s, p), "another file beside it is not");
+	snprintf(p, sizeof p, "%s-journal", real);
+	is_int(nt_store_backup(s, p, true, &err), NT_ERR_INVALID, "backup onto the -journal: refused");
+	ok(access(p, F_OK) != 0, "... nothing written there");
+	nt_store_close(s);
+
+	/* an empty file of ours is a new database */
+	path_in(p, sizeof p, "empty.db");
+	{
+		int fd = open(p, O_WRONLY | O_CREAT | O_EXCL, 0644);
+
+		if (fd < 0)
+			tap_bail("making %s", p);
+		close(fd);
+	}
+	is_int(nt_store_open(p, &s, &err), NT_OK, "an empty file of ours: made a database");
+	is_int(query_int(s, sql_n_tables), 7, "... with its tables");
+	is_int(mode_of(p), 0600, "... mode 0600");
+	nt_store_close(s);
+
+	/* the temporary file of a creation that died goes; a live one stays */
+	path_in(p, sizeof p, ".swept.db.AbC123");
+	path_in(q, sizeof q, ".swept.db.Live12");
+	{
+		int dead = open(p, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		int live = open(q, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+		if (dead < 0 || live < 0 || flock(live, LOCK_EX))
+			tap_bail("making temporary files");
+		close(dead);
+		path_in(real, sizeof real, "swept.db");
+		is_int(nt_store_open(real, &s, &err), NT_OK, "a new database beside old temporary files");
+		nt_store_close(s);
+		ok(access(p, F_OK) != 0, "a dead creation's temporary file is removed");
+		ok(access(q, F_OK) == 0, "a live one (locked) is left");
+		close(live);
+	}
+}
+
+static const char *counter_path;
+
+/* An init that counts its runs in a file and takes its time. */
+static enum nt_status
+count_init(struct nt_store *s, void *ctx, struct nt_err *err)
+{
+	int fd = open(counter_path, O_WRONLY | O_CREAT | O_APPEND, 0600);
+
+	(void)ctx;
+	if (fd < 0 || write(fd, "x", 1) != 1)
+		return nt_err_set(err, NT_ERR_IO, "counter");
+	close(fd);
+	usleep(100000);
+	return nt_store_meta_set(s, "made", "1", err);
+}
+
+static enum nt_status
+failing_init(struct nt_store *s, void *ctx, struct nt_err *err)
+{
+	(void)s;
+	(void)ctx;
+	return nt_err_set(err, NT_ERR_NODATA, "no data here");
+}
+
+static void
+test_create_race(void)
+{
+	char db[512], counter[512], dir[512];
+	struct nt_store *s;
+	struct nt_err err;
+	int procs = 8, good = 0;
+
+	path_in(dir, sizeof dir, "race");
+	path_in(db, sizeof db, "race/nutrack.db");
+	path_in(counter, sizeof counter, "race-counter");
+	counter_path = counter;
+	for (int i = 0; i < procs; i++) {
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			char key[32];
+			int rc = 1;
+
+			snprintf(key, sizeof key, "child-%d", i);
+			if (nt_store_open_init(db, count_init, NULL, &s, &err) == NT_OK) {
+				rc = nt_store_meta_set(s, key, "here", &err) != NT_OK;
+				nt_store_close(s);
+			}
+			_exit(rc);
+		}
+	}
+	for (int i = 0; i < procs; i++) {
+		int status;
+
+		if (wait(&status) > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+			good++;
+	}
+	is_int(good, procs, "%d processes open one new database at once: all succeed", procs);
+	{
+		struct stat sb;
+
+		is_int(stat(counter, &sb) == 0 ? (long long)sb.st_size : -1, 1,
+		       "... and it was built once (under the lock)");
+	}
+	if (nt_store_open(db, &s, &err))
+		tap_bail("open: %s", err.msg);
+	is_int(query_int(s, "SELECT count(*) FROM meta WHERE key LIKE 'child-%'"), procs,
+	       "every process's write is in it");
+	is_int(query_int(s, "SELECT count(*) FROM meta WHERE key = 'made'"), 1,
+	       "with what init wrote");
+	nt_store_close(s);
+	{
+		DIR *d = opendir(dir);
+		struct dirent *e;
+		int others = 0;
+
+		while (d && (e = readdir(d)))
+			others += strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+			          strcmp(e->d_name, "nutrack.db");
+		if (d)
+			closedir(d);
+		is_int(others, 0, "no temporary file is left beside it");
+	}
+
+	/* a creation that fails leaves nothing */
+	path_in(db, sizeof db, "fails/nutrack.db");
+	is_int(nt_store_open_init(db, failing_init, NULL, &s, &err), NT_ERR_NODATA,
+	       "init fails: the open fails");
+	path_in(dir, sizeof dir, "fails");
+	{
+		DIR *d = opendir(dir);
+		struct dirent *e;
+		int n = 0;
+
+		while (d && (e = readdir(d)))
+			n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+		if (d)
+			closedir(d);
+		is_int(n, 0, "... and its directory is empty");
+	}
+}
+
+/* ---- check notices what is missing ---- */
+
+static void
+collect_all(void *ctx, const char *problem)
+{
+	char *all = ctx;
+	size_t len = strlen(all);
+
+	snprintf(all + len, 512 - len, "%s%s", len ? "; " : "", problem);
+}
+
+static void
+test_check_schema(void)
+{
+	char db[512], all[512] = "";
+	struct nt_store *s;
+	struct nt_err err;
+	int problems = -1;
+
+	path_in(db, sizeof db, "dropped.db");
+	if (nt_store_open(db, &s, &err))
+		tap_bail("open: %s", err.msg);
+	nt_store_close(s);
+	raw_sql(db, "DROP TABLE labs; DROP TRIGGER foods_ai");
+	is_int(nt_store_open(db, &s, &err), NT_OK, "a database missing a table still opens");
+	is_int(nt_store_check(s, collect_all, all, &problems, &err), NT_OK, "check runs");
+	is_int(problems, 2, "two problems");
+	is_str(all, "the trigger foods_ai is missing; the table labs is missing",
+	       "the missing trigger and table named");
+	nt_store_close(s);
+}
+
 int
 main(void)
 {
@@ -619,5 +1065,9 @@ main(void)
 	test_stmt_stable();
 	test_default_path();
 	test_check_backup();
+	test_untouched();
+	test_create_links();
+	test_create_race();
+	test_check_schema();
 	return tap_done();
 }

@@ -183,6 +183,18 @@ test_sanitize(void)
 	sanitize("a\xe2\x82\xac", 4, "a", "never half a character (n = 4)");
 	sanitize("a\xe2\x82\xac", 5, "a\xe2\x82\xac", "whole character fits (n = 5)");
 	sanitize("\x1b\x1b\x1b", 3, "??", "replacements respect n");
+	/* format characters: shown escaped, never raw */
+	sanitize("Evil\xe2\x80\xaeRAB", 128, "Evil<U+202E>RAB", "U+202E escaped");
+	sanitize("a\xe2\x80\x8b" "b\xe2\x81\xa0" "c", 128, "a<U+200B>b<U+2060>c",
+	         "zero-width space and word joiner escaped");
+	sanitize("\xef\xbb\xbfx\xe2\x80\xa8y", 128, "<U+FEFF>x<U+2028>y",
+	         "byte order mark and line separator escaped");
+	sanitize("\xf3\xa0\x80\x81t", 128, "<U+E0001>t", "a tag character: 5 hex digits");
+	sanitize("so\xc2\xad" "ft", 128, "so<U+00AD>ft", "soft hyphen escaped");
+	sanitize("a\xe2\x80\xae", 9, "a", "an escape that does not fit is left out");
+	sanitize("a\xe2\x80\xae", 10, "a<U+202E>", "... and one that fits is whole");
+	ok(nt_text_is_format(0x202e) && nt_text_is_format(0x2066) && !nt_text_is_format(0x2065) &&
+	   !nt_text_is_format('a') && !nt_text_is_format(0xe9), "nt_text_is_format");
 	nt_text_sanitize("abc", one, 0);
 	is_str(one, "ZZZ", "n = 0 writes nothing");
 }
