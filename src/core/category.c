@@ -11,7 +11,7 @@
 #include "store.h"
 #include "text.h"
 
-_Static_assert(NT_CLASS_NOT_ADVICE == 8191, "NT_ADVICE_SQL spells NT_CLASS_NOT_ADVICE as 8191");
+_Static_assert(NT_CLASS_NOT_ADVICE == 16383, "NT_ADVICE_SQL spells NT_CLASS_NOT_ADVICE as 16383");
 
 #define A NT_CLASS_ALCOHOL
 #define E NT_CLASS_ENERGY
@@ -26,6 +26,7 @@ _Static_assert(NT_CLASS_NOT_ADVICE == 8191, "NT_ADVICE_SQL spells NT_CLASS_NOT_A
 #define T NT_CLASS_DESSERT
 #define G NT_CLASS_SWEETENER
 #define I NT_CLASS_INGREDIENT
+#define K NT_CLASS_SWEET_DRINK
 
 /*
  * The rules.  Groups are USDA's SR28 food groups and, for FNDDS foods,
@@ -190,6 +191,20 @@ static const struct nt_category_rule rules[] = {
 	/* ---- components of dishes ---- */
 	{I, NT_SCOPE_NAME, "as ingredient|for use with|for use on|for use in", NULL, NULL,
 	 "FNDDS's components of mixed dishes: a part of a recipe, not a food eaten alone"},
+
+	/* ---- sugary and "functional" drinks ---- */
+	{K, NT_SCOPE_GROUP,
+	 "soft drinks|diet soft drinks|fruit drinks|sport and energy drinks|"
+	 "diet sport and energy drinks|enhanced water|flavored or carbonated water|other diet drinks",
+	 "energy", NULL,
+	 "FNDDS's sweetened and \"vitamin\" drinks: the B12 or potassium they add is no reason "
+	 "to drink them, and a dietitian would not offer them as a source"},
+	{K, NT_SCOPE_NAME,
+	 "soft drink|soft drinks|carbonated beverage|cola|sports drink|enhanced water|"
+	 "vitamin water|fruit punch|fruit drink|fruit flavored drink|juice drink|lemonade|"
+	 "limeade|fruitade|ginger ale|root beer",
+	 "cola nut|kola", NULL,
+	 "SR28 names its soft drinks, ades and sports drinks \"Beverages, ...\""},
 };
 
 #define N_RULES (sizeof rules / sizeof *rules)
@@ -205,7 +220,7 @@ static const char *const class_names[NT_CLASS_COUNT] = {
 	"alcoholic drink", "energy drink", "candy", "dry form (powder, mix, uncooked)",
 	"sauce or condiment", "infant formula", "baby food", "fast food or restaurant",
 	"supplement", "sweet coating", "dessert or sweet bakery", "sweetener",
-	"ingredient of a dish",
+	"ingredient of a dish", "sugary or vitamin drink",
 };
 
 const char *

@@ -32,8 +32,9 @@ enum nt_class {
 	NT_CLASS_DESSERT = 1 << 10,   /* dessert, sweet bakery */
 	NT_CLASS_SWEETENER = 1 << 11, /* sugar, syrup, honey, sweetener */
 	NT_CLASS_INGREDIENT = 1 << 12, /* a component of a dish ("as ingredient") */
+	NT_CLASS_SWEET_DRINK = 1 << 13, /* soft drink, fruit drink, sports drink, enhanced water */
 };
-#define NT_CLASS_COUNT 13
+#define NT_CLASS_COUNT 14
 #define NT_CLASS_ALL ((1u << NT_CLASS_COUNT) - 1)
 
 /*
@@ -43,14 +44,14 @@ enum nt_class {
  * category.c checks that the number written here is NT_CLASS_NOT_ADVICE.
  */
 #define NT_CLASS_NOT_ADVICE NT_CLASS_ALL
-#define NT_ADVICE_SQL "((f.class & 8191) = 0)"
+#define NT_ADVICE_SQL "((f.class & 16383) = 0)"
 
 /*
  * The version of the rules below: when it differs from the one a database
  * was classified with (meta key "class_rules"), nt_category_refresh works
  * every food's classes out again.  Raise it with every change to the rules.
  */
-#define NT_CATEGORY_RULES_VERSION 1
+#define NT_CATEGORY_RULES_VERSION 2
 
 /* Where a rule looks. */
 enum nt_category_scope {

@@ -69,6 +69,9 @@ static const struct nt_rank_rule_info rank_rules[NT_RANK_RULE_COUNT] = {
 	[NT_RANK_SWEETENER] = {"sweetener", 2, "sugars and syrups, unless named"},
 	[NT_RANK_INGREDIENT] = {"ingredient", 4,
 		"FNDDS's components of dishes (\"as ingredient\") are parts, not foods"},
+	[NT_RANK_SWEET_DRINK] = {"sweet-drink", 2,
+		"soft drinks, fruit drinks, sports drinks and enhanced waters, unless one is named: "
+		"\"orange\" is the fruit or its juice"},
 	[NT_RANK_ANALOG] = {"analog", 2,
 		"a meat or dairy analog (\"Chicken, meatless\", \"Cheese, imitation\") is not what "
 		"the food's name alone means, unless \"vegan\", \"meatless\"... is typed"},
@@ -135,6 +138,10 @@ static const struct {
 	{NT_CLASS_SWEETENER, NT_RANK_SWEETENER,
 	 "sugar|sugars|syrup|honey|molasses|sweetener|sweeteners|agave|stevia|treacle"},
 	{NT_CLASS_INGREDIENT, NT_RANK_INGREDIENT, "ingredient"},
+	{NT_CLASS_SWEET_DRINK, NT_RANK_SWEET_DRINK,
+	 "soda|sodas|soft|cola|colas|coke|pepsi|sprite|fanta|pop|lemonade|limeade|punch|ade|"
+	 "sports|gatorade|powerade|enhanced|vitaminwater|drink|drinks|ale|root|tonic|seltzer|"
+	 "sparkling|carbonated|flavored"},
 };
 
 /* ---- words ---- */

@@ -104,6 +104,7 @@ enum nt_rank_rule {
 	NT_RANK_DESSERT,
 	NT_RANK_SWEETENER,
 	NT_RANK_INGREDIENT,
+	NT_RANK_SWEET_DRINK,
 	NT_RANK_ANALOG,        /* a meat or dairy analog ("Chicken, meatless") */
 	NT_RANK_PART,          /* an organ, feet, skin or fat alone */
 	NT_RANK_DISH,          /* a mixed dish, for a one-word search */

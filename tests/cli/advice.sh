@@ -10,12 +10,13 @@ nt profile --sex female --age 34 --diet vegan >/dev/null
 
 # --- top ---------------------------------------------------------------
 # Vegan B12 per everyday portion, everyday advice only (the energy drinks
-# that would lead are left out):
+# that would lead are left out, and so are the sugary "vitamin" drinks: acai
+# juice blend 8.43 ug, diet enhanced water 4.90 ug, Powerade 4.51 ug):
 #   nutritional yeast label:1           150 ug/100 g x 10 g   = 15.00 ug
-#   acai juice blend fndds:95342000     3.4 ug/100 g x 248 g  = 8.43 ug
-#   enhanced water, diet fndds:94200200 1.02 ug/100 g x 480 g = 4.896 -> 4.90
-#   Powerade fndds:95320500             0.91 ug/100 g x 496 g = 4.5136 -> 4.51
 #   Multigrain Cheerios fndds:57308400  5.89 ug/100 g x 30 g  = 1.767 -> 1.77
+#   vegetarian hot dog fndds:41811400   2.35 ug/100 g x 70 g  = 1.645 -> 1.65
+#   iced latte, non-dairy fndds:92102502 0.44 ug/100 g x 360 g = 1.584 -> 1.58
+#   bottled smoothie fndds:78101120     0.63 ug/100 g x 248 g = 1.5624 -> 1.56
 expect top-b12-vegan 0 nt top -n 5 b12
 is "no energy drink in the vegan B12 list (50 rows)" \
 	"$(nt top -n 50 --csv b12 | grep -ci 'energy')" "0"

@@ -67,8 +67,9 @@ expect report-format-clash 2 nt report --csv --format html
 # FNDDS foods, the first portion for the label foods), everyday advice only
 # (energy drinks are not; tests/cli/advice.sh has more):
 #   nutritional yeast label:1             150 ug/100 g x 10 g   = 15.00 ug
-#   acai juice blend fndds:95342000       3.4 ug/100 g x 248 g  = 8.43 ug
-#   enhanced water, diet fndds:94200200   1.02 ug/100 g x 480 g = 4.90 ug
+#   Multigrain Cheerios fndds:57308400    5.89 ug/100 g x 30 g  = 1.767 -> 1.77
+#   vegetarian hot dog fndds:41811400     2.35 ug/100 g x 70 g  = 1.645 -> 1.65
+# (sugary "vitamin" drinks such as the acai juice blend are not advice)
 # The profile is vegan, so meat and fish are left out without --diet.
 expect top-b12-profile-diet 0 nt top -n 3 b12
 #   potato baked with butter fndds:71508005  507 mg/100 g x 315 g = 1597 mg

@@ -194,6 +194,18 @@ static const struct {
 	  X("Beverages, chocolate syrup", "Beverages")},
 	 {X("Honeydew melon, raw", ""), X("Honey bun, glazed", ""), X("Sugar-free gum", ""),
 	  X("Peanut butter and jelly sandwich, NFS", "")}},
+	{NT_CLASS_SWEET_DRINK, NT_SCOPE_GROUP, "soft drinks",
+	 {X("Soft drink, cola", "Soft drinks"), X("Sports drink (Powerade)", "Sport and energy drinks"),
+	  X("Water, enhanced, diet", "Enhanced water"), X("Fruit juice, acai blend", "Fruit drinks")},
+	 {X("Orange juice, 100%, freshly squeezed", "Citrus juice"), X("Oat milk", "Plant-based milk"),
+	  X("Water, tap", "Tap water")}},
+	{NT_CLASS_SWEET_DRINK, NT_SCOPE_NAME, "soft drink",
+	 {X("Beverages, carbonated, cola, regular", "Beverages"),
+	  X("Beverages, Sports drink, POWERADE, ZERO", "Beverages"),
+	  X("Beverages, fruit punch drink, with added nutrients, canned", "Beverages"),
+	  X("Beverages, lemonade, frozen concentrate, white, prepared with water", "Beverages")},
+	 {X("Nuts, kola, cola nut", "Nut and Seed Products"), X("Beverages, orange juice, raw", "Beverages"),
+	  X("Beverages, tea, black, brewed, prepared with tap water", "Beverages")}},
 	{NT_CLASS_INGREDIENT, NT_SCOPE_NAME, "as ingredient",
 	 {X("Broccoli, cooked, as ingredient", "Not included in a food category"),
 	  X("Bacon, for use on a sandwich", "Not included in a food category")},
@@ -344,9 +356,9 @@ test_stored(struct nt_store *s)
 		const char *ref;
 		unsigned cls;
 	} want[] = {
-		{"fndds:93301190", NT_CLASS_ALCOHOL},      /* Rum and cola */
-		{"fndds:92410310", 0},                     /* Soft drink, cola */
-		{"sr28:14148", 0},                         /* Beverages, carbonated, cola, regular */
+		{"fndds:93301190", NT_CLASS_ALCOHOL | NT_CLASS_SWEET_DRINK}, /* Rum and cola */
+		{"fndds:92410310", NT_CLASS_SWEET_DRINK},  /* Soft drink, cola */
+		{"sr28:14148", NT_CLASS_SWEET_DRINK},      /* Beverages, carbonated, cola, regular */
 		{"sr28:14214", NT_CLASS_DRY},              /* coffee, instant, regular, powder */
 		{"fndds:92101000", 0},                     /* Coffee, brewed */
 		{"sr28:12155", 0},                         /* Nuts, walnuts, english */

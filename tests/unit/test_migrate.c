@@ -185,8 +185,8 @@ test_v2(void)
 	 * 14230 and 14231 the custom foods */
 	is_int(raw_int("SELECT class FROM foods WHERE id = 10938"), NT_CLASS_SWEET_COAT,
 	       "Walnuts, honey roasted: a sweet coating");
-	is_int(raw_int("SELECT class FROM foods WHERE id = 14066"), NT_CLASS_ALCOHOL,
-	       "Rum and cola: an alcoholic drink");
+	is_int(raw_int("SELECT class FROM foods WHERE id = 14066"), NT_CLASS_ALCOHOL | NT_CLASS_SWEET_DRINK,
+	       "Rum and cola: an alcoholic drink, and sweet");
 	is_int(raw_int("SELECT class FROM foods WHERE id = 13781"), 0, "Coffee, brewed: everyday");
 	is_int(raw_int("SELECT class FROM foods WHERE id = 14231"), NT_CLASS_SUPPLEMENT,
 	       "the custom Vitamin D3 drops (filed under Supplements): a supplement");

@@ -224,6 +224,8 @@ test_class_rules(void)
 		{NT_CLASS_DESSERT, NT_RANK_DESSERT, "apple", "apple pie", "Pie, apple"},
 		{NT_CLASS_SWEETENER, NT_RANK_SWEETENER, "maple", "maple syrup", "Syrup, maple"},
 		{NT_CLASS_INGREDIENT, NT_RANK_INGREDIENT, "rice", "rice ingredient", "Rice, as ingredient"},
+		{NT_CLASS_SWEET_DRINK, NT_RANK_SWEET_DRINK, "orange", "orange soda",
+		 "Soft drink, fruit flavored, orange"},
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {

@@ -152,7 +152,9 @@ test_top(void)
 
 	/*
 	 * Vegan B12, everyday advice: label:1 nutritional yeast 150 ug x 0.10 =
-	 * 15 ug, fndds:95342000 acai juice blend 3.4 ug x 2.48 = 8.432 ug.
+	 * 15 ug, then fndds:57308400 multigrain O's 5.89 ug x 0.30 = 1.767 ug (the
+	 * acai juice blend, 3.4 ug x 2.48 = 8.432 ug, is a sugary "vitamin" drink:
+	 * not advice).
 	 * With foods that are not advice: fndds:95310700 energy drink 3.77 ug x
 	 * 4.96 = 18.6992 ug first; never for someone under 18.  Supplements
 	 * (label:2..9) never rank, even with ingredients and any diet.
@@ -160,8 +162,8 @@ test_top(void)
 	is_int(nt_report_top(s, NT_B12, NT_DIET_VEGAN, 0, 2, &t, &err), NT_OK, "vegan B12");
 	is_str(t.v[0].ref, "label:1", "nutritional yeast first");
 	is_num(t.v[0].value, 15, 1e-9, "15 ug in 2 tbsp");
-	is_str(t.v[1].ref, "fndds:95342000", "then the acai juice blend, not an energy drink");
-	is_num(t.v[1].value, 8.432, 1e-9, "8.432 ug in 248 g");
+	is_str(t.v[1].ref, "fndds:57308400", "then multigrain O's, not a sugary drink");
+	is_num(t.v[1].value, 1.767, 1e-9, "1.767 ug in 30 g");
 	nt_top_fini(&t);
 	is_int(nt_report_top(s, NT_B12, NT_DIET_VEGAN, NT_TOP_NOT_ADVICE, 2, &t, &err), NT_OK,
 	       "vegan B12, everything");
