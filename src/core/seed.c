@@ -336,6 +336,32 @@ static const char sql_insert_staple[] =
 	"INSERT INTO staples(nutrient, food, diets, portion_seq, note) VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char sql_portion_exists[] = "SELECT 1 FROM portions WHERE food = ?1 AND seq = ?2";
 
+/* A bundled food's row id by its reference in column `col`. */
+static enum nt_status
+ref_id(struct load *ld, const struct nt_csv_row *row, int col, long long *id,
+       struct nt_err *err)
+{
+	struct nt_stmt *st;
+	char source[16], code[24];
+	enum nt_status rc;
+	int r;
+
+	if ((rc = split_ref(row, col, source, code, err)))
+		return rc;
+	if (!(st = nt_store_stmt(ld->s, sql_food_id, err)))
+		return err->status;
+	nt_stmt_bind_text(st, 1, source);
+	nt_stmt_bind_text(st, 2, code);
+	if ((r = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	if (r == 0)
+		return nt_csv_fail(err, row, (size_t)col + 1, "unknown food '%.40s'",
+		                   row->field[col]);
+	*id = nt_stmt_int(st, 0);
+	nt_stmt_reset(st);
+	return NT_OK;
+}
+
 static enum nt_status
 staple_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 {
@@ -343,7 +369,6 @@ staple_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	struct load *ld = ctx;
 	struct nt_stmt *st;
 	const char *nutrient, *diets;
-	char source[16], code[24];
 	long long food;
 	unsigned mask = 0;
 	double seq;
@@ -361,19 +386,8 @@ staple_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	if (!known)
 		return nt_csv_fail(err, row, (size_t)ld->col[0] + 1, "unknown nutrient '%.20s'",
 		                   nutrient);
-	if ((rc = split_ref(row, ld->col[1], source, code, err)))
+	if ((rc = ref_id(ld, row, ld->col[1], &food, err)))
 		return rc;
-	if (!(st = nt_store_stmt(ld->s, sql_food_id, err)))
-		return err->status;
-	nt_stmt_bind_text(st, 1, source);
-	nt_stmt_bind_text(st, 2, code);
-	if ((r = nt_stmt_step(st, err)) < 0)
-		return err->status;
-	if (r == 0)
-		return nt_csv_fail(err, row, (size_t)ld->col[1] + 1, "unknown food '%.40s'",
-		                   row->field[ld->col[1]]);
-	food = nt_stmt_int(st, 0);
-	nt_stmt_reset(st);
 	diets = row->field[ld->col[2]];
 	for (int d = 0; d < 3; d++)
 		if (strstr(diets, nt_diet_name((enum nt_diet)d)))
@@ -407,32 +421,6 @@ staple_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 static const char *const superseded_cols[] = {"food_id", "current_id", "reason"};
 static const char sql_insert_superseded[] =
 	"INSERT INTO superseded(food, current, reason) VALUES (?1, ?2, ?3)";
-
-/* A bundled food's row id by its reference in column `col`. */
-static enum nt_status
-ref_id(struct load *ld, const struct nt_csv_row *row, int col, long long *id,
-       struct nt_err *err)
-{
-	struct nt_stmt *st;
-	char source[16], code[24];
-	enum nt_status rc;
-	int r;
-
-	if ((rc = split_ref(row, col, source, code, err)))
-		return rc;
-	if (!(st = nt_store_stmt(ld->s, sql_food_id, err)))
-		return err->status;
-	nt_stmt_bind_text(st, 1, source);
-	nt_stmt_bind_text(st, 2, code);
-	if ((r = nt_stmt_step(st, err)) < 0)
-		return err->status;
-	if (r == 0)
-		return nt_csv_fail(err, row, (size_t)col + 1, "unknown food '%.40s'",
-		                   row->field[col]);
-	*id = nt_stmt_int(st, 0);
-	nt_stmt_reset(st);
-	return NT_OK;
-}
 
 static enum nt_status
 superseded_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
@@ -472,7 +460,7 @@ plan_food_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 {
 	struct load *ld = ctx;
 	struct nt_stmt *st;
-	char source[16], code[24], word[16];
+	char word[16];
 	const char *p;
 	long long food;
 	unsigned meals = 0;
@@ -484,19 +472,8 @@ plan_food_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 		return map_header(ld, row, plan_food_cols, 7, err);
 	if ((rc = check_width(row, ld->ncols, err)))
 		return rc;
-	if ((rc = split_ref(row, ld->col[0], source, code, err)))
+	if ((rc = ref_id(ld, row, ld->col[0], &food, err)))
 		return rc;
-	if (!(st = nt_store_stmt(ld->s, sql_food_id, err)))
-		return err->status;
-	nt_stmt_bind_text(st, 1, source);
-	nt_stmt_bind_text(st, 2, code);
-	if ((r = nt_stmt_step(st, err)) < 0)
-		return err->status;
-	if (r == 0)
-		return nt_csv_fail(err, row, (size_t)ld->col[0] + 1, "unknown food '%.40s'",
-		                   row->field[ld->col[0]]);
-	food = nt_stmt_int(st, 0);
-	nt_stmt_reset(st);
 	if (nt_plan_role_parse(row->field[ld->col[1]]) < 0)
 		return nt_csv_fail(err, row, (size_t)ld->col[1] + 1, "unknown role '%.20s'",
 		                   row->field[ld->col[1]]);
