@@ -419,6 +419,8 @@ name_has(const struct nt_food *f, const char *w)
 {
 	char name[512];
 
+	if (!f->name)
+		return false;
 	normalize(f->name, name, sizeof name);
 	return has_words(name, w);
 }

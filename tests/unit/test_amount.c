@@ -531,6 +531,12 @@ test_household_and_state(void)
 	/* sunflower kernels: "1 cup" is the kernels' cup (140 g), not "with hulls" */
 	grams_ok(&sunflower, "1 cup", 140);
 	grams_ok(&sunflower, "100 ml", 100 * 140 / CUP);
+	/* a food without a name (an Open Food Facts serving being checked, as
+	 * fuzz_serving does) still finds its portions: no state word is in a
+	 * missing name (the fuzzer's crash on a "hull" portion) */
+	sunflower.name = NULL;
+	grams_ok(&sunflower, "1 cup", 140);
+	sunflower.name = "test food";
 	/* "1 medium" of a baked potato: the plain "medium" (173 g), not "medium,
 	 * raw, yields"; a food that has only the yield portion uses it */
 	grams_ok(&potato, "1 medium", 173);

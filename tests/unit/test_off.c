@@ -143,7 +143,7 @@ static void
 test_dry_run(struct nt_store *s, const char *path)
 {
 	struct nt_dataset_report rep;
-	struct nt_err err;
+	struct nt_err err = {0};
 
 	is_int(nt_off_import(s, path, true, NULL, NULL, &rep, &err), NT_OK, "dry run succeeds");
 	is_int(rep.added, 7, "dry run: 7 products would be new");
@@ -163,7 +163,7 @@ test_import(struct nt_store *s, const char *path)
 		"products.tsv:14:1: product 5410000000011 is listed twice",
 	};
 	struct nt_dataset_report rep;
-	struct nt_err err;
+	struct nt_err err = {0};
 
 	is_int(nt_off_import(s, path, false, NULL, NULL, &rep, &err), NT_OK, "import succeeds");
 	is_int(rep.added, 7, "7 products new");
@@ -290,7 +290,7 @@ static void
 test_rerun(struct nt_store *s, const char *path)
 {
 	struct nt_dataset_report rep;
-	struct nt_err err;
+	struct nt_err err = {0};
 	const char *p;
 
 	is_int(nt_off_import(s, path, false, NULL, NULL, &rep, &err), NT_OK, "second import");
@@ -318,7 +318,7 @@ static void
 test_faults(struct nt_store *s)
 {
 	struct nt_dataset_report rep;
-	struct nt_err err;
+	struct nt_err err = {0};
 	char *head;
 	const char *p;
 	char path[600];
@@ -373,7 +373,7 @@ static void
 test_raw_quotes(struct nt_store *s)
 {
 	struct nt_dataset_report rep;
-	struct nt_err err;
+	struct nt_err err = {0};
 	struct nt_food *f;
 	char path[512];
 	enum nt_status st;
