@@ -496,28 +496,6 @@ journal_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	                      row->field[pos[J_AMOUNT]], mg, planned, err);
 }
 
-/* Runs a one-row query of integers into out[0..n); ?1, when bind1 >= 0, is bind1. */
-static enum nt_status
-query_ints(struct nt_store *s, const char *sql, long long bind1, long long *out, int n,
-           struct nt_err *err)
-{
-	struct nt_stmt *st;
-	int r;
-
-	if (!(st = nt_store_stmt(s, sql, err)))
-		return err->status;
-	if (bind1 >= 0)
-		nt_stmt_bind_int(st, 1, bind1);
-	if ((r = nt_stmt_step(st, err)) < 0)
-		return err->status;
-	if (r == 0)
-		return nt_err_set(err, NT_ERR_DB, "a query returned no row");
-	for (int i = 0; i < n; i++)
-		out[i] = nt_stmt_int(st, i);
-	nt_stmt_reset(st);
-	return NT_OK;
-}
-
 /* Runs a statement whose ?1 is v, to completion. */
 static enum nt_status
 run_with(struct nt_store *s, const char *sql, long long v, struct nt_err *err)
@@ -662,7 +640,7 @@ stage_xfoods(struct nt_store *s, struct xfoods *x, const struct nt_exchange_food
 	int r;
 
 	if ((rc = nt_store_exec(s, sql_xfoods_create, err)) ||
-	    (rc = query_ints(s, sql_max_food, -1, &x->seen, 1, err)))
+	    (rc = nt_store_query_ints(s, sql_max_food, -1, &x->seen, 1, err)))
 		return rc;
 	for (size_t i = 0; i < n_foods; i++) {
 		const struct nt_exchange_food *f = &foods[i];
@@ -721,7 +699,7 @@ merge_xfoods(void *ctx, struct nt_store *s, struct nt_err *err)
 	    (rc = run_source(s, sql_xfoods_created, x->source, -1, err)) ||
 	    (rc = nt_store_exec(s, sql_xfoods_merge, err)))
 		return rc;
-	return query_ints(s, sql_xfoods_added, -1, &x->added, 1, err);
+	return nt_store_query_ints(s, sql_xfoods_added, -1, &x->added, 1, err);
 }
 
 enum nt_status
@@ -761,7 +739,7 @@ nt_exchange_entries_import(struct nt_store *s, const char *source,
 		                           v[i].mg, v[i].planned, err)))
 			goto fail;
 	}
-	if (dry_run && n_foods && (rc = query_ints(s, sql_xfoods_new, -1, &x.added, 1, err)))
+	if (dry_run && n_foods && (rc = nt_store_query_ints(s, sql_xfoods_new, -1, &x.added, 1, err)))
 		goto fail;
 	/* phase 2 (unless dry_run): the foods written and the rows matched, then one commit */
 	if ((rc = nt_staging_entries_finish_with(&stage, n_foods ? merge_xfoods : NULL, &x,
@@ -1336,7 +1314,7 @@ number_new_foods(struct nt_store *s, struct nt_err *err)
 	long long after = 0, max_code = 0;
 	int r;
 
-	if ((rc = query_ints(s, sql_custom_max, -1, &max_code, 1, err)))
+	if ((rc = nt_store_query_ints(s, sql_custom_max, -1, &max_code, 1, err)))
 		return rc;
 	for (;;) {
 		long long seq, use;
@@ -1411,7 +1389,7 @@ merge_foods(struct nt_store *s, struct nt_import_counts *counts, struct nt_err *
 	    (rc = nt_store_exec(s, sql_apply_updates, err)) ||
 	    (rc = nt_store_exec(s, sql_apply_new, err)) ||
 	    (rc = refresh_changed_recipes(s, err)) ||
-	    (rc = query_ints(s, sql_foods_counts, -1, n, 3, err)))
+	    (rc = nt_store_query_ints(s, sql_foods_counts, -1, n, 3, err)))
 		return rc;
 	memset(counts, 0, sizeof *counts);
 	counts->rows = n[0];

@@ -155,26 +155,6 @@ nt_staging_entry(struct nt_staging *sg, long long line, long day, int meal, long
 	return nt_stmt_run(st, err);
 }
 
-/* Runs a one-row query of integers into out[0..n); ?1, when bind1 >= 0, is bind1. */
-static enum nt_status
-query_ints(struct nt_store *s, const char *sql, long long bind1, long long *out, int n,
-           struct nt_err *err)
-{
-	struct nt_stmt *st;
-	int r;
-
-	if (!(st = nt_store_stmt(s, sql, err)))
-		return err->status;
-	if (bind1 >= 0)
-		nt_stmt_bind_int(st, 1, bind1);
-	if ((r = nt_stmt_step(st, err)) < 0)
-		return err->status;
-	for (int i = 0; i < n; i++)
-		out[i] = r ? nt_stmt_int(st, i) : 0;
-	nt_stmt_reset(st);
-	return NT_OK;
-}
-
 enum nt_status
 nt_staging_entries_finish(struct nt_staging *sg, bool dry_run, struct nt_import_counts *counts,
                           struct nt_err *err)
@@ -196,8 +176,8 @@ nt_staging_entries_finish_with(struct nt_staging *sg, nt_staging_fn before, void
 		err = &scratch;
 	if (dry_run) {
 		/* counted against the snapshot: no write lock */
-		if ((rc = query_ints(sg->s, sql_max_entry, -1, &max_id, 1, err)) ||
-		    (rc = query_ints(sg->s, sql_entries_count, max_id, n, 2, err)))
+		if ((rc = nt_store_query_ints(sg->s, sql_max_entry, -1, &max_id, 1, err)) ||
+		    (rc = nt_store_query_ints(sg->s, sql_entries_count, max_id, n, 2, err)))
 			goto fail;
 		nt_staging_abort(sg);
 		goto out;
@@ -206,15 +186,15 @@ nt_staging_entries_finish_with(struct nt_staging *sg, nt_staging_fn before, void
 		return rc;
 	/* from here on the database as it is now: others may have written since */
 	if ((before && (rc = before(ctx, sg->s, err))) ||
-	    (rc = query_ints(sg->s, sql_food_gone, -1, &gone, 1, err)))
+	    (rc = nt_store_query_ints(sg->s, sql_food_gone, -1, &gone, 1, err)))
 		goto fail;
 	if (gone) {
 		rc = nt_err_set(err, NT_ERR_INVALID, "line %lld: its food was removed while the "
 		                "import ran; nothing was imported", gone);
 		goto fail;
 	}
-	if ((rc = query_ints(sg->s, sql_max_entry, -1, &max_id, 1, err)) ||
-	    (rc = query_ints(sg->s, sql_entries_rows, -1, n, 1, err)))
+	if ((rc = nt_store_query_ints(sg->s, sql_max_entry, -1, &max_id, 1, err)) ||
+	    (rc = nt_store_query_ints(sg->s, sql_entries_rows, -1, n, 1, err)))
 		goto fail;
 	if (!(st = nt_store_stmt(sg->s, sql_entries_insert, err))) {
 		rc = err->status;

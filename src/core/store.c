@@ -1071,6 +1071,25 @@ nt_store_run_id(struct nt_store *s, const char *sql, long long id, const char *w
 }
 
 enum nt_status
+nt_store_query_ints(struct nt_store *s, const char *sql, long long bind1, long long *out, int n,
+                    struct nt_err *err)
+{
+	struct nt_stmt *st;
+	int r;
+
+	if (!(st = nt_store_stmt(s, sql, err)))
+		return err->status;
+	if (bind1 >= 0)
+		nt_stmt_bind_int(st, 1, bind1);
+	if ((r = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	for (int i = 0; i < n; i++)
+		out[i] = r ? nt_stmt_int(st, i) : 0;
+	nt_stmt_reset(st);
+	return NT_OK;
+}
+
+enum nt_status
 nt_store_begin_read(struct nt_store *s, struct nt_err *err)
 {
 	enum nt_status st = nt_store_exec(s, s->tx_depth ? "SAVEPOINT nt" : "BEGIN", err);

@@ -73,6 +73,13 @@ enum nt_status nt_store_begin(struct nt_store *s, struct nt_err *err);
 enum nt_status nt_store_run_id(struct nt_store *s, const char *sql, long long id,
                                const char *what, struct nt_err *err);
 /*
+ * Runs a one-row query of integers (count(*), coalesce(max(...), 0)) into
+ * out[0..n); ?1, when bind1 >= 0, is bind1.  A query that returns no row
+ * leaves zeros.
+ */
+enum nt_status nt_store_query_ints(struct nt_store *s, const char *sql, long long bind1,
+                                   long long *out, int n, struct nt_err *err);
+/*
  * The same for many reads: a deferred BEGIN (or a savepoint), so that the
  * statements share one snapshot and one lock instead of taking and
  * dropping it each time.  Paired with commit or rollback like begin.
