@@ -77,7 +77,7 @@ static const struct nt_category_rule rules[] = {
 	{D, NT_SCOPE_NAME, "condensed|unprepared", "prepared|diluted|milk|sweetened",
 	 "soups, sauces, and gravies|meals, entrees, and side dishes",
 	 "condensed soups and dinner mixes are made up before they are eaten"},
-	{D, NT_SCOPE_NAME, "dry|uncooked|raw", "dry roasted|dry heat|as purchased", 
+	{D, NT_SCOPE_NAME, "dry|uncooked|raw", "dry roasted|dry heat|as purchased",
 	 "cereal grains and pasta",
 	 "grains and pasta are eaten cooked: the dry weight is 2-3 times as dense"},
 	{D, NT_SCOPE_NAME, "dry|uncooked", "dry roasted",
