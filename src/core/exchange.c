@@ -1040,6 +1040,7 @@ parse_fields(const struct nt_csv_row *row, const int *pos, struct food_row *f,
              struct nt_err *err)
 {
 	enum nt_status rc;
+	int impossible;
 
 	for (size_t c = 0; c < row->n; c++) {
 		const char *t = row->field[c];
@@ -1095,6 +1096,17 @@ parse_fields(const struct nt_csv_row *row, const int *pos, struct food_row *f,
 		}
 		}
 	}
+	if ((impossible = nt_per100_impossible(f->per100)) == NT_MEASURE_COUNT)
+		return FIELD_FAIL(err, row, pos[F_NAME], "%s",
+		                  "protein, omega-3 fatty acids, potassium and B12 weigh more than "
+		                  "the food itself (over 100 g per 100 g)", "values");
+	for (size_t i = 0; impossible >= 0 && i < N_FOOD_VALUES; i++)
+		if ((int)food_values[i] == impossible)
+			return FIELD_FAIL(err, row, pos[F_VALUES + i], "%s",
+			                  "impossible per 100 g (at most %g): %g",
+			                  food_cols[F_VALUES + i].name,
+			                  nt_measure_max_per100((enum nt_measure)impossible),
+			                  f->per100[impossible]);
 	return NT_OK;
 }
 

@@ -23,27 +23,6 @@
 
 /* ======== shared by the dataset imports ======== */
 
-double
-nt_dataset_max_per100(enum nt_measure m)
-{
-	switch (m) {
-	case NT_ENERGY:
-		return 1000;
-	case NT_PROTEIN:
-	case NT_ALA:
-	case NT_EPA:
-	case NT_DHA:
-	case NT_DPA:
-		return 100;
-	case NT_B12:
-	case NT_B12_ADDED:
-		return 100000;
-	case NT_POTASSIUM:
-		return 55000;
-	default:
-		return NAN;
-	}
-}
 
 void
 nt_dataset_skip(struct nt_dataset_report *rep, const struct nt_csv_row *row, size_t col,
@@ -1069,7 +1048,7 @@ food_nutrient_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 		nt_dataset_skip(f->rep, row, colno(f, 2), "negative amount '%.40s'", text);
 		return NT_OK;
 	}
-	max = nt_dataset_max_per100(slots[slot].m);
+	max = nt_measure_max_per100(slots[slot].m);
 	if (v * slots[slot].scale > max) {
 		nt_dataset_skip(f->rep, row, colno(f, 2), "impossible amount %.40s %s per 100 g", text,
 		                slots[slot].unit);

@@ -53,16 +53,6 @@ typedef void (*nt_dataset_progress_fn)(void *ctx, const char *step, long long do
                                        long long total, bool bytes);
 
 /*
- * The largest value per 100 g (in the measure's unit) accepted from a
- * dataset; anything above is a unit or typing error and its row is skipped:
- * energy 1000 kcal (fat has 900; label rounding adds a little), protein,
- * ALA, EPA, DHA and DPA 100 g, B12 (and added B12) 100 mg = 100,000 ug,
- * potassium 55 g = 55,000 mg (potassium chloride, the salt substitute, is
- * 52 % potassium; cream of tartar 16.5 %).  NAN for derived measures.
- */
-double nt_dataset_max_per100(enum nt_measure m);
-
-/*
  * One food of a dataset, ready to store.  Every pointer is borrowed for
  * the call.  Values per 100 g, NT_UNKNOWN where the dataset gives none.
  */

@@ -323,7 +323,7 @@ nt_food_add_custom(struct nt_store *s, const char *name,
 	enum nt_status rcs;
 	char code[24];
 	long long row;
-	int rc;
+	int rc, bad;
 
 	if (!err)
 		err = &scratch;
@@ -336,6 +336,18 @@ nt_food_add_custom(struct nt_store *s, const char *name,
 		if (isinf(per100[m]) || per100[m] < 0) /* NaN is unknown */
 			return nt_err_set(err, NT_ERR_RANGE, "'%s': a value per 100 g is out of range",
 			                  name);
+	if ((bad = nt_per100_impossible(per100)) == NT_MEASURE_COUNT)
+		return nt_err_set(err, NT_ERR_RANGE,
+		                  "'%s': protein, omega-3 fatty acids, potassium and B12 would weigh "
+		                  "more than the food itself (over 100 g per 100 g): check the values "
+		                  "and the serving", name);
+	if (bad >= 0)
+		return nt_err_set(err, NT_ERR_RANGE,
+		                  "'%s': %s %g %s per 100 g is impossible (at most %g): check the "
+		                  "value, its unit and the serving", name,
+		                  nt_measure_label((enum nt_measure)bad), nt_tidy(per100[bad]),
+		                  nt_measure_unit((enum nt_measure)bad),
+		                  nt_measure_max_per100((enum nt_measure)bad));
 	if (portion_unit && !nt_text_name_ok(portion_unit, NT_UNIT_MAX))
 		return nt_err_set(err, NT_ERR_INVALID,
 		                  "a portion's name must be 1-60 bytes of UTF-8 text without "

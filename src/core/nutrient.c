@@ -31,6 +31,51 @@ nt_measure_by_name(const char *name)
 	return -1;
 }
 
+double
+nt_measure_max_per100(enum nt_measure m)
+{
+	switch (m) {
+	case NT_ENERGY:
+		return 1000;
+	case NT_PROTEIN:
+	case NT_ALA:
+	case NT_EPA:
+	case NT_DHA:
+	case NT_DPA:
+		return 100;
+	case NT_B12:
+	case NT_B12_ADDED:
+		return 100000;
+	case NT_POTASSIUM:
+		return 55000;
+	default:
+		return NAN;
+	}
+}
+
+int
+nt_per100_impossible(const double per100[NT_STORED_COUNT])
+{
+	static const struct {
+		enum nt_measure m;
+		double grams; /* of one unit of the measure */
+	} weighed[] = {
+		{NT_PROTEIN, 1}, {NT_ALA, 1}, {NT_EPA, 1}, {NT_DHA, 1}, {NT_DPA, 1},
+		{NT_POTASSIUM, 1e-3}, {NT_B12, 1e-6},
+	};
+	double g = 0;
+
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		if (m != NT_B12 && m != NT_B12_ADDED && nt_known(per100[m]) &&
+		    per100[m] > nt_measure_max_per100((enum nt_measure)m))
+			return m;
+	for (size_t i = 0; i < sizeof weighed / sizeof *weighed; i++)
+		if (nt_known(per100[weighed[i].m]))
+			g += per100[weighed[i].m] * weighed[i].grams;
+	/* a little over 100 g is rounding in a label's or a dataset's figures */
+	return g > 100.5 ? NT_MEASURE_COUNT : -1;
+}
+
 void
 nt_amounts_unknown(struct nt_amounts *a)
 {

@@ -49,6 +49,27 @@ int nt_measure_decimals(enum nt_measure m);
 int nt_measure_by_name(const char *name);
 
 /*
+ * The largest value per 100 g (in the measure's unit) accepted from a
+ * dataset or typed for a food of one's own; anything above is a unit or
+ * typing error (a dataset's row is skipped, a typed value refused):
+ * energy 1000 kcal (fat has 900; label rounding adds a little), protein,
+ * ALA, EPA, DHA and DPA 100 g, B12 (and added B12) 100 mg = 100,000 ug,
+ * potassium 55 g = 55,000 mg (potassium chloride, the salt substitute, is
+ * 52 % potassium; cream of tartar 16.5 %).  NAN for derived measures.
+ */
+double nt_measure_max_per100(enum nt_measure m);
+
+/*
+ * Whether values per 100 g typed for a food of one's own (NT_UNKNOWN
+ * allowed) can be a food's: -1 when they can; the first measure above
+ * nt_measure_max_per100() (B12 excepted: a 1,000 ug tablet of 100 mg is
+ * 1 % B12, so B12 is held only by the next rule); or NT_MEASURE_COUNT when
+ * the weighed parts (protein, ALA, EPA, DHA, DPA, potassium and B12) add
+ * up to more than the food, 100 g.
+ */
+int nt_per100_impossible(const double per100[NT_STORED_COUNT]);
+
+/*
  * A set of measure values for some quantity of food.  `v` is NAN where
  * unknown; bit (1u << m) of `partial` is set where a known value left out
  * some unknown part (a derived sum with a missing component, or a total over

@@ -279,7 +279,7 @@ product_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 		v[c] = NT_UNKNOWN;
 	for (size_t i = 0; i < N_VALUE_COLS; i++) {
 		enum col c = value_cols[i].col;
-		double max = nt_dataset_max_per100(value_cols[i].m);
+		double max = nt_measure_max_per100(value_cols[i].m);
 
 		text = field(o, row, c);
 		if (!text[0])

@@ -29,7 +29,7 @@ struct nt_store;
  * when only kJ is given.  A row is skipped (rep->skipped, the first few
  * shown with path:line:col) for a barcode that is not digits, a barcode
  * seen earlier in the file, a short or long row, or a value that is not a
- * number, negative, or above nt_dataset_max_per100() after conversion (B12
+ * number, negative, or above nt_measure_max_per100() after conversion (B12
  * above 100 mg per 100 g is a grams-for-micrograms slip).
  *
  * Omega-3: ALA, EPA and DHA are stored as given.  When ALA is missing but

@@ -37,6 +37,12 @@ expect err-week-bad-date 1 nt week 2026-02-29
 expect err-foods-no-name 2 nt foods add
 expect err-foods-bad-value 1 nt foods add "Bar" --b12 lots
 expect err-foods-negative 1 nt foods add "Bar" --b12 -1
+# 20 g ALA in a 10 g serving is 200 g per 100 g; 6 g ALA and 6 g EPA in
+# 10 g are each possible but weigh 120 g per 100 g; a 1,000 ug B12 tablet of
+# 100 mg (1 % B12) is a real supplement, not a typing error.
+expect err-foods-impossible 1 nt foods add "Oil" --serving 10 --ala 20
+expect err-foods-heavier 1 nt foods add "Oil" --serving 10 --ala 6 --epa 6
+expect err-foods-potassium 1 nt foods add "Salt" --potassium 90000
 expect err-foods-control 1 nt foods add "$(printf 'Bar\033]0;pwned\007')"
 expect err-foods-unit-alone 2 nt foods add "Bar" --unit bar
 expect err-control-chars 1 nt add -m lunch sr28:01123 "$(printf '1 large\033[2J')"

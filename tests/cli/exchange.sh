@@ -138,7 +138,10 @@ is "foods export -o: mode 0600" "$(ls -l "$WORK/foods2.csv" | cut -c1-10)" -rw--
 
 # ---- bad custom-food files ----
 before=$(state)
-for f in empty header short-row id name group value number tag portions grams utf8 quote; do
+# impossible: flaxseed oil with 153.3 g ALA per 100 g (its 53.3 typed with a 1);
+# heavy: 60 g EPA + 60 g DHA, each possible, is 120 g in 100 g of fish oil.
+for f in empty header short-row id name group value number tag portions grams utf8 quote \
+	impossible heavy; do
 	expect "exchange-foods-err-$f" 1 fx foods import "foods-bad-$f.csv"
 done
 expect exchange-foods-err-dry-run 1 fx foods import --dry-run foods-bad-tag.csv

@@ -159,11 +159,11 @@ test_helpers(void)
 {
 	char buf[200] = "";
 
-	is_num(nt_dataset_max_per100(NT_ENERGY), 1000, 0, "energy limit 1000 kcal per 100 g");
-	is_num(nt_dataset_max_per100(NT_B12), 100000, 0, "B12 limit 100 mg per 100 g");
-	is_num(nt_dataset_max_per100(NT_POTASSIUM), 55000, 0, "potassium limit 55 g per 100 g");
-	is_num(nt_dataset_max_per100(NT_DHA), 100, 0, "DHA limit 100 g per 100 g");
-	ok(isnan(nt_dataset_max_per100(NT_OMEGA3)), "no limit for a derived measure");
+	is_num(nt_measure_max_per100(NT_ENERGY), 1000, 0, "energy limit 1000 kcal per 100 g");
+	is_num(nt_measure_max_per100(NT_B12), 100000, 0, "B12 limit 100 mg per 100 g");
+	is_num(nt_measure_max_per100(NT_POTASSIUM), 55000, 0, "potassium limit 55 g per 100 g");
+	is_num(nt_measure_max_per100(NT_DHA), 100, 0, "DHA limit 100 g per 100 g");
+	ok(isnan(nt_measure_max_per100(NT_OMEGA3)), "no limit for a derived measure");
 
 	nt_dataset_barcode_keywords("00012345678905", buf, sizeof buf);
 	is_str(buf, "00012345678905 0012345678905 012345678905", "GTIN-14: EAN-13 and UPC-A forms");

@@ -264,6 +264,47 @@ test_round(void)
 	ok(isnan(nt_round(NT_UNKNOWN, 2)), "unknown stays unknown");
 }
 
+/* What a food can hold per 100 g: each value, and all that weighs together. */
+static void
+test_impossible(void)
+{
+	double v[NT_STORED_COUNT];
+
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		v[m] = NT_UNKNOWN;
+	is_int(nt_per100_impossible(v), -1, "all unknown: possible");
+	/* flaxseed oil, sr28:04042: 53.3 g ALA, 884 kcal */
+	v[NT_ALA] = 53.3;
+	v[NT_ENERGY] = 884;
+	is_int(nt_per100_impossible(v), -1, "flaxseed oil: possible");
+	v[NT_ALA] = 153.3;
+	is_int(nt_per100_impossible(v), NT_ALA, "153.3 g ALA: impossible");
+	v[NT_ALA] = 53.3;
+	v[NT_ENERGY] = 1001;
+	is_int(nt_per100_impossible(v), NT_ENERGY, "1001 kcal: impossible");
+	v[NT_ENERGY] = 884;
+	/* 53.3 + 47 = 100.3 g: a label's rounding, still possible; + 0.5 g more is not */
+	v[NT_EPA] = 47;
+	is_int(nt_per100_impossible(v), -1, "100.3 g in 100 g: rounding");
+	v[NT_EPA] = 47.5;
+	is_int(nt_per100_impossible(v), NT_MEASURE_COUNT, "100.8 g in 100 g: impossible");
+	v[NT_EPA] = NT_UNKNOWN;
+	/* potassium chloride salt substitute: 52,000 mg; 90,000 mg is not a food */
+	v[NT_POTASSIUM] = 52000;
+	is_int(nt_per100_impossible(v), NT_MEASURE_COUNT,
+	       "53.3 g ALA + 52 g potassium: more than the food");
+	v[NT_ALA] = NT_UNKNOWN;
+	is_int(nt_per100_impossible(v), -1, "52 g potassium: possible");
+	v[NT_POTASSIUM] = 90000;
+	is_int(nt_per100_impossible(v), NT_POTASSIUM, "90 g potassium: above 55 g");
+	v[NT_POTASSIUM] = NT_UNKNOWN;
+	/* a 1,000 ug tablet of 100 mg: 1,000,000 ug per 100 g (1 %) is a supplement */
+	v[NT_B12] = 1e6;
+	is_int(nt_per100_impossible(v), -1, "B12 1 %% of a tablet: possible");
+	v[NT_B12] = 1.01e8;
+	is_int(nt_per100_impossible(v), NT_MEASURE_COUNT, "B12 101 g per 100 g: impossible");
+}
+
 int
 main(void)
 {
@@ -272,5 +313,6 @@ main(void)
 	test_for();
 	test_totals();
 	test_round();
+	test_impossible();
 	return tap_done();
 }
