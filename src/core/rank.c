@@ -73,8 +73,9 @@ static const struct nt_rank_rule_info rank_rules[NT_RANK_RULE_COUNT] = {
 		"soft drinks, fruit drinks, sports drinks and enhanced waters, unless one is named: "
 		"\"orange\" is the fruit or its juice"},
 	[NT_RANK_ANALOG] = {"analog", 2,
-		"a meat or dairy analog (\"Chicken, meatless\", \"Cheese, imitation\") is not what "
-		"the food's name alone means, unless \"vegan\", \"meatless\"... is typed"},
+		"a meat or dairy analog (\"Chicken, meatless\", \"Cheese, imitation\") or an "
+		"herbal tea (\"Tea, hot, herbal\", chamomile, hibiscus) is not what the food's name "
+		"alone means, unless \"vegan\", \"meatless\", \"herbal\"... is typed"},
 	[NT_RANK_PART] = {"part", 1.5,
 		"organs and feet of meat, and a skin or peel alone (\"Potatoes, baked, skin\"), "
 		"are parts, not the food a name means, unless typed"},
@@ -199,7 +200,7 @@ struct tokens {
 
 /* What a word of a name says, beyond itself. */
 enum {
-	W_ANALOG = 1u << 0,  /* makes a food an analog of the one its head names */
+	W_ANALOG = 1u << 0,  /* makes a food an analog of the one its head names (herbal tea) */
 	W_PART = 1u << 1,    /* a part of an animal, not the meat people mean by its name */
 	W_PLAIN = 1u << 2,   /* a word of the plain, everyday form of a food */
 	W_STOP = 1u << 3,    /* a little word that neither helps nor hurts */
@@ -217,12 +218,14 @@ static const struct word_kind {
 } word_kinds[] = {
 	{"analog", W_ANALOG}, {"and", W_STOP}, {"as", W_STOP}, {"baked", W_PLAIN},
 	{"boiled", W_PLAIN}, {"bones", W_PART}, {"brain", W_PART}, {"brains", W_PART},
-	{"brewed", W_PLAIN}, {"broiled", W_PLAIN}, {"by", W_PART}, {"chitterlings", W_PART},
+	{"brewed", W_PLAIN}, {"broiled", W_PLAIN}, {"by", W_PART}, {"chamomile", W_ANALOG},
+	{"chitterlings", W_PART},
 	{"cooked", W_PLAIN}, {"ears", W_PART}, {"except", W_NEGATOR},
 	{"excluding", W_NEGATOR}, {"feet", W_PART}, {"fresh", W_PLAIN}, {"from", W_STOP},
 	{"giblets", W_PART}, {"gizzard", W_PART}, {"gizzards", W_PART}, {"grilled", W_PLAIN},
-	{"heart", W_PART}, {"hearts", W_PART}, {"hot", W_PLAIN}, {"imitation", W_ANALOG},
-	{"in", W_STOP}, {"kidney", W_PART}, {"kidneys", W_PART}, {"liver", W_PART},
+	{"heart", W_PART}, {"hearts", W_PART}, {"herb", W_ANALOG}, {"herbal", W_ANALOG},
+	{"hibiscus", W_ANALOG}, {"hot", W_PLAIN}, {"imitation", W_ANALOG}, {"in", W_STOP},
+	{"kidney", W_PART}, {"kidneys", W_PART}, {"leaf", W_STOP}, {"liver", W_PART},
 	{"livers", W_PART}, {"lungs", W_PART}, {"made", W_STOP}, {"meatless", W_ANALOG},
 	{"mock", W_ANALOG}, {"nfs", W_STOP}, {"no", W_NEGATOR}, {"non", W_NEGATOR},
 	{"nondairy", W_ANALOG}, {"not", W_NEGATOR}, {"ns", W_STOP}, {"of", W_STOP},

@@ -165,6 +165,10 @@ test_food_rules(void)
 	                                        "products"),
 	     "meatless chicken", food("Chicken, meatless, NFS", "Soy and meat-alternative products"),
 	     "an analog unless named");
+	RULE(NT_RANK_ANALOG, 2, "tea", food("Tea, hot, herbal", "Tea"), "herbal tea",
+	     food("Tea, hot, herbal", "Tea"), "an herbal tea is not what \"tea\" means");
+	RULE(NT_RANK_ANALOG, 2, "tea", food("Tea, hot, hibiscus", "Tea"), "tea",
+	     food("Tea, hot, leaf, black", "Tea"), "a hibiscus tea is not, black tea is");
 	RULE(NT_RANK_PART, 1.5, "chicken", food("Chicken, liver, all classes, cooked",
 	                                        "Poultry Products"),
 	     "chicken liver", food("Chicken, liver, all classes, cooked", "Poultry Products"),
