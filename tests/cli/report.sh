@@ -63,6 +63,39 @@ expect report-too-long 1 nt report --from 1990-01-01 --to 2026-03-10
 expect report-text-to-file 2 nt report -o "$WORK/r.txt"
 expect report-format-clash 2 nt report --csv --format html
 
+# Issue 13: an average leaves out the days where a nutrient is unknown.
+# Week 2026-W15: a banana (fndds:63107010, 126 g) on Monday 04-06, only
+# nutritional yeast (label:1, 10 g; potassium, energy, omega-3 unknown) on
+# Tuesday 04-07.
+#   Mon  B12 0; omega-3 0.027 x 1.26 = 0.034 -> 0.03; EPA+DHA 0;
+#        K 326 x 1.26 = 410.76 -> 411; energy 97 x 1.26 = 122.22 -> 122
+#   Tue  B12 150 x 0.1 = 15.00; the rest ?
+#   Average (2 days): B12 (0 + 15) / 2 = 7.50, floor(750 / 2.4) = 312% ok;
+#        K 410.76 / 1 day = 411 (not 411 / 2 = 205), floor(41100 / 2600) =
+#        15% LOW; omega-3 0.03 / 1 day, 2%; EPA+DHA 0 / 1 day; energy 122 / 1
+#        day: "days with value" 2, 1, 1, 1, 1; CSV average row ...,2,1,1,1,1
+nt add --date 2026-04-06 fndds:63107010 "1 banana" >/dev/null
+nt add --date 2026-04-07 label:1 "2 tbsp" >/dev/null
+expect week-unknown-day 0 nt week 2026-04-06
+expect week-unknown-day-csv 0 nt week --csv 2026-04-06
+expect report-unknown-day 0 nt report --from 2026-04-06 --to 2026-04-07
+nt report --format html --from 2026-04-06 --to 2026-04-07 -o "$WORK/u.html" >/dev/null
+if grep -q '<td>Potassium</td><td>411</td><td>1 of 2</td>' "$WORK/u.html" &&
+	grep -q '<td>Vitamin B12</td><td>7.50</td><td>2 of 2</td>' "$WORK/u.html"; then
+	tap_ok "the HTML report says how many days each average covers"
+else
+	tap_not_ok "the HTML report says how many days each average covers"
+fi
+# A partial day counts (a lower bound), and marks the average: Monday 04-13
+# banana and yeast, K 410.76* (the yeast has none); Tuesday 04-14 a banana,
+# 410.76: (410.76 + 410.76) / 2 = 411*, over both days; B12 (15 + 0) / 2 =
+# 7.50; energy 122* and 122: 122*.
+nt add --date 2026-04-13 fndds:63107010 "1 banana" >/dev/null
+nt add --date 2026-04-13 label:1 "2 tbsp" >/dev/null
+nt add --date 2026-04-14 fndds:63107010 "1 banana" >/dev/null
+expect report-partial-day 0 nt report --from 2026-04-13 --to 2026-04-14
+expect report-partial-day-csv 0 nt report --csv --from 2026-04-13 --to 2026-04-14
+
 # nutrack top, per everyday portion (USDA's "Quantity not specified" for
 # FNDDS foods, the first portion for the label foods), everyday advice only
 # (energy drinks are not; tests/cli/advice.sh has more):
