@@ -96,6 +96,30 @@ nt add --date 2026-04-14 fndds:63107010 "1 banana" >/dev/null
 expect report-partial-day 0 nt report --from 2026-04-13 --to 2026-04-14
 expect report-partial-day-csv 0 nt report --csv --from 2026-04-13 --to 2026-04-14
 
+# Issue 13: a supplement's label lists what it has; the rest is 0, not
+# unknown.  Only an algae-oil capsule (label:7, 1 capsule = 0.6 g) on
+# 2026-05-04: B12 0 = 0% LOW (was unknown), absorbed 0; potassium 0 = 0%
+# LOW (was unknown); EPA+DHA (20.833 + 41.667) x 0.006 = 0.375 g = 375 mg =
+# 150% ok; omega-3 0 + 0.125 + 0.25 + 0 = 0.38 g, floor(38 / 1.1) = 34%
+# LOW, complete; energy 0.  suggest then closes the B12 gap (2.4 ug) and the
+# potassium gap (2600 mg) as for an empty day.
+nt add --date 2026-05-04 --meal breakfast label:7 "1 capsule" >/dev/null
+expect day-supplement-only 0 nt day 2026-05-04
+expect suggest-supplement-only 0 nt suggest 2026-05-04
+# A custom food keeps unknown unless filed as a supplement: "Oat bar" with
+# only B12 (1 ug per 40 g serving) on 2026-05-05 leaves potassium unknown;
+# "B12 drops" (--supplement, 250 ug a 0.05 g drop) on 2026-05-06 makes it 0.
+#   bar: B12 1.00, floor(100 / 2.4) = 41% low; absorbed 0.5 + 0.01 x 0.5 =
+#        0.505 -> 0.51; omega-3, EPA+DHA, potassium unknown
+#   drops: B12 250.00 ok; absorbed 1.5 + 0.01 x 248.5 = 3.985 -> 3.99;
+#        omega-3, EPA+DHA, potassium 0, low
+nt foods add "Oat bar" --serving 40 --unit bar --b12 1 >/dev/null
+nt foods add "B12 drops" --serving 0.05 --unit drop --b12 250 --supplement >/dev/null
+nt add --date 2026-05-05 --meal snack "Oat bar" "1 bar" >/dev/null
+nt add --date 2026-05-06 --meal snack "B12 drops" "1 drop" >/dev/null
+expect day-custom-food-csv 0 nt day --csv 2026-05-05
+expect day-custom-supplement-csv 0 nt day --csv 2026-05-06
+
 # nutrack top, per everyday portion (USDA's "Quantity not specified" for
 # FNDDS foods, the first portion for the label foods), everyday advice only
 # (energy drinks are not; tests/cli/advice.sh has more):

@@ -516,6 +516,37 @@ test_week(void)
 	}
 }
 
+/*
+ * Issue 13: only an algae-oil capsule (label:7, 0.6 g) on 2026-05-04.  Its
+ * label lists EPA 20.833 and DHA 41.667 g/100 g; the rest reads as 0:
+ *   B12 0 -> 0%, LOW (not unknown); potassium 0 -> 0%, LOW
+ *   EPA+DHA (20.833 + 41.667) x 0.006 = 0.375 g = 375 mg; 375 / 250 = 150%, ok
+ *   omega-3 0 + 0.125 + 0.25 + 0 = 0.375 -> 0.38; floor(38 / 1.1) = 34%, low,
+ *     complete (ALA and DPA 0, not unknown)
+ */
+static void
+test_supplement_day(void)
+{
+	long day = nt_date_from_ymd(2026, 5, 4);
+	struct nt_judgement j[NT_MEASURE_COUNT];
+	struct nt_day_total d;
+
+	add(day, NT_BREAKFAST, "label:7", 0.6);
+	d = day_total(day);
+	is_num(d.total.v[NT_B12], 0, 0, "capsule day: B12 0, not unknown");
+	is_num(d.total.v[NT_POTASSIUM], 0, 0, "... potassium 0");
+	is_num(d.total.v[NT_EPA_DHA], 375, 1e-9, "... EPA+DHA 375 mg");
+	is_num(d.total.v[NT_OMEGA3], 0.375, 1e-12, "... omega-3 0.375 g");
+	is_int(d.total.partial, 0, "... nothing partial");
+	nt_judge(&d.total, true, &tg, j);
+	is_int(j[NT_B12].level, NT_LEVEL_LOW, "... B12 low (a shortfall, not unknown)");
+	is_int(j[NT_B12].percent, 0, "... 0%%");
+	is_int(j[NT_POTASSIUM].level, NT_LEVEL_LOW, "... potassium low");
+	is_int(j[NT_EPA_DHA].percent, 150, "... EPA+DHA 150%%");
+	is_int(j[NT_OMEGA3].percent, 34, "... omega-3 34%%");
+	ok(!j[NT_OMEGA3].partial, "... omega-3 complete");
+}
+
 int
 main(void)
 {
@@ -530,6 +561,7 @@ main(void)
 	test_rounding();
 	test_unknown_partial();
 	test_week();
+	test_supplement_day();
 	nt_store_close(s);
 	return tap_done();
 }
