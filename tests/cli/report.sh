@@ -120,6 +120,16 @@ nt add --date 2026-05-06 --meal snack "B12 drops" "1 drop" >/dev/null
 expect day-custom-food-csv 0 nt day --csv 2026-05-05
 expect day-custom-supplement-csv 0 nt day --csv 2026-05-06
 
+# lab list's B12 eaten over the 28 days to a test (2026-04-24..05-21) is
+# averaged the same way: 05-04 capsule 0, 05-05 bar 1.00, 05-06 drops 250,
+# and 05-20 "Crackers" (potassium only: B12 unknown) left out:
+# (0 + 1 + 250) / 3 = 83.67 ug/day, 4 days logged, 3 with a B12 value.
+nt foods add "Crackers" --potassium 100 >/dev/null
+nt add --date 2026-05-20 --meal snack "Crackers" 30g >/dev/null
+nt lab add --date 2026-05-21 b12 300 pg/mL >/dev/null
+expect lab-list-unknown-day 0 nt lab list
+expect lab-list-unknown-day-csv 0 nt lab list --csv
+
 # nutrack top, per everyday portion (USDA's "Quantity not specified" for
 # FNDDS foods, the first portion for the label foods), everyday advice only
 # (energy drinks are not; tests/cli/advice.sh has more):
