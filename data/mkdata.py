@@ -1752,7 +1752,8 @@ portion (B12 tablet 0.25 g, algae-oil capsule 0.6 g, fish-oil capsule
 1.2 g, potassium tablet 0.7 g) and per 100 g = amount per unit / nominal
 grams x 100; the nominal mass is bookkeeping only, "1 tablet" / "1 capsule"
 is what counts.  Energy, protein, ALA, DPA and everything else not on the
-typical label are unknown (empty).  The B12 tablets, the algae-oil capsule
+typical label are left empty; nutrack reads a supplement's empty values as
+0 (its label lists what it has).  The B12 tablets, the algae-oil capsule
 and the potassium tablet are assumed vegan (contains empty) - tablet
 binders (lactose) and capsule shells (gelatine) can be animal-derived, so
 vegans should check the label; the fish-oil capsule is tagged fish.  B12

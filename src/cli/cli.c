@@ -96,7 +96,7 @@ static const struct cli_command commands[] = {
 	 "                     mma (umol/L or nmol/L)\n"
 	 "  -d, --date DATE    the day of the test (default today)\n"
 	 "      --csv          list as CSV: id,date,kind,value,unit,reading,\n"
-	 "                     b12_ug_per_day_28d,days_logged_28d\n"},
+	 "                     b12_ug_per_day_28d,days_logged_28d,b12_days_28d\n"},
 	{"export", cli_cmd_export, "[--from DATE] [--to DATE] [-o FILE]",
 	 "write journal entries as CSV (standard output, or FILE)",
 	 "      --from DATE    the first day (default: the first entry's)\n"
@@ -123,14 +123,15 @@ static const struct cli_command commands[] = {
 	 "      --csv          CSV: nutrient,unit,intake,target,percent,status,partial\n"},
 	{"week", cli_cmd_week, "[--csv] [DATE]",
 	 "the ISO week holding DATE: daily totals and the 7-day average against targets",
-	 "      --csv          CSV: date,b12_ug,omega3_g,epa_dha_mg,potassium_mg,energy_kcal\n"},
+	 "      --csv          CSV: date,b12_ug,omega3_g,epa_dha_mg,potassium_mg,energy_kcal,\n"
+	 "                     then each column's _days: the days with a value\n"},
 	{"report", cli_cmd_report,
 	 "[--from DATE] [--to DATE] [--csv | --format text|csv|html] [-o FILE]",
 	 "intake over any range of days: per day, the average and charts",
 	 "      --from DATE    the first day (default: 27 days before --to)\n"
 	 "      --to DATE      the last day (default today)\n"
-	 "      --csv          CSV: date,b12_ug,omega3_g,epa_dha_mg,potassium_mg,energy_kcal\n"
-	 "                     for each day, then the average\n"
+	 "      --csv          CSV: date,b12_ug,omega3_g,epa_dha_mg,potassium_mg,energy_kcal,\n"
+	 "                     then each column's _days, for each day, then the average\n"
 	 "      --format html  one self-contained HTML page (tables, SVG charts) to print\n"
 	 "  -o, --output FILE  write csv or html to FILE\n"},
 	{"top", cli_cmd_top, "[--diet DIET] [--all] [--limit N] [--csv] NUTRIENT",

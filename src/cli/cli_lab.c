@@ -31,7 +31,7 @@ print_lab(void *ctx, long long id, long day, enum nt_lab_kind k, double value)
 	struct nt_day_total days[HISTORY_DAYS];
 	struct nt_amounts avg;
 	char date[NT_DATE_LEN], val[32], b12[32] = "";
-	int logged = 0;
+	int logged = 0, known[NT_MEASURE_COUNT];
 
 	if (ls->st)
 		return;
@@ -41,17 +41,18 @@ print_lab(void *ctx, long long id, long day, enum nt_lab_kind k, double value)
 
 	if ((ls->st = nt_analysis_days(ls->a->store, day - ndays + 1, ndays, days, &ls->err)))
 		return;
-	nt_analysis_average(days, ndays, &avg, &logged);
-	if (logged)
+	nt_analysis_average(days, ndays, &avg, &logged, known);
+	if (known[NT_B12])
 		cli_fmt_fixed(b12, sizeof b12, avg.v[NT_B12], 2);
 	nt_date_format(day, date);
 	snprintf(val, sizeof val, "%.*f", k == NT_LAB_MMA ? 2 : k == NT_LAB_B12 ? 0 : 1, value);
 	ls->n++;
 	if (ls->csv) {
-		char num[24], days_s[8];
+		char num[24], days_s[8], known_s[8];
 
 		snprintf(num, sizeof num, "%lld", id);
 		snprintf(days_s, sizeof days_s, "%d", logged);
+		snprintf(known_s, sizeof known_s, "%d", known[NT_B12]);
 		cli_csv_field(stdout, num, true);
 		cli_csv_field(stdout, date, false);
 		cli_csv_field(stdout, nt_lab_kind_name(k), false);
@@ -60,14 +61,21 @@ print_lab(void *ctx, long long id, long day, enum nt_lab_kind k, double value)
 		cli_csv_field(stdout, nt_lab_reading(k, value), false);
 		cli_csv_field(stdout, b12, false);
 		cli_csv_field(stdout, days_s, false);
+		cli_csv_field(stdout, known_s, false);
 		cli_csv_end(stdout);
 		return;
 	}
 	printf("%3lld  %s  %-20s %8s %-7s %-10s", id, date, nt_lab_kind_title(k), val,
 	       nt_lab_unit(k), nt_lab_reading(k, value));
-	if (logged)
+	if (known[NT_B12] && known[NT_B12] < logged)
+		printf("  B12 eaten %s %s/day (%d of %d days logged before, %d with a B12 value)",
+		       b12, app_unit(ls->a, "ug"), logged, HISTORY_DAYS, known[NT_B12]);
+	else if (logged && known[NT_B12])
 		printf("  B12 eaten %s %s/day (%d of %d days logged before)", b12,
 		       app_unit(ls->a, "ug"), logged, HISTORY_DAYS);
+	else if (logged)
+		printf("  B12 unknown (%d of %d days logged before, none with a B12 value)", logged,
+		       HISTORY_DAYS);
 	else
 		printf("  no intake logged in the %d days before", HISTORY_DAYS);
 	putchar('\n');
@@ -104,9 +112,10 @@ cli_cmd_lab(struct app *a, int argc, char **argv)
 			return rc;
 		if (csv) {
 			static const char *const head[] = {"id", "date", "kind", "value", "unit", "reading",
-			                                   "b12_ug_per_day_28d", "days_logged_28d"};
+			                                   "b12_ug_per_day_28d", "days_logged_28d",
+			                                   "b12_days_28d"};
 
-			for (size_t i = 0; i < 8; i++)
+			for (size_t i = 0; i < 9; i++)
 				cli_csv_field(stdout, head[i], i == 0);
 			cli_csv_end(stdout);
 		}

@@ -352,13 +352,23 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* date,b12_ug,...: a row per day (empty when not logged), then the average. */
+/*
+ * date,b12_ug,...: a row per day (empty when not logged), then the average;
+ * then b12_ug_days,...: the days each value covers (a day's: 1 with a
+ * value, 0 without; the average's: the logged days with a value).
+ */
 static void
 days_csv(FILE *fp, const struct nt_day_total *days, int n, const struct nt_amounts *average,
-         int days_logged)
+         int days_logged, const int *days_known)
 {
 	for (size_t i = 0; i < 6; i++)
 		cli_csv_field(fp, i == 0 ? "date" : tracked[i - 1].week_col, i == 0);
+	for (size_t i = 0; i < 5; i++) {
+		char col[48];
+
+		snprintf(col, sizeof col, "%s_days", tracked[i].week_col);
+		cli_csv_field(fp, col, false);
+	}
 	cli_csv_end(fp);
 	for (int d = 0; d <= n; d++) {
 		const struct nt_amounts *v = d < n ? &days[d].total : average;
@@ -378,19 +388,31 @@ days_csv(FILE *fp, const struct nt_day_total *days, int n, const struct nt_amoun
 				              nt_measure_decimals(tracked[i].m));
 			cli_csv_field(fp, num, false);
 		}
+		for (size_t i = 0; i < 5; i++) {
+			char num[16] = "";
+
+			if (d == n)
+				snprintf(num, sizeof num, "%d", days_known[tracked[i].m]);
+			else if (logged)
+				snprintf(num, sizeof num, "%d", nt_known(v->v[tracked[i].m]));
+			cli_csv_field(fp, num, false);
+		}
 		cli_csv_end(fp);
 	}
 }
 
 /*
  * Days as rows, the tracked measures as columns, then the average over the
- * logged days, the targets, percent and status.  Returns whether any shown
- * value was partial.
+ * logged days with a value (with a row of how many days that is, when for
+ * some measure it is fewer than the logged days), the targets, percent and
+ * status.  Returns whether any shown value was partial; *fewer whether an
+ * average covers fewer days than were logged.
  */
 static bool
 print_days_table(const struct app *a, const struct nt_day_total *days, int n,
-                 const struct nt_amounts *average, int days_logged, const struct nt_targets *t,
-                 const struct nt_judgement *avg, bool only_logged)
+                 const struct nt_amounts *average, int days_logged, const int *days_known,
+                 const struct nt_targets *t, const struct nt_judgement *avg, bool only_logged,
+                 bool *fewer)
 {
 	static const int widths[] = {18, -12, -12, -12, -12, -12};
 	const char *cells[6];
@@ -441,6 +463,15 @@ print_days_table(const struct app *a, const struct nt_day_total *days, int n,
 		}
 		cli_put_row(stdout, cells, widths, 6);
 	}
+	*fewer = false;
+	for (size_t i = 0; i < 5; i++)
+		*fewer |= days_logged && days_known[tracked[i].m] != days_logged;
+	if (*fewer) {
+		snprintf(buf[0], sizeof buf[0], "  days with value");
+		for (size_t i = 0; i < 5; i++)
+			snprintf(buf[i + 1], sizeof buf[i + 1], "%d", days_known[tracked[i].m]);
+		cli_put_row(stdout, cells, widths, 6);
+	}
 	snprintf(buf[0], sizeof buf[0], "Target");
 	for (size_t i = 0; i < 5; i++)
 		cli_fmt_exact(buf[i + 1], sizeof buf[i + 1], t->t[tracked[i].m].value);
@@ -460,6 +491,11 @@ print_days_table(const struct app *a, const struct nt_day_total *days, int n,
 	}
 	return partial;
 }
+
+/* Said under a table with a "days with value" row. */
+#define FEWER_NOTE \
+	"An average covers the logged days with a value for it (\"days with value\"):\n" \
+	"a day where a nutrient is unknown is left out of its average, not counted as zero."
 
 /* Cells of a chart bar for 100 % of target; the bar runs to 150 %. */
 #define CHART_CELLS 24
@@ -574,7 +610,7 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 	char from[NT_DATE_LEN], to[NT_DATE_LEN];
 	long day = a->today;
 	int npos, rc;
-	bool partial = false;
+	bool partial = false, fewer = false;
 
 	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
 		return rc;
@@ -589,7 +625,7 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 	if ((st = nt_analysis_week(a->store, day, &t, &w, &err)))
 		return cli_fail(a, st, &err);
 	if (csv) {
-		days_csv(stdout, w.days, 7, &w.average, w.days_logged);
+		days_csv(stdout, w.days, 7, &w.average, w.days_logged, w.days_known);
 		return CLI_OK;
 	}
 
@@ -597,10 +633,13 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 	nt_date_format(w.start + 6, to);
 	printf("Week %04d-W%02d: Monday %s to Sunday %s\n", w.iso_year, w.iso_week, from, to);
 	print_profile_line(&p);
-	partial = print_days_table(a, w.days, 7, &w.average, w.days_logged, &t, w.avg, false);
+	partial = print_days_table(a, w.days, 7, &w.average, w.days_logged, w.days_known, &t, w.avg,
+	                           false, &fewer);
 	if (w.days_logged)
 		print_charts(a, w.days, 7, &t);
 	printf("\n%d of 7 days logged; the average counts logged days only.\n", w.days_logged);
+	if (fewer)
+		puts(FEWER_NOTE);
 	if (w.days_logged && (rc = print_b12_routine(a, &w)))
 		return rc;
 	if (w.days_logged)
@@ -676,7 +715,7 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 	struct nt_outfile of;
 	long first, last;
 	int npos, rc;
-	bool partial;
+	bool partial, fewer = false;
 	FILE *fp;
 
 	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
@@ -731,7 +770,7 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 		return rc;
 	}
 	if (!strcmp(format, "csv")) {
-		days_csv(fp, r.days, r.ndays, &r.average, r.days_logged);
+		days_csv(fp, r.days, r.ndays, &r.average, r.days_logged, r.days_known);
 		rc = output_close(a, &of, true);
 		nt_report_fini(&r);
 		return rc;
@@ -739,12 +778,14 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 	printf("Report: %s to %s (%d days%s)\n", from, to, r.ndays,
 	       r.ndays > 31 ? "; rows for the logged days only" : "");
 	print_profile_line(&r.profile);
-	partial = print_days_table(a, r.days, r.ndays, &r.average, r.days_logged, &r.targets, r.avg,
-	                           r.ndays > 31);
+	partial = print_days_table(a, r.days, r.ndays, &r.average, r.days_logged, r.days_known,
+	                           &r.targets, r.avg, r.ndays > 31, &fewer);
 	if (r.ndays <= 31 && r.days_logged)
 		print_charts(a, r.days, r.ndays, &r.targets);
 	printf("\n%d of %d days logged; the average counts logged days only.\n", r.days_logged,
 	       r.ndays);
+	if (fewer)
+		puts(FEWER_NOTE);
 	if (r.days_logged)
 		print_shortfalls(r.avg, "on average over these days");
 	if (partial)

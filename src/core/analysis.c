@@ -130,39 +130,32 @@ nt_analysis_days(struct nt_store *s, long from, int n, struct nt_day_total *out,
 
 void
 nt_analysis_average(const struct nt_day_total *days, int n, struct nt_amounts *avg,
-                    int *logged)
+                    int *logged, int known[NT_MEASURE_COUNT])
 {
-	int known[NT_MEASURE_COUNT] = {0};
-
 	*logged = 0;
 	nt_amounts_zero(avg);
+	for (int m = 0; m < NT_MEASURE_COUNT; m++)
+		known[m] = 0;
 	for (int i = 0; i < n; i++) {
 		if (!days[i].entries)
 			continue;
 		(*logged)++;
+		/*
+		 * A day without a value for a measure says nothing about it: were
+		 * it counted as zero, one banana and a day of nutritional yeast
+		 * would average half a banana's potassium.
+		 */
 		for (int m = 0; m < NT_MEASURE_COUNT; m++) {
-			if (nt_known(days[i].total.v[m])) {
-				avg->v[m] += days[i].total.v[m];
-				known[m]++;
-				if (days[i].total.partial & (1u << m))
-					avg->partial |= 1u << m;
-			} else {
+			if (!nt_known(days[i].total.v[m]))
+				continue;
+			avg->v[m] += days[i].total.v[m];
+			known[m]++;
+			if (days[i].total.partial & (1u << m))
 				avg->partial |= 1u << m;
-			}
 		}
 	}
-	/*
-	 * Divide by every logged day, as a day's total counts an entry without
-	 * a value as nothing but partial: the average and its "N days" agree.
-	 */
-	for (int m = 0; m < NT_MEASURE_COUNT; m++) {
-		if (known[m]) {
-			avg->v[m] /= *logged;
-		} else {
-			avg->v[m] = NT_UNKNOWN;
-			avg->partial &= ~(1u << m);
-		}
-	}
+	for (int m = 0; m < NT_MEASURE_COUNT; m++)
+		avg->v[m] = known[m] ? avg->v[m] / known[m] : NT_UNKNOWN;
 }
 
 enum nt_status
@@ -184,7 +177,7 @@ nt_analysis_week(struct nt_store *s, long day, const struct nt_targets *t,
 	}
 	if ((st = nt_analysis_days(s, out->start, 7, out->days, err)))
 		return st;
-	nt_analysis_average(out->days, 7, &out->average, &out->days_logged);
+	nt_analysis_average(out->days, 7, &out->average, &out->days_logged, out->days_known);
 	nt_judge(&out->average, out->days_logged > 0, t, out->avg);
 	return NT_OK;
 }

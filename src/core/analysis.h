@@ -62,13 +62,17 @@ enum nt_status nt_analysis_days(struct nt_store *s, long from, int n,
                                 struct nt_day_total *out, struct nt_err *err);
 
 /*
- * Mean daily intake over the logged days only (a day with nothing logged is
- * not zero intake).  Like a day's total, a logged day without a value for a
- * measure adds nothing to it and marks it partial; a measure no logged day
- * has is unknown.  *logged receives the number of logged days, the divisor.
+ * Mean daily intake, measure by measure, over the logged days that have a
+ * value for it (a day with nothing logged is not zero intake, and neither is
+ * a logged day whose entries all lack the measure: such a day is left out of
+ * that measure's average, not counted as zero).  A day with a value that
+ * left out some entry (partial, a lower bound) counts, and makes the average
+ * partial.  A measure no logged day has is unknown.  *logged receives the
+ * number of logged days; known[m] the number of them the average of m covers,
+ * its divisor (at most *logged).
  */
 void nt_analysis_average(const struct nt_day_total *days, int n, struct nt_amounts *avg,
-                         int *logged);
+                         int *logged, int known[NT_MEASURE_COUNT]);
 
 /* The ISO week (Monday to Sunday) holding a day. */
 struct nt_week {
@@ -76,6 +80,7 @@ struct nt_week {
 	int iso_year, iso_week;
 	struct nt_day_total days[7];
 	int days_logged;
+	int days_known[NT_MEASURE_COUNT]; /* the days each average covers */
 	struct nt_amounts average;
 	struct nt_judgement avg[NT_MEASURE_COUNT]; /* the week's shortfall flags */
 };

@@ -129,7 +129,7 @@ static const enum nt_measure food_values[] = {
 
 static const char sql_export[] =
 	"SELECT e.day, e.meal, f.source, f.code, f.name, e.amount, e.mg, e.planned, "
-	NT_FOOD_VALUE_COLUMNS
+	NT_FOOD_READ_VALUES_OF("f")
 	" FROM entries e JOIN foods f ON f.id = e.food"
 	" WHERE e.day BETWEEN ?1 AND ?2 ORDER BY e.day, e.meal, e.id";
 

@@ -130,7 +130,8 @@ nt_food_resolve(struct nt_store *s, const char *text, long long *id,
 }
 
 static const char sql_food[] =
-	"SELECT source, code, name, grp, also, ala_estimated, " NT_FOOD_VALUE_COLUMNS ", partial,"
+	"SELECT source, code, name, grp, also, ala_estimated, " NT_FOOD_READ_VALUES_OF("foods")
+	", partial,"
 	" max(class, 0),"
 	" (SELECT c.id FROM superseded s JOIN foods c ON c.id = s.current WHERE s.food = ?1),"
 	" (SELECT c.source || ':' || c.code FROM superseded s JOIN foods c ON c.id = s.current"
@@ -417,7 +418,7 @@ nt_food_each(struct nt_store *s, const char *source,
 }
 
 static const char sql_mark_supplement[] =
-	"UPDATE foods SET grp = 'Supplements' WHERE id = ?1 AND source = 'custom'";
+	"UPDATE foods SET grp = '" NT_FOOD_SUPPLEMENTS "' WHERE id = ?1 AND source = 'custom'";
 
 enum nt_status
 nt_food_mark_supplement(struct nt_store *s, long long id, struct nt_err *err)

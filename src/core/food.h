@@ -69,6 +69,30 @@ struct nt_food {
 	t ".epa_g, " t ".dha_g, " t ".dpa_g, " t ".potassium_mg"
 
 /*
+ * The group that makes a food a supplement (bundled, or the user's own
+ * filed there by nt_food_mark_supplement).
+ */
+#define NT_FOOD_SUPPLEMENTS "Supplements"
+
+/*
+ * The value columns as nutrack reads them, of the foods row aliased `t`:
+ * a supplement's label lists what it has, so what it does not list is 0,
+ * not unknown (an algae-oil capsule has no B12 or potassium, and a day of
+ * it alone is short of them, not unknown).  Other foods, the user's custom
+ * foods too, keep unknown as unknown.  The stored row is left as the label
+ * gave it (exports, imports and re-seeding see the label); every read for
+ * totals, display, suggestions and plans uses these.
+ */
+#define NT_FOOD_READ(t, col) \
+	"(CASE WHEN " t ".grp = '" NT_FOOD_SUPPLEMENTS "' THEN coalesce(" t "." col ", 0)" \
+	" ELSE " t "." col " END)"
+#define NT_FOOD_READ_VALUES_OF(t) \
+	NT_FOOD_READ(t, "energy_kcal") ", " NT_FOOD_READ(t, "protein_g") ", " \
+	NT_FOOD_READ(t, "b12_ug") ", " NT_FOOD_READ(t, "b12_added_ug") ", " \
+	NT_FOOD_READ(t, "ala_g") ", " NT_FOOD_READ(t, "epa_g") ", " NT_FOOD_READ(t, "dha_g") ", " \
+	NT_FOOD_READ(t, "dpa_g") ", " NT_FOOD_READ(t, "potassium_mg")
+
+/*
  * The nominal weight of one basis unit of a food imported without a weight
  * (struct nt_food's basis): its entries weigh this much per unit, so that
  * their values come out exactly as the export gave them.

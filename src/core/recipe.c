@@ -30,7 +30,7 @@ static const char sql_servings[] = "UPDATE recipes SET servings = ?2 WHERE food 
 static const char sql_items[] =
 	"SELECT i.id, i.food, f.source, f.code, f.name, i.amount, i.mg, "
 	"  coalesce((SELECT contains FROM food_tags WHERE food = f.id), f.contains), f.partial, "
-	NT_FOOD_VALUE_COLUMNS
+	NT_FOOD_READ_VALUES_OF("f")
 	" FROM recipe_items i JOIN foods f ON f.id = i.food WHERE i.recipe = ?1 ORDER BY i.id";
 #define ITEM_VALUES 9
 static const char sql_store_values[] =

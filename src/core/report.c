@@ -43,7 +43,7 @@ nt_report_range(struct nt_store *s, long from, long to, struct nt_report *out,
 		free(r.days);
 		return st;
 	}
-	nt_analysis_average(r.days, r.ndays, &r.average, &r.days_logged);
+	nt_analysis_average(r.days, r.ndays, &r.average, &r.days_logged, r.days_known);
 	nt_judge(&r.average, r.days_logged > 0, &r.targets, r.avg);
 	*out = r;
 	return NT_OK;
@@ -88,7 +88,7 @@ nt_report_trend(struct nt_store *s, long day, int weeks, struct nt_trend *out,
 	out->weeks = weeks;
 	for (int w = 0; w < weeks; w++) {
 		out->start[w] = first + 7L * w;
-		nt_analysis_average(days + 7 * w, 7, &out->avg[w], &out->logged[w]);
+		nt_analysis_average(days + 7 * w, 7, &out->avg[w], &out->logged[w], out->known[w]);
 	}
 	free(days);
 	return NT_OK;
@@ -382,8 +382,9 @@ nt_report_html(FILE *fp, const struct nt_report *r, const char *title, struct nt
 	      "</style>\n</head>\n<body>\n<h1>", fp);
 	put_escaped(fp, title);
 	fprintf(fp, "</h1>\n<p>%s to %s: %d of %d days logged (the average counts logged days only; "
-	        "a day with nothing logged is not zero intake).<br>\n", from, to, r->days_logged,
-	        r->ndays);
+	        "a day with nothing logged is not zero intake, nor is a day where a nutrient is "
+	        "unknown: Days says how many days each average covers).<br>\n", from, to,
+	        r->days_logged, r->ndays);
 	if (p->is_set)
 		fprintf(fp, "Targets for a %s aged %g%s%s, %s diet.</p>\n", nt_sex_name(p->sex),
 		        p->age_y, p->stage ? ", " : "", p->stage ? nt_stage_name(p->stage) : "",
@@ -392,7 +393,7 @@ nt_report_html(FILE *fp, const struct nt_report *r, const char *title, struct nt
 		fputs("Targets for an adult woman (no profile set).</p>\n", fp);
 
 	fputs("<h2>Average per logged day</h2>\n<table>\n<tr><th>Nutrient</th><th>Intake</th>"
-	      "<th>Target</th><th>%</th><th>Status</th></tr>\n", fp);
+	      "<th>Days</th><th>Target</th><th>%</th><th>Status</th></tr>\n", fp);
 	for (size_t i = 0; i < N_SHOWN; i++) {
 		const struct nt_judgement *j = &r->avg[shown[i].m];
 		const char *lvl = nt_level_name(j->level);
@@ -401,6 +402,8 @@ nt_report_html(FILE *fp, const struct nt_report *r, const char *title, struct nt
 		put_escaped(fp, shown[i].title);
 		fputs("</td>", fp);
 		value_cell(fp, j->intake, nt_measure_decimals(shown[i].m), j->partial);
+		/* the days this average covers: the logged days with a value */
+		fprintf(fp, "<td>%d of %d</td>", r->days_known[shown[i].m], r->days_logged);
 		if (nt_known(j->target))
 			fprintf(fp, "<td>%g %s</td>", j->target, shown[i].unit);
 		else

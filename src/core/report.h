@@ -16,7 +16,7 @@ struct nt_store;
 #define NT_REPORT_MAX_DAYS 3700
 
 /*
- * Per-day totals of days from..to and their average over the logged days,
+ * Per-day totals of days from..to and their average (nt_analysis_average),
  * judged against the profile's targets.  Caller storage; fini it.
  */
 struct nt_report {
@@ -24,6 +24,7 @@ struct nt_report {
 	int ndays;
 	struct nt_day_total *days;  /* owned, ndays of them */
 	int days_logged;
+	int days_known[NT_MEASURE_COUNT]; /* the days each average covers */
 	struct nt_amounts average;
 	struct nt_judgement avg[NT_MEASURE_COUNT];
 	struct nt_profile profile;
@@ -36,14 +37,16 @@ enum nt_status nt_report_range(struct nt_store *s, long from, long to, struct nt
 void nt_report_fini(struct nt_report *r);
 
 /*
- * Weekly averages of the `weeks` ISO weeks ending with the one holding `day`
- * (fewer when they would begin before the first day nutrack keeps: out->weeks).
+ * Weekly averages (nt_analysis_average) of the `weeks` ISO weeks ending
+ * with the one holding `day` (fewer when they would begin before the first
+ * day nutrack keeps: out->weeks).
  */
 #define NT_TREND_MAX_WEEKS 52
 struct nt_trend {
 	int weeks;
 	long start[NT_TREND_MAX_WEEKS];            /* Mondays, oldest first */
 	int logged[NT_TREND_MAX_WEEKS];            /* days logged in each */
+	int known[NT_TREND_MAX_WEEKS][NT_MEASURE_COUNT]; /* the days each average covers */
 	struct nt_amounts avg[NT_TREND_MAX_WEEKS]; /* unknown when nothing logged */
 };
 

@@ -285,11 +285,26 @@ draw_week_grid(struct tui *t, const struct tui_week_layout *l, struct nt_judgeme
 	}
 	snprintf(buf, sizeof buf, "%d of 7 days logged", w->days_logged);
 	tui_put(stdscr, l->info_y, 1, buf, cols - 2);
-	attrset(tui_theme(TH_DIM));
-	tui_put(stdscr, l->info_y, 1 + tui_width(buf),
-	        "; averages leave out days not logged (not zero intake)",
-	        cols - 2 - tui_width(buf));
-	attrset(A_NORMAL);
+	{
+		/* an average over fewer days than were logged (the rest are ?) says so */
+		char more[160] = "";
+		size_t len = 0;
+
+		for (size_t i = 0; i < sizeof rows / sizeof *rows && len < sizeof more; i++) {
+			int k = w->days_known[rows[i].m];
+
+			if (!w->days_logged || k == w->days_logged)
+				continue;
+			len += (size_t)snprintf(more + len, sizeof more - len, "%s %s %d",
+			                        len ? "," : "; days with a value:",
+			                        rows[i].short_label, k);
+		}
+		attrset(tui_theme(TH_DIM));
+		tui_put(stdscr, l->info_y, 1 + tui_width(buf),
+		        len ? more : "; averages leave out days not logged (not zero intake)",
+		        cols - 2 - tui_width(buf));
+		attrset(A_NORMAL);
+	}
 }
 
 void

@@ -63,6 +63,73 @@ expect report-too-long 1 nt report --from 1990-01-01 --to 2026-03-10
 expect report-text-to-file 2 nt report -o "$WORK/r.txt"
 expect report-format-clash 2 nt report --csv --format html
 
+# Issue 13: an average leaves out the days where a nutrient is unknown.
+# Week 2026-W15: a banana (fndds:63107010, 126 g) on Monday 04-06, only
+# nutritional yeast (label:1, 10 g; potassium, energy, omega-3 unknown) on
+# Tuesday 04-07.
+#   Mon  B12 0; omega-3 0.027 x 1.26 = 0.034 -> 0.03; EPA+DHA 0;
+#        K 326 x 1.26 = 410.76 -> 411; energy 97 x 1.26 = 122.22 -> 122
+#   Tue  B12 150 x 0.1 = 15.00; the rest ?
+#   Average (2 days): B12 (0 + 15) / 2 = 7.50, floor(750 / 2.4) = 312% ok;
+#        K 410.76 / 1 day = 411 (not 411 / 2 = 205), floor(41100 / 2600) =
+#        15% LOW; omega-3 0.03 / 1 day, 2%; EPA+DHA 0 / 1 day; energy 122 / 1
+#        day: "days with value" 2, 1, 1, 1, 1; CSV average row ...,2,1,1,1,1
+nt add --date 2026-04-06 fndds:63107010 "1 banana" >/dev/null
+nt add --date 2026-04-07 label:1 "2 tbsp" >/dev/null
+expect week-unknown-day 0 nt week 2026-04-06
+expect week-unknown-day-csv 0 nt week --csv 2026-04-06
+expect report-unknown-day 0 nt report --from 2026-04-06 --to 2026-04-07
+nt report --format html --from 2026-04-06 --to 2026-04-07 -o "$WORK/u.html" >/dev/null
+if grep -q '<td>Potassium</td><td>411</td><td>1 of 2</td>' "$WORK/u.html" &&
+	grep -q '<td>Vitamin B12</td><td>7.50</td><td>2 of 2</td>' "$WORK/u.html"; then
+	tap_ok "the HTML report says how many days each average covers"
+else
+	tap_not_ok "the HTML report says how many days each average covers"
+fi
+# A partial day counts (a lower bound), and marks the average: Monday 04-13
+# banana and yeast, K 410.76* (the yeast has none); Tuesday 04-14 a banana,
+# 410.76: (410.76 + 410.76) / 2 = 411*, over both days; B12 (15 + 0) / 2 =
+# 7.50; energy 122* and 122: 122*.
+nt add --date 2026-04-13 fndds:63107010 "1 banana" >/dev/null
+nt add --date 2026-04-13 label:1 "2 tbsp" >/dev/null
+nt add --date 2026-04-14 fndds:63107010 "1 banana" >/dev/null
+expect report-partial-day 0 nt report --from 2026-04-13 --to 2026-04-14
+expect report-partial-day-csv 0 nt report --csv --from 2026-04-13 --to 2026-04-14
+
+# Issue 13: a supplement's label lists what it has; the rest is 0, not
+# unknown.  Only an algae-oil capsule (label:7, 1 capsule = 0.6 g) on
+# 2026-05-04: B12 0 = 0% LOW (was unknown), absorbed 0; potassium 0 = 0%
+# LOW (was unknown); EPA+DHA (20.833 + 41.667) x 0.006 = 0.375 g = 375 mg =
+# 150% ok; omega-3 0 + 0.125 + 0.25 + 0 = 0.38 g, floor(38 / 1.1) = 34%
+# LOW, complete; energy 0.  suggest then closes the B12 gap (2.4 ug) and the
+# potassium gap (2600 mg) as for an empty day.
+nt add --date 2026-05-04 --meal breakfast label:7 "1 capsule" >/dev/null
+expect day-supplement-only 0 nt day 2026-05-04
+expect suggest-supplement-only 0 nt suggest 2026-05-04
+# A custom food keeps unknown unless filed as a supplement: "Oat bar" with
+# only B12 (1 ug per 40 g serving) on 2026-05-05 leaves potassium unknown;
+# "B12 drops" (--supplement, 250 ug a 0.05 g drop) on 2026-05-06 makes it 0.
+#   bar: B12 1.00, floor(100 / 2.4) = 41% low; absorbed 0.5 + 0.01 x 0.5 =
+#        0.505 -> 0.51; omega-3, EPA+DHA, potassium unknown
+#   drops: B12 250.00 ok; absorbed 1.5 + 0.01 x 248.5 = 3.985 -> 3.99;
+#        omega-3, EPA+DHA, potassium 0, low
+nt foods add "Oat bar" --serving 40 --unit bar --b12 1 >/dev/null
+nt foods add "B12 drops" --serving 0.05 --unit drop --b12 250 --supplement >/dev/null
+nt add --date 2026-05-05 --meal snack "Oat bar" "1 bar" >/dev/null
+nt add --date 2026-05-06 --meal snack "B12 drops" "1 drop" >/dev/null
+expect day-custom-food-csv 0 nt day --csv 2026-05-05
+expect day-custom-supplement-csv 0 nt day --csv 2026-05-06
+
+# lab list's B12 eaten over the 28 days to a test (2026-04-24..05-21) is
+# averaged the same way: 05-04 capsule 0, 05-05 bar 1.00, 05-06 drops 250,
+# and 05-20 "Crackers" (potassium only: B12 unknown) left out:
+# (0 + 1 + 250) / 3 = 83.67 ug/day, 4 days logged, 3 with a B12 value.
+nt foods add "Crackers" --potassium 100 >/dev/null
+nt add --date 2026-05-20 --meal snack "Crackers" 30g >/dev/null
+nt lab add --date 2026-05-21 b12 300 pg/mL >/dev/null
+expect lab-list-unknown-day 0 nt lab list
+expect lab-list-unknown-day-csv 0 nt lab list --csv
+
 # nutrack top, per everyday portion (USDA's "Quantity not specified" for
 # FNDDS foods, the first portion for the label foods), everyday advice only
 # (energy drinks are not; tests/cli/advice.sh has more):

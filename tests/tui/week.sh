@@ -79,6 +79,19 @@ tm resize-window -x 40 -y 12
 wait_for "40x12: short names, no percent signs" "B12       · 524 232   ·  0%   ·   · 252"
 tm resize-window -x 120 -y 40
 wait_for "120x40: the targets column" "Target"
+
+# Issue 13: a banana on Monday 04-06 (K 410.76 mg), only nutritional yeast
+# on Tuesday (potassium unknown): the average is 411 / 1 day = 15 %, not
+# 411 / 2 = 7 %, and the line under the grid says which averages cover
+# fewer days than were logged (values in tests/cli/report.sh).
+nt add --date 2026-04-06 fndds:63107010 "1 banana" >/dev/null
+nt add --date 2026-04-07 label:1 "2 tbsp" >/dev/null
+keys ']' ']' ']' ']'
+wait_for "] to week 15" "Week 2026-W15  2026-04-06 to 2026-04-12"
+wait_for "potassium over the day that has it" "Potassium      15%     ?     ·     ·     ·     ·     ·    15% LOW"
+wait_for "days with a value" "2 of 7 days logged; days with a value: Omega-3 1, EPA+DHA 1, K 1, kcal 1"
+keys '[' '[' '[' '['
+wait_for "[ back to week 11" "Week 2026-W11  2026-03-09 to 2026-03-15"
 keys Escape
 wait_for "Esc goes back to the day" "Wednesday 2026-03-11"
 keys q

@@ -339,7 +339,8 @@ test_week(void)
 	 *   K (491.44 + 416.5) / 2 = 453.97 -> 454; floor(45400 / 2600) = 17, low
 	 *   omega-3 (0.08236 + 1.7153) / 2 = 0.89883 -> 0.90; floor(90 / 1.1) = 81, low
 	 *   EPA+DHA (29 + 1220.6) / 2 = 624.8 -> 625; floor(62500 / 250) = 250, ok
-	 *   added B12: only Monday knows it: 0, partial
+	 *   added B12: only Monday knows it (Wednesday's salmon has none): 0 / 1
+	 *   day = 0, complete (Wednesday is left out, not counted as zero)
 	 */
 	add(mon, NT_BREAKFAST, "sr28:09040", 118);
 	add(mon, NT_LUNCH, "sr28:01123", 50);
@@ -359,7 +360,9 @@ test_week(void)
 	is_num(w.average.v[NT_OMEGA3], 0.89883, TOL, "mean omega-3 0.89883");
 	is_num(w.average.v[NT_EPA_DHA], 624.8, 1e-6, "mean EPA+DHA 624.8");
 	is_num(w.average.v[NT_B12_ADDED], 0, TOL, "mean added B12 0");
-	ok(PARTIAL(&w.average, NT_B12_ADDED), "... partial (unknown on Wednesday)");
+	ok(!PARTIAL(&w.average, NT_B12_ADDED), "... not partial (Wednesday's unknown left out)");
+	is_int(w.days_known[NT_B12_ADDED], 1, "... over 1 day (Monday)");
+	is_int(w.days_known[NT_B12], 2, "B12 over both logged days");
 	ok(!PARTIAL(&w.average, NT_B12), "B12 not partial");
 	is_num(w.avg[NT_B12].intake, 1.57, TOL, "judged B12 1.57");
 	is_int(w.avg[NT_B12].percent, 65, "... 65%%");
@@ -382,22 +385,65 @@ test_week(void)
 	is_int(nt_date_weekday(sun), 6, "2026-03-15 is a Sunday");
 
 	/* Week 10 (2026-03-02..08): the partial and unknown days of
-	 * test_unknown_partial.  Both logged days divide: omega-3 known only
-	 * on Monday, 0.2973 / 2 = 0.14865, partial (Tuesday had it unknown).
-	 * B12 mean (0.89 + 15) / 2 = 7.945, partial (Monday was).  EPA+DHA
-	 * Monday 58 + 0 (margarine EPA/DHA 0.000) = 58, Tuesday unknown:
-	 * 58 / 2 = 29, partial. */
+	 * test_unknown_partial.  A measure is averaged over the logged days
+	 * that have it: omega-3 is known only on Monday, 0.2973 / 1 = 0.2973,
+	 * complete (Monday was; Tuesday is left out, not zero) -> 0.30,
+	 * floor(30 / 1.1) = 27%, low.  B12 on both days, (0.89 + 15) / 2 =
+	 * 7.945, partial (Monday was).  EPA+DHA Monday 58 + 0 (margarine
+	 * EPA/DHA 0.000) = 58, Tuesday unknown: 58 / 1 = 58, complete.
+	 * Potassium both days: (139.8 + 63.35) / 2 = 101.575, partial
+	 * (Tuesday's yeast has none): a partial day counts. */
 	nt_analysis_week(s, nt_date_from_ymd(2026, 3, 8), &tg, &w, &err);
 	is_int(w.start, nt_date_from_ymd(2026, 3, 2), "Sunday 2026-03-08: week from 2026-03-02");
 	is_int(w.iso_week, 10, "... ISO week 10");
 	is_int(w.days_logged, 2, "... 2 days logged");
-	is_num(w.average.v[NT_OMEGA3], 0.14865, TOL, "... omega-3 over both logged days");
-	ok(PARTIAL(&w.average, NT_OMEGA3), "... partial: a logged day had it unknown");
+	is_num(w.average.v[NT_OMEGA3], 0.2973, TOL, "... omega-3 over the one day that has it");
+	is_int(w.days_known[NT_OMEGA3], 1, "... 1 of 2 days");
+	ok(!PARTIAL(&w.average, NT_OMEGA3), "... complete: the unknown day is left out");
 	is_num(w.average.v[NT_B12], 7.945, TOL, "... B12 mean 7.945");
+	is_int(w.days_known[NT_B12], 2, "... over 2 days");
 	ok(PARTIAL(&w.average, NT_B12), "... partial: a logged day had it partial");
-	is_num(w.average.v[NT_EPA_DHA], 29, TOL, "... EPA+DHA 58 / 2 = 29");
-	ok(PARTIAL(&w.average, NT_EPA_DHA), "... partial");
-	ok(w.avg[NT_OMEGA3].partial, "judged omega-3 partial");
+	is_num(w.average.v[NT_EPA_DHA], 58, TOL, "... EPA+DHA 58 / 1 = 58");
+	is_int(w.days_known[NT_EPA_DHA], 1, "... 1 of 2 days");
+	ok(!PARTIAL(&w.average, NT_EPA_DHA), "... complete");
+	is_num(w.average.v[NT_POTASSIUM], 101.575, TOL, "... potassium (139.8 + 63.35) / 2");
+	is_int(w.days_known[NT_POTASSIUM], 2, "... a partial day counts: 2 days");
+	ok(PARTIAL(&w.average, NT_POTASSIUM), "... partial");
+	ok(!w.avg[NT_OMEGA3].partial, "judged omega-3 complete");
+	is_num(w.avg[NT_OMEGA3].intake, 0.30, TOL, "judged omega-3 0.30");
+	is_int(w.avg[NT_OMEGA3].percent, 27, "... 27%% (the same average)");
+	is_int(w.avg[NT_OMEGA3].level, NT_LEVEL_LOW, "... low");
+
+	/*
+	 * Issue 13's week (2026-04-06..12): a banana on Monday, only
+	 * nutritional yeast on Tuesday.  Banana fndds:63107010, 126 g: K 326 x
+	 * 1.26 = 410.76, B12 0, energy 97 x 1.26 = 122.22; yeast label:1,
+	 * 10 g: B12 150 x 0.1 = 15, protein 5, potassium and energy unknown.
+	 *   K: Tuesday left out: 410.76 / 1 (not / 2 = 205) -> 411;
+	 *      floor(41100 / 2600) = 15%, low; complete
+	 *   B12 (0 + 15) / 2 = 7.5 over 2 days; floor(750 / 2.4) = 312%, ok
+	 *   energy 122.22 / 1; protein (0.74 x 1.26 + 5) / 2 = 2.9662
+	 */
+	{
+		long m6 = nt_date_from_ymd(2026, 4, 6);
+
+		add(m6, NT_SNACK, "fndds:63107010", 126);
+		add(m6 + 1, NT_SNACK, "label:1", 10);
+		nt_analysis_week(s, m6, &tg, &w, &err);
+		is_int(w.days_logged, 2, "banana and yeast: 2 days logged");
+		is_num(w.average.v[NT_POTASSIUM], 410.76, 1e-6, "... potassium 410.76 / 1 day");
+		is_int(w.days_known[NT_POTASSIUM], 1, "... 1 of 2 days");
+		ok(!PARTIAL(&w.average, NT_POTASSIUM), "... complete");
+		is_num(w.avg[NT_POTASSIUM].intake, 411, TOL, "... judged 411");
+		is_int(w.avg[NT_POTASSIUM].percent, 15, "... 15%%");
+		is_int(w.avg[NT_POTASSIUM].level, NT_LEVEL_LOW, "... low");
+		is_num(w.average.v[NT_B12], 7.5, TOL, "... B12 (0 + 15) / 2 = 7.5");
+		is_int(w.days_known[NT_B12], 2, "... over 2 days");
+		is_int(w.avg[NT_B12].percent, 312, "... 312%%");
+		is_num(w.average.v[NT_ENERGY], 122.22, 1e-6, "... energy 122.22 / 1 day");
+		is_int(w.days_known[NT_ENERGY], 1, "... 1 day");
+		is_num(w.average.v[NT_PROTEIN], 2.9662, 1e-9, "... protein (0.9324 + 5) / 2");
+	}
 
 	/* A week with one Sunday entry: salmon 100 g on 2026-03-22. */
 	add(nt_date_from_ymd(2026, 3, 22), NT_LUNCH, "sr28:15076", 100);
@@ -429,6 +475,7 @@ test_week(void)
 	{
 		struct nt_day_total d[3];
 		struct nt_amounts avg;
+		int known[NT_MEASURE_COUNT];
 
 		for (int i = 0; i < 3; i++) {
 			d[i].day = i;
@@ -441,12 +488,63 @@ test_week(void)
 		d[2].entries = 3;
 		nt_amounts_zero(&d[2].total);
 		d[2].total.v[NT_B12] = 2;
-		nt_analysis_average(d, 3, &avg, &logged);
+		nt_analysis_average(d, 3, &avg, &logged, known);
 		is_int(logged, 2, "average: 2 logged of 3");
 		is_num(avg.v[NT_B12], 1.5, TOL, "average: (1 + 2) / 2 = 1.5");
+		is_int(known[NT_B12], 2, "... over 2 days");
 		is_num(avg.v[NT_POTASSIUM], 0, TOL, "average: known zeros stay 0");
+		is_int(known[NT_POTASSIUM], 2, "... and count: 2 days");
 		is_int(avg.partial, 0, "average: nothing partial");
+
+		/*
+		 * Day 0's potassium unknown, day 2's 300 partial: 300 / 1 = 300,
+		 * partial, over 1 day.  Day 0's EPA unknown and day 2's too: the
+		 * average is unknown, over 0 days, not partial.
+		 */
+		d[0].total.v[NT_POTASSIUM] = NT_UNKNOWN;
+		d[2].total.v[NT_POTASSIUM] = 300;
+		d[2].total.partial = 1u << NT_POTASSIUM;
+		d[0].total.v[NT_EPA] = d[2].total.v[NT_EPA] = NT_UNKNOWN;
+		nt_analysis_average(d, 3, &avg, &logged, known);
+		is_num(avg.v[NT_POTASSIUM], 300, TOL, "unknown day left out: 300 / 1");
+		is_int(known[NT_POTASSIUM], 1, "... over 1 of 2 days");
+		ok(PARTIAL(&avg, NT_POTASSIUM), "... partial (the day counted was)");
+		ok(isnan(avg.v[NT_EPA]), "no day has EPA: unknown");
+		is_int(known[NT_EPA], 0, "... over 0 days");
+		ok(!PARTIAL(&avg, NT_EPA), "... not partial");
+		is_num(avg.v[NT_B12], 1.5, TOL, "B12 unchanged: 1.5 over 2 days");
 	}
+}
+
+/*
+ * Issue 13: only an algae-oil capsule (label:7, 0.6 g) on 2026-05-04.  Its
+ * label lists EPA 20.833 and DHA 41.667 g/100 g; the rest reads as 0:
+ *   B12 0 -> 0%, LOW (not unknown); potassium 0 -> 0%, LOW
+ *   EPA+DHA (20.833 + 41.667) x 0.006 = 0.375 g = 375 mg; 375 / 250 = 150%, ok
+ *   omega-3 0 + 0.125 + 0.25 + 0 = 0.375 -> 0.38; floor(38 / 1.1) = 34%, low,
+ *     complete (ALA and DPA 0, not unknown)
+ */
+static void
+test_supplement_day(void)
+{
+	long day = nt_date_from_ymd(2026, 5, 4);
+	struct nt_judgement j[NT_MEASURE_COUNT];
+	struct nt_day_total d;
+
+	add(day, NT_BREAKFAST, "label:7", 0.6);
+	d = day_total(day);
+	is_num(d.total.v[NT_B12], 0, 0, "capsule day: B12 0, not unknown");
+	is_num(d.total.v[NT_POTASSIUM], 0, 0, "... potassium 0");
+	is_num(d.total.v[NT_EPA_DHA], 375, 1e-9, "... EPA+DHA 375 mg");
+	is_num(d.total.v[NT_OMEGA3], 0.375, 1e-12, "... omega-3 0.375 g");
+	is_int(d.total.partial, 0, "... nothing partial");
+	nt_judge(&d.total, true, &tg, j);
+	is_int(j[NT_B12].level, NT_LEVEL_LOW, "... B12 low (a shortfall, not unknown)");
+	is_int(j[NT_B12].percent, 0, "... 0%%");
+	is_int(j[NT_POTASSIUM].level, NT_LEVEL_LOW, "... potassium low");
+	is_int(j[NT_EPA_DHA].percent, 150, "... EPA+DHA 150%%");
+	is_int(j[NT_OMEGA3].percent, 34, "... omega-3 34%%");
+	ok(!j[NT_OMEGA3].partial, "... omega-3 complete");
 }
 
 int
@@ -463,6 +561,7 @@ main(void)
 	test_rounding();
 	test_unknown_partial();
 	test_week();
+	test_supplement_day();
 	nt_store_close(s);
 	return tap_done();
 }

@@ -465,6 +465,62 @@ test_every_portion(void)
 	       dup, mass);
 }
 
+/*
+ * Issue 13: a supplement's label lists what it has, so what it leaves out
+ * reads as 0, not unknown; other foods keep unknown.
+ */
+static void
+test_supplement(void)
+{
+	double drops[NT_STORED_COUNT];
+	struct nt_food *f;
+	struct nt_err err;
+	long long id;
+
+	/*
+	 * label:7, algae-oil capsule: data/foods.csv stores EPA 20.833 and
+	 * DHA 41.667 g/100 g (125 and 250 mg in 0.6 g) and leaves the rest
+	 * empty; read, the rest is 0.
+	 */
+	f = get_ref("label:7");
+	is_str(f->group, "Supplements", "label:7 is a supplement");
+	is_num(f->per100[NT_EPA], 20.833, 1e-9, "... EPA as stored");
+	is_num(f->per100[NT_DHA], 41.667, 1e-9, "... DHA as stored");
+	is_num(f->per100[NT_B12], 0, 0, "... B12 not on the label: 0, not unknown");
+	is_num(f->per100[NT_B12_ADDED], 0, 0, "... added B12 0");
+	is_num(f->per100[NT_POTASSIUM], 0, 0, "... potassium 0");
+	is_num(f->per100[NT_ENERGY], 0, 0, "... energy 0");
+	is_num(f->per100[NT_PROTEIN], 0, 0, "... protein 0");
+	is_num(f->per100[NT_ALA], 0, 0, "... ALA 0");
+	is_num(f->per100[NT_DPA], 0, 0, "... DPA 0");
+	nt_food_free(f);
+
+	/* label:1, nutritional yeast, is a food ("Label data"): unknown stays. */
+	f = get_ref("label:1");
+	ok(isnan(f->per100[NT_POTASSIUM]), "label:1 (not a supplement): potassium unknown");
+	ok(isnan(f->per100[NT_ENERGY]), "... energy unknown");
+	is_num(f->per100[NT_B12], 150, 0, "... B12 150");
+	nt_food_free(f);
+
+	/* A custom food keeps unknown until it is filed as a supplement. */
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		drops[m] = NT_UNKNOWN;
+	drops[NT_B12] = 500000;
+	is_int(nt_food_add_custom(s, "B12 drops", drops, "drop", 1, 0.05, &id, &err), NT_OK,
+	       "custom B12 drops");
+	f = get(id);
+	ok(isnan(f->per100[NT_POTASSIUM]), "... a custom food: potassium unknown");
+	ok(isnan(f->per100[NT_B12_ADDED]), "... added B12 unknown");
+	nt_food_free(f);
+	is_int(nt_food_mark_supplement(s, id, &err), NT_OK, "... filed as a supplement");
+	f = get(id);
+	is_str(f->group, "Supplements", "... in Supplements");
+	is_num(f->per100[NT_B12], 500000, 0, "... B12 as given");
+	is_num(f->per100[NT_POTASSIUM], 0, 0, "... potassium now 0");
+	is_num(f->per100[NT_EPA], 0, 0, "... EPA now 0");
+	nt_food_free(f);
+}
+
 int
 main(void)
 {
@@ -474,6 +530,7 @@ main(void)
 	test_resolve();
 	test_values();
 	test_custom();
+	test_supplement();
 	nt_store_close(s);
 	return tap_done();
 }

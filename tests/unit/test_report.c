@@ -54,6 +54,7 @@ test_range(long mar)
 	is_int(nt_report_range(s, mar + 1, mar + 10, &r, &err), NT_OK, "range 03-02..03-11");
 	is_int(r.ndays, 10, "ten days");
 	is_int(r.days_logged, 3, "three logged");
+	is_int(r.days_known[NT_B12], 3, "B12 known on all three");
 	is_int((int)r.days[0].entries, 0, "03-02 not logged");
 	ok(!nt_known(r.days[0].total.v[NT_B12]), "a day not logged is unknown, not zero");
 	is_num(r.days[1].total.v[NT_B12], 4.2, 1e-9, "03-03 B12 4.2 ug");
@@ -94,6 +95,7 @@ test_trend(long mar)
 	ok(!nt_known(t.avg[0].v[NT_B12]), "and unknown");
 	is_int(t.logged[1], 2, "two days in 03-02's week");
 	is_num(t.avg[1].v[NT_B12], 2.1, 1e-9, "(4.2 + 0) / 2 = 2.1 ug");
+	is_int(t.known[1][NT_B12], 2, "... both days have a B12 value");
 	is_num(t.avg[1].v[NT_POTASSIUM], 499.22, 1e-9, "(576 + 422.44) / 2 = 499.22 mg");
 	is_int(t.logged[2], 1, "one day in 03-09's week");
 	is_num(t.avg[2].v[NT_B12], 1.098, 1e-9, "1.098 ug");
