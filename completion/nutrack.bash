@@ -19,7 +19,7 @@ _nutrack_option_values() {
 	--sex) echo "female male" ;;
 	--stage) echo "none pregnant lactating" ;;
 	--activity) echo "sedentary low active very" ;;
-	--format) echo "text csv html" ;;
+	--format) echo "text csv json html" ;;
 	--contains) echo "none meat fish shellfish dairy egg honey" ;;
 	esac
 }
@@ -28,7 +28,8 @@ _nutrack_option_values() {
 _nutrack_options() {
 	case $1 in
 	search) echo "--limit -n --csv --diet" ;;
-	food | day | week) echo "--csv" ;;
+	food) echo "--csv" ;;
+	day | week) echo "--csv --json" ;;
 	foods)
 		case $2 in
 		add) echo "--energy --protein --b12 --b12-added --ala --epa --dha --dpa
@@ -55,7 +56,7 @@ _nutrack_options() {
 	import) echo "--dry-run --from --match" ;;
 	import-fdc | import-off) echo "--dry-run" ;;
 	exclude) [ "$2" = add ] && echo "--group --word" ;;
-	report) echo "--from --to --csv --format --output -o" ;;
+	report) echo "--from --to --csv --json --format --output -o" ;;
 	top) echo "--diet --all -a --limit -n --csv" ;;
 	backup) echo "--force -f" ;;
 	profile) echo "--sex --age --stage --diet --height --weight --activity" ;;

@@ -118,22 +118,26 @@ static const struct cli_command commands[] = {
 	 "      --dry-run      read and count, change nothing\n"},
 	{"exclude", cli_cmd_exclude, "add (FOOD | --group GROUP | --word WORD) | list | rm N",
 	 "foods, food groups or words never to suggest (allergies, dislikes)", ""},
-	{"day", cli_cmd_day, "[--csv] [DATE]",
+	{"day", cli_cmd_day, "[--csv | --json] [DATE]",
 	 "a day's entries by meal, totals against targets, shortfalls",
-	 "      --csv          CSV: nutrient,unit,intake,target,percent,status,partial\n"},
-	{"week", cli_cmd_week, "[--csv] [DATE]",
+	 "      --csv          CSV: nutrient,unit,intake,target,percent,status,partial\n"
+	 "      --json         JSON: date, eaten_entries, entries, totals (see nutrack(1))\n"},
+	{"week", cli_cmd_week, "[--csv | --json] [DATE]",
 	 "the ISO week holding DATE: daily totals and the 7-day average against targets",
 	 "      --csv          CSV: date,b12_ug,omega3_g,epa_dha_mg,potassium_mg,energy_kcal,\n"
-	 "                     then each column's _days: the days with a value\n"},
+	 "                     then each column's _days: the days with a value\n"
+	 "      --json         JSON: iso_week, per_day, average, target, percent_of_target,\n"
+	 "                     status (see nutrack(1))\n"},
 	{"report", cli_cmd_report,
-	 "[--from DATE] [--to DATE] [--csv | --format text|csv|html] [-o FILE]",
+	 "[--from DATE] [--to DATE] [--csv | --json | --format text|csv|json|html] [-o FILE]",
 	 "intake over any range of days: per day, the average and charts",
 	 "      --from DATE    the first day (default: 27 days before --to)\n"
 	 "      --to DATE      the last day (default today)\n"
 	 "      --csv          CSV: date,b12_ug,omega3_g,epa_dha_mg,potassium_mg,energy_kcal,\n"
 	 "                     then each column's _days, for each day, then the average\n"
+	 "      --json         JSON: as week's, without iso_week (see nutrack(1))\n"
 	 "      --format html  one self-contained HTML page (tables, SVG charts) to print\n"
-	 "  -o, --output FILE  write csv or html to FILE\n"},
+	 "  -o, --output FILE  write csv, json or html to FILE\n"},
 	{"top", cli_cmd_top, "[--diet DIET] [--all] [--limit N] [--csv] NUTRIENT",
 	 "the richest everyday foods in a nutrient per portion",
 	 "      --diet DIET    vegan, vegetarian or omnivore (default: the profile's)\n"

@@ -14,6 +14,7 @@
 #include "analysis.h"
 #include "cli.h"
 #include "cli_format.h"
+#include "cli_json.h"
 #include "date.h"
 #include "food.h"
 #include "journal.h"
@@ -245,6 +246,65 @@ day_csv(const struct total_row *rows, size_t n)
 	}
 }
 
+/* The measures each entry shows in JSON: the text's three and the CSV's week columns. */
+static const enum nt_measure entry_measures[] = {NT_B12, NT_OMEGA3, NT_EPA_DHA, NT_POTASSIUM,
+                                                 NT_ENERGY, NT_PROTEIN};
+
+/* One object: the day, its entries and the totals (the CSV's rows). */
+static void
+day_json(long day, const struct nt_entry_list *l, const struct total_row *rows, size_t n)
+{
+	struct cli_json j;
+	char date[NT_DATE_LEN];
+
+	nt_date_format(day, date);
+	cli_json_init(&j, stdout);
+	cli_json_begin_object(&j);
+	cli_json_key_string(&j, "date", date);
+	cli_json_key_int(&j, "eaten_entries", (long long)nt_analysis_eaten(l));
+	cli_json_key(&j, "entries");
+	cli_json_begin_array(&j);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct nt_entry *e = &l->v[i];
+
+		cli_json_begin_object(&j);
+		cli_json_key_int(&j, "id", e->id);
+		cli_json_key_string(&j, "meal", nt_meal_name(e->meal));
+		cli_json_key_string(&j, "food_id", e->food_ref);
+		cli_json_key_string(&j, "food", e->food_name);
+		cli_json_key_string(&j, "amount", e->amount);
+		cli_json_key_number(&j, "grams", e->weight_unknown ? NT_UNKNOWN : (double)e->mg / 1000,
+		                    1);
+		cli_json_key_bool(&j, "planned", e->planned);
+		cli_json_amounts(&j, &e->values, entry_measures,
+		                 sizeof entry_measures / sizeof *entry_measures);
+		cli_json_end_object(&j);
+	}
+	cli_json_end_array(&j);
+	cli_json_key(&j, "totals");
+	cli_json_begin_array(&j);
+	for (size_t i = 0; i < n; i++) {
+		const struct nt_judgement *x = &rows[i].j;
+
+		cli_json_begin_object(&j);
+		cli_json_key_string(&j, "nutrient", rows[i].name);
+		cli_json_key_string(&j, "unit", rows[i].unit);
+		cli_json_key_number(&j, "intake", x->intake, rows[i].decimals);
+		cli_json_key_number(&j, "target", x->target, -1);
+		cli_json_key(&j, "percent");
+		if (x->percent >= 0)
+			cli_json_int(&j, x->percent);
+		else
+			cli_json_null(&j);
+		cli_json_key_string(&j, "status",
+		                    x->level == NT_LEVEL_NONE ? NULL : nt_level_name(x->level));
+		cli_json_key_bool(&j, "partial", x->partial);
+		cli_json_end_object(&j);
+	}
+	cli_json_end_array(&j);
+	cli_json_end_object(&j);
+}
+
 static void
 print_entry(const struct app *a, const struct nt_entry *e)
 {
@@ -269,8 +329,9 @@ int
 cli_cmd_day(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("day");
-	bool csv = false;
-	struct cli_opt opts[] = {{"csv", 0, NULL, &csv}, {NULL, 0, NULL, NULL}};
+	bool csv = false, json = false;
+	struct cli_opt opts[] = {{"csv", 0, NULL, &csv}, {"json", 0, NULL, &json},
+	                         {NULL, 0, NULL, NULL}};
 	struct total_row rows[N_DAY_ROWS];
 	struct nt_judgement j[NT_MEASURE_COUNT];
 	struct nt_entry_list l;
@@ -288,6 +349,8 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 		return rc;
 	if (npos > 1)
 		return cli_usage_error(a, cmd, "day: give at most one date");
+	if (csv && json)
+		return cli_usage_error(a, cmd, "day: --csv and --json exclude each other");
 	if (npos == 1 && (rc = cli_date(a, argv[1], &day)))
 		return rc;
 	if ((rc = cli_open(a)))
@@ -302,8 +365,11 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 			if (!strcmp(rows[i].name, nt_measure_name(tracked[k].m)))
 				j[tracked[k].m] = rows[i].j;
 
-	if (csv) {
-		day_csv(rows, N_DAY_ROWS);
+	if (csv || json) {
+		if (csv)
+			day_csv(rows, N_DAY_ROWS);
+		else
+			day_json(day, &l, rows, N_DAY_ROWS);
 		nt_entry_list_fini(&l);
 		return CLI_OK;
 	}
@@ -399,6 +465,89 @@ days_csv(FILE *fp, const struct nt_day_total *days, int n, const struct nt_amoun
 		}
 		cli_csv_end(fp);
 	}
+}
+
+/* "b12_ug": VALUE for each of the CSV's five columns, from a judgement per measure. */
+static void
+avg_json(struct cli_json *j, const char *key, const struct nt_judgement *avg, int what)
+{
+	cli_json_key(j, key);
+	cli_json_begin_object(j);
+	for (size_t i = 0; i < 5; i++) {
+		const struct nt_judgement *x = &avg[tracked[i].m];
+
+		cli_json_key(j, tracked[i].week_col);
+		if (what == 0)
+			cli_json_number(j, x->target, -1);
+		else if (what == 1 && x->percent >= 0)
+			cli_json_int(j, x->percent);
+		else if (what == 2 && x->level != NT_LEVEL_NONE)
+			cli_json_string(j, nt_level_name(x->level));
+		else
+			cli_json_null(j);
+	}
+	cli_json_end_object(j);
+}
+
+/*
+ * The JSON of week and report: the range, a member per day (values null
+ * when not logged or unknown), the average over the logged days with a
+ * value, how many days each covers, the targets, percent and status.
+ */
+static void
+days_json(FILE *fp, const char *iso_week, const struct nt_day_total *days, int n,
+          const struct nt_amounts *average, int days_logged, const int *days_known,
+          const struct nt_targets *t, const struct nt_judgement *avg)
+{
+	static const enum nt_measure cols[] = {NT_B12, NT_OMEGA3, NT_EPA_DHA, NT_POTASSIUM,
+	                                       NT_ENERGY};
+	struct nt_amounts none;
+	struct cli_json j;
+	char date[NT_DATE_LEN];
+
+	nt_amounts_unknown(&none);
+	cli_json_init(&j, fp);
+	cli_json_begin_object(&j);
+	if (iso_week)
+		cli_json_key_string(&j, "iso_week", iso_week);
+	nt_date_format(days[0].day, date);
+	cli_json_key_string(&j, "from", date);
+	nt_date_format(days[n - 1].day, date);
+	cli_json_key_string(&j, "to", date);
+	cli_json_key_int(&j, "days", n);
+	cli_json_key_int(&j, "days_logged", days_logged);
+	cli_json_key(&j, "per_day");
+	cli_json_begin_array(&j);
+	for (int d = 0; d < n; d++) {
+		bool logged = days[d].entries > 0;
+
+		cli_json_begin_object(&j);
+		nt_date_format(days[d].day, date);
+		cli_json_key_string(&j, "date", date);
+		cli_json_key_bool(&j, "logged", logged);
+		cli_json_amounts(&j, logged ? &days[d].total : &none, cols, 5);
+		cli_json_end_object(&j);
+	}
+	cli_json_end_array(&j);
+	cli_json_key(&j, "average");
+	cli_json_begin_object(&j);
+	cli_json_amounts(&j, days_logged ? average : &none, cols, 5);
+	cli_json_key(&j, "days_with_value");
+	cli_json_begin_object(&j);
+	for (size_t i = 0; i < 5; i++)
+		cli_json_key_int(&j, tracked[i].week_col, days_known[tracked[i].m]);
+	cli_json_end_object(&j);
+	cli_json_end_object(&j);
+	{
+		struct nt_judgement tg[NT_MEASURE_COUNT];
+
+		for (size_t i = 0; i < 5; i++)
+			tg[tracked[i].m].target = t->t[tracked[i].m].value;
+		avg_json(&j, "target", tg, 0);
+	}
+	avg_json(&j, "percent_of_target", avg, days_logged ? 1 : 3);
+	avg_json(&j, "status", avg, days_logged ? 2 : 3);
+	cli_json_end_object(&j);
 }
 
 /*
@@ -600,8 +749,9 @@ int
 cli_cmd_week(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("week");
-	bool csv = false;
-	struct cli_opt opts[] = {{"csv", 0, NULL, &csv}, {NULL, 0, NULL, NULL}};
+	bool csv = false, json = false;
+	struct cli_opt opts[] = {{"csv", 0, NULL, &csv}, {"json", 0, NULL, &json},
+	                         {NULL, 0, NULL, NULL}};
 	struct nt_profile p;
 	struct nt_targets t;
 	struct nt_week w;
@@ -616,6 +766,8 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 		return rc;
 	if (npos > 1)
 		return cli_usage_error(a, cmd, "week: give at most one date");
+	if (csv && json)
+		return cli_usage_error(a, cmd, "week: --csv and --json exclude each other");
 	if (npos == 1 && (rc = cli_date(a, argv[1], &day)))
 		return rc;
 	if ((rc = cli_open(a)))
@@ -626,6 +778,13 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 		return cli_fail(a, st, &err);
 	if (csv) {
 		days_csv(stdout, w.days, 7, &w.average, w.days_logged, w.days_known);
+		return CLI_OK;
+	}
+	if (json) {
+		char iso[16];
+
+		snprintf(iso, sizeof iso, "%04d-W%02d", w.iso_year, w.iso_week);
+		days_json(stdout, iso, w.days, 7, &w.average, w.days_logged, w.days_known, &t, w.avg);
 		return CLI_OK;
 	}
 
@@ -699,11 +858,12 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("report");
 	const char *from_s = NULL, *to_s = NULL, *format = NULL, *out = NULL;
-	bool csv = false;
+	bool csv = false, json = false;
 	struct cli_opt opts[] = {
 		{"from", 0, &from_s, NULL},
 		{"to", 0, &to_s, NULL},
 		{"csv", 0, NULL, &csv},
+		{"json", 0, NULL, &json},
 		{"format", 0, &format, NULL},
 		{"output", 'o', &out, NULL},
 		{NULL, 0, NULL, NULL},
@@ -722,14 +882,19 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 		return rc;
 	if (npos)
 		return cli_usage_error(a, cmd, "report: unexpected argument '%s'", argv[1]);
+	if (csv && json)
+		return cli_usage_error(a, cmd, "report: --csv and --json exclude each other");
 	if (csv && format && strcmp(format, "csv"))
 		return cli_usage_error(a, cmd, "report: --csv and --format %s disagree", format);
+	if (json && format && strcmp(format, "json"))
+		return cli_usage_error(a, cmd, "report: --json and --format %s disagree", format);
 	if (!format)
-		format = csv ? "csv" : "text";
-	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "html"))
-		return cli_usage_error(a, cmd, "report: --format is text, csv or html");
+		format = csv ? "csv" : json ? "json" : "text";
+	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "html") &&
+	    strcmp(format, "json"))
+		return cli_usage_error(a, cmd, "report: --format is text, csv, json or html");
 	if (out && !strcmp(format, "text"))
-		return cli_usage_error(a, cmd, "report: -o writes --csv or --format html; "
+		return cli_usage_error(a, cmd, "report: -o writes --csv, --json or --format html; "
 		                       "the text report goes to standard output");
 	last = a->today;
 	if (to_s && (rc = cli_date(a, to_s, &last)))
@@ -769,8 +934,12 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 		nt_report_fini(&r);
 		return rc;
 	}
-	if (!strcmp(format, "csv")) {
-		days_csv(fp, r.days, r.ndays, &r.average, r.days_logged, r.days_known);
+	if (!strcmp(format, "csv") || !strcmp(format, "json")) {
+		if (!strcmp(format, "csv"))
+			days_csv(fp, r.days, r.ndays, &r.average, r.days_logged, r.days_known);
+		else
+			days_json(fp, NULL, r.days, r.ndays, &r.average, r.days_logged, r.days_known,
+			          &r.targets, r.avg);
 		rc = output_close(a, &of, true);
 		nt_report_fini(&r);
 		return rc;

@@ -101,7 +101,7 @@ check_all() {
 		"ala b12 dha dpa energy epa epa_dha omega3 potassium protein"
 	is "$mode: nutrient prefix" "$(replies_of "nutrack top e")" "energy epa epa_dha"
 	is "$mode: profile stage" "$(replies_of "nutrack profile --stage ")" "lactating none pregnant"
-	is "$mode: report formats" "$(replies_of "nutrack report --format ")" "csv html text"
+	is "$mode: report formats" "$(replies_of "nutrack report --format ")" "csv html json text"
 	is "$mode: subcommands of foods" "$(replies_of "nutrack foods ")" \
 		"add export import list tag untag"
 	is "$mode: subcommands of recipe" "$(replies_of "nutrack recipe s")" "save-meal servings show"

@@ -1,0 +1,50 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# json.sh - --json: each command's shape, unknown as null, strings escaped,
+# and the output parses as JSON.
+. "$NUTRACK_TESTS/cli/lib.sh"
+
+# expect_json NAME COMMAND...: expect NAME 0 COMMAND, and the output parses.
+expect_json() {
+	name=$1
+	shift
+	expect "$name" 0 "$@"
+	if python3 -m json.tool "$WORK/raw.out" >/dev/null 2>"$WORK/parse.err"; then
+		tap_ok "$name parses"
+	else
+		tap_not_ok "$name parses" "$(cat "$WORK/parse.err")"
+	fi
+}
+
+# value_of PATH: a value of the last output, by a Python subscript ("['a'][0]").
+value_of() {
+	python3 -c "import json, sys; print(json.dumps(json.load(open(sys.argv[1]))$1))" \
+		"$WORK/raw.out"
+}
+
+nt profile --sex female --age 34 --diet vegan >/dev/null
+nt add --meal breakfast sr28:16139 250ml >/dev/null
+# label:1, the nutritional yeast, has no potassium or omega-3 value: unknown.
+nt add --meal snack label:1 "1 tsp" >/dev/null
+nt add --date 2026-03-10 --meal dinner sr28:15076 "1 fillet" >/dev/null 2>&1
+
+# Day 2026-03-11 (as in report.sh): B12 2.18259 + 2.5005 = 4.68 ug; potassium
+# 313 mg from the soy milk alone, partial: the yeast's is unknown, so the
+# entry's potassium_mg is null and the total lists it as partial.
+expect_json day-json nt day --json
+is "an unknown value is null" "$(value_of "['entries'][1]['potassium_mg']")" null
+is "a partial total is flagged" "$(value_of "['totals'][4]['partial']")" true
+expect_json day-empty-json nt day --json 2026-03-13
+expect day-json-csv 2 nt day --json --csv
+
+# Week 2026-W11: 03-10 (salmon) and 03-11; the other days are null.
+expect_json week-json nt week --json
+is "a day not logged is null, not 0" "$(value_of "['per_day'][0]['b12_ug']")" null
+expect week-json-csv 2 nt week --csv --json
+expect_json report-json nt report --json --from 2026-03-09 --to 2026-03-12
+expect_json report-format-json nt report --format json --from 2026-03-09 --to 2026-03-12
+expect report-json-csv 2 nt report --json --csv
+expect report-json-format 2 nt report --json --format html
+
+echo "1..$tap_n"
+[ "$tap_failed" -eq 0 ]
