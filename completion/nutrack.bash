@@ -27,9 +27,8 @@ _nutrack_option_values() {
 # The options of a command (and subcommand), as its --help lists them.
 _nutrack_options() {
 	case $1 in
-	search) echo "--limit -n --csv --diet" ;;
-	food) echo "--csv" ;;
-	day | week) echo "--csv --json" ;;
+	search) echo "--limit -n --csv --json --diet" ;;
+	food | day | week) echo "--csv --json" ;;
 	foods)
 		case $2 in
 		add) echo "--energy --protein --b12 --b12-added --ala --epa --dha --dpa
@@ -57,7 +56,7 @@ _nutrack_options() {
 	import-fdc | import-off) echo "--dry-run" ;;
 	exclude) [ "$2" = add ] && echo "--group --word" ;;
 	report) echo "--from --to --csv --json --format --output -o" ;;
-	top) echo "--diet --all -a --limit -n --csv" ;;
+	top) echo "--diet --all -a --limit -n --csv --json" ;;
 	backup) echo "--force -f" ;;
 	profile) echo "--sex --age --stage --diet --height --weight --activity" ;;
 	esac

@@ -21,16 +21,19 @@
 #include "text.h"
 
 static const struct cli_command commands[] = {
-	{"search", cli_cmd_search, "[--limit N] [--diet DIET] [--csv] WORDS...",
+	{"search", cli_cmd_search, "[--limit N] [--diet DIET] [--csv | --json] WORDS...",
 	 "find foods by name; shows B12, omega-3 and potassium per 100 g and per portion",
 	 "  -n, --limit N      show at most N foods (default 10)\n"
 	 "      --diet DIET    rank and mark for vegan, vegetarian or omnivore (default: the\n"
 	 "                     profile's)\n"
 	 "      --csv          CSV: id,name,group,b12_ug,omega3_g,potassium_mg,breaks_diet\n"
-	 "                     (per 100 g)\n"},
-	{"food", cli_cmd_food, "[--csv] ID",
+	 "                     (per 100 g)\n"
+	 "      --json         JSON: query, diet, total, more, relaxed, foods (see nutrack(1))\n"},
+	{"food", cli_cmd_food, "[--csv | --json] ID",
 	 "all tracked nutrients of one food per 100 g, and its portions",
-	 "      --csv          CSV: nutrient,unit,per_100g (empty = unknown)\n"},
+	 "      --csv          CSV: nutrient,unit,per_100g (empty = unknown)\n"
+	 "      --json         JSON: id, name, group, per_100g, per_unit, portions (null =\n"
+	 "                     unknown; see nutrack(1))\n"},
 	{"foods", cli_cmd_foods,
 	 "add NAME [--NUTRIENT VALUE...] [--serving GRAMS [--unit NAME]] [--contains TAGS]\n"
 	 "       [--supplement] | export [-o FILE] | import [--dry-run] FILE | "
@@ -138,14 +141,15 @@ static const struct cli_command commands[] = {
 	 "      --json         JSON: as week's, without iso_week (see nutrack(1))\n"
 	 "      --format html  one self-contained HTML page (tables, SVG charts) to print\n"
 	 "  -o, --output FILE  write csv, json or html to FILE\n"},
-	{"top", cli_cmd_top, "[--diet DIET] [--all] [--limit N] [--csv] NUTRIENT",
+	{"top", cli_cmd_top, "[--diet DIET] [--all] [--limit N] [--csv | --json] NUTRIENT",
 	 "the richest everyday foods in a nutrient per portion",
 	 "      --diet DIET    vegan, vegetarian or omnivore (default: the profile's)\n"
 	 "  -a, --all          everything: also SR28's ingredients (raw, dry) and foods\n"
 	 "                     that are not everyday advice (drinks, candy, sauces...);\n"
 	 "                     never energy drinks under 18\n"
 	 "  -n, --limit N      how many (default 10)\n"
-	 "      --csv          CSV: food_id,food,portion,grams,value,unit,per_100g\n"},
+	 "      --csv          CSV: food_id,food,portion,grams,value,unit,per_100g\n"
+	 "      --json         JSON: nutrient, unit, diet, foods (see nutrack(1))\n"},
 	{"check", cli_cmd_check, "",
 	 "check the database for damage (SQLite's integrity check, references, search index)",
 	 ""},

@@ -10,6 +10,7 @@
 #include "diet.h"
 #include "cli.h"
 #include "cli_format.h"
+#include "cli_json.h"
 #include "food.h"
 #include "profile.h"
 #include "recipe.h"
@@ -27,15 +28,83 @@ print_key_values(const struct app *a, const double per100[NT_STORED_COUNT], doub
 	cli_put_key_values(a, &v);
 }
 
+/* The values search shows: the CSV's columns. */
+static const enum nt_measure search_measures[] = {NT_B12, NT_OMEGA3, NT_POTASSIUM};
+#define N_SEARCH_MEASURES (sizeof search_measures / sizeof *search_measures)
+
+/*
+ * One object: the query, the diet, counts and the foods with their values
+ * per 100 g (null when unknown, or when imported without a weight) and per
+ * portion.
+ */
+static void
+search_json(const char *query, const char *diet_name, const struct nt_search_result *r)
+{
+	struct cli_json j;
+
+	cli_json_init(&j, stdout);
+	cli_json_begin_object(&j);
+	cli_json_key_string(&j, "query", query);
+	cli_json_key_string(&j, "diet", diet_name);
+	cli_json_key_int(&j, "total", (long long)r->total);
+	cli_json_key_bool(&j, "more", r->more);
+	cli_json_key_bool(&j, "relaxed", r->relaxed);
+	cli_json_key(&j, "foods");
+	cli_json_begin_array(&j);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct nt_search_hit *h = &r->hits[i];
+		struct nt_amounts v;
+		char tags[64];
+
+		cli_json_begin_object(&j);
+		cli_json_key_string(&j, "id", h->ref);
+		cli_json_key_string(&j, "name", h->name);
+		cli_json_key_string(&j, "group", h->group);
+		cli_json_key(&j, "breaks_diet");
+		if (h->breaks && h->tags == NT_TAGS_UNKNOWN)
+			cli_json_null(&j); /* its ingredients are not known */
+		else
+			cli_json_bool(&j, h->breaks != 0);
+		nt_tags_format(h->breaks, tags, sizeof tags);
+		cli_json_key_string(&j, "breaks_because",
+		                    h->breaks && h->tags != NT_TAGS_UNKNOWN ? tags : NULL);
+		nt_amounts_for(h->per100, 100, &v);
+		if (h->basis) /* per 100 g: unknown for a food imported without a weight */
+			nt_amounts_unknown(&v);
+		cli_json_key(&j, "per_100g");
+		cli_json_begin_object(&j);
+		cli_json_amounts(&j, &v, search_measures, N_SEARCH_MEASURES, true);
+		cli_json_end_object(&j);
+		cli_json_key(&j, "portion");
+		if (h->has_portion && !h->basis) {
+			char portion[160];
+
+			nt_portion_format(&h->portion, portion, sizeof portion);
+			nt_amounts_for(h->per100, h->portion.grams, &v);
+			cli_json_begin_object(&j);
+			cli_json_key_string(&j, "portion", portion);
+			cli_json_key_number(&j, "grams", h->portion.grams, -1);
+			cli_json_amounts(&j, &v, search_measures, N_SEARCH_MEASURES, false);
+			cli_json_end_object(&j);
+		} else {
+			cli_json_null(&j);
+		}
+		cli_json_end_object(&j);
+	}
+	cli_json_end_array(&j);
+	cli_json_end_object(&j);
+}
+
 int
 cli_cmd_search(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("search");
 	const char *limit_s = NULL, *diet_s = NULL;
-	bool csv = false;
+	bool csv = false, json = false;
 	struct cli_opt opts[] = {
 		{"limit", 'n', &limit_s, NULL},
 		{"csv", 0, NULL, &csv},
+		{"json", 0, NULL, &json},
 		{"diet", 0, &diet_s, NULL},
 		{NULL, 0, NULL, NULL},
 	};
@@ -60,6 +129,8 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 	}
 	if (diet_s && (sopts.diet = nt_diet_parse(diet_s)) < 0)
 		return cli_usage_error(a, cmd, "--diet must be vegan, vegetarian or omnivore");
+	if (csv && json)
+		return cli_usage_error(a, cmd, "search: --csv and --json exclude each other");
 	if (npos == 0)
 		return cli_usage_error(a, cmd, "search: give some words, e.g. 'salmon'");
 	for (int i = 1; i <= npos; i++)
@@ -83,7 +154,9 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 		diet_name = nt_diet_name((enum nt_diet)sopts.diet);
 	}
 
-	if (csv) {
+	if (json) {
+		search_json(query, diet_name, &r);
+	} else if (csv) {
 		static const char *const head[] = {"id", "name", "group", "b12_ug", "omega3_g",
 		                                   "potassium_mg", "breaks_diet"};
 
@@ -160,14 +233,80 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 	return rc;
 }
 
-/* Prints one food: its values per 100 g and its portions, as text or CSV. */
+/* The measures food shows, in order. */
+static const enum nt_measure food_order[] = {
+	NT_ENERGY, NT_PROTEIN, NT_B12, NT_B12_ADDED, NT_ALA, NT_EPA, NT_DHA, NT_DPA,
+	NT_OMEGA3, NT_EPA_DHA, NT_POTASSIUM,
+};
+#define N_FOOD_ORDER (sizeof food_order / sizeof *food_order)
+
+/*
+ * One object: the food, its values per 100 g (all null when imported
+ * without a weight; then per_unit has them for one unit) and its portions.
+ */
 static int
-show_food(struct app *a, long long id, bool csv)
+food_json(struct app *a, const struct nt_food *f)
 {
-	static const enum nt_measure order[] = {
-		NT_ENERGY, NT_PROTEIN, NT_B12, NT_B12_ADDED, NT_ALA, NT_EPA, NT_DHA, NT_DPA,
-		NT_OMEGA3, NT_EPA_DHA, NT_POTASSIUM,
-	};
+	struct nt_amounts v;
+	struct nt_err err;
+	enum nt_status st;
+	struct cli_json j;
+	char current[64] = "";
+
+	if (f->current_id) {
+		struct nt_food *c;
+
+		if ((st = nt_food_get(a->store, f->current_id, &c, &err)))
+			return cli_fail(a, st, &err);
+		snprintf(current, sizeof current, "%s", c->ref);
+		nt_food_free(c);
+	}
+	cli_json_init(&j, stdout);
+	cli_json_begin_object(&j);
+	cli_json_key_string(&j, "id", f->ref);
+	cli_json_key_string(&j, "name", f->name);
+	cli_json_key_string(&j, "group", f->group);
+	cli_json_key_string(&j, "current_values_id", f->current_id ? current : NULL);
+	cli_json_key_bool(&j, "dated", nt_food_dated(f->ref, f->per100));
+	cli_json_key_bool(&j, "ala_estimated", f->ala_estimated);
+	nt_amounts_for(f->per100, 100, &v);
+	if (f->basis)
+		nt_amounts_unknown(&v);
+	cli_json_key(&j, "per_100g");
+	cli_json_begin_object(&j);
+	cli_json_amounts(&j, &v, food_order, N_FOOD_ORDER, true);
+	cli_json_end_object(&j);
+	cli_json_key(&j, "per_unit");
+	if (f->basis) {
+		nt_amounts_for(f->per100, NT_FOOD_BASIS_GRAMS, &v);
+		cli_json_begin_object(&j);
+		cli_json_key_string(&j, "unit", f->basis);
+		cli_json_amounts(&j, &v, food_order, N_FOOD_ORDER, true);
+		cli_json_end_object(&j);
+	} else {
+		cli_json_null(&j);
+	}
+	cli_json_key(&j, "portions");
+	cli_json_begin_array(&j);
+	for (size_t i = 0; i < f->n_portions; i++) {
+		char p[200];
+
+		nt_portion_format(&f->portions[i], p, sizeof p);
+		cli_json_begin_object(&j);
+		cli_json_key_string(&j, "portion", p);
+		cli_json_key_number(&j, "grams", f->portions[i].grams, -1);
+		cli_json_end_object(&j);
+	}
+	cli_json_end_array(&j);
+	cli_json_end_object(&j);
+	return CLI_OK;
+}
+
+/* Prints one food: its values per 100 g and its portions, as text, CSV or JSON. */
+static int
+show_food(struct app *a, long long id, bool csv, bool json)
+{
+	const enum nt_measure *order = food_order;
 	struct nt_food *f;
 	struct nt_amounts v;
 	struct nt_err err;
@@ -175,6 +314,12 @@ show_food(struct app *a, long long id, bool csv)
 
 	if ((st = nt_food_get(a->store, id, &f, &err)))
 		return cli_fail(a, st, &err);
+	if (json) {
+		int rc = food_json(a, f);
+
+		nt_food_free(f);
+		return rc;
+	}
 	nt_amounts_for(f->per100, 100, &v);
 	if (f->basis && csv) /* imported without a weight: per 100 g is unknown */
 		nt_amounts_unknown(&v);
@@ -186,7 +331,7 @@ show_food(struct app *a, long long id, bool csv)
 		cli_csv_field(stdout, "unit", false);
 		cli_csv_field(stdout, "per_100g", false);
 		cli_csv_end(stdout);
-		for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+		for (size_t i = 0; i < N_FOOD_ORDER; i++) {
 			char num[48];
 
 			cli_fmt_exact(num, sizeof num, v.v[order[i]]);
@@ -225,7 +370,7 @@ show_food(struct app *a, long long id, bool csv)
 		} else {
 			printf("\nPer 100 g:\n");
 		}
-		for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+		for (size_t i = 0; i < N_FOOD_ORDER; i++) {
 			enum nt_measure m = order[i];
 			bool partial = v.partial & (1u << m);
 			char num[48];
@@ -271,8 +416,9 @@ int
 cli_cmd_food(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("food");
-	bool csv = false;
-	struct cli_opt opts[] = {{"csv", 0, NULL, &csv}, {NULL, 0, NULL, NULL}};
+	bool csv = false, json = false;
+	struct cli_opt opts[] = {{"csv", 0, NULL, &csv}, {"json", 0, NULL, &json},
+	                         {NULL, 0, NULL, NULL}};
 	struct nt_err err;
 	enum nt_status st;
 	long long id;
@@ -282,11 +428,13 @@ cli_cmd_food(struct app *a, int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cli_usage_error(a, cmd, "food: give one food id, e.g. sr28:15076");
+	if (csv && json)
+		return cli_usage_error(a, cmd, "food: --csv and --json exclude each other");
 	if ((rc = cli_open(a)))
 		return rc;
 	if ((st = nt_food_resolve(a->store, argv[1], &id, &err)))
 		return cli_fail(a, st, &err);
-	return show_food(a, id, csv);
+	return show_food(a, id, csv, json);
 }
 
 static void
@@ -438,7 +586,7 @@ foods_add(struct app *a, const struct cli_command *cmd, int argc, char **argv)
 	if ((st = nt_store_commit(a->store, &err)))
 		return cli_fail(a, st, &err);
 	printf("Added ");
-	return show_food(a, id, false);
+	return show_food(a, id, false, false);
 }
 
 int

@@ -193,13 +193,13 @@ cli_json_measure_key(char *buf, size_t n, enum nt_measure m)
 
 void
 cli_json_amounts(struct cli_json *j, const struct nt_amounts *v, const enum nt_measure *ms,
-                 size_t n)
+                 size_t n, bool exact)
 {
 	char key[48];
 
 	for (size_t i = 0; i < n; i++) {
 		cli_json_measure_key(key, sizeof key, ms[i]);
-		cli_json_key_number(j, key, v->v[ms[i]], nt_measure_decimals(ms[i]));
+		cli_json_key_number(j, key, v->v[ms[i]], exact ? -1 : nt_measure_decimals(ms[i]));
 	}
 	cli_json_key(j, "partial");
 	cli_json_begin_array(j);

@@ -54,10 +54,12 @@ void cli_json_key_bool(struct cli_json *j, const char *key, bool b);
 /*
  * Members for measures of an amount: "b12_ug": 0.95, ... (the name and unit,
  * as the CSV columns are named; null when unknown), then "partial": the
- * names of those that are partial (some part unknown), [] when none.
+ * names of those that are partial (some part unknown), [] when none.  Values
+ * have the measure's decimals, or when `exact` up to 10 significant digits
+ * (data as the source gave it, as the CSV of search and food shows it).
  */
 void cli_json_amounts(struct cli_json *j, const struct nt_amounts *v, const enum nt_measure *ms,
-                      size_t n);
+                      size_t n, bool exact);
 /* The key of a measure: "b12_ug", "epa_dha_mg". */
 void cli_json_measure_key(char *buf, size_t n, enum nt_measure m);
 

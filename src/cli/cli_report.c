@@ -277,7 +277,7 @@ day_json(long day, const struct nt_entry_list *l, const struct total_row *rows, 
 		                    1);
 		cli_json_key_bool(&j, "planned", e->planned);
 		cli_json_amounts(&j, &e->values, entry_measures,
-		                 sizeof entry_measures / sizeof *entry_measures);
+		                 sizeof entry_measures / sizeof *entry_measures, false);
 		cli_json_end_object(&j);
 	}
 	cli_json_end_array(&j);
@@ -525,13 +525,13 @@ days_json(FILE *fp, const char *iso_week, const struct nt_day_total *days, int n
 		nt_date_format(days[d].day, date);
 		cli_json_key_string(&j, "date", date);
 		cli_json_key_bool(&j, "logged", logged);
-		cli_json_amounts(&j, logged ? &days[d].total : &none, cols, 5);
+		cli_json_amounts(&j, logged ? &days[d].total : &none, cols, 5, false);
 		cli_json_end_object(&j);
 	}
 	cli_json_end_array(&j);
 	cli_json_key(&j, "average");
 	cli_json_begin_object(&j);
-	cli_json_amounts(&j, days_logged ? average : &none, cols, 5);
+	cli_json_amounts(&j, days_logged ? average : &none, cols, 5, false);
 	cli_json_key(&j, "days_with_value");
 	cli_json_begin_object(&j);
 	for (size_t i = 0; i < 5; i++)
@@ -964,17 +964,48 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* One object: the nutrient and diet, and the foods as the CSV's rows. */
+static void
+top_json(const struct nt_top *top, enum nt_measure m, enum nt_diet diet)
+{
+	struct cli_json j;
+
+	cli_json_init(&j, stdout);
+	cli_json_begin_object(&j);
+	cli_json_key_string(&j, "nutrient", nt_measure_name(m));
+	cli_json_key_string(&j, "unit", nt_measure_unit(m));
+	cli_json_key_string(&j, "diet", nt_diet_name(diet));
+	cli_json_key(&j, "foods");
+	cli_json_begin_array(&j);
+	for (size_t i = 0; i < top->n; i++) {
+		const struct nt_top_food *x = &top->v[i];
+
+		cli_json_begin_object(&j);
+		cli_json_key_string(&j, "food_id", x->ref);
+		cli_json_key_string(&j, "food", x->name);
+		cli_json_key_string(&j, "portion", x->portion);
+		cli_json_key_number(&j, "grams", x->grams, -1);
+		cli_json_key_number(&j, "value", x->value, nt_measure_decimals(m));
+		cli_json_key_number(&j, "per_100g", x->per100, -1);
+		cli_json_key_bool(&j, "dated", x->dated);
+		cli_json_end_object(&j);
+	}
+	cli_json_end_array(&j);
+	cli_json_end_object(&j);
+}
+
 int
 cli_cmd_top(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("top");
 	const char *diet_s = NULL, *limit_s = NULL;
-	bool csv = false, all = false;
+	bool csv = false, json = false, all = false;
 	struct cli_opt opts[] = {
 		{"diet", 0, &diet_s, NULL},
 		{"limit", 'n', &limit_s, NULL},
 		{"all", 'a', NULL, &all},
 		{"csv", 0, NULL, &csv},
+		{"json", 0, NULL, &json},
 		{NULL, 0, NULL, NULL},
 	};
 	struct nt_top top;
@@ -988,6 +1019,8 @@ cli_cmd_top(struct app *a, int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cli_usage_error(a, cmd, "top: give a nutrient: b12, omega3, epa_dha, potassium");
+	if (csv && json)
+		return cli_usage_error(a, cmd, "top: --csv and --json exclude each other");
 	if ((m = nt_measure_by_name(argv[1])) < 0 || m == NT_B12_ADDED)
 		return cli_error(a, "unknown nutrient '%.20s': use b12, omega3, epa_dha, potassium, "
 		                 "ala, epa, dha, dpa, energy or protein", argv[1]);
@@ -1016,6 +1049,11 @@ cli_cmd_top(struct app *a, int argc, char **argv)
 	if ((st = nt_report_top(a->store, (enum nt_measure)m, (enum nt_diet)diet, flags,
 	                        (size_t)limit, &top, &err)))
 		return cli_fail(a, st, &err);
+	if (json) {
+		top_json(&top, (enum nt_measure)m, (enum nt_diet)diet);
+		nt_top_fini(&top);
+		return CLI_OK;
+	}
 	if (csv) {
 		static const char *const head[] = {"food_id", "food", "portion", "grams", "value",
 		                                   "unit", "per_100g"};

@@ -16,10 +16,12 @@ expect_json() {
 	fi
 }
 
-# value_of PATH: a value of the last output, by a Python subscript ("['a'][0]").
+# value_of EXPR: a Python expression of the last output, d, as JSON
+# ("d['a'][0]").
 value_of() {
-	python3 -c "import json, sys; print(json.dumps(json.load(open(sys.argv[1]))$1))" \
-		"$WORK/raw.out"
+	python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+print(json.dumps(eval(sys.argv[2])))' "$WORK/raw.out" "$1"
 }
 
 nt profile --sex female --age 34 --diet vegan >/dev/null
@@ -32,19 +34,44 @@ nt add --date 2026-03-10 --meal dinner sr28:15076 "1 fillet" >/dev/null 2>&1
 # 313 mg from the soy milk alone, partial: the yeast's is unknown, so the
 # entry's potassium_mg is null and the total lists it as partial.
 expect_json day-json nt day --json
-is "an unknown value is null" "$(value_of "['entries'][1]['potassium_mg']")" null
-is "a partial total is flagged" "$(value_of "['totals'][4]['partial']")" true
+is "an unknown value is null" "$(value_of "d['entries'][1]['potassium_mg']")" null
+is "a partial total is flagged" "$(value_of "d['totals'][4]['partial']")" true
 expect_json day-empty-json nt day --json 2026-03-13
 expect day-json-csv 2 nt day --json --csv
 
 # Week 2026-W11: 03-10 (salmon) and 03-11; the other days are null.
 expect_json week-json nt week --json
-is "a day not logged is null, not 0" "$(value_of "['per_day'][0]['b12_ug']")" null
+is "a day not logged is null, not 0" "$(value_of "d['per_day'][0]['b12_ug']")" null
 expect week-json-csv 2 nt week --csv --json
 expect_json report-json nt report --json --from 2026-03-09 --to 2026-03-12
 expect_json report-format-json nt report --format json --from 2026-03-09 --to 2026-03-12
 expect report-json-csv 2 nt report --json --csv
 expect report-json-format 2 nt report --json --format html
+
+# search: per 100 g as the source gave it, and per portion; the yeast's
+# potassium is unknown: null.
+expect_json search-json nt search --json --limit 3 nutritional yeast
+is "search: an unknown value per 100 g is null" \
+	"$(value_of "[f['per_100g']['potassium_mg'] for f in d['foods'] if f['id'] == 'label:1']")" \
+	"[null]"
+expect search-json-csv 2 nt search --json --csv salmon
+# Strings are escaped: quotes and backslash; a control character in the
+# query as \u00XX; a byte that is not UTF-8 as \ufffd; UTF-8 passed through.
+nt foods add 'Joé "best" back\slash bar' --b12 1 --serving 40 --unit bar >/dev/null
+expect_json search-json-escapes nt search --json "$(printf 'best\tbar\001')"
+is "a name with quotes and a backslash reads back" "$(value_of "d['foods'][0]['name']")" \
+	'"Jo\u00e9 \"best\" back\\slash bar"'
+expect_json search-json-bad-utf8 nt search --json "$(printf 'best \377bar')"
+
+# food: every measure per 100 g, null where the source has none.
+expect_json food-json nt food --json label:1
+is "food: unknown potassium is null" "$(value_of "d['per_100g']['potassium_mg']")" null
+expect_json food-json-salmon nt food --json sr28:15076
+expect food-json-csv 2 nt food --csv --json label:1
+
+# top: the CSV's rows as objects.
+expect_json top-json nt top --json --limit 3 b12
+expect top-json-csv 2 nt top --json --csv b12
 
 echo "1..$tap_n"
 [ "$tap_failed" -eq 0 ]
