@@ -39,8 +39,8 @@ _nutrack_options() {
 	add) echo "--date -d --meal -m --planned -p" ;;
 	edit) echo "--date -d --meal -m" ;;
 	copy) echo "--meal -m --planned --eaten" ;;
-	suggest) echo "--csv --week -w --limit -n" ;;
-	plan) echo "--days -n --csv --shopping --accept" ;;
+	suggest) echo "--csv --json --week -w --limit -n" ;;
+	plan) echo "--days -n --csv --json --shopping --accept" ;;
 	recipe)
 		case $2 in
 		new) echo "--servings" ;;

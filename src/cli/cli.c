@@ -72,19 +72,23 @@ static const struct cli_command commands[] = {
 	 "  -m, --meal MEAL    copy only this meal\n"
 	 "      --planned      the copies are planned (the default for a future day)\n"
 	 "      --eaten        the copies are eaten (the default otherwise)\n"},
-	{"suggest", cli_cmd_suggest, "[--csv] [--week] [--limit N] [DATE]",
+	{"suggest", cli_cmd_suggest, "[--csv | --json] [--week] [--limit N] [DATE]",
 	 "foods and amounts that close the day's (or week's) shortfalls",
 	 "  -w, --week         for the ISO week's daily average instead of the day\n"
 	 "  -n, --limit N      at most N foods per nutrient (default 3)\n"
 	 "      --csv          CSV: nutrient,food_id,food,amount,grams,adds,unit,\n"
-	 "                     gap_closed_percent\n"},
-	{"plan", cli_cmd_plan, "[--days N] [--csv] [--shopping] [--accept] [DATE]",
+	 "                     gap_closed_percent\n"
+	 "      --json         JSON: date, iso_week, diet, logged, shortfalls with their\n"
+	 "                     foods (see nutrack(1))\n"},
+	{"plan", cli_cmd_plan, "[--days N] [--csv | --json] [--shopping] [--accept] [DATE]",
 	 "propose days of meals that meet every target for your diet",
 	 "  -n, --days N       plan N days (1-28) from DATE (default tomorrow)\n"
 	 "      --csv          CSV: date,meal,food_id,food,amount,grams,energy_kcal,\n"
 	 "                     protein_g,b12_ug,omega3_g,epa_dha_mg,potassium_mg,why\n"
 	 "      --shopping     the plan summed by food, a shopping list (with --csv:\n"
 	 "                     food_id,food,amount,grams,days)\n"
+	 "      --json         JSON: from, to, diet, energy, need, per_day with items and\n"
+	 "                     total; with --shopping: from, to, foods (see nutrack(1))\n"
 	 "      --accept       write the plan as planned entries\n"},
 	{"recipe", cli_cmd_recipe,
 	 "new NAME [--servings N] | add RECIPE FOOD AMOUNT | rm RECIPE ITEM |\n"

@@ -10,6 +10,7 @@
 #include "analysis.h"
 #include "cli.h"
 #include "cli_format.h"
+#include "cli_json.h"
 #include "date.h"
 #include "energy.h"
 #include "food.h"
@@ -23,14 +24,81 @@ static const char potassium_warning[] =
 	"Potassium: people with kidney disease or on potassium-sparing drugs (or other\n"
 	"drugs that raise potassium) must follow their clinician's advice, not these.\n";
 
+/*
+ * One object: the day (or week), the diet, and a member per short target
+ * with its gap and the suggested foods, in the text's order.
+ */
+static void
+suggest_json(const struct nt_profile *p, long day, bool week, bool logged,
+             const struct nt_judgement *j, const struct nt_suggestions *sg)
+{
+	struct cli_json js;
+	char date[NT_DATE_LEN];
+
+	nt_date_format(day, date);
+	cli_json_init(&js, stdout);
+	cli_json_begin_object(&js);
+	cli_json_key_string(&js, "date", date);
+	cli_json_key(&js, "iso_week");
+	if (week) {
+		char iso[16];
+		int y, wk;
+
+		nt_date_iso_week(day, &y, &wk);
+		snprintf(iso, sizeof iso, "%04d-W%02d", y, wk);
+		cli_json_string(&js, iso);
+	} else {
+		cli_json_null(&js);
+	}
+	cli_json_key_string(&js, "diet", nt_diet_name(p->diet));
+	cli_json_key_bool(&js, "logged", logged);
+	cli_json_key(&js, "shortfalls");
+	cli_json_begin_array(&js);
+	for (size_t i = 0; i < sg->n; i++) {
+		const struct nt_suggestion *x = &sg->v[i];
+		int dec = nt_measure_decimals(x->m);
+
+		if (i == 0 || sg->v[i - 1].m != x->m) {
+			const struct nt_judgement *jj = &j[x->m];
+
+			if (i)
+				cli_json_end_array(&js), cli_json_end_object(&js);
+			cli_json_begin_object(&js);
+			cli_json_key_string(&js, "nutrient", nt_measure_name(x->m));
+			cli_json_key_string(&js, "unit", nt_measure_unit(x->m));
+			cli_json_key_number(&js, "intake", jj->intake, dec);
+			cli_json_key_bool(&js, "partial", jj->partial);
+			cli_json_key_number(&js, "target", jj->target, -1);
+			cli_json_key_number(&js, "gap", x->gap, dec);
+			cli_json_key(&js, "foods");
+			cli_json_begin_array(&js);
+		}
+		cli_json_begin_object(&js);
+		cli_json_key_string(&js, "food_id", x->ref);
+		cli_json_key_string(&js, "food", x->name);
+		cli_json_key_string(&js, "amount", x->amount);
+		cli_json_key_number(&js, "grams", x->grams, 1);
+		cli_json_key_number(&js, "adds", x->adds, dec);
+		cli_json_key_int(&js, "gap_closed_percent", x->closed_percent);
+		cli_json_key_string(&js, "note", x->note);
+		cli_json_key_bool(&js, "dated", x->dated);
+		cli_json_end_object(&js);
+	}
+	if (sg->n)
+		cli_json_end_array(&js), cli_json_end_object(&js);
+	cli_json_end_array(&js);
+	cli_json_end_object(&js);
+}
+
 int
 cli_cmd_suggest(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("suggest");
 	const char *limit_s = NULL;
-	bool csv = false, week = false, potassium = false;
+	bool csv = false, json = false, week = false, potassium = false;
 	struct cli_opt opts[] = {
 		{"csv", 0, NULL, &csv},
+		{"json", 0, NULL, &json},
 		{"week", 'w', NULL, &week},
 		{"limit", 'n', &limit_s, NULL},
 		{NULL, 0, NULL, NULL},
@@ -50,6 +118,8 @@ cli_cmd_suggest(struct app *a, int argc, char **argv)
 		return rc;
 	if (npos > 1)
 		return cli_usage_error(a, cmd, "suggest: give at most one date");
+	if (csv && json)
+		return cli_usage_error(a, cmd, "suggest: --csv and --json exclude each other");
 	if (limit_s) {
 		char *end;
 
@@ -88,6 +158,11 @@ cli_cmd_suggest(struct app *a, int argc, char **argv)
 	if ((st = nt_suggest(a->store, &p, j, (size_t)limit, &sg, &err)))
 		return cli_fail(a, st, &err);
 
+	if (json) {
+		suggest_json(&p, day, week, logged, j, &sg);
+		nt_suggestions_fini(&sg);
+		return CLI_OK;
+	}
 	if (csv) {
 		static const char *const head[] = {"nutrient", "food_id", "food", "amount", "grams",
 		                                   "adds", "unit", "gap_closed_percent"};
@@ -341,6 +416,77 @@ print_plan_csv(const struct nt_plan *pl)
 	}
 }
 
+/* The measures of a plan's items and day totals, as the CSV's columns. */
+static const enum nt_measure plan_measures[] = {NT_ENERGY, NT_PROTEIN, NT_B12, NT_OMEGA3,
+                                                NT_EPA_DHA, NT_POTASSIUM};
+#define N_PLAN_MEASURES (sizeof plan_measures / sizeof *plan_measures)
+
+/*
+ * One object: the diet, the energy range and the needs, then a member per
+ * day with its items (the CSV's rows), its totals and whether every target
+ * is met.
+ */
+static void
+print_plan_json(const struct nt_profile *p, const struct nt_plan *pl)
+{
+	struct cli_json j;
+	char date[NT_DATE_LEN], key[48];
+	size_t i = 0;
+
+	cli_json_init(&j, stdout);
+	cli_json_begin_object(&j);
+	nt_date_format(pl->days[0].day, date);
+	cli_json_key_string(&j, "from", date);
+	nt_date_format(pl->days[pl->ndays - 1].day, date);
+	cli_json_key_string(&j, "to", date);
+	cli_json_key_string(&j, "diet", nt_diet_name(p->diet));
+	cli_json_key_number(&j, "eer_kcal", pl->eer_kcal, 0);
+	cli_json_key_number(&j, "energy_low_kcal", pl->energy_lo, 0);
+	cli_json_key_number(&j, "energy_high_kcal", pl->energy_hi, 0);
+	cli_json_key(&j, "need");
+	cli_json_begin_object(&j);
+	for (size_t k = 1; k < N_PLAN_MEASURES; k++) { /* energy has its range */
+		cli_json_measure_key(key, sizeof key, plan_measures[k]);
+		cli_json_key_number(&j, key, pl->need[plan_measures[k]], -1);
+	}
+	cli_json_end_object(&j);
+	cli_json_key(&j, "per_day");
+	cli_json_begin_array(&j);
+	for (int d = 0; d < pl->ndays; d++) {
+		const struct nt_plan_day *pd = &pl->days[d];
+
+		cli_json_begin_object(&j);
+		nt_date_format(pd->day, date);
+		cli_json_key_string(&j, "date", date);
+		cli_json_key_bool(&j, "targets_met", !pd->unmet);
+		cli_json_key_string(&j, "not_met", pd->unmet ? pd->reason : NULL);
+		cli_json_key(&j, "items");
+		cli_json_begin_array(&j);
+		for (; i < pl->n && pl->items[i].day == pd->day; i++) {
+			const struct nt_plan_item *it = &pl->items[i];
+
+			cli_json_begin_object(&j);
+			cli_json_key_string(&j, "meal", nt_meal_name(it->meal));
+			cli_json_key_string(&j, "food_id", it->ref);
+			cli_json_key_string(&j, "food", it->name);
+			cli_json_key_string(&j, "amount", it->amount);
+			cli_json_key_number(&j, "grams", it->grams, 1);
+			cli_json_amounts(&j, &it->adds, plan_measures, N_PLAN_MEASURES, false);
+			cli_json_key_string(&j, "why", it->why);
+			cli_json_key_bool(&j, "yours", it->yours);
+			cli_json_end_object(&j);
+		}
+		cli_json_end_array(&j);
+		cli_json_key(&j, "total");
+		cli_json_begin_object(&j);
+		cli_json_amounts(&j, &pd->total, plan_measures, N_PLAN_MEASURES, false);
+		cli_json_end_object(&j);
+		cli_json_end_object(&j);
+	}
+	cli_json_end_array(&j);
+	cli_json_end_object(&j);
+}
+
 static void
 print_plan_text(const struct app *a, const struct nt_profile *p, const struct nt_plan *pl)
 {
@@ -387,7 +533,8 @@ print_plan_text(const struct app *a, const struct nt_profile *p, const struct nt
 
 /* The plan summed by food: "  3 1/2 cups (854 g)     Soy milk, unsweetened (fndds:...)". */
 static int
-print_shopping(const struct app *a, const struct nt_plan *pl, bool csv, struct nt_err *err)
+print_shopping(const struct app *a, const struct nt_plan *pl, bool csv, bool json,
+               struct nt_err *err)
 {
 	struct nt_plan_buy *b;
 	size_t n;
@@ -395,6 +542,35 @@ print_shopping(const struct app *a, const struct nt_plan *pl, bool csv, struct n
 
 	if ((st = nt_plan_shopping(pl, &b, &n, err)))
 		return st;
+	if (json) {
+		struct cli_json j;
+		char date[NT_DATE_LEN];
+
+		cli_json_init(&j, stdout);
+		cli_json_begin_object(&j);
+		nt_date_format(pl->days[0].day, date);
+		cli_json_key_string(&j, "from", date);
+		nt_date_format(pl->days[pl->ndays - 1].day, date);
+		cli_json_key_string(&j, "to", date);
+		cli_json_key(&j, "foods");
+		cli_json_begin_array(&j);
+		for (size_t i = 0; i < n; i++) {
+			char amount[256];
+
+			nt_plan_amount_text(b[i].count, b[i].unit, amount, sizeof amount);
+			cli_json_begin_object(&j);
+			cli_json_key_string(&j, "food_id", b[i].ref);
+			cli_json_key_string(&j, "food", b[i].name);
+			cli_json_key_string(&j, "amount", amount);
+			cli_json_key_number(&j, "grams", b[i].grams, 1);
+			cli_json_key_int(&j, "days", b[i].days);
+			cli_json_end_object(&j);
+		}
+		cli_json_end_array(&j);
+		cli_json_end_object(&j);
+		free(b);
+		return NT_OK;
+	}
 	if (csv) {
 		static const char *const head[] = {"food_id", "food", "amount", "grams", "days"};
 
@@ -441,10 +617,11 @@ cli_cmd_plan(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("plan");
 	const char *days_s = NULL;
-	bool csv = false, accept = false, unmet = false, shopping = false;
+	bool csv = false, json = false, accept = false, unmet = false, shopping = false;
 	struct cli_opt opts[] = {
 		{"days", 'n', &days_s, NULL},
 		{"csv", 0, NULL, &csv},
+		{"json", 0, NULL, &json},
 		{"accept", 0, NULL, &accept},
 		{"shopping", 0, NULL, &shopping},
 		{NULL, 0, NULL, NULL},
@@ -461,6 +638,8 @@ cli_cmd_plan(struct app *a, int argc, char **argv)
 		return rc;
 	if (npos > 1)
 		return cli_usage_error(a, cmd, "plan: give at most one date");
+	if (csv && json)
+		return cli_usage_error(a, cmd, "plan: --csv and --json exclude each other");
 	if (days_s) {
 		char *end;
 
@@ -480,7 +659,9 @@ cli_cmd_plan(struct app *a, int argc, char **argv)
 		unmet |= pl.days[d].unmet != 0;
 
 	if (shopping)
-		st = print_shopping(a, &pl, csv, &err);
+		st = print_shopping(a, &pl, csv, json, &err);
+	else if (json)
+		print_plan_json(&p, &pl);
 	else if (csv)
 		print_plan_csv(&pl);
 	else
@@ -499,10 +680,10 @@ cli_cmd_plan(struct app *a, int argc, char **argv)
 			nt_plan_fini(&pl);
 			return cli_fail(a, st, &err);
 		}
-		if (!csv)
+		if (!csv && !json)
 			printf("\nWrote %d planned %s ('nutrack eat DATE' when eaten).\n", count,
 			       count == 1 ? "entry" : "entries");
-	} else if (!csv) {
+	} else if (!csv && !json) {
 		printf("\nNothing written: --accept writes these as planned entries.\n");
 	}
 	nt_plan_fini(&pl);

@@ -73,5 +73,18 @@ expect food-json-csv 2 nt food --csv --json label:1
 expect_json top-json nt top --json --limit 3 b12
 expect top-json-csv 2 nt top --json --csv b12
 
+# suggest: the day's shortfalls (omega-3, EPA+DHA, potassium; B12 is met)
+# with the foods that close them; and the week's.
+expect_json suggest-json nt suggest --json --limit 1
+is "suggest: the shortfalls" \
+	"$(value_of "[s['nutrient'] for s in d['shortfalls']]")" '["omega3", "epa_dha", "potassium"]'
+expect_json suggest-week-json nt suggest --json --week --limit 1 2026-03-11
+expect suggest-json-csv 2 nt suggest --csv --json
+
+# plan: a day of meals for the vegan profile, and its shopping list.
+expect_json plan-json nt plan --json 2026-03-12
+expect_json plan-shopping-json nt plan --json --shopping 2026-03-12
+expect plan-json-csv 2 nt plan --json --csv
+
 echo "1..$tap_n"
 [ "$tap_failed" -eq 0 ]
