@@ -58,7 +58,7 @@ _nutrack_options() {
 	report) echo "--from --to --csv --json --format --output -o" ;;
 	top) echo "--diet --all -a --limit -n --csv --json" ;;
 	backup) echo "--force -f" ;;
-	profile) echo "--sex --age --stage --diet --height --weight --activity" ;;
+	profile) echo "--sex --age --stage --diet --height --weight --activity --json" ;;
 	esac
 	echo "--help -h"
 }

@@ -163,7 +163,7 @@ static const struct cli_command commands[] = {
 	{"profile", cli_cmd_profile,
 	 "[--sex female|male] [--age YEARS] [--stage none|pregnant|lactating] "
 	 "[--diet vegan|vegetarian|omnivore]\n"
-	 "       [--height CM] [--weight KG] [--activity sedentary|low|active|very]",
+	 "       [--height CM] [--weight KG] [--activity sedentary|low|active|very] [--json]",
 	 "set the profile targets come from; without options, show it and the targets",
 	 "      --sex SEX      female or male\n"
 	 "      --age YEARS    age in years (0-130)\n"
@@ -171,7 +171,9 @@ static const struct cli_command commands[] = {
 	 "      --diet DIET    vegan, vegetarian or omnivore\n"
 	 "      --height CM    height in cm (40-250; default: the IOM reference)\n"
 	 "      --weight KG    weight in kg (2-400; default: the IOM reference)\n"
-	 "      --activity L   sedentary, low (the default), active or very active\n"},
+	 "      --activity L   sedentary, low (the default), active or very active\n"
+	 "      --json         JSON: is_set, sex, age_years, stage, diet, height_cm,\n"
+	 "                     weight_kg, activity, targets (see nutrack(1))\n"},
 };
 
 const struct cli_command *

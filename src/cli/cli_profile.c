@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "cli_format.h"
+#include "cli_json.h"
 #include "energy.h"
 #include "profile.h"
 #include "target.h"
@@ -88,6 +89,60 @@ print_profile(struct app *a, const struct nt_profile *p, const struct nt_targets
 	printf("%-9s %s\n", "EER", "IOM 2005 equation for age, sex, height, weight and activity");
 }
 
+/* One target of the JSON's list (value null when there is none for the profile). */
+static void
+target_json(struct cli_json *j, enum nt_measure m, double value, const char *type,
+            const char *source)
+{
+	cli_json_begin_object(j);
+	cli_json_key_string(j, "nutrient", nt_measure_name(m));
+	cli_json_key_string(j, "unit", nt_measure_unit(m));
+	cli_json_key_number(j, "value", value, m == NT_ENERGY ? 0 : -1);
+	cli_json_key_string(j, "type", nt_known(value) ? type : NULL);
+	cli_json_key_string(j, "source", nt_known(value) ? source : NULL);
+	cli_json_end_object(j);
+}
+
+/*
+ * One object: the profile (is_set false: the adult female defaults), the
+ * body the energy requirement is for, and the targets as the text lists them.
+ */
+static void
+profile_json(const struct nt_profile *p, const struct nt_targets *t,
+             const struct nt_target *protein)
+{
+	static const enum nt_measure tracked[] = {NT_B12, NT_OMEGA3, NT_EPA_DHA, NT_POTASSIUM};
+	struct nt_body b;
+	struct cli_json j;
+
+	nt_energy_body(p, &b);
+	cli_json_init(&j, stdout);
+	cli_json_begin_object(&j);
+	cli_json_key_bool(&j, "is_set", p->is_set);
+	cli_json_key_string(&j, "sex", nt_sex_name(p->sex));
+	cli_json_key_number(&j, "age_years", p->age_y, -1);
+	cli_json_key_string(&j, "stage", nt_stage_name(p->stage));
+	cli_json_key_string(&j, "diet", nt_diet_name(p->diet));
+	cli_json_key_number(&j, "height_cm", b.height_cm, -1);
+	cli_json_key_bool(&j, "height_default", b.height_default);
+	cli_json_key_number(&j, "weight_kg", b.weight_kg, -1);
+	cli_json_key_bool(&j, "weight_default", b.weight_default);
+	cli_json_key_string(&j, "activity", nt_activity_name(b.activity));
+	cli_json_key_bool(&j, "activity_default", b.activity_default);
+	cli_json_key(&j, "targets");
+	cli_json_begin_array(&j);
+	for (size_t i = 0; i < sizeof tracked / sizeof *tracked; i++) {
+		const struct nt_target *x = &t->t[tracked[i]];
+
+		target_json(&j, tracked[i], x->value, x->type, x->source);
+	}
+	target_json(&j, NT_PROTEIN, protein->value, protein->type, protein->source);
+	target_json(&j, NT_ENERGY, nt_energy_eer(p, &b), "EER",
+	            "IOM 2005 equation for age, sex, height, weight and activity");
+	cli_json_end_array(&j);
+	cli_json_end_object(&j);
+}
+
 /* A height or weight option: a number in range, or "default" (0). */
 static int
 body_value(struct app *a, const char *opt, const char *text, double lo, double hi,
@@ -109,6 +164,7 @@ cli_cmd_profile(struct app *a, int argc, char **argv)
 	const struct cli_command *cmd = cli_find("profile");
 	const char *sex = NULL, *age = NULL, *stage = NULL, *diet = NULL, *height = NULL,
 		   *weight = NULL, *activity = NULL;
+	bool json = false;
 	struct cli_opt opts[] = {
 		{"sex", 0, &sex, NULL},
 		{"age", 0, &age, NULL},
@@ -117,6 +173,7 @@ cli_cmd_profile(struct app *a, int argc, char **argv)
 		{"height", 0, &height, NULL},
 		{"weight", 0, &weight, NULL},
 		{"activity", 0, &activity, NULL},
+		{"json", 0, NULL, &json},
 		{NULL, 0, NULL, NULL},
 	};
 	struct nt_profile p;
@@ -180,6 +237,9 @@ cli_cmd_profile(struct app *a, int argc, char **argv)
 	}
 	if ((st = nt_target_protein(a->store, &p, &protein, &err)) && st != NT_ERR_NOTFOUND)
 		return cli_fail(a, st, &err);
-	print_profile(a, &p, &t, &protein);
+	if (json)
+		profile_json(&p, &t, &protein);
+	else
+		print_profile(a, &p, &t, &protein);
 	return CLI_OK;
 }

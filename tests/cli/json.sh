@@ -86,5 +86,11 @@ expect_json plan-json nt plan --json 2026-03-12
 expect_json plan-shopping-json nt plan --json --shopping 2026-03-12
 expect plan-json-csv 2 nt plan --json --csv
 
+# profile: who the targets are for and the targets; a baby of 0-6 months has no
+# EPA+DHA target here: null, as are its type and source.
+expect_json profile-json nt profile --json
+expect_json profile-infant-json nt --db "$WORK/infant.db" profile --json --sex male --age 0.2
+is "profile: no target is null" "$(value_of "d['targets'][2]['value']")" null
+
 echo "1..$tap_n"
 [ "$tap_failed" -eq 0 ]
