@@ -45,6 +45,10 @@ is "a day not logged is null, not 0" "$(value_of "d['per_day'][0]['b12_ug']")" n
 expect week-json-csv 2 nt week --csv --json
 expect_json report-json nt report --json --from 2026-03-09 --to 2026-03-12
 expect_json report-format-json nt report --format json --from 2026-03-09 --to 2026-03-12
+# -o writes the same object to a file.
+expect report-json-file 0 nt report --json -o "$WORK/report.json" --from 2026-03-09 --to 2026-03-12
+is "report -o FILE: the same JSON as on standard output" \
+	"$(cmp "$WORK/report.json" "$EXPECTED/report-json.out" && echo same)" same
 expect report-json-csv 2 nt report --json --csv
 expect report-json-format 2 nt report --json --format html
 
@@ -55,6 +59,8 @@ is "search: an unknown value per 100 g is null" \
 	"$(value_of "[f['per_100g']['potassium_mg'] for f in d['foods'] if f['id'] == 'label:1']")" \
 	"[null]"
 expect search-json-csv 2 nt search --json --csv salmon
+# Nothing matches: the object with no foods, and status 1 as with --csv.
+expect search-json-none 1 nt search --json zzqqx
 # Strings are escaped: quotes and backslash; a control character in the
 # query as \u00XX; a byte that is not UTF-8 as \ufffd; UTF-8 passed through.
 nt foods add 'Joé "best" back\slash bar' --b12 1 --serving 40 --unit bar >/dev/null
