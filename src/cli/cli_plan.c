@@ -175,14 +175,14 @@ cli_cmd_eat(struct app *a, int argc, char **argv)
 	                          strlen(argv[1]) < 10)) {
 		if ((rc = cli_entry_id(a, argv[1], &id)) || (rc = cli_open(a)))
 			return rc;
-		if ((st = nt_journal_set_planned(a->store, id, false, &err)))
+		if ((st = nt_journal_eat(a->store, id, a->today, &err)))
 			return cli_fail(a, st, &err);
 		printf("Entry #%lld is eaten.\n", id);
 		return CLI_OK;
 	}
 	if ((rc = cli_date(a, argv[1], &day)) || (rc = cli_open(a)))
 		return rc;
-	if ((st = nt_journal_eat_day(a->store, day, &count, &err)))
+	if ((st = nt_journal_eat_day(a->store, day, a->today, &count, &err)))
 		return cli_fail(a, st, &err);
 	if (count == 0)
 		return cli_error(a, "nothing is planned on %s", argv[1]);
@@ -221,7 +221,7 @@ cli_cmd_copy(struct app *a, int argc, char **argv)
 		return cli_error(a, "copy: the two days are the same");
 	/* Copies into the future are plans unless said otherwise. */
 	if (!planned && !eaten)
-		planned = to > a->today;
+		planned = nt_journal_day_planned(to, a->today);
 	if ((rc = cli_open(a)))
 		return rc;
 	if ((st = nt_journal_copy(a->store, from, to, meal, planned, &count, &err)))
