@@ -66,6 +66,7 @@ static const struct cli_command commands[] = {
 	{"eat", cli_cmd_eat, "ENTRY|DATE", "mark a planned entry, or a day's planned entries, eaten",
 	 "  ENTRY|DATE         today's or an earlier day's: a future day's entries are\n"
 	 "                     eaten on the day\n"},
+	{"uneat", cli_cmd_uneat, "ENTRY...", "turn eaten entries back into planned ones", ""},
 	{"copy", cli_cmd_copy, "[--meal MEAL] [--planned|--eaten] FROM TO",
 	 "copy a day's (or one meal's) entries to another day",
 	 "  -m, --meal MEAL    copy only this meal\n"

@@ -191,6 +191,38 @@ cli_cmd_eat(struct app *a, int argc, char **argv)
 }
 
 int
+cli_cmd_uneat(struct app *a, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("uneat");
+	long long *ids;
+	struct nt_err err;
+	enum nt_status st;
+	int npos, rc;
+
+	if ((rc = cli_parse(a, cmd, argc, argv, NULL, &npos)) >= 0)
+		return rc;
+	if (npos < 1)
+		return cli_usage_error(a, cmd, "uneat: give the numbers of eaten entries");
+	if (!(ids = calloc((size_t)npos, sizeof *ids)))
+		return cli_fail(a, NT_ERR_NOMEM, NULL);
+	for (int i = 0; i < npos; i++)
+		if ((rc = cli_entry_id(a, argv[i + 1], &ids[i])))
+			goto done;
+	if ((rc = cli_open(a)))
+		goto done;
+	if ((st = nt_journal_uneat(a->store, ids, (size_t)npos, &err))) {
+		rc = cli_fail(a, st, &err);
+		goto done;
+	}
+	for (int i = 0; i < npos; i++)
+		printf("Entry #%lld is planned again.\n", ids[i]);
+	rc = CLI_OK;
+done:
+	free(ids);
+	return rc;
+}
+
+int
 cli_cmd_copy(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("copy");

@@ -507,21 +507,24 @@ tui_day_key(struct tui *t, enum tui_action a)
 			tui_search_open(t, t->rows[t->sel].meal);
 		break;
 	case TA_EAT:
-		if (!e || !e->planned) {
-			tui_message(t, false, "Select a planned entry to mark it eaten.");
+		if (!e) {
+			tui_message(t, false, "Select an entry to mark it eaten or planned.");
 			break;
 		}
 		{
-			/* the core refuses to eat on a future day */
+			/* a toggle; the core refuses to eat on a future day */
 			struct nt_err err;
-			enum nt_status st = nt_journal_eat(t->app->store, e->id, t->app->today, &err);
+			enum nt_status st = e->planned
+			                    ? nt_journal_eat(t->app->store, e->id, t->app->today, &err)
+			                    : nt_journal_uneat(t->app->store, &e->id, 1, &err);
 
 			if (st) {
 				tui_message(t, true, "%s", nt_err_text(&err, st));
 				break;
 			}
 			tui_undo_push(t, UNDO_UPDATE, e);
-			tui_message(t, false, "Ate %s.", e->food_name);
+			tui_message(t, false, "%s %s.", e->planned ? "Ate" : "Planned again",
+			            e->food_name);
 			tui_day_load(t);
 		}
 		break;
