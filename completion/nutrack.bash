@@ -7,7 +7,7 @@
 # against the command table and every command's --help.
 # Installed as bash-completion's completions/nutrack; works without it too.
 
-_nutrack_commands="search food foods add edit rm eat copy suggest plan recipe lab export import
+_nutrack_commands="search food foods add edit rm eat uneat copy suggest plan recipe lab export import
 	import-fdc import-off exclude day week report top check backup profile"
 
 # The words offered for an option's value (empty: none known, e.g. a number).

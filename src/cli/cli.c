@@ -57,7 +57,8 @@ static const struct cli_command commands[] = {
 	 "  FOOD               words: the food the search ranks first that has the\n"
 	 "                     amount's unit; a warning when it breaks your diet, and\n"
 	 "                     the ids of foods nearly as good that count differently\n"
-	 "  -d, --date DATE    day to log on (default today)\n"
+	 "  -d, --date DATE    day to log on (default today); on a future day the\n"
+	 "                     entry is planned\n"
 	 "  -m, --meal MEAL    breakfast, lunch, dinner or snack (default: by the clock)\n"
 	 "  -p, --planned      log it ahead: counts in the planned total, not as eaten\n"},
 	{"edit", cli_cmd_edit, "ENTRY [--date DATE] [--meal MEAL] [AMOUNT]",
@@ -66,7 +67,9 @@ static const struct cli_command commands[] = {
 	 "  -m, --meal MEAL    move the entry to another meal\n"},
 	{"rm", cli_cmd_rm, "ENTRY", "remove an entry", ""},
 	{"eat", cli_cmd_eat, "ENTRY|DATE", "mark a planned entry, or a day's planned entries, eaten",
-	 ""},
+	 "  ENTRY|DATE         today's or an earlier day's: a future day's entries are\n"
+	 "                     eaten on the day\n"},
+	{"uneat", cli_cmd_uneat, "ENTRY...", "turn eaten entries back into planned ones", ""},
 	{"copy", cli_cmd_copy, "[--meal MEAL] [--planned|--eaten] FROM TO",
 	 "copy a day's (or one meal's) entries to another day",
 	 "  -m, --meal MEAL    copy only this meal\n"

@@ -109,6 +109,7 @@ int cli_cmd_week(struct app *a, int argc, char **argv);
 int cli_cmd_profile(struct app *a, int argc, char **argv);
 int cli_cmd_suggest(struct app *a, int argc, char **argv);
 int cli_cmd_eat(struct app *a, int argc, char **argv);
+int cli_cmd_uneat(struct app *a, int argc, char **argv);
 int cli_cmd_copy(struct app *a, int argc, char **argv);
 int cli_cmd_exclude(struct app *a, int argc, char **argv);
 int cli_cmd_plan(struct app *a, int argc, char **argv);

@@ -82,7 +82,7 @@ cli_cmd_add(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("add");
 	const char *date_s = NULL, *meal_s = NULL, *amount;
-	bool planned = false;
+	bool planned = false, future = false;
 	struct cli_opt opts[] = {
 		{"date", 'd', &date_s, NULL},
 		{"meal", 'm', &meal_s, NULL},
@@ -122,15 +122,26 @@ cli_cmd_add(struct app *a, int argc, char **argv)
 		return rc;
 	if ((rc = cli_resolve_food(a, food, amount, &pick)))
 		return rc;
-	st = planned ? nt_journal_plan(a->store, day, (enum nt_meal)meal, pick.id, amount, pick.mg,
-	                               &id, &err)
-	             : nt_journal_add(a->store, day, (enum nt_meal)meal, pick.id, amount, pick.mg,
-	                              &id, &err);
+	/* --planned plans any day; otherwise the core's rule: a future day is planned */
+	if (planned)
+		st = nt_journal_plan(a->store, day, (enum nt_meal)meal, pick.id, amount, pick.mg, &id,
+		                     &err);
+	else
+		st = nt_journal_log(a->store, a->today, day, (enum nt_meal)meal, pick.id, amount,
+		                    pick.mg, &future, &id, &err);
 	if (st) {
 		nt_pick_fini(&pick);
 		return cli_fail(a, st, &err);
 	}
-	rc = show_entry(a, planned ? "Planned" : "Added", id);
+	rc = show_entry(a, planned || future ? "Planned" : "Added", id);
+	if (!rc && future) {
+		char date[NT_DATE_LEN];
+
+		nt_date_format(day, date);
+		printf("%s %s is a future day, so the entry is planned: '%s eat %lld' marks it "
+		       "eaten on the day.\n", nt_date_weekday_name(nt_date_weekday(day)), date,
+		       a->prog, id);
+	}
 	snprintf(undo, sizeof undo, "'%s rm %lld'", a->prog, id);
 	cli_pick_notes(a, &pick, undo);
 	nt_pick_fini(&pick);

@@ -250,19 +250,51 @@ cli_cmd_eat(struct app *a, int argc, char **argv)
 	                          strlen(argv[1]) < 10)) {
 		if ((rc = cli_entry_id(a, argv[1], &id)) || (rc = cli_open(a)))
 			return rc;
-		if ((st = nt_journal_set_planned(a->store, id, false, &err)))
+		if ((st = nt_journal_eat(a->store, id, a->today, &err)))
 			return cli_fail(a, st, &err);
 		printf("Entry #%lld is eaten.\n", id);
 		return CLI_OK;
 	}
 	if ((rc = cli_date(a, argv[1], &day)) || (rc = cli_open(a)))
 		return rc;
-	if ((st = nt_journal_eat_day(a->store, day, &count, &err)))
+	if ((st = nt_journal_eat_day(a->store, day, a->today, &count, &err)))
 		return cli_fail(a, st, &err);
 	if (count == 0)
 		return cli_error(a, "nothing is planned on %s", argv[1]);
 	printf("%d planned %s eaten.\n", count, count == 1 ? "entry is" : "entries are");
 	return CLI_OK;
+}
+
+int
+cli_cmd_uneat(struct app *a, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("uneat");
+	long long *ids;
+	struct nt_err err;
+	enum nt_status st;
+	int npos, rc;
+
+	if ((rc = cli_parse(a, cmd, argc, argv, NULL, &npos)) >= 0)
+		return rc;
+	if (npos < 1)
+		return cli_usage_error(a, cmd, "uneat: give the numbers of eaten entries");
+	if (!(ids = calloc((size_t)npos, sizeof *ids)))
+		return cli_fail(a, NT_ERR_NOMEM, NULL);
+	for (int i = 0; i < npos; i++)
+		if ((rc = cli_entry_id(a, argv[i + 1], &ids[i])))
+			goto done;
+	if ((rc = cli_open(a)))
+		goto done;
+	if ((st = nt_journal_uneat(a->store, ids, (size_t)npos, &err))) {
+		rc = cli_fail(a, st, &err);
+		goto done;
+	}
+	for (int i = 0; i < npos; i++)
+		printf("Entry #%lld is planned again.\n", ids[i]);
+	rc = CLI_OK;
+done:
+	free(ids);
+	return rc;
 }
 
 int
@@ -296,7 +328,7 @@ cli_cmd_copy(struct app *a, int argc, char **argv)
 		return cli_error(a, "copy: the two days are the same");
 	/* Copies into the future are plans unless said otherwise. */
 	if (!planned && !eaten)
-		planned = to > a->today;
+		planned = nt_journal_day_planned(to, a->today);
 	if ((rc = cli_open(a)))
 		return rc;
 	if ((st = nt_journal_copy(a->store, from, to, meal, planned, &count, &err)))

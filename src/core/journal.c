@@ -115,6 +115,25 @@ add_entry(struct nt_store *s, long day, enum nt_meal meal, long long food_id,
 	return NT_OK;
 }
 
+bool
+nt_journal_day_planned(long day, long today)
+{
+	return day > today;
+}
+
+enum nt_status
+nt_journal_log(struct nt_store *s, long today, long day, enum nt_meal meal, long long food_id,
+               const char *amount, long long mg, bool *planned, long long *id,
+               struct nt_err *err)
+{
+	bool plan = nt_journal_day_planned(day, today);
+	enum nt_status rc = add_entry(s, day, meal, food_id, amount, mg, plan, id, err);
+
+	if (!rc && planned)
+		*planned = plan;
+	return rc;
+}
+
 enum nt_status
 nt_journal_plan(struct nt_store *s, long day, enum nt_meal meal, long long food_id,
                 const char *amount, long long mg, long long *id, struct nt_err *err)
@@ -376,8 +395,96 @@ nt_journal_set_planned(struct nt_store *s, long long id, bool planned, struct nt
 	return NT_OK;
 }
 
+/* "Friday 2026-03-20" for the refusals below. */
+static void
+day_name(long day, char *buf, size_t size)
+{
+	char date[NT_DATE_LEN];
+
+	nt_date_format(day, date);
+	snprintf(buf, size, "%s %s", nt_date_weekday_name(nt_date_weekday(day)), date);
+}
+
+static const char sql_day_planned[] = "SELECT day, planned FROM entries WHERE id = ?1";
+
+/* An entry's day and whether it is planned. */
+static enum nt_status
+entry_state(struct nt_store *s, long long id, long *day, bool *planned, struct nt_err *err)
+{
+	struct nt_stmt *st;
+	const char *text;
+	int r;
+
+	if (!(st = nt_store_stmt(s, sql_day_planned, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, id);
+	if ((r = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	if (r == 0)
+		return nt_err_set(err, NT_ERR_NOTFOUND, "no entry %lld", id);
+	text = nt_stmt_text(st, 0);
+	*planned = nt_stmt_int(st, 1) != 0;
+	if (!text || nt_date_parse_iso(text, day)) {
+		nt_stmt_reset(st);
+		return nt_err_set(err, NT_ERR_INVALID, "entry %lld has no valid date", id);
+	}
+	nt_stmt_reset(st);
+	return NT_OK;
+}
+
 enum nt_status
-nt_journal_eat_day(struct nt_store *s, long day, int *count, struct nt_err *err)
+nt_journal_eat(struct nt_store *s, long long id, long today, struct nt_err *err)
+{
+	struct nt_err scratch;
+	enum nt_status rc;
+	char when[32];
+	bool planned;
+	long day;
+
+	if (!err)
+		err = &scratch;
+	if ((rc = entry_state(s, id, &day, &planned, err)))
+		return rc;
+	if (!planned)
+		return nt_err_set(err, NT_ERR_INVALID, "entry #%lld is eaten already", id);
+	if (nt_journal_day_planned(day, today)) {
+		day_name(day, when, sizeof when);
+		return nt_err_set(err, NT_ERR_RANGE, "entry #%lld is on %s, a future day: "
+		                  "it can be marked eaten on the day", id, when);
+	}
+	return nt_journal_set_planned(s, id, false, err);
+}
+
+enum nt_status
+nt_journal_uneat(struct nt_store *s, const long long *ids, size_t n, struct nt_err *err)
+{
+	struct nt_err scratch;
+	enum nt_status rc;
+	bool planned;
+	long day;
+
+	if (!err)
+		err = &scratch;
+	if ((rc = nt_store_begin(s, err)))
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		if ((rc = entry_state(s, ids[i], &day, &planned, err)))
+			goto fail;
+		if (planned) {
+			rc = nt_err_set(err, NT_ERR_INVALID, "entry #%lld is planned already", ids[i]);
+			goto fail;
+		}
+		if ((rc = nt_journal_set_planned(s, ids[i], true, err)))
+			goto fail;
+	}
+	return nt_store_commit(s, err);
+fail:
+	nt_store_rollback(s);
+	return rc;
+}
+
+enum nt_status
+nt_journal_eat_day(struct nt_store *s, long day, long today, int *count, struct nt_err *err)
 {
 	struct nt_err scratch;
 	struct nt_stmt *st;
@@ -388,6 +495,13 @@ nt_journal_eat_day(struct nt_store *s, long day, int *count, struct nt_err *err)
 		err = &scratch;
 	if ((rc = check_day(day, err)))
 		return rc;
+	if (nt_journal_day_planned(day, today)) {
+		char when[32];
+
+		day_name(day, when, sizeof when);
+		return nt_err_set(err, NT_ERR_RANGE, "%s is a future day: its entries can be "
+		                  "marked eaten on the day", when);
+	}
 	if (!(st = nt_store_stmt(s, sql_eat_day, err)))
 		return err->status;
 	nt_date_format(day, date);

@@ -54,17 +54,54 @@ enum nt_status nt_journal_add(struct nt_store *s, long day, enum nt_meal meal,
                               long long food_id, const char *amount, long long mg,
                               long long *id, struct nt_err *err);
 
+/*
+ * The one rule for new entries: an entry on a day after today is planned
+ * (logged ahead, not yet eaten) unless the user says otherwise; on today or
+ * an earlier day it is eaten.  Front ends ask this, never compare days.
+ */
+bool nt_journal_day_planned(long day, long today);
+
+/*
+ * Logs an entry by that rule: planned when day is after today, eaten
+ * otherwise; *planned (optional) receives which.  As nt_journal_add.
+ */
+enum nt_status nt_journal_log(struct nt_store *s, long today, long day, enum nt_meal meal,
+                              long long food_id, const char *amount, long long mg,
+                              bool *planned, long long *id, struct nt_err *err);
+
 /* Adds a planned entry (logged ahead, not yet eaten); as nt_journal_add. */
 enum nt_status nt_journal_plan(struct nt_store *s, long day, enum nt_meal meal,
                                long long food_id, const char *amount, long long mg,
                                long long *id, struct nt_err *err);
 
-/* Marks an entry eaten (planned = false) or planned again. */
+/*
+ * Marks an entry eaten (planned = false) or planned again, whatever its
+ * day (for undo and imports); users go through nt_journal_eat/_uneat.
+ */
 enum nt_status nt_journal_set_planned(struct nt_store *s, long long id, bool planned,
                                       struct nt_err *err);
 
-/* Marks every planned entry of a day eaten; *count receives how many. */
-enum nt_status nt_journal_eat_day(struct nt_store *s, long day, int *count,
+/*
+ * Marks a planned entry eaten.  NT_ERR_RANGE, nothing changed, when the
+ * entry is on a day after today (it can be eaten on the day);
+ * NT_ERR_INVALID when it is eaten already; NT_ERR_NOTFOUND names the id.
+ */
+enum nt_status nt_journal_eat(struct nt_store *s, long long id, long today,
+                              struct nt_err *err);
+
+/*
+ * Turns eaten entries back into planned ones, all or none in one
+ * transaction.  NT_ERR_INVALID (nothing changed) names the first entry
+ * that is planned already; NT_ERR_NOTFOUND the first missing id.
+ */
+enum nt_status nt_journal_uneat(struct nt_store *s, const long long *ids, size_t n,
+                                struct nt_err *err);
+
+/*
+ * Marks every planned entry of a day eaten; *count receives how many.
+ * NT_ERR_RANGE, nothing changed, when the day is after today.
+ */
+enum nt_status nt_journal_eat_day(struct nt_store *s, long day, long today, int *count,
                                   struct nt_err *err);
 
 /*

@@ -34,7 +34,7 @@ static const struct binding {
 	{TA_MOVE, TV_DAY, {'m', 0}, "m", "move the selected entry to another meal"},
 	{TA_DELETE, TV_DAY, {'d', K(KEY_DC), 0}, "d, Delete", "delete the selected entry"},
 	{TA_UNDO, TV_DAY, {'u', 0}, "u", "undo the last change"},
-	{TA_EAT, TV_DAY, {'x', 0}, "x", "mark the selected planned entry eaten"},
+	{TA_EAT, TV_DAY, {'x', 0}, "x", "mark the selected entry eaten, or planned again"},
 	{TA_SUGGEST, TV_DAY, {'s', 0}, "s",
 	 "jump to the suggestions (Enter logs one to the meal last selected)"},
 	{TA_PROFILE, TV_DAY, {'p', 0}, "p", "profile: sex, age, life stage, diet"},

@@ -133,12 +133,10 @@ log_suggestion(struct tui *t, const struct nt_suggestion *sg)
 	struct nt_err err;
 	enum nt_status st;
 	long long id, mg = nt_grams_to_mg(sg->grams);
-	bool plan = t->day > t->app->today;
+	bool plan = false;
 
-	st = plan ? nt_journal_plan(t->app->store, t->day, t->add_meal, sg->food_id, sg->amount, mg,
-	                            &id, &err)
-	          : nt_journal_add(t->app->store, t->day, t->add_meal, sg->food_id, sg->amount, mg,
-	                           &id, &err);
+	st = nt_journal_log(t->app->store, t->app->today, t->day, t->add_meal, sg->food_id,
+	                    sg->amount, mg, &plan, &id, &err);
 	if (st) {
 		tui_message(t, true, "%s", nt_err_text(&err, st));
 		return;
@@ -509,20 +507,24 @@ tui_day_key(struct tui *t, enum tui_action a)
 			tui_search_open(t, t->rows[t->sel].meal);
 		break;
 	case TA_EAT:
-		if (!e || !e->planned) {
-			tui_message(t, false, "Select a planned entry to mark it eaten.");
+		if (!e) {
+			tui_message(t, false, "Select an entry to mark it eaten or planned.");
 			break;
 		}
 		{
+			/* a toggle; the core refuses to eat on a future day */
 			struct nt_err err;
-			enum nt_status st = nt_journal_set_planned(t->app->store, e->id, false, &err);
+			enum nt_status st = e->planned
+			                    ? nt_journal_eat(t->app->store, e->id, t->app->today, &err)
+			                    : nt_journal_uneat(t->app->store, &e->id, 1, &err);
 
 			if (st) {
 				tui_message(t, true, "%s", nt_err_text(&err, st));
 				break;
 			}
 			tui_undo_push(t, UNDO_UPDATE, e);
-			tui_message(t, false, "Ate %s.", e->food_name);
+			tui_message(t, false, "%s %s.", e->planned ? "Ate" : "Planned again",
+			            e->food_name);
 			tui_day_load(t);
 		}
 		break;

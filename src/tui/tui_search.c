@@ -397,14 +397,12 @@ save_amount(struct tui *t)
 		nt_entry_fini(&before);
 	} else {
 		struct nt_entry added = {0};
-		bool plan = t->day > t->app->today; /* a future day is planned */
+		bool plan = false; /* the core's rule: a future day is planned */
 		unsigned tags = 0, breaks;
 		bool corrected;
 
-		st = plan ? nt_journal_plan(t->app->store, t->day, t->meal, t->food->id, t->amount.buf,
-		                            mg, &id, &err)
-		          : nt_journal_add(t->app->store, t->day, t->meal, t->food->id, t->amount.buf,
-		                           mg, &id, &err);
+		st = nt_journal_log(t->app->store, t->app->today, t->day, t->meal, t->food->id,
+		                    t->amount.buf, mg, &plan, &id, &err);
 		if (st) {
 			tui_message(t, true, "%s", nt_err_text(&err, st));
 			return;

@@ -62,8 +62,8 @@ expect foreign-cron-food-weight 0 nt food cronometer:2
 expect foreign-cron-food-portion 0 nt food cronometer:7
 expect foreign-cron-search 0 nt search lentils boiled
 # 2 cups of a cup-based food: twice its values (K 730.62 x 2 = 1461.24)
-expect foreign-cron-add-units 0 nt add --date 2026-03-12 --meal lunch cronometer:3 "2 cup"
-expect foreign-cron-add-grams 1 nt add --date 2026-03-12 --meal lunch cronometer:3 "100 g"
+expect foreign-cron-add-units 0 nt_on 2026-03-12 add --date 2026-03-12 --meal lunch cronometer:3 "2 cup"
+expect foreign-cron-add-grams 1 nt_on 2026-03-12 add --date 2026-03-12 --meal lunch cronometer:3 "100 g"
 nt recipe new "Lentil soup" >/dev/null
 expect foreign-cron-recipe 1 nt recipe add 1 cronometer:3 "1 cup"
 

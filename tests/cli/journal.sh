@@ -28,7 +28,8 @@ expect add-yeast 0 nt add --meal snack label:1 "1 tsp"
 #   potassium 490 * 3.96 = 1940 mg.
 expect add-salmon 0 nt add --date yesterday --meal dinner 15076 "1 fillet"
 # Several words before the amount name the food together.
-# FNDDS 63107010 "Banana, raw" has the portion "1 banana = 126 g".
+# FNDDS 63107010 "Banana, raw" has the portion "1 banana = 126 g".  The day
+# is tomorrow, so the entry is planned.
 expect add-words 0 nt add --date 2026-03-12 -m snack banana raw "1 banana"
 # Words pick the best hit that has the portion named: FNDDS "Banana, raw"
 # has no "medium", SR "Bananas, raw" (sr28:09040) has "medium = 118 g".

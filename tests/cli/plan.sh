@@ -38,7 +38,9 @@ expect copy-to-tomorrow 0 nt copy today tomorrow
 expect copy-meal-to-yesterday 0 nt copy --meal dinner today yesterday
 expect copy-nothing 1 nt copy --meal lunch today yesterday
 expect copy-same-day 1 nt copy today today
-expect eat-tomorrow 0 nt eat tomorrow
+# Tomorrow's entries are eaten tomorrow, not before (nothing changes).
+expect eat-tomorrow-refused 1 nt eat tomorrow
+expect eat-tomorrow 0 nt_on 2026-03-12 eat 2026-03-12
 expect day-tomorrow-csv 0 nt day --csv tomorrow
 
 # Exclusions and corrections change what is suggested.
@@ -63,8 +65,9 @@ expect untag 0 nt foods untag fndds:11320100
 # 03-15).  So far: 03-10 yeast 15 ug at dinner (fortified, one meal); 03-11
 # soy milk 0.95 ug at breakfast + yeast 15 ug at dinner (two meals, 15.95 ug:
 # a fortified day); 03-12 the same copy.  A 2000 ug tablet (label:5) on
-# Sunday matches the weekly dose.
-nt add --date 2026-03-15 --meal breakfast label:5 "1 tablet" >/dev/null
+# Sunday matches the weekly dose (logged on the day: a future day's entry
+# would be planned).
+nt_on 2026-03-15 add --date 2026-03-15 --meal breakfast label:5 "1 tablet" >/dev/null
 expect week-routine 0 nt week
 # A custom supplement counts as one.
 expect foods-add-supplement 0 nt foods add "B12 spray" --serving 0.1 --unit spray --b12 500 \
@@ -104,7 +107,8 @@ expect plan-accept 0 nt plan --accept 2026-04-01
 expect plan-day-after-accept 0 nt day --csv 2026-04-01
 # Planned entries count in the planned total only, so the day stays "not
 # logged" until they are eaten.
-expect eat-planned-day 0 nt eat 2026-04-01
+expect eat-planned-day-refused 1 nt eat 2026-04-01
+expect eat-planned-day 0 nt_on 2026-04-01 eat 2026-04-01
 expect plan-bad-days 2 nt plan --days 0
 # A baby of 6 months: no plan, and the reason.
 "$NUTRACK_BIN" --db "$WORK/baby.db" profile --age 0.5 >/dev/null

@@ -74,8 +74,10 @@ expect report-format-clash 2 nt report --csv --format html
 #        K 410.76 / 1 day = 411 (not 411 / 2 = 205), floor(41100 / 2600) =
 #        15% LOW; omega-3 0.03 / 1 day, 2%; EPA+DHA 0 / 1 day; energy 122 / 1
 #        day: "days with value" 2, 1, 1, 1, 1; CSV average row ...,2,1,1,1,1
-nt add --date 2026-04-06 fndds:63107010 "1 banana" >/dev/null
-nt add --date 2026-04-07 label:1 "2 tbsp" >/dev/null
+# Days after today (2026-03-11) are logged on the day (nt_on): logged ahead
+# they would be planned.
+nt_on 2026-04-06 add --date 2026-04-06 fndds:63107010 "1 banana" >/dev/null
+nt_on 2026-04-07 add --date 2026-04-07 label:1 "2 tbsp" >/dev/null
 expect week-unknown-day 0 nt week 2026-04-06
 expect week-unknown-day-csv 0 nt week --csv 2026-04-06
 expect report-unknown-day 0 nt report --from 2026-04-06 --to 2026-04-07
@@ -90,9 +92,9 @@ fi
 # banana and yeast, K 410.76* (the yeast has none); Tuesday 04-14 a banana,
 # 410.76: (410.76 + 410.76) / 2 = 411*, over both days; B12 (15 + 0) / 2 =
 # 7.50; energy 122* and 122: 122*.
-nt add --date 2026-04-13 fndds:63107010 "1 banana" >/dev/null
-nt add --date 2026-04-13 label:1 "2 tbsp" >/dev/null
-nt add --date 2026-04-14 fndds:63107010 "1 banana" >/dev/null
+nt_on 2026-04-13 add --date 2026-04-13 fndds:63107010 "1 banana" >/dev/null
+nt_on 2026-04-13 add --date 2026-04-13 label:1 "2 tbsp" >/dev/null
+nt_on 2026-04-14 add --date 2026-04-14 fndds:63107010 "1 banana" >/dev/null
 expect report-partial-day 0 nt report --from 2026-04-13 --to 2026-04-14
 expect report-partial-day-csv 0 nt report --csv --from 2026-04-13 --to 2026-04-14
 
@@ -103,7 +105,7 @@ expect report-partial-day-csv 0 nt report --csv --from 2026-04-13 --to 2026-04-1
 # 150% ok; omega-3 0 + 0.125 + 0.25 + 0 = 0.38 g, floor(38 / 1.1) = 34%
 # LOW, complete; energy 0.  suggest then closes the B12 gap (2.4 ug) and the
 # potassium gap (2600 mg) as for an empty day.
-nt add --date 2026-05-04 --meal breakfast label:7 "1 capsule" >/dev/null
+nt_on 2026-05-04 add --date 2026-05-04 --meal breakfast label:7 "1 capsule" >/dev/null
 expect day-supplement-only 0 nt day 2026-05-04
 expect suggest-supplement-only 0 nt suggest 2026-05-04
 # A custom food keeps unknown unless filed as a supplement: "Oat bar" with
@@ -115,8 +117,8 @@ expect suggest-supplement-only 0 nt suggest 2026-05-04
 #        omega-3, EPA+DHA, potassium 0, low
 nt foods add "Oat bar" --serving 40 --unit bar --b12 1 >/dev/null
 nt foods add "B12 drops" --serving 0.05 --unit drop --b12 250 --supplement >/dev/null
-nt add --date 2026-05-05 --meal snack "Oat bar" "1 bar" >/dev/null
-nt add --date 2026-05-06 --meal snack "B12 drops" "1 drop" >/dev/null
+nt_on 2026-05-05 add --date 2026-05-05 --meal snack "Oat bar" "1 bar" >/dev/null
+nt_on 2026-05-06 add --date 2026-05-06 --meal snack "B12 drops" "1 drop" >/dev/null
 expect day-custom-food-csv 0 nt day --csv 2026-05-05
 expect day-custom-supplement-csv 0 nt day --csv 2026-05-06
 
@@ -125,7 +127,7 @@ expect day-custom-supplement-csv 0 nt day --csv 2026-05-06
 # and 05-20 "Crackers" (potassium only: B12 unknown) left out:
 # (0 + 1 + 250) / 3 = 83.67 ug/day, 4 days logged, 3 with a B12 value.
 nt foods add "Crackers" --potassium 100 >/dev/null
-nt add --date 2026-05-20 --meal snack "Crackers" 30g >/dev/null
+nt_on 2026-05-20 add --date 2026-05-20 --meal snack "Crackers" 30g >/dev/null
 nt lab add --date 2026-05-21 b12 300 pg/mL >/dev/null
 expect lab-list-unknown-day 0 nt lab list
 expect lab-list-unknown-day-csv 0 nt lab list --csv

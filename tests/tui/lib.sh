@@ -42,6 +42,10 @@ new_server() {
 }
 nt() { "$NUTRACK_BIN" --db "$DB" "$@"; }
 
+# nt_on DAY ARGS...: nt as on the day DAY (NUTRACK_TODAY=DAY), e.g. to log
+#   food as eaten on a day after the tests' today (it would be planned).
+nt_on() { nt_day=$1; shift; NUTRACK_TODAY=$nt_day "$NUTRACK_BIN" --db "$DB" "$@"; }
+
 tap_ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $1"; }
 tap_not_ok() {
 	tap_n=$((tap_n + 1)); tap_failed=$((tap_failed + 1))

@@ -23,7 +23,7 @@ nt day --csv >"$WORK/day.csv"
 is "the yeast is in the database" "$(grep '^b12,' "$WORK/day.csv" | tr -d '\r')" \
 	"b12,ug,15.95,2.4,664,ok,no"
 
-# Tomorrow: what is logged is planned; x marks it eaten.
+# Tomorrow: what is logged is planned; x cannot mark it eaten before the day.
 keys l
 wait_for "tomorrow" "Thursday 2026-03-12"
 keys a
@@ -38,14 +38,25 @@ wait_for "not in the eaten totals" "Nothing eaten logged this day"
 # banana 126 g: potassium 326 * 1.26 = 411 mg, 15 % of 2600 (FNDDS 63107010)
 wait_for "the planned total beside" "with planned: B12 0%  ω-3 2%  K 15%"
 keys Home j x
-wait_for "eaten" "Ate Banana, raw"
-wait_for "now in the totals" "Totals against targets"
+wait_for "eating tomorrow is refused" "a future day: it can be marked eaten on the day"
+wait_for "it stays planned" "(planned) Banana, raw"
+# Today x toggles: the eaten soy milk is planned again, then eaten; u undoes.
+keys t
+wait_for "back to today" "Wednesday 2026-03-11 (today)"
+keys Home j x
+wait_for "planned again" "Planned again Soy milk, unsweetened"
+wait_for "shown as planned" "(planned) Soy milk, unsweetened"
+keys x
+wait_for "eaten again" "Ate Soy milk, unsweetened"
 keys u
-wait_for "undo makes it planned again" "(planned) Banana, raw"
+wait_for "undo makes it planned again" "(planned) Soy milk, unsweetened"
 keys q
 wait_for "quits" "exited 0"
 is "the banana is planned in the database" \
 	"$(nt day --csv 2026-03-12 | grep '^potassium,' | tr -d '\r')" \
 	"potassium,mg,,2600,,unknown,no"
+# B12: only the yeast, 15 ug, is eaten today (625 %); the soy milk is planned.
+is "the soy milk is planned in the database" \
+	"$(nt day --csv | grep '^b12,' | tr -d '\r')" "b12,ug,15.00,2.4,625,ok,no"
 
 done_testing

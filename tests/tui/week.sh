@@ -68,8 +68,9 @@ wait_for "help lists the week's keys" "open the selected day"
 keys Escape
 wait_for "Esc returns to the week" "Week 2026-W11  2026-03-09 to 2026-03-15"
 
-# Another nutrack logs a day: the week follows within a second.
-nt add --date 2026-03-13 --meal lunch sr28:09040 "1 medium" >/dev/null
+# Another nutrack logs a day, on the day (logged ahead it would be planned):
+# the week follows within a second.
+nt_on 2026-03-13 add --date 2026-03-13 --meal lunch sr28:09040 "1 medium" >/dev/null
 wait_for "outside changes show" "3 of 7 days logged"
 
 # A small terminal keeps the grid, without charts.
@@ -84,8 +85,8 @@ wait_for "120x40: the targets column" "Target"
 # on Tuesday (potassium unknown): the average is 411 / 1 day = 15 %, not
 # 411 / 2 = 7 %, and the line under the grid says which averages cover
 # fewer days than were logged (values in tests/cli/report.sh).
-nt add --date 2026-04-06 fndds:63107010 "1 banana" >/dev/null
-nt add --date 2026-04-07 label:1 "2 tbsp" >/dev/null
+nt_on 2026-04-06 add --date 2026-04-06 fndds:63107010 "1 banana" >/dev/null
+nt_on 2026-04-07 add --date 2026-04-07 label:1 "2 tbsp" >/dev/null
 keys ']' ']' ']' ']'
 wait_for "] to week 15" "Week 2026-W15  2026-04-06 to 2026-04-12"
 wait_for "potassium over the day that has it" "Potassium      15%     ?     ·     ·     ·     ·     ·    15% LOW"

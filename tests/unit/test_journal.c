@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
@@ -427,9 +428,9 @@ test_planned(void)
 	ok(!e.planned, "it is eaten now");
 	nt_entry_fini(&e);
 	is_int(nt_journal_set_planned(s, 999999, false, &err), NT_ERR_NOTFOUND, "no such entry");
-	is_int(nt_journal_eat_day(s, day, &count, &err), NT_OK, "eat the rest of the day");
+	is_int(nt_journal_eat_day(s, day, day, &count, &err), NT_OK, "eat the rest of the day");
 	is_int(count, 1, "one planned entry was left (the banana)");
-	is_int(nt_journal_eat_day(s, day, &count, &err), NT_OK, "again");
+	is_int(nt_journal_eat_day(s, day, day, &count, &err), NT_OK, "again");
 	is_int(count, 0, "nothing planned any more");
 
 	/* Copy the day to the next as planned, then only its dinner again. */
@@ -515,6 +516,93 @@ test_date_range(void)
 	is_int(problems, 0, "none left");
 }
 
+static bool
+is_planned(long long id)
+{
+	struct nt_entry e;
+	bool planned;
+
+	if (nt_journal_get(s, id, &e, NULL))
+		tap_bail("entry %lld is gone", id);
+	planned = e.planned;
+	nt_entry_fini(&e);
+	return planned;
+}
+
+/*
+ * A future day's entries are planned; eating waits for the day; uneat turns
+ * eaten entries back.  "Today" comes from NUTRACK_TODAY, as in the front
+ * ends: make check sets 2026-03-11 (a Wednesday), and it is moved here.
+ */
+static void
+test_future(void)
+{
+	long today, mon;
+	long long now, later, past, ids[3];
+	bool planned = true;
+	int count;
+	char want[160];
+	struct nt_err err;
+
+	is_int(nt_date_today(&today, &err), NT_OK, "today from NUTRACK_TODAY");
+	is_int(today, nt_date_from_ymd(2026, 3, 11), "make check's today, 2026-03-11");
+	ok(!nt_journal_day_planned(today - 1, today), "yesterday is not planned");
+	ok(!nt_journal_day_planned(today, today), "today is not planned");
+	ok(nt_journal_day_planned(today + 1, today), "tomorrow is planned");
+	ok(nt_journal_day_planned(today + 9, today), "+9 is planned");
+
+	is_int(nt_journal_log(s, today, today, NT_LUNCH, egg, "1 large", 50000, &planned, &now,
+	                      &err), NT_OK, "log today");
+	ok(!planned && !is_planned(now), "today's entry is eaten");
+	is_int(nt_journal_log(s, today, today + 9, NT_LUNCH, egg, "1 large", 50000, &planned,
+	                      &later, &err), NT_OK, "log on +9");
+	ok(planned && is_planned(later), "the +9 entry is planned");
+	is_int(nt_journal_log(s, today, today - 3, NT_LUNCH, egg, "1 large", 50000, NULL, &past,
+	                      &err), NT_OK, "log 3 days ago, without asking which");
+	ok(!is_planned(past), "a past entry is eaten");
+
+	is_int(nt_journal_eat(s, later, today, &err), NT_ERR_RANGE, "eating on +9 is refused");
+	snprintf(want, sizeof want, "entry #%lld is on Friday 2026-03-20, a future day: it can be "
+	         "marked eaten on the day", later);
+	is_str(err.msg, want, "the refusal names the day");
+	ok(is_planned(later), "and changes nothing");
+	is_int(nt_journal_eat_day(s, today + 9, today, &count, &err), NT_ERR_RANGE,
+	       "eating the +9 day is refused");
+	ok(is_planned(later), "and changes nothing");
+	is_int(nt_journal_eat(s, now, today, &err), NT_ERR_INVALID, "today's entry is eaten already");
+	is_int(nt_journal_eat(s, 999999, today, &err), NT_ERR_NOTFOUND, "no such entry");
+
+	/* The day comes: NUTRACK_TODAY moves 9 days on. */
+	setenv("NUTRACK_TODAY", "2026-03-20", 1);
+	is_int(nt_date_today(&today, &err), NT_OK, "NUTRACK_TODAY=2026-03-20");
+	ok(!nt_journal_day_planned(nt_date_from_ymd(2026, 3, 20), today), "the day has come");
+	is_int(nt_journal_eat(s, later, today, &err), NT_OK, "the entry can be eaten on the day");
+	ok(!is_planned(later), "it is eaten");
+
+	/* Uneat: all or nothing, in one transaction. */
+	ids[0] = now;
+	ids[1] = later;
+	ids[2] = 999999;
+	is_int(nt_journal_uneat(s, ids, 3, &err), NT_ERR_NOTFOUND, "a missing id: nothing done");
+	ok(!is_planned(now) && !is_planned(later), "both are still eaten");
+	is_int(nt_journal_uneat(s, ids, 2, &err), NT_OK, "uneat two entries");
+	ok(is_planned(now) && is_planned(later), "both are planned again");
+	is_int(nt_journal_uneat(s, &past, 1, &err), NT_OK, "uneat a past entry");
+	ids[0] = past;
+	ids[1] = now;
+	nt_journal_eat(s, past, today, &err);
+	is_int(nt_journal_uneat(s, ids, 2, &err), NT_ERR_INVALID,
+	       "uneating an entry that is planned already is refused");
+	snprintf(want, sizeof want, "entry #%lld is planned already", now);
+	is_str(err.msg, want, "the refusal names it");
+	ok(!is_planned(past), "and the other is left eaten");
+
+	/* A Monday, say, is planned only while it is ahead. */
+	mon = nt_date_from_ymd(2026, 3, 23);
+	ok(nt_journal_day_planned(mon, today), "Monday 2026-03-23 is ahead of 2026-03-20");
+	setenv("NUTRACK_TODAY", "2026-03-11", 1);
+}
+
 int
 main(void)
 {
@@ -529,6 +617,7 @@ main(void)
 	test_validation();
 	test_each();
 	test_planned();
+	test_future();
 	test_date_range();
 	nt_store_close(s);
 	return tap_done();
