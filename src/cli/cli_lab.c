@@ -128,8 +128,8 @@ cli_cmd_lab(struct app *a, int argc, char **argv)
 		if (!csv && ls.n)
 			printf("\nUsual ranges (your laboratory's apply): serum B12 low below 148 pmol/L "
 			       "(200 pg/mL),\nborderline to 258 pmol/L (350 pg/mL); homocysteine high "
-			       "above 15 umol/L;\nMMA high above 0.40 umol/L.  nutrack is a tracker, not "
-			       "a diagnosis:\ndiscuss your results with your clinician.\n");
+			       "above 15 umol/L;\nMMA borderline above 0.27, high above 0.40 umol/L.  nutrack is "
+			       "a tracker, not\na diagnosis: discuss your results with your clinician.\n");
 		return CLI_OK;
 	}
 	if (!strcmp(argv[1], "rm")) {
@@ -155,7 +155,7 @@ cli_cmd_lab(struct app *a, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(a)))
 		return rc;
-	if ((st = nt_lab_add(a->store, day, (enum nt_lab_kind)kind, value, argv[4], &id, &err)))
+	if ((st = nt_lab_add(a->store, day, a->today, (enum nt_lab_kind)kind, value, argv[4], &id, &err)))
 		return cli_fail(a, st, &err);
 	printf("Recorded lab result %lld.\n", id);
 	return CLI_OK;

@@ -84,8 +84,8 @@ static const char sql_remove[] = "DELETE FROM labs WHERE id = ?1";
 static const char sql_each[] = "SELECT id, day, kind, value FROM labs ORDER BY day, id";
 
 enum nt_status
-nt_lab_add(struct nt_store *s, long day, enum nt_lab_kind k, double value, const char *unit,
-           long long *id, struct nt_err *err)
+nt_lab_add(struct nt_store *s, long day, long today, enum nt_lab_kind k, double value,
+           const char *unit, long long *id, struct nt_err *err)
 {
 	struct nt_err scratch;
 	struct nt_stmt *st;
@@ -98,6 +98,10 @@ nt_lab_add(struct nt_store *s, long day, enum nt_lab_kind k, double value, const
 	if ((rc = nt_lab_convert(k, value, unit, &v, err)) ||
 	    (rc = nt_date_check_span(day, day, "the day", err)))
 		return rc;
+	nt_date_format(day, date);
+	if (day > today)
+		return nt_err_set(err, NT_ERR_RANGE,
+		                  "%s is a future day: give the day the sample was taken", date);
 	if (!(st = nt_store_stmt(s, sql_add, err)))
 		return err->status;
 	nt_date_format(day, date);

@@ -35,9 +35,13 @@ enum nt_status nt_lab_convert(enum nt_lab_kind k, double value, const char *unit
  */
 const char *nt_lab_reading(enum nt_lab_kind k, double value);
 
-/* Records a result (value in `unit`) on a day; *id receives its number. */
-enum nt_status nt_lab_add(struct nt_store *s, long day, enum nt_lab_kind k, double value,
-                          const char *unit, long long *id, struct nt_err *err);
+/*
+ * Records a result (value in `unit`) of a test taken on `day`, which is not
+ * after `today` (NT_ERR_RANGE: a result not taken yet is a typing error);
+ * *id receives its number.
+ */
+enum nt_status nt_lab_add(struct nt_store *s, long day, long today, enum nt_lab_kind k,
+                          double value, const char *unit, long long *id, struct nt_err *err);
 enum nt_status nt_lab_remove(struct nt_store *s, long long id, struct nt_err *err);
 
 /* Calls fn for every result in date order (value in the kind's unit). */

@@ -126,7 +126,9 @@ expect plan-cannot-wrote-nothing 0 nt day --csv 2026-04-02
 # 2026-03-12: 03-10 15.00, 03-11 15.95, 03-12 15.95 ug: 46.90 / 3 = 15.63.
 # On 2026-03-11: (15.00 + 15.95) / 2 = 15.475 -> 15.48.  300 pg/mL x 0.7378
 # = 221 pmol/L: borderline; 450 nmol/L MMA = 0.45 umol/L: high.
-expect lab-add-b12 0 nt lab add --date 2026-03-12 b12 300 pg/mL
+# A sample of tomorrow is not taken yet: refused; recorded on the day.
+expect lab-add-future 1 nt lab add --date 2026-03-12 b12 300 pg/mL
+expect lab-add-b12 0 nt_on 2026-03-12 lab add --date 2026-03-12 b12 300 pg/mL
 expect lab-add-mma 0 nt lab add mma 450 nmol/L
 expect lab-bad-unit 1 nt lab add homocysteine 12 pg/mL
 expect lab-bad-kind 1 nt lab add ferritin 30 ng/mL

@@ -128,7 +128,7 @@ expect day-custom-supplement-csv 0 nt day --csv 2026-05-06
 # (0 + 1 + 250) / 3 = 83.67 ug/day, 4 days logged, 3 with a B12 value.
 nt foods add "Crackers" --potassium 100 >/dev/null
 nt_on 2026-05-20 add --date 2026-05-20 --meal snack "Crackers" 30g >/dev/null
-nt lab add --date 2026-05-21 b12 300 pg/mL >/dev/null
+nt_on 2026-05-21 lab add --date 2026-05-21 b12 300 pg/mL >/dev/null
 expect lab-list-unknown-day 0 nt lab list
 expect lab-list-unknown-day-csv 0 nt lab list --csv
 

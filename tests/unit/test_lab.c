@@ -66,10 +66,13 @@ main(void)
 	is_str(nt_lab_reading(NT_LAB_MMA, 0.3), "borderline", "0.30 borderline");
 	is_str(nt_lab_reading(NT_LAB_MMA, 0.41), "high", "0.41 high");
 
-	is_int(nt_lab_add(s, day, NT_LAB_B12, 300, "pg/mL", &a, &err), NT_OK, "record B12");
-	is_int(nt_lab_add(s, day + 1, NT_LAB_MMA, 450, "nmol/L", &b, &err), NT_OK, "record MMA");
-	is_int(nt_lab_add(s, day, NT_LAB_MMA, 1, "pg/mL", &b, &err), NT_ERR_INVALID,
+	is_int(nt_lab_add(s, day, day + 1, NT_LAB_B12, 300, "pg/mL", &a, &err), NT_OK, "record B12");
+	is_int(nt_lab_add(s, day + 1, day + 1, NT_LAB_MMA, 450, "nmol/L", &b, &err), NT_OK,
+	       "record MMA today");
+	is_int(nt_lab_add(s, day, day + 1, NT_LAB_MMA, 1, "pg/mL", &b, &err), NT_ERR_INVALID,
 	       "a bad unit records nothing");
+	is_int(nt_lab_add(s, day + 2, day + 1, NT_LAB_B12, 300, "pg/mL", &b, &err), NT_ERR_RANGE,
+	       "a result of tomorrow is not taken yet: refused");
 	nt_lab_each(s, collect, NULL, &err);
 	is_int(seen, 2, "two results");
 	ok(last_kind == NT_LAB_MMA && last_value == 0.45, "the last is the MMA, 0.45 umol/L");
