@@ -165,6 +165,7 @@ cli_cmd_edit(struct app *a, int argc, char **argv)
 	long day;
 	int meal, npos, rc;
 	char *amount;
+	bool future = false;
 
 	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
 		return rc;
@@ -191,11 +192,20 @@ cli_cmd_edit(struct app *a, int argc, char **argv)
 		if ((rc = grams_of(a, e.food_id, amount, &mg)))
 			goto out;
 	}
-	if ((st = nt_journal_update(a->store, id, day, (enum nt_meal)meal, amount, mg, &err))) {
+	if ((st = nt_journal_update(a->store, id, day, a->today, (enum nt_meal)meal, amount, mg,
+	                            &future, &err))) {
 		rc = cli_fail(a, st, &err);
 		goto out;
 	}
 	rc = show_entry(a, "Changed", id);
+	if (!rc && future && !e.planned) {
+		char date[NT_DATE_LEN];
+
+		nt_date_format(day, date);
+		printf("%s %s is a future day, so the entry is planned now: '%s eat %lld' marks it "
+		       "eaten on the day.\n", nt_date_weekday_name(nt_date_weekday(day)), date,
+		       a->prog, id);
+	}
 out:
 	nt_entry_fini(&e);
 	return rc;

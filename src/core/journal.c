@@ -235,12 +235,13 @@ nt_journal_get(struct nt_store *s, long long id, struct nt_entry *out, struct nt
 
 static const char sql_update[] =
 	"UPDATE entries SET day = ?2, meal = ?3, amount = coalesce(?4, amount),"
-	" mg = CASE WHEN ?4 IS NULL THEN mg ELSE ?5 END WHERE id = ?1";
+	" mg = CASE WHEN ?4 IS NULL THEN mg ELSE ?5 END,"
+	" planned = CASE WHEN ?6 THEN 1 ELSE planned END WHERE id = ?1";
 static const char sql_remove[] = "DELETE FROM entries WHERE id = ?1";
 
 enum nt_status
-nt_journal_update(struct nt_store *s, long long id, long day, enum nt_meal meal,
-                  const char *amount, long long mg, struct nt_err *err)
+nt_journal_update(struct nt_store *s, long long id, long day, long today, enum nt_meal meal,
+                  const char *amount, long long mg, bool *future, struct nt_err *err)
 {
 	struct nt_err scratch;
 	struct nt_stmt *st;
@@ -262,10 +263,13 @@ nt_journal_update(struct nt_store *s, long long id, long day, enum nt_meal meal,
 	else
 		nt_stmt_bind_null(st, 4);
 	nt_stmt_bind_int(st, 5, mg);
+	nt_stmt_bind_int(st, 6, nt_journal_day_planned(day, today));
 	if ((rc = nt_stmt_run(st, err)))
 		return rc;
 	if (nt_store_changes(s) == 0)
 		return nt_err_set(err, NT_ERR_NOTFOUND, "no entry %lld", id);
+	if (future)
+		*future = nt_journal_day_planned(day, today);
 	return NT_OK;
 }
 

@@ -119,11 +119,13 @@ void nt_entry_fini(struct nt_entry *e);
 
 /*
  * Rewrites an entry's day, meal, amount and grams; amount NULL keeps the
- * amount and grams as they are (mg is then ignored).
+ * amount and grams as they are (mg is then ignored).  An entry on a day
+ * after `today` is planned (nt_journal_day_planned): an eaten one moved
+ * there becomes planned, and *future (may be NULL) says the day is such.
  */
-enum nt_status nt_journal_update(struct nt_store *s, long long id, long day,
+enum nt_status nt_journal_update(struct nt_store *s, long long id, long day, long today,
                                  enum nt_meal meal, const char *amount, long long mg,
-                                 struct nt_err *err);
+                                 bool *future, struct nt_err *err);
 
 enum nt_status nt_journal_remove(struct nt_store *s, long long id, struct nt_err *err);
 

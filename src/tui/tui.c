@@ -160,8 +160,8 @@ undo_last(struct tui *t)
 				amount = NULL;
 			nt_entry_fini(&now);
 		}
-		st = nt_journal_update(t->app->store, u->before.id, u->before.day, u->before.meal,
-		                       amount, u->before.mg, &err);
+		st = nt_journal_update(t->app->store, u->before.id, u->before.day, t->app->today,
+		                       u->before.meal, amount, u->before.mg, NULL, &err);
 		if (st == NT_OK)
 			st = nt_journal_set_planned(t->app->store, u->before.id, u->before.planned, &err);
 		what = "changing";

@@ -264,7 +264,8 @@ tui_pick_key(struct tui *t, int key)
 	t->view = VIEW_DAY;
 	if (meal == e->meal)
 		return;
-	if ((st = nt_journal_update(t->app->store, e->id, e->day, meal, NULL, 0, &err))) {
+	if ((st = nt_journal_update(t->app->store, e->id, e->day, t->app->today, meal, NULL, 0, NULL,
+	                              &err))) {
 		tui_message(t, true, "%s", nt_err_text(&err, st));
 		return;
 	}

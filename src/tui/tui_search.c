@@ -386,8 +386,8 @@ save_amount(struct tui *t)
 			tui_message(t, true, "%s", nt_err_text(&err, st));
 			return;
 		}
-		if ((st = nt_journal_update(t->app->store, t->edit_id, before.day, before.meal,
-		                            t->amount.buf, mg, &err))) {
+		if ((st = nt_journal_update(t->app->store, t->edit_id, before.day, t->app->today,
+		                            before.meal, t->amount.buf, mg, NULL, &err))) {
 			tui_message(t, true, "%s", nt_err_text(&err, st));
 			nt_entry_fini(&before);
 			return;

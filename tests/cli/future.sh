@@ -42,6 +42,13 @@ expect uneat-not-a-number 1 nt uneat soup
 expect uneat-help 0 nt uneat --help
 expect export-after 0 nt export
 
+# Moving an eaten entry (yesterday's #3... eaten again first) to a future day
+# plans it, and says so; moving it back keeps it planned until eaten.
+nt eat 3 >/dev/null
+expect future-edit-ahead 0 nt edit 3 --date +2
+expect future-edit-back 0 nt edit 3 --date yesterday
+expect future-export-after-edit 0 nt export --from 2026-03-10 --to 2026-03-13
+
 # Import keeps the file's status as written, on a future day too: the file
 # is a record (export, import, export gives the same bytes).  An eaten row
 # on 2026-03-25 and a planned one on 2026-03-26.

@@ -2,6 +2,7 @@
 /* test_journal.c - unit tests for journal entries (journal.h): CRUD, order, values, meals. */
 #include "config.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,7 +194,8 @@ test_crud(void)
 
 	/* Update: salmon becomes 3 oz = 85 g for lunch the next day.
 	 *   B12 3.18 x 0.85 = 2.703; K 490 x 0.85 = 416.5. */
-	is_int(nt_journal_update(s, e_salmon, other, NT_LUNCH, "3 oz", 85000, &err), NT_OK,
+	is_int(nt_journal_update(s, e_salmon, other, LONG_MAX, NT_LUNCH, "3 oz", 85000,
+	       NULL, &err), NT_OK,
 	       "update");
 	nt_journal_get(s, e_salmon, &e, &err);
 	is_int(e.day, other, "... new day");
@@ -203,7 +205,8 @@ test_crud(void)
 	is_num(e.values.v[NT_B12], 2.703, TOL, "... values follow: B12 2.703");
 	is_num(e.values.v[NT_POTASSIUM], 416.5, TOL, "... potassium 416.5");
 	nt_entry_fini(&e);
-	is_int(nt_journal_update(s, e_salmon, other, NT_DINNER, NULL, 0, &err), NT_OK,
+	is_int(nt_journal_update(s, e_salmon, other, LONG_MAX, NT_DINNER, NULL, 0,
+	       NULL, &err), NT_OK,
 	       "update with no amount: a move");
 	nt_journal_get(s, e_salmon, &e, &err);
 	ok(e.meal == NT_DINNER && !strcmp(e.amount, "3 oz") && e.mg == 85000,
@@ -220,7 +223,8 @@ test_crud(void)
 	nt_entry_fini(&e);
 	nt_journal_get(s, e_salmon, &e, &err);
 	ok(!strcmp(e.amount, "3 oz\x1b[2J") && e.mg == 85000, "... the entry is back as it was");
-	is_int(nt_journal_update(s, e_salmon, other, NT_DINNER, "3 oz", 85000, &err), NT_OK,
+	is_int(nt_journal_update(s, e_salmon, other, LONG_MAX, NT_DINNER, "3 oz", 85000,
+	       NULL, &err), NT_OK,
 	       "and its text can be set right");
 	nt_entry_fini(&e);
 	nt_journal_day(s, day, &l, &err);
@@ -239,7 +243,8 @@ test_crud(void)
 	nt_err_clear(&err);
 	is_int(nt_journal_get(s, 99999, &e, &err), NT_ERR_NOTFOUND, "get 99999: not found");
 	ok(strstr(err.msg, "99999") != NULL, "... the message names the id: %s", err.msg);
-	is_int(nt_journal_update(s, 99999, day, NT_LUNCH, "1 g", 1000, &err), NT_ERR_NOTFOUND,
+	is_int(nt_journal_update(s, 99999, day, LONG_MAX, NT_LUNCH, "1 g", 1000,
+	       NULL, &err), NT_ERR_NOTFOUND,
 	       "update 99999: not found");
 	ok(strstr(err.msg, "99999") != NULL, "... names the id");
 	is_int(nt_journal_remove(s, 99999, &err), NT_ERR_NOTFOUND, "remove 99999: not found");
@@ -294,9 +299,11 @@ test_validation(void)
 	       "199 bytes of text and exactly 10 kg are fine");
 	is_int(nt_journal_add(s, day, NT_LUNCH, egg, "½ cup", 1, &id, &err), NT_OK,
 	       "UTF-8 text and 1 mg are fine");
-	is_int(nt_journal_update(s, good, day, NT_LUNCH, "", 1000, &err), NT_ERR_INVALID,
+	is_int(nt_journal_update(s, good, day, LONG_MAX, NT_LUNCH, "", 1000,
+	       NULL, &err), NT_ERR_INVALID,
 	       "update checks the text too");
-	is_int(nt_journal_update(s, good, day, NT_LUNCH, "1 g", 0, &err), NT_ERR_RANGE,
+	is_int(nt_journal_update(s, good, day, LONG_MAX, NT_LUNCH, "1 g", 0,
+	       NULL, &err), NT_ERR_RANGE,
 	       "update checks the grams too");
 	{
 		struct nt_entry e;
@@ -479,7 +486,8 @@ test_date_range(void)
 	       NT_ERR_RANGE, "a planned entry on 10000-01-01: refused");
 	is_int(nt_journal_add(s, last, NT_LUNCH, egg, "1 large", 50000, &entry, &err), NT_OK,
 	       "an entry on 9999-12-31 is fine");
-	is_int(nt_journal_update(s, entry, last + 1, NT_LUNCH, NULL, 0, &err), NT_ERR_RANGE,
+	is_int(nt_journal_update(s, entry, last + 1, LONG_MAX, NT_LUNCH, NULL, 0,
+	       NULL, &err), NT_ERR_RANGE,
 	       "moving it a day later: refused");
 	is_int(nt_journal_copy(s, last, last + 1, -1, true, &problems, &err), NT_ERR_RANGE,
 	       "copying its day a day later: refused");
@@ -596,6 +604,14 @@ test_future(void)
 	snprintf(want, sizeof want, "entry #%lld is planned already", now);
 	is_str(err.msg, want, "the refusal names it");
 	ok(!is_planned(past), "and the other is left eaten");
+
+	/* Moved to a future day, an eaten entry is planned; moved back, it stays so. */
+	is_int(nt_journal_update(s, past, today + 2, today, NT_DINNER, NULL, 0, &planned, &err),
+	       NT_OK, "move an eaten entry 2 days ahead");
+	ok(planned && is_planned(past), "it is planned now, and the move says so");
+	is_int(nt_journal_update(s, past, today, today, NT_DINNER, NULL, 0, &planned, &err), NT_OK,
+	       "move it back to today");
+	ok(!planned && is_planned(past), "today is no future day, and it stays planned till eaten");
 
 	/* A Monday, say, is planned only while it is ahead. */
 	mon = nt_date_from_ymd(2026, 3, 23);
