@@ -326,7 +326,15 @@ cli_cmd_copy(struct app *a, int argc, char **argv)
 		return rc;
 	if (from == to)
 		return cli_error(a, "copy: the two days are the same");
-	/* Copies into the future are plans unless said otherwise. */
+	/* Copies into the future are plans, and cannot be eaten yet (as eat says). */
+	if (eaten && nt_journal_day_planned(to, a->today)) {
+		char date[NT_DATE_LEN];
+
+		nt_date_format(to, date);
+		return cli_error(a, "copy: %s %s is a future day: its entries are planned, and '%s "
+		                 "eat' marks them eaten on the day",
+		                 nt_date_weekday_name(nt_date_weekday(to)), date, a->prog);
+	}
 	if (!planned && !eaten)
 		planned = nt_journal_day_planned(to, a->today);
 	if ((rc = cli_open(a)))

@@ -47,6 +47,8 @@ expect export-after 0 nt export
 nt eat 3 >/dev/null
 expect future-edit-ahead 0 nt edit 3 --date +2
 expect future-edit-back 0 nt edit 3 --date yesterday
+# Copies onto a future day cannot be eaten yet, as eat says; nothing is copied.
+expect future-copy-eaten-ahead 1 nt copy --eaten yesterday +2
 expect future-export-after-edit 0 nt export --from 2026-03-10 --to 2026-03-13
 
 # Import keeps the file's status as written, on a future day too: the file
