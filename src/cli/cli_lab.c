@@ -25,13 +25,17 @@ struct listing {
 };
 
 static void
-print_lab(void *ctx, long long id, long day, enum nt_lab_kind k, double value)
+print_lab(void *ctx, const struct nt_lab_result *r)
 {
 	struct listing *ls = ctx;
 	struct nt_day_total days[HISTORY_DAYS];
 	struct nt_amounts avg;
-	char date[NT_DATE_LEN], val[32], b12[32] = "";
+	char date[NT_DATE_LEN], val[32], entered[32], b12[32] = "";
 	int logged = 0, known[NT_MEASURE_COUNT];
+	long day = r->day;
+	enum nt_lab_kind k = r->kind;
+	double value = r->value;
+	bool converted = strcmp(r->unit, nt_lab_unit(k)) != 0;
 
 	if (ls->st)
 		return;
@@ -46,11 +50,12 @@ print_lab(void *ctx, long long id, long day, enum nt_lab_kind k, double value)
 		cli_fmt_fixed(b12, sizeof b12, avg.v[NT_B12], 2);
 	nt_date_format(day, date);
 	snprintf(val, sizeof val, "%.*f", k == NT_LAB_MMA ? 2 : k == NT_LAB_B12 ? 0 : 1, value);
+	snprintf(entered, sizeof entered, "%.*f", r->decimals, r->entered);
 	ls->n++;
 	if (ls->csv) {
 		char num[24], days_s[8], known_s[8];
 
-		snprintf(num, sizeof num, "%lld", id);
+		snprintf(num, sizeof num, "%lld", r->id);
 		snprintf(days_s, sizeof days_s, "%d", logged);
 		snprintf(known_s, sizeof known_s, "%d", known[NT_B12]);
 		cli_csv_field(stdout, num, true);
@@ -62,11 +67,16 @@ print_lab(void *ctx, long long id, long day, enum nt_lab_kind k, double value)
 		cli_csv_field(stdout, b12, false);
 		cli_csv_field(stdout, days_s, false);
 		cli_csv_field(stdout, known_s, false);
+		cli_csv_field(stdout, entered, false);
+		cli_csv_field(stdout, r->unit, false);
 		cli_csv_end(stdout);
 		return;
 	}
-	printf("%3lld  %s  %-20s %8s %-7s %-10s", id, date, nt_lab_kind_title(k), val,
-	       nt_lab_unit(k), nt_lab_reading(k, value));
+	/* as entered; converted to the unit the reading uses beside it */
+	printf("%3lld  %s  %-20s %8s %-7s %-10s", r->id, date, nt_lab_kind_title(k), entered,
+	       r->unit, nt_lab_reading(k, value));
+	if (converted)
+		printf("  (= %s %s)", val, nt_lab_unit(k));
 	if (known[NT_B12] && known[NT_B12] < logged)
 		printf("  B12 eaten %s %s/day (%d of %d days logged before, %d with a B12 value)",
 		       b12, app_unit(ls->a, "ug"), logged, HISTORY_DAYS, known[NT_B12]);
@@ -113,9 +123,10 @@ cli_cmd_lab(struct app *a, int argc, char **argv)
 		if (csv) {
 			static const char *const head[] = {"id", "date", "kind", "value", "unit", "reading",
 			                                   "b12_ug_per_day_28d", "days_logged_28d",
-			                                   "b12_days_28d"};
+			                                   "b12_days_28d", "entered_value",
+			                                   "entered_unit"};
 
-			for (size_t i = 0; i < 9; i++)
+			for (size_t i = 0; i < sizeof head / sizeof *head; i++)
 				cli_csv_field(stdout, head[i], i == 0);
 			cli_csv_end(stdout);
 		}

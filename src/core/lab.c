@@ -42,23 +42,36 @@ unit_is(const char *unit, const char *want)
 	return !strcasecmp(unit, want);
 }
 
+/*
+ * What one `unit` of a result of kind k is in the kind's unit, with the
+ * decimals to show a value in `unit`; 0 for a unit that does not fit.
+ */
+static double
+unit_factor(enum nt_lab_kind k, const char *unit, int *decimals)
+{
+	*decimals = k == NT_LAB_MMA ? 2 : k == NT_LAB_B12 ? 0 : 1;
+	if (k == NT_LAB_B12 && unit_is(unit, "pg/mL"))
+		return 0.7378; /* 1 pg/mL of cobalamin (1355 g/mol) = 0.7378 pmol/L */
+	if (k == NT_LAB_MMA && unit_is(unit, "nmol/L")) {
+		*decimals = 0;
+		return 0.001;
+	}
+	return unit_is(unit, kinds[k].unit) ? 1 : 0;
+}
+
 enum nt_status
 nt_lab_convert(enum nt_lab_kind k, double value, const char *unit, double *out,
                struct nt_err *err)
 {
-	double v;
+	double v, f;
+	int decimals;
 
 	if (!isfinite(value) || value <= 0)
 		return nt_err_set(err, NT_ERR_RANGE, "a lab value must be more than zero");
-	if (k == NT_LAB_B12 && unit_is(unit, "pg/mL"))
-		v = value * 0.7378; /* 1 pg/mL of cobalamin (1355 g/mol) = 0.7378 pmol/L */
-	else if (k == NT_LAB_MMA && unit_is(unit, "nmol/L"))
-		v = value / 1000;
-	else if (unit_is(unit, kinds[k].unit))
-		v = value;
-	else
+	if (!(f = unit_factor(k, unit, &decimals)))
 		return nt_err_set(err, NT_ERR_INVALID, "unit '%.20s' does not fit %s: use %s", unit,
 		                  kinds[k].title, kinds[k].units_help);
+	v = value * f;
 	if (v > kinds[k].max || v < kinds[k].min)
 		return nt_err_set(err, NT_ERR_RANGE, "%g %s is not a possible %s result", value, unit,
 		                  kinds[k].title);
@@ -81,7 +94,7 @@ nt_lab_reading(enum nt_lab_kind k, double v)
 
 static const char sql_add[] = "INSERT INTO labs(day, kind, value, unit) VALUES (?1, ?2, ?3, ?4)";
 static const char sql_remove[] = "DELETE FROM labs WHERE id = ?1";
-static const char sql_each[] = "SELECT id, day, kind, value FROM labs ORDER BY day, id";
+static const char sql_each[] = "SELECT id, day, kind, value, unit FROM labs ORDER BY day, id";
 
 enum nt_status
 nt_lab_add(struct nt_store *s, long day, long today, enum nt_lab_kind k, double value,
@@ -122,8 +135,7 @@ nt_lab_remove(struct nt_store *s, long long id, struct nt_err *err)
 }
 
 enum nt_status
-nt_lab_each(struct nt_store *s,
-            void (*fn)(void *ctx, long long id, long day, enum nt_lab_kind k, double value),
+nt_lab_each(struct nt_store *s, void (*fn)(void *ctx, const struct nt_lab_result *r),
             void *ctx, struct nt_err *err)
 {
 	struct nt_err scratch;
@@ -135,14 +147,25 @@ nt_lab_each(struct nt_store *s,
 	if (!(st = nt_store_stmt(s, sql_each, err)))
 		return err->status;
 	while ((rc = nt_stmt_step(st, err)) > 0) {
-		long day;
+		struct nt_lab_result r;
 		int k = nt_lab_kind_parse(nt_stmt_text(st, 2));
+		double f = 0;
 
-		if (k < 0 || nt_date_parse_iso(nt_stmt_text(st, 1), &day) != NT_OK) {
+		if (k < 0 || nt_date_parse_iso(nt_stmt_text(st, 1), &r.day) != NT_OK) {
 			nt_stmt_reset(st);
 			return nt_err_set(err, NT_ERR_DB, "a damaged lab result");
 		}
-		fn(ctx, nt_stmt_int(st, 0), day, (enum nt_lab_kind)k, nt_stmt_double(st, 3));
+		/* a unit nutrack does not know (written by another program): the kind's */
+		r.unit = nt_stmt_text(st, 4);
+		if (!r.unit || !(f = unit_factor((enum nt_lab_kind)k, r.unit, &r.decimals))) {
+			r.unit = kinds[k].unit;
+			f = unit_factor((enum nt_lab_kind)k, r.unit, &r.decimals);
+		}
+		r.id = nt_stmt_int(st, 0);
+		r.kind = (enum nt_lab_kind)k;
+		r.value = nt_stmt_double(st, 3);
+		r.entered = r.value / f;
+		fn(ctx, &r);
 	}
 	return rc < 0 ? err->status : NT_OK;
 }

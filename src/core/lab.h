@@ -44,10 +44,20 @@ enum nt_status nt_lab_add(struct nt_store *s, long day, long today, enum nt_lab_
                           double value, const char *unit, long long *id, struct nt_err *err);
 enum nt_status nt_lab_remove(struct nt_store *s, long long id, struct nt_err *err);
 
-/* Calls fn for every result in date order (value in the kind's unit). */
+/* A stored result, as nt_lab_each gives it. */
+struct nt_lab_result {
+	long long id;
+	long day;
+	enum nt_lab_kind kind;
+	double value;      /* in the kind's unit (nt_lab_unit): what is judged */
+	double entered;    /* as entered, in `unit` */
+	const char *unit;  /* as entered ("pg/mL"); borrowed for the call */
+	int decimals;      /* to show `entered` with */
+};
+
+/* Calls fn for every result in date order. */
 enum nt_status nt_lab_each(struct nt_store *s,
-                           void (*fn)(void *ctx, long long id, long day, enum nt_lab_kind k,
-                                      double value),
-                           void *ctx, struct nt_err *err);
+                           void (*fn)(void *ctx, const struct nt_lab_result *r), void *ctx,
+                           struct nt_err *err);
 
 #endif

@@ -2,6 +2,8 @@
 /* test_lab.c - lab results: units, readings, storage (lab.h). */
 #include "config.h"
 
+#include <stdio.h>
+
 #include "date.h"
 #include "fixture.h"
 #include "lab.h"
@@ -9,18 +11,22 @@
 
 static struct nt_store *s;
 static int seen;
-static double last_value;
+static double last_value, last_entered, first_entered;
 static enum nt_lab_kind last_kind;
+static char last_unit[16], first_unit[16];
 
 static void
-collect(void *ctx, long long id, long day, enum nt_lab_kind k, double value)
+collect(void *ctx, const struct nt_lab_result *r)
 {
 	(void)ctx;
-	(void)id;
-	(void)day;
-	seen++;
-	last_kind = k;
-	last_value = value;
+	if (!seen++) {
+		first_entered = r->entered;
+		snprintf(first_unit, sizeof first_unit, "%s", r->unit);
+	}
+	last_kind = r->kind;
+	last_value = r->value;
+	last_entered = r->entered;
+	snprintf(last_unit, sizeof last_unit, "%s", r->unit);
 }
 
 int
@@ -76,6 +82,11 @@ main(void)
 	nt_lab_each(s, collect, NULL, &err);
 	is_int(seen, 2, "two results");
 	ok(last_kind == NT_LAB_MMA && last_value == 0.45, "the last is the MMA, 0.45 umol/L");
+	/* as entered: 221.34 / 0.7378 = 300 pg/mL; 0.45 / 0.001 = 450 nmol/L */
+	is_num(first_entered, 300, 1e-9, "the B12 as entered: 300");
+	is_str(first_unit, "pg/mL", "in pg/mL");
+	is_num(last_entered, 450, 1e-9, "the MMA as entered: 450");
+	is_str(last_unit, "nmol/L", "in nmol/L");
 	is_int(nt_lab_remove(s, a, &err), NT_OK, "remove one");
 	is_int(nt_lab_remove(s, a, &err), NT_ERR_NOTFOUND, "twice fails");
 	nt_store_close(s);
