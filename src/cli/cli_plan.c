@@ -461,6 +461,20 @@ static const enum nt_measure plan_measures[] = {NT_ENERGY, NT_PROTEIN, NT_B12, N
                                                 NT_EPA_DHA, NT_POTASSIUM};
 #define N_PLAN_MEASURES (sizeof plan_measures / sizeof *plan_measures)
 
+/* Opens a plan's JSON object on standard output with its first and last day. */
+static void
+plan_json_begin(struct cli_json *j, const struct nt_plan *pl)
+{
+	char date[NT_DATE_LEN];
+
+	cli_json_init(j, stdout);
+	cli_json_begin_object(j);
+	nt_date_format(pl->days[0].day, date);
+	cli_json_key_string(j, "from", date);
+	nt_date_format(pl->days[pl->ndays - 1].day, date);
+	cli_json_key_string(j, "to", date);
+}
+
 /*
  * One object: the diet, the energy range and the needs, then a member per
  * day with its items (the CSV's rows), its totals and whether every target
@@ -473,12 +487,7 @@ print_plan_json(const struct nt_profile *p, const struct nt_plan *pl)
 	char date[NT_DATE_LEN], key[48];
 	size_t i = 0;
 
-	cli_json_init(&j, stdout);
-	cli_json_begin_object(&j);
-	nt_date_format(pl->days[0].day, date);
-	cli_json_key_string(&j, "from", date);
-	nt_date_format(pl->days[pl->ndays - 1].day, date);
-	cli_json_key_string(&j, "to", date);
+	plan_json_begin(&j, pl);
 	cli_json_key_string(&j, "diet", nt_diet_name(p->diet));
 	cli_json_key_number(&j, "eer_kcal", pl->eer_kcal, 0);
 	cli_json_key_number(&j, "energy_low_kcal", pl->energy_lo, 0);
@@ -584,14 +593,8 @@ print_shopping(const struct app *a, const struct nt_plan *pl, bool csv, bool jso
 		return st;
 	if (json) {
 		struct cli_json j;
-		char date[NT_DATE_LEN];
 
-		cli_json_init(&j, stdout);
-		cli_json_begin_object(&j);
-		nt_date_format(pl->days[0].day, date);
-		cli_json_key_string(&j, "from", date);
-		nt_date_format(pl->days[pl->ndays - 1].day, date);
-		cli_json_key_string(&j, "to", date);
+		plan_json_begin(&j, pl);
 		cli_json_key(&j, "foods");
 		cli_json_begin_array(&j);
 		for (size_t i = 0; i < n; i++) {
