@@ -8,7 +8,9 @@ Usage: python3 data/mkdata.py [--shared DIR] [--out DIR]
   --out DIR     where foods.csv, portions.csv, targets.csv, VERSION and README
                 are written (default: this script's dir)
 
-The hand-written inputs label_foods.csv and label_portions.csv are always read
+The hand-written inputs (label_foods.csv, label_portions.csv, diet_rules.csv,
+diet_overrides.csv, staples.csv, superseded.csv, plan_foods.csv) and the
+README templates (README.in, contains.in) are always read
 from this script's directory.  Python 3.11 standard library only.  Output is
 deterministic: same inputs give the same bytes.
 """
@@ -206,461 +208,166 @@ def _rx(*parts):
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
 
 
-SR_MEAT_GROUPS = {"Beef Products", "Pork Products",
-                  "Lamb, Veal, and Game Products", "Poultry Products",
-                  "Sausages and Luncheon Meats"}
 SR_SEAFOOD_GROUP = "Finfish and Shellfish Products"
 SR_DAIRY_EGG_GROUP = "Dairy and Egg Products"
 
-# FNDDS 2021-2023 WWEIA categories that by themselves imply a tag.
-FNDDS_GROUP_TAGS = {
-    "Bacon": ("meat",),
-    "Beef, excludes ground": ("meat",),
-    "Burgers": ("meat",),
-    "Chicken fillet sandwiches": ("meat",),
-    "Chicken patties, nuggets and tenders": ("meat",),
-    "Chicken, whole pieces": ("meat",),
-    "Cold cuts and cured meats": ("meat",),
-    "Deli and cured meat sandwiches": ("meat",),
-    "Frankfurter sandwiches": ("meat",),
-    "Frankfurters": ("meat",),
-    "Ground beef": ("meat",),
-    "Lamb, goat, game": ("meat",),
-    "Liver and organ meats": ("meat",),
-    "Meat and BBQ sandwiches": ("meat",),
-    "Meat mixed dishes": ("meat",),
-    "Pork": ("meat",),
-    "Poultry mixed dishes": ("meat",),
-    "Sausages": ("meat",),
-    "Turkey, duck, other poultry": ("meat",),
-    "Fish": ("fish",),
-    "Shellfish": ("shellfish",),
-    "Eggs and omelets": ("egg",),
-    "Egg/breakfast sandwiches": ("egg",),
-    "Mayonnaise": ("egg",),
-    "Cheese": ("dairy",),
-    "Cheese sandwiches": ("dairy",),
-    "Cottage/ricotta cheese": ("dairy",),
-    "Cream and cream substitutes": ("dairy",),
-    "Cream cheese, sour cream, whipped cream": ("dairy",),
-    "Flavored milk, lowfat": ("dairy",),
-    "Flavored milk, nonfat": ("dairy",),
-    "Flavored milk, reduced fat": ("dairy",),
-    "Flavored milk, whole": ("dairy",),
-    "Milk, lowfat": ("dairy",),
-    "Milk, nonfat": ("dairy",),
-    "Milk, reduced fat": ("dairy",),
-    "Milk, whole": ("dairy",),
-    "Milk shakes and other dairy drinks": ("dairy",),
-    "Ice cream and frozen dairy desserts": ("dairy",),
-    "Macaroni and cheese": ("dairy",),
-    "Yogurt, Greek": ("dairy",),
-    "Yogurt, regular": ("dairy",),
-    "Baby food: yogurt": ("dairy",),
-    "Pudding": ("dairy",),
-    "Nachos": ("dairy",),
-    "Candy containing chocolate": ("dairy",),
-    "Nutritional beverages": ("dairy",),
-    "Protein and nutritional powders": ("dairy",),
-    "Formula, prepared from powder": ("dairy",),
-    "Formula, ready-to-feed": ("dairy",),
-    "Soups, cream-based": ("dairy",),
-    "Nutrition bars": ("dairy",),
+# The word lists and patterns of the rules are data: diet_rules.csv, one
+# row per word, pattern or name, columns list,key,tag,pattern.  Every list
+# the rules use, its shape, and what it holds:
+#   words    whole-word alternation of the rows' regex fragments (text is
+#            lowercased), as one compiled regex
+#   regex    one compiled regex (one row)
+#   regexes  compiled regexes applied in row order; "=NAME" reuses regex NAME
+#   names    a set of USDA group/category names (key)
+#   tags     category (key) -> the tag it implies (tag)
+#   exempt   category (key) -> words (pattern) that cancel its tag
+#   also     (words, tag) pairs in order of each tag's first row
+DIET_RULES_COLS = ["list", "key", "tag", "pattern"]
+DIET_LISTS = {
+    "SR_MEAT_GROUPS": ("names", "SR28 food groups of meat and poultry"),
+    "FNDDS_GROUP_TAGS": ("tags", "FNDDS 2021-2023 WWEIA categories that by "
+                                 "themselves imply a tag"),
+    "FNDDS_1_EXEMPT": ("words", "FNDDS food codes starting 1 (milk "
+                                "products) that are not dairy"),
+    "GROUP_EXEMPT": ("exempt", "categories whose tag does not hold when the "
+                               "name says otherwise"),
+    # Meat analogues: vegetarian brands and "meatless"/"veggie" burgers,
+    # sausages, etc.  Classic US analogues (Worthington, Loma Linda,
+    # MorningStar, Gardenburger) are commonly bound with egg white and milk,
+    # so they are tagged "dairy egg" unless the name says vegan/tofu/tempeh/
+    # seitan.
+    "ANALOG_BRAND": ("regex", "meat-analogue brands at the start of a name"),
+    "ANALOG_WORD": ("words", "words that make a meat noun an analogue"),
+    "ANALOG_NOUN": ("words", "the meat nouns analogues imitate"),
+    "ANALOG_START": ("regex", "names starting 'meat substitute'"),
+    "ANALOG_VEGAN": ("words", "analogues made without dairy and egg"),
+    "NO_MEAT": ("words", "words that cancel meat found in the same name"),
+    "NO_SEAFOOD": ("words", "words that also cancel fish and shellfish"),
+    "NEGATION": ("regex", "'without x', 'no x or y', ... (dropped first)"),
+    "FREE_SUFFIX": ("regex", "'<x>-free' (dropped first)"),
+    "NONDAIRY": ("regex", "'non-dairy <milk...>' (dropped first)"),
+    "MEAT": ("words", "meat words"),
+    "MEAT_NOT": ("regexes", "phrases whose meat word is not meat (bird "
+                            "eggs, animal milks, plant 'meat', buns...)"),
+    "FISH": ("words", "fish words"),
+    "FISH_NOT": ("regexes", "phrases whose fish word is not fish"),
+    "SHELLFISH": ("words", "shellfish words"),
+    "SHELLFISH_NOT": ("regexes", "phrases whose shellfish word is not "
+                                 "shellfish"),
+    "IMITATION_SEAFOOD": ("regex", "imitation crab and surimi: fish"),
+    "PLANT_MILK": ("regex", "plant milks"),
+    "DAIRY": ("words", "dairy words"),
+    "FROZEN_NOVELTY_DAIRY": ("regex", "SR28 'Frozen novelties, ...' are ice "
+                                      "cream unless ice, juice or fruit bars"),
+    "DAIRY_NOT": ("regexes", "phrases whose dairy word is not dairy"),
+    "DAIRY_IMPLIED_MILK": ("words", "implied dairy that does not hold when "
+                                    "made with non-dairy milk"),
+    "DAIRY_IMPLIED_CHEESE": ("words", "implied dairy that does not hold "
+                                      "when the name says no cheese"),
+    "MADE_WITH_PLANT_MILK": ("regex", "made with non-dairy milk"),
+    "SAYS_NO_CHEESE": ("regex", "no/without cheese"),
+    "MASHED_POTATO": ("regex", "mashed potatoes, assumed made with milk or "
+                               "butter unless 'without milk'"),
+    "COCOA_MIX": ("regex", "cocoa and hot chocolate dry mixes"),
+    "SR_CHOC_CANDY": ("regex", "SR28 chocolate candies"),
+    "FORMULA_NONDAIRY": ("words", "infant formulas made without milk"),
+    "EGG": ("words", "egg words"),
+    "EGG_NOT": ("regexes", "phrases whose egg word is not egg"),
+    "EGG_SALAD": ("words", "mayonnaise-dressed salads"),
+    "EGG_SALAD_NOT": ("words", "... unless the name gives a vinegar-type "
+                               "dressing"),
+    "HONEY": ("words", "honey words"),
+    "BAKED_WORDS": ("words", "baked-goods words, which mean nothing in "
+                             "cereal names or baking fats"),
+    "BAKED_CONTEXT": ("regex", "names where baked-goods words mean nothing "
+                               "('shortening for cakes and frostings')"),
+    "CEREAL_GROUPS": ("names", "breakfast cereal groups and categories"),
+    "SR_CHOC_BRANDS": ("words", "branded chocolate candy (SR28 'Candies, "
+                                "...'): milk chocolate assumed"),
+    # FNDDS additional descriptions list the variants a food code covers,
+    # plus brand names ("Turkey Hill", "Dairy Queen"), so only explicit
+    # phrases are taken from them:
+    "ALSO_RULES": ("also", "explicit phrases in FNDDS additional "
+                           "descriptions and the tag each gives"),
+    # Golden Grahams, Honey Bunches of Oats, Honeycomb, Honey Smacks...
+    "CEREAL_ALSO_HONEY": ("words", "ready-to-eat cereal brands (named in "
+                                   "the additional description) sweetened "
+                                   "with honey"),
 }
-# FNDDS food codes starting 1 (milk products) that are not dairy:
-FNDDS_1_EXEMPT = _rx(r"non-?dairy", r"soy", r"almond", r"rice milk",
-                     r"oat milk", r"coconut", r"prosobee", r"isomil",
-                     r"amino acids", r"beverage powder", r"cocoa powder")
-# ... and categories whose tag does not hold when the name says otherwise:
-GROUP_EXEMPT = {
-    "Soups, cream-based": _rx(r"peanut"),
-    "Nutrition bars": _rx(r"clif"),
-    "Formula, prepared from powder": _rx(r"soy", r"prosobee", r"isomil",
-                                         r"amino acids?"),
-    "Formula, ready-to-feed": _rx(r"soy", r"prosobee", r"isomil",
-                                  r"amino acids?"),
-    "Protein and nutritional powders": _rx(r"soy"),
-    "Cream and cream substitutes": _rx(r"soy"),
-    "Pudding": _rx(r"haupia", r"meringues?"),
-}
-
-# Meat analogues: vegetarian brands and "meatless"/"veggie" burgers,
-# sausages, etc.  Classic US analogues (Worthington, Loma Linda,
-# MorningStar, Gardenburger) are commonly bound with egg white and milk, so
-# they are tagged "dairy egg" unless the name says vegan/tofu/tempeh/seitan.
-ANALOG_BRAND = re.compile(
-    r"^(?:morningstar farms|worthington|loma linda|gardenburger)\b")
-ANALOG_WORD = _rx(r"meatless", r"vegetarian", r"veggie", r"soyburgers?")
-ANALOG_NOUN = _rx(
-    r"bacon", r"sausages?", r"links?", r"patt(?:y|ies)", r"pattie",
-    r"chicken", r"frankfurters?", r"hot ?dogs?", r"franks?", r"luncheon",
-    r"meatballs?", r"meatloaf", r"fillets?", r"burgers?", r"soyburgers?",
-    r"steaks?", r"corned beef", r"crumbles", r"nuggets?",
-    r"sandwich spread", r"turkey", r"wings", r"riblets", r"cutlets", r"ham")
-ANALOG_START = re.compile(r"^meat substitute")
-ANALOG_VEGAN = _rx(r"vegan", r"tofu", r"tempeh", r"seitan",
-                   r"soybean curd", r"textured vegetable protein")
-
-# Words that cancel meat (and, for the vegetarian ones, fish/shellfish)
-# found in the same name.
-NO_MEAT = _rx(r"meatless", r"vegetarian", r"veggie", r"vegan",
-              r"meat substitutes?", r"meat substitiute", r"meat alternatives?",
-              r"meat analogs?", r"plant-based")
-NO_SEAFOOD = _rx(r"vegetarian", r"veggie", r"vegan", r"plant-based")
-
-NEGATION = re.compile(
-    r"\b(?:without|no|not|free of|excluding|except|other than)\s+"
-    r"(?:added\s+)?"
-    r"(?:[a-z'&]+(?:\s+sauce)?)(?:\s+(?:or|and)\s+[a-z'&]+(?:\s+sauce)?)?")
-FREE_SUFFIX = re.compile(r"\b[a-z]+-free\b")
-NONDAIRY = re.compile(
-    r"\b(?:non[- ]?dairy|no dairy|dairy[- ]free)"
-    r"(?:\s+(?:milk|frozen dessert|ice cream|yogurt|butter))?")
-
-MEAT = _rx(
-    r"beef", r"pork", r"hams?", r"bacon", r"sausages?", r"chickens?",
-    r"turkeys?", r"ducks?", r"duckling", r"geese", r"goose", r"veal",
-    r"lambs?", r"mutton", r"goats?", r"venison", r"bison", r"buffalo",
-    r"rabbits?", r"meats?", r"meaty", r"meatballs?", r"meat ?loaf",
-    r"mincemeat", r"pepperoni", r"salami", r"bologna", r"frankfurters?",
-    r"franks", r"hot ?dogs?", r"wieners?", r"weiners?", r"corn dogs?",
-    r"livers?", r"liverwurst", r"braunschweiger", r"jerky", r"chorizo",
-    r"prosciutto", r"pancetta", r"capicola", r"mortadella", r"pastrami",
-    r"kielbasa", r"bratwurst", r"knockwurst", r"knackwurst", r"wurst",
-    r"scrapple", r"pate", r"pâté", r"foie gras", r"chitterlings?", r"tripe",
-    r"menudo", r"pozole", r"posole", r"oxtails?", r"sweetbreads?",
-    r"giblets?", r"gizzards?", r"hocks?", r"pig's", r"pigs?", r"hogs?",
-    r"spam", r"carne", r"carnitas", r"pollo", r"cerdo", r"puerco",
-    r"chicharr[oó]n(?:es)?", r"barbacoa", r"birria", r"albondigas?",
-    r"picadillo", r"longaniza", r"morcilla", r"salchichas?", r"lechon",
-    r"pernil", r"tocino", r"jam[oó]n", r"cabrito", r"chivo", r"pavo",
-    r"pato", r"lau lau", r"kalua", r"haggis", r"pemmican", r"gyros?",
-    r"shawarma", r"kabobs?", r"kebabs?", r"souvlaki", r"steaks?",
-    r"cheesesteaks?", r"burgers?", r"hamburgers?", r"cheeseburgers?",
-    r"chiliburgers?", r"sliders?", r"sloppy joes?", r"goulash", r"bolognese",
-    r"lard", r"lardo", r"tallow", r"suet", r"drippings", r"bacon grease",
-    r"animal fat", r"vegetable or animal", r"schmaltz", r"fat ?back",
-    r"salt pork", r"cracklings?", r"gelatine?s?", r"jell-?o", r"aspic",
-    r"marshmallows?", r"gumm(?:y|ies|i)", r"fruit snacks?", r"lucky charms",
-    r"frosted mini-wheats", r"collagen", r"beefy", r"pot roast",
-    r"wedding soup", r"italian wedding", r"onion soup", r"soup, onion",
-    r"soup, french onion", r"de res", r"wontons?", r"pot ?stickers?",
-    r"paella", r"hot and sour soup", r"soup, hot and sour", r"matzo ball",
-    r"cold cuts?", r"club sub", r"club sandwich", r"subway club",
-    r"mcchicken", r"whopper", r"quarter pounder", r"big mac", r"mcmuffin",
-    r"big breakfast", r"mcrib", r"chick-n", r"hot 'n juicy",
-    r"double stack", r"classic double", r"chili con carne",
-    r"chili with beans", r"chili, no beans", r"taco salad", r"empanadas?",
-    r"cobb", r"burrito, nfs", r"taco, nfs", r"fajita, nfs",
-    r"burrito bowl, nfs", r"potato salad, german", r"german potato salad",
-    r"gravy", r"gravies", r"au jus",
-    r"broth", r"bouillon", r"consomm[eé]", r"stocks?", r"ramen", r"pho",
-    r"poultry", r"fowl", r"capon", r"squab", r"pheasant", r"quail",
-    r"emu", r"ostrich", r"grouse", r"partridge", r"game hens?",
-    r"guinea hens?", r"elk", r"moose", r"caribou", r"deer", r"boar",
-    r"antelope", r"beaver", r"muskrat", r"opossum", r"raccoon",
-    r"squirrel", r"horse", r"frogs?", r"alligator", r"whales?", r"seals?",
-    r"walrus", r"sea lions?", r"owl", r"tamales?", r"refried beans",
-    r"frijoles", r"chili", r"baked beans?")
-MEAT_NOT = [
-    re.compile(r"^.*\bvegetable broth\b.*$"),
-    re.compile(r"\bchil(?:i|e)s?\s+(?:peppers?|powder|sauce|seasoning|paste|flakes"
-               r"|oil|pods?|con queso)\b"),
-    re.compile(r"\bpeppers?,\s+(?:hot,?\s+)?chili\b|\bhot chili\b"),
-    re.compile(r"\b(?:sauce|seasoning mix, dry),\s+chili\b|\btomato chili sauce\b"),
-    re.compile(r"\bbeans, chili\b"),
-    # bird eggs, animal milks/cheeses, plant "meat", buns for meat
-    re.compile(r"\b(?:duck|goose|quail|turkey|chicken|ostrich|emu)'?s?\s+"
-               r"eggs?\b"),
-    re.compile(r"\beggs?,\s+(?:whole,\s+)?(?:duck|goose|quail|turkey)\b"),
-    re.compile(r"\b(?:goat|goat's|goats|sheep|sheep's|buffalo|water buffalo"
-               r"|camel)\s+(?:milk|cheeses?|yogurt|butter)\b"),
-    re.compile(r"\b(?:milk|cheeses?|yogurt|butter),\s+(?:[a-z]+\s+)?"
-               r"(?:goats?|sheep|buffalo|camel)\b"),
-    re.compile(r"\b(?:coconut|nuts?|walnut|pecan|crab|lobster|clam)\s+"
-               r"meats?\b"),
-    re.compile(r"\brolls?,\s+(?:hamburger|hot ?dog|frankfurter)"
-               r"(?:\s+or\s+(?:hamburger|hot ?dog|frankfurter))?"),
-    re.compile(r"\b(?:hamburger|hot ?dog|frankfurter)\s+(?:or\s+"
-               r"(?:hamburger|hot ?dog|frankfurter)\s+)?(?:buns?|rolls?)\b"),
-    re.compile(r"\bburger king\b"),
-    re.compile(r"\bbuffalo\s+(?:sauce|flavou?r(?:ed)?|style)\b"),
-    re.compile(r"\bduck sauce\b"),
-    re.compile(r"\b(?:vegetable|veggie|mushroom|miso)\s+"
-               r"(?:broth|stock|bouillon)s?\b"),
-    re.compile(r"\bsteak[- ](?:fries|cut)\b"),
-    re.compile(r"\bsauce, (?:duck|steak)\b|\bsteak sauce\b"),
-    re.compile(r"\b(?:hot dog|hamburger)\s+relish\b|\brelish,\s+"
-               r"(?:hot dog|hamburger)\b"),
-    re.compile(r"\bwon ?ton (?:crackers?|chips|wrappers?|skins?)\b|"
-               r"\bcrackers?, wonton\b"),
-]
-FISH = _rx(
-    r"fish", r"fishes", r"seafood", r"sea food", r"salmon", r"tuna",
-    r"cod", r"codfish", r"bacalao", r"bacalaitos", r"trout", r"sardines?",
-    r"anchov(?:y|ies)", r"herring", r"mackerel", r"tilapia", r"halibut",
-    r"catfish", r"pollock", r"pollack", r"haddock", r"flounder", r"sole",
-    r"bass", r"snapper", r"perch", r"whiting", r"roe", r"caviar", r"carp",
-    r"eels?", r"unagi", r"grouper", r"mahi ?mahi", r"mahimahi", r"monkfish",
-    r"mullet", r"pike", r"pompano", r"rockfish", r"roughy", r"sablefish",
-    r"shad", r"sharks?", r"smelts?", r"sturgeon", r"swordfish", r"tilefish",
-    r"turbot", r"whitefish", r"wolffish", r"yellowtail", r"croaker",
-    r"porgy", r"scup", r"bluefish", r"butterfish", r"milkfish", r"burbot",
-    r"cisco", r"cusk", r"walleye", r"sheefish", r"blackfish", r"devilfish",
-    r"hake", r"scrod", r"branzino", r"barramundi", r"marlin", r"lox",
-    r"gefilte", r"gefiltefish", r"surimi", r"kamaboko", r"bonito",
-    r"katsuobushi", r"dashi", r"worcestershire", r"caesar", r"sashimi",
-    r"sushi", r"ceviche", r"kippered", r"kippers?", r"pilchards?",
-    r"sprats?", r"lutefisk", r"pescado", r"fishsticks?", r"pad thai",
-    r"kimchi")
-FISH_NOT = [
-    re.compile(r"\bsushi (?:roll,?\s+)?(?:avocado|vegetable|cucumber)\b"),
-]
-SHELLFISH = _rx(
-    r"shellfish", r"seafood", r"sea food", r"shrimps?", r"prawns?",
-    r"crabs?", r"crabmeat", r"crayfish", r"crawfish", r"lobsters?",
-    r"langostas?", r"langostinos?", r"krill", r"clams?", r"oysters?",
-    r"mussels?", r"scallops?", r"squid", r"calamari", r"octopus", r"pulpo",
-    r"abalone", r"whelks?", r"conchs?", r"snails?", r"escargots?",
-    r"cuttlefish", r"cockles?", r"chitons?", r"geoduck", r"periwinkles?",
-    r"sea urchins?", r"sea cucumbers?", r"jellyfish", r"ascidians?",
-    r"tunicates?", r"oopah", r"scampi", r"camarones", r"jueyes",
-    r"mollusks?", r"crustaceans?", r"kimchi")
-SHELLFISH_NOT = [
-    re.compile(r"\bvegetable oyster\b"),
-    re.compile(r"\bsquash\b[^;]*\bscallop\b|\bscallop squash\b"),
-    re.compile(r"\boyster\s+(?:or chowder\s+)?(?:mushrooms?|crackers?|plant)"
-               r"\b"),
-    re.compile(r"\bmushrooms?,\s+oyster\b"),
-    re.compile(r"\bcrackers?,\s+oyster\b"),
-]
-IMITATION_SEAFOOD = re.compile(
-    r"\bimitation\s+(?:crab|shrimp|scallop|lobster|sea ?food)|"
-    r"\b(?:crab|shrimp|scallop|lobster)\b[^;]*\bimitation\b|\bsurimi\b")
-
-PLANT_MILK = re.compile(
-    r"\b(?:soy|soya|almond|oat|rice|coconut|cashew|hemp|pea|plant|"
-    r"plant-based|nut|peanut|hazelnut|macadamia|flax|flaxseed|quinoa|"
-    r"walnut|pistachio|grain|non-dairy|nondairy)"
-    r"(?:,?\s+(?:or|and)\s+[a-z]+)*\s+milks?\b")
-DAIRY = _rx(
-    r"milks?", r"milkshakes?", r"dairy", r"cheeses?", r"cheesy", r"cheez",
-    r"cheddar", r"mozzarella", r"parmesan", r"parmigiana", r"parmigiano",
-    r"romano", r"ricotta", r"feta", r"brie", r"camembert", r"gouda",
-    r"edam", r"provolone", r"colby", r"muenster", r"monterey", r"gruyere",
-    r"fontina", r"havarti", r"limburger", r"neufchatel", r"mascarpone",
-    r"queso", r"quesadillas?", r"paneer", r"cotija", r"asadero",
-    r"burrata", r"halloumi", r"gorgonzola", r"roquefort", r"asiago",
-    r"manchego", r"tilsit", r"port du salut", r"butters?", r"buttered",
-    r"buttery", r"butterscotch", r"buttermilk", r"butterfat", r"butteroil",
-    r"ghee", r"creams?", r"creamed", r"creamers?", r"whipped topping",
-    r"dessert topping", r"yog(?:h)?urts?", r"whey", r"casein",
-    r"caseinates?", r"kefir", r"custards?", r"lattes?", r"cappuccinos?",
-    r"macchiatos?", r"mochas?", r"leche", r"au lait", r"hot chocolate",
-    r"hot cocoa", r"cocoa mix", r"malted", r"eggnog", r"puddings?",
-    r"flan", r"mousse", r"tiramisu", r"sherbet", r"gelato",
-    r"frozen custard", r"sundaes?", r"banana split", r"parfaits?",
-    r"alfredo", r"au gratin", r"gratin", r"scalloped", r"fondue",
-    r"rarebit", r"raita", r"tzatziki", r"labneh", r"lassi", r"barfi",
-    r"burfi", r"gulab jamun", r"kheer", r"firni", r"rasgulla",
-    r"ras ?malai", r"kulfi", r"ladoo", r"laddu", r"halwa", r"korma",
-    r"tikka masala", r"naan", r"brioche", r"croissants?", r"croissan'wich",
-    r"danish pastr(?:y|ies)", r"danishes", r"pastry, danish", r"biscuits?",
-    r"scones?", r"shortbread",
-    r"shortcakes?", r"pound cakes?", r"popovers?", r"pancakes?",
-    r"waffles?", r"crepes?", r"french toast", r"blintz(?:es)?",
-    r"cream puffs?", r"eclairs?", r"profiteroles?", r"cheesecakes?",
-    r"cakes?", r"cupcakes?", r"coffeecakes?", r"cookies?", r"brownies?",
-    r"muffins?", r"doughnuts?", r"donuts?", r"pastry", r"pastries",
-    r"sweet rolls?", r"rolls?, dinner, sweet", r"pan dulce", r"eggo",
-    r"french toaster", r"garlic bread", r"soda bread", r"irish soda",
-    r"apple crisp", r"fruit crisp", r"white sauce",
-    r"sauce, (?:homemade, )?white", r"goldfish", r"confectioner'?s coating",
-    r"candies, truffles", r"creamy\b[^;]*\bsoup", r"nutella",
-    r"chocolate[- ]flavou?red hazelnut spread", r"lasagne", r"shakes?",
-    r"mcflurry", r"frosty", r"hotcakes", r"big mac", r"taco salad",
-    r"burrito, nfs", r"taco, nfs", r"fajita, nfs", r"burrito bowl, nfs",
-    r"chilaquiles", r"cobb", r"greek salad", r"green bean casserole",
-    r"pea salad", r"tarts?", r"crisp, (?:apple|berry|cherry|peach)",
-    r"beignets?", r"basbousa", r"pierogi", r"ravioli", r"tortellini",
-    r"mallorca", r"pann?ett?one", r"bread, (?:pumpkin|zucchini|banana"
-    r"|fruit|nut|date|cranberry)", r"(?:pumpkin|zucchini|banana|nut) bread",
-    r"(?:onion|chipotle|spinach|vegetable|artichoke|ranch|seafood|clam"
-    r"|crab|layer|taco|dill) dips?", r"dip, nfs", r"soup, french onion",
-    r"french onion soup", r"mcmuffin", r"quiches?",
-    r"cheese(?:burgers?|steaks?|furters?)", r"table fat",
-    r"cinnamon rolls?", r"cinnamon buns?", r"honey buns?", r"turnovers?",
-    r"strudel", r"baklava", r"cobblers?", r"pies?", r"cornbread",
-    r"corn muffins?", r"spoonbread", r"caramels?",
-    r"toffee", r"fudge", r"pralines?", r"white chocolate",
-    r"chocolate[- ](?:coated|covered|coating|chips?|candy|candies|bars?"
-    r"|dipped)", r"margarine", r"pizzas?", r"lasagna", r"calzones?",
-    r"stromboli", r"manicotti", r"enchiladas?", r"nachos",
-    r"chiles? rellenos?",
-    r"chowders?", r"bisque", r"stroganoff", r"ranch",
-    r"(?:infant|toddler|child|baby|follow-on) formula", r"ensure",
-    r"slim-?fast", r"glucerna", r"pediasure",
-    r"instant breakfast", r"isopure", r"myoplex", r"herbalife",
-    r"caesar", r"pesto", r"rolls?, sweet", r"hush ?pupp(?:y|ies)",
-    r"nacho(?:[- ]flavou?r(?:ed)?| cheese)", r"chocolate[- ]?hazelnut spreads?",
-    r"chocolate spreads?", r"chocolate beverage powder", r"whiteners?",
-    r"pre-lightened", r"brandy alexander", r"grasshoppers?", r"white russians?",
-    r"mudslides?", r"irish coffee", r"cream liqueurs?", r"^formulated bar",
-    r"protein bars?")
-# SR28 "Frozen novelties, ..." are ice cream products unless ice, juice or
-# fruit bars.
-FROZEN_NOVELTY_DAIRY = re.compile(
-    r"^frozen novelties,\s+(?!ice type|juice type|fruit)")
-DAIRY_NOT = [
-    re.compile(r"\b(?:soy|soya|almond|almond milk|coconut|coconut milk|oat"
-               r"|cashew|tofu|plant-based)\s+yog(?:h)?urts?\b"),
-    re.compile(r"\byog(?:h)?urts?,\s+(?:soy|coconut milk|almond milk|coconut"
-               r"|almond|oat|cashew)\b"),
-    re.compile(r"\b(?:bean|rice|corn|popcorn|crab|fish|salmon|tuna|shrimp"
-               r"|clam|codfish)\s+cakes?\b"),
-    re.compile(r"\bcakes?,\s+(?:rice|corn)\b|\bpopcorn, cakes\b"),
-    re.compile(r"\b(?:crab|fish|salmon|tuna|shrimp|clam|codfish)[,]?\s+"
-               r"cakes?\b"),
-    re.compile(r"\bcrackers?, cream\b|\bcream crackers?\b"),
-    re.compile(r"\bbreakfast tarts?\b"),
-    re.compile(r"\bfruit butters?\b|\bbutters?,\s+(?:apple|fruit)\b"),
-    re.compile(r"\bbread and butter pickles?\b"),
-    re.compile(r"\bcreamers?,\s+(?:soy|almond|coconut|oat)\b"),
-    PLANT_MILK,
-    re.compile(r"\b(?:peanut|almond|cashew|nut|seed|sunflower seed|sunflower"
-               r"|sesame|soy|soynut|soy nut|apple|cocoa|shea|pumpkin seed"
-               r"|pumpkin|hazelnut|macadamia|pistachio|walnut|pecan|cookie"
-               r"|mango|kokum|nutmeg|ucuhuba|illipe)\s+butters?\b"),
-    re.compile(r"\bcream of (?:tartar|wheat|rice)\b"),
-    re.compile(r"\bcream[- ]style\b"),
-    re.compile(r"\bcream soda\b"),
-    re.compile(r"\bcoconut cream\b"),
-    re.compile(r"\bcreamed,?\s+corn\b|\bcorn,\s+creamed\b"),
-    re.compile(r"\bhead ?cheese\b|\bliver cheese\b"),
-    re.compile(r"\balaskan ice cream\b"),
-    re.compile(r"\benglish muffins?\b|\bmuffins?,\s+english\b"),
-    re.compile(r"\bpancake\s+syrups?\b|\bsyrups?,[^;]*\bpancake\b"),
-    re.compile(r"\bpie fillings?\b|\b[a-z]+ pie filling\b"),
-    re.compile(r"\bpie (?:spice|mix)\b"),
-    re.compile(r"\bmanhattan\b[^;]*\bchowder\b|\bchowder\b[^;]*\bmanhattan"),
-    re.compile(r"\benchilada sauce\b|\bsauce, enchilada\b"),
-    re.compile(r"\bcherr(?:y|ies),?\s+(?:[a-z]+,\s+)?tart\b|\btart,? (?:red )?cherr"),
-]
-# Implied dairy that does not hold when made with non-dairy milk / no cheese.
-DAIRY_IMPLIED_MILK = _rx(r"lattes?", r"cappuccinos?", r"macchiatos?",
-                         r"mochas?", r"hot chocolate", r"hot cocoa",
-                         r"cafe con leche", r"au lait")
-DAIRY_IMPLIED_CHEESE = _rx(r"pizzas?", r"lasagna", r"calzones?",
-                           r"stromboli", r"manicotti", r"enchiladas?",
-                           r"nachos", r"quesadillas?")
-MADE_WITH_PLANT_MILK = re.compile(r"\b(?:non-?dairy|almond|soy|oat|coconut"
-                                  r"|rice)\s+milk\b|\bsoymilk\b")
-SAYS_NO_CHEESE = re.compile(r"\b(?:no|without)\s+cheese\b")
-# mashed potatoes are assumed made with milk/butter unless "without milk"
-MASHED_POTATO = re.compile(r"\bmashed\s+(?:[a-z]+\s+)?potato(?:es)?\b|"
-                           r"\bpotato(?:es)?,\s+mashed\b")
-COCOA_MIX = re.compile(r"\b(?:cocoa|hot chocolate)\b[^;]*\bdry mix\b|"
-                       r"\bcocoa mix\b")
-SR_CHOC_CANDY = re.compile(r"^candies,.*\bchocolate")
-FORMULA_NONDAIRY = _rx(r"soy", r"prosobee", r"isomil", r"amino acids?",
-                       r"alsoy", r"neocate", r"elecare")
-EGG = _rx(
-    r"eggs?", r"omelets?", r"omelettes?", r"mayonnaise", r"mayo",
-    r"miracle whip", r"meringues?", r"custards?", r"quiches?",
-    r"french toast", r"eggnog", r"frittatas?", r"souffl[eé]s?",
-    r"hollandaise", r"bearnaise", r"b[eé]arnaise", r"aioli", r"tartar sauce",
-    r"sauce, tartar", r"caesar", r"carbonara", r"flan",
-    r"creme brulee", r"tiramisu", r"challah", r"brioche", r"popovers?",
-    r"cream puffs?", r"eclairs?", r"profiteroles?", r"sponge cakes?",
-    r"angel ?food", r"pound cakes?", r"macaroons?", r"macarons?",
-    r"ladyfingers?", r"huevos", r"tamago", r"tempura", r"zabaglione",
-    r"lemon curd", r"mousse", r"cakes?", r"cupcakes?", r"cheesecakes?",
-    r"cookies?", r"brownies?", r"muffins?", r"pancakes?", r"waffles?",
-    r"crepes?", r"blintz(?:es)?", r"doughnuts?", r"donuts?", r"pastry",
-    r"pastries", r"danish pastr(?:y|ies)", r"danishes", r"pastry, danish",
-    r"croissants?", r"croissan'wich",
-    r"scones?", r"cornbread", r"corn muffins?", r"hush ?pupp(?:y|ies)",
-    r"rolls?, sweet", r"lo mein",
-    r"coffeecakes?", r"pan dulce", r"eggo", r"french toaster",
-    r"matzo ball", r"hot and sour soup", r"soup, hot and sour",
-    r"fried rice", r"rice, fried", r"cobb", r"chilaquiles", r"pierogi",
-    r"gnocchi", r"ravioli", r"tortellini", r"mallorca", r"pann?ett?one",
-    r"anisette", r"fritters?", r"beignets?", r"pea salad", r"hotcakes",
-    r"bread, (?:pumpkin|zucchini|banana|fruit|nut|date|cranberry)",
-    r"(?:pumpkin|zucchini|banana|nut) bread",
-    r"divinity", r"nougats?", r"marshmallow (?:cream|creme|fluff)",
-    r"spoonbread", r"chiles? rellenos?", r"pad thai",
-    r"pasta, fresh", r"fresh pasta", r"ranch",
-    r"thousand island", r"russian dressing", r"(?:blue|roquefort) cheese"
-    r" dressing", r"(?:pumpkin|pecan|custard|cream|chess|sweet potato"
-    r"|key lime|lemon meringue) pies?", r"pies?,\s+(?:[a-z]+\s+)?"
-    r"(?:pumpkin|pecan|custard|cream|chess|sweet potato|lemon meringue"
-    r"|key lime)")
-EGG_NOT = [
-    re.compile(r"\bpie (?:spice|mix)\b"),
-    re.compile(r"\b(?:rice|corn|popcorn)\s+cakes?\b"),
-    re.compile(r"\bcakes?,\s+(?:rice|corn)\b|\bpopcorn, cakes\b"),
-    re.compile(r"\benglish muffins?\b|\bmuffins?,\s+english\b"),
-    re.compile(r"\bpancake\s+syrups?\b|\bsyrups?,[^;]*\bpancake\b"),
-]
-# mayonnaise-dressed salads, unless the name gives a vinegar-type dressing
-EGG_SALAD = _rx(r"potato salad", r"macaroni salad", r"coleslaw",
-                r"cole slaw", r"tuna salad", r"chicken salad", r"ham salad",
-                r"waldorf")
-EGG_SALAD_NOT = _rx(r"italian dressing", r"vinegar", r"vinaigrette",
-                    r"german style", r"german")
-HONEY = _rx(r"honey(?:ed|s)?", r"honeycomb", r"grahams?", r"baklava",
-            r"bee pollen", r"royal jelly", r"propolis", r"granola",
-            r"bit-o-honey")
 
 
-# Baked-goods words mean nothing in cereal names ("Cookie Crisp", "big
-# biscuit") or in baking fats ("shortening for cakes and frostings").
-BAKED_WORDS = _rx(
-    r"cookies?", r"muffins?", r"waffles?", r"biscuits?", r"pies?",
-    r"cakes?", r"cupcakes?", r"pancakes?", r"brownies?", r"pastry",
-    r"pastries", r"doughnuts?", r"donuts?", r"frostings?")
-BAKED_CONTEXT = re.compile(
-    r"^(?:shortening|margarine-like shortening|margarine|oil|wheat flour|flour"
-    r"|leavening|cereals?)\b")
-CEREAL_GROUPS = {"Breakfast Cereals",
-                 "Ready-to-eat cereal, higher sugar (>21.2g/100g)",
-                 "Ready-to-eat cereal, lower sugar (=<21.2g/100g)"}
-# Branded chocolate candy (SR28 "Candies, ..."): milk chocolate assumed.
-SR_CHOC_BRANDS = _rx(
-    r"almond joy", r"caramello", r"butterfinger", r"5th avenue", r"kit kat",
-    r"baby ruth", r"mars almond", r"oh henry!?", r"chunky", r"pot of gold",
-    r"milky way", r"mounds", r"100 grand", r"reese'?s", r"snickers",
-    r"musketeers", r"whatchamacallit", r"york", r"heath", r"after eight",
-    r"solitaires", r"m&m'?s", r"hershey'?s", r"crunch bar", r"krackel",
-    r"goodbar", r"symphony", r"rolo", r"twix", r"toblerone", r"skor",
-    r"raisinets", r"goobers", r"milk duds", r"dove", r"candy bar")
+def load_diet_rules(path):
+    """The lists of DIET_LISTS, built from diet_rules.csv.  Stops, naming
+    the file and line, on an unknown list, a malformed row, a pattern that
+    does not compile, an unknown tag, or a list with no rows."""
+    _, rows = read_csv(path, DIET_RULES_COLS)
+    parts = {}
+    for line, r in enumerate(rows, start=2):
+        where = f"{path}:{line}"
+        name = r["list"]
+        check(name in DIET_LISTS, f"{where}: unknown list {name!r}")
+        shape = DIET_LISTS[name][0]
+        need_key = shape in ("names", "tags", "exempt")
+        check(bool(r["key"]) == need_key,
+              f"{where}: list {name} ({shape}) "
+              + ("needs" if need_key else "takes no") + " key")
+        need_tag = shape in ("tags", "also")
+        check(bool(r["tag"]) == need_tag,
+              f"{where}: list {name} ({shape}) "
+              + ("needs" if need_tag else "takes no") + " tag")
+        check(not r["tag"] or r["tag"] in CONTAINS_TAGS,
+              f"{where}: unknown tag {r['tag']!r}")
+        check(bool(r["pattern"]) == (shape not in ("names", "tags")),
+              f"{where}: list {name} ({shape}): pattern")
+        if r["pattern"] and not r["pattern"].startswith("="):
+            try:
+                re.compile(r["pattern"])
+            except re.error as e:
+                die(f"{where}: pattern of {name} does not compile: {e}")
+        parts.setdefault(name, []).append((where, r))
+    out = {}
+    for name, (shape, _) in DIET_LISTS.items():
+        rs = parts.get(name)
+        check(rs, f"{path}: list {name} has no rows")
+        pats = [r["pattern"] for _, r in rs]
+        if shape == "words":
+            out[name] = _rx(*pats)
+        elif shape == "regex":
+            if len(rs) != 1:
+                die(f"{rs[1][0]}: list {name} takes one row")
+            out[name] = re.compile(pats[0])
+        elif shape == "regexes":
+            lst = []
+            for where, r in rs:
+                p = r["pattern"]
+                if p.startswith("="):
+                    ref = p[1:]
+                    check(DIET_LISTS.get(ref, ("",))[0] == "regex",
+                          f"{where}: {p} names no regex list")
+                    lst.append(("ref", ref))
+                else:
+                    lst.append(("rx", re.compile(p)))
+            out[name] = lst
+        elif shape == "names":
+            out[name] = {r["key"] for _, r in rs}
+        elif shape == "tags":
+            out[name] = {r["key"]: (r["tag"],) for _, r in rs}
+        elif shape == "exempt":
+            keys = dict.fromkeys(r["key"] for _, r in rs)
+            out[name] = {k: _rx(*(r["pattern"] for _, r in rs
+                                  if r["key"] == k)) for k in keys}
+        else:  # also
+            tags = dict.fromkeys(r["tag"] for _, r in rs)
+            out[name] = [(_rx(*(r["pattern"] for _, r in rs
+                                if r["tag"] == t)), t) for t in tags]
+    for name, (shape, _) in DIET_LISTS.items():   # resolve "=NAME"
+        if shape == "regexes":
+            out[name] = [out[v] if k == "ref" else v for k, v in out[name]]
+    return out
 
 
-# FNDDS additional descriptions list the variants a food code covers, plus
-# brand names ("Turkey Hill", "Dairy Queen"), so only these explicit
-# phrases are taken from them:
-ALSO_RULES = [
-    (_rx(r"cheeses?", r"parmesan", r"sour cream", r"cream sauce",
-         r"cream cheese", r"yogurt", r"butter sauce", r"whipped cream",
-         r"ice cream", r"custard", r"(?:made (?:with|from)|2%|whole|skim"
-         r"|1%|any) milk", r"milk (?:tea|dessert|fruit drink)",
-         r"irish coffee", r"grasshopper", r"cocoa dry mix",
-         r"nacho tortilla chips?", r"doritos"),
-     "dairy"),
-    (_rx(r"with meat", r"any meat", r"or meat", r"meat drippings",
-         r"animal fat", r"lard", r"bacon", r"ham", r"sausages?", r"chicken",
-         r"beef", r"pork"), "meat"),
-    (_rx(r"seafood", r"fish", r"tuna", r"salmon"), "fish"),
-    (_rx(r"seafood", r"shellfish", r"shrimp", r"crab", r"clams?",
-         r"oysters?", r"lobster"), "shellfish"),
-    (_rx(r"mayo", r"mayonnaise", r"custard", r"egg noodles?", r"battered"),
-     "egg"),
-]
-# Ready-to-eat cereal categories name their brands in the additional
-# description; these brands are sweetened with honey (Golden Grahams, Honey
-# Bunches of Oats, Honeycomb, Honey Smacks, Honey Nut Chex).
-CEREAL_ALSO_HONEY = _rx(r"honey\w*", r"grahams?")
+globals().update(load_diet_rules(os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "diet_rules.csv")))
 
 
 def _hit(rx, text, nots=()):
@@ -1429,570 +1136,14 @@ def fmt(n):
     return f"{n:,}"
 
 
-README = """\
-nutrack bundled data
-====================
-
-Generated by data/mkdata.py (developer tool; Python 3.11 standard library
-only).  Do not edit foods.csv, portions.csv, targets.csv, VERSION or this
-README by hand: edit the script or the hand-written label_*.csv inputs and
-regenerate.  staples.csv and superseded.csv are hand-written and shipped
-as is; the script only validates them.  All CSV files are UTF-8 (no BOM), "\\n" line ends, RFC 4180
-quoting (csv.QUOTE_MINIMAL), one header row.
-
-Regenerate (from the repo root):
-
-    python3 data/mkdata.py [--shared DIR] [--out DIR]
-
---shared defaults to <repo>/../shared/data (the folder holding usda/ and
-dri.csv); --out defaults to data/.  label_foods.csv, label_portions.csv,
-diet_overrides.csv, staples.csv and superseded.csv are always read from
-data/.  The output is deterministic (same
-bytes every run).
+# The README's text is a template beside this script: README.in, with
+# contains.in (the diet-tag rules) for its {contains_doc} part; the
+# {names} in them are filled in by main().  Literal braces are doubled.
 
 
-Files
------
-
-foods.csv       {n_foods} foods: {n_sr} SR28 + {n_fn} FNDDS 2021-2023 + {n_label} label.
-                Columns: id,name,group,also,keywords,energy_kcal,protein_g,
-                b12_ug,b12_added_ug,ala_g,ala_from_18_3,epa_g,dha_g,dpa_g,
-                potassium_mg,contains.  All values per 100 g edible portion.
-portions.csv    {n_port} rows: {n_port_sr} SR28 + {n_port_fn} FNDDS + {n_port_label} label.
-                Columns: food_id,seq,amount,unit,grams meaning "<amount>
-                <unit> weighs <grams> g".  Sorted like foods.csv, then seq.
-targets.csv     {n_targets} rows ({n_targets_dri} DRI rows from dri.csv + {n_targets_epa} EPA+DHA guidance rows
-                + {n_targets_protein} protein RDA rows).
-                Columns: nutrient,unit,sex,stage,age_min_y,age_max_y_excl,
-                type,value,source.  Values are per day.
-staples.csv     {n_staples} rows, hand-curated (see "Staples" below).
-                Columns: nutrient,food_id,diets,portion_seq,note.
-plan_foods.csv  {n_plan_foods} rows, hand-curated (see "Plan foods" below).
-                Columns: food_id,role,meals,portion_seq,step,min,max.
-superseded.csv  {n_superseded} rows, hand-curated (see "Current values" below).
-                Columns: food_id,current_id,reason.
-VERSION         "nutrack-data " + first 16 hex digits of SHA-256 over the
-                bytes of foods.csv, portions.csv, targets.csv, staples.csv,
-                superseded.csv and plan_foods.csv, in that order.
-label_foods.csv     hand-written input: foods from product labels and
-                    typical supplements (same columns as foods.csv plus
-                    "source").
-label_portions.csv  hand-written input: portions of label foods.
-diet_overrides.csv  hand-written input: reviewed diet tags of single
-                    foods (food_id, contains, reason) that replace what
-                    the rules give; see "Contains" below.
-mkdata.py       the generator.
-
-
-Upstream inputs (see shared/data/usda/SOURCES.md for their provenance)
------------------------------------------------------------------------
-
-usda/sr28_foods.csv, sr28_nutrients.csv, sr28_portions.csv
-    USDA National Nutrient Database for Standard Reference, Release 28.
-usda/fndds2123_foods.csv, fndds2123_nutrients.csv, fndds2123_portions.csv
-    USDA Food and Nutrient Database for Dietary Studies 2021-2023
-    ("At A Glance" tables).
-dri.csv
-    Dietary Reference Intakes for vitamin B12, ALA and potassium.
-
-Nutrient numbers (SR nutr_no; FNDDS uses the same numbers):
-
-    energy_kcal   208  Energy, kcal
-    protein_g     203  Protein, g
-    b12_ug        418  Vitamin B-12 (total), ug
-    b12_added_ug  578  Vitamin B-12, added (fortification; part of 418), ug
-    ala_g         851  18:3 n-3 c,c,c (ALA), g; else 619 (see below)
-    epa_g         629  20:5 n-3 (EPA), g
-    dha_g         621  22:6 n-3 (DHA), g
-    dpa_g         631  22:5 n-3 (DPA), g
-    potassium_mg  306  Potassium, K, mg
-
-FNDDS 2017-2018 (also in shared/data/usda) is NOT shipped.  It was kept
-upstream only for comparison: FNDDS 2021-2023 is its newer replacement with
-the same kind of food codes, and shipping both would duplicate most foods
-with slightly different, older values.
-
-
-Rules
------
-
-Ids: "sr28:<ndb_no>" (5 digits, leading zeros kept), "fndds:<food_code>"
-(8 digits), "label:<n>".  Rows: SR28 by ndb_no, FNDDS by food_code, then
-label foods in file order.
-
-Names: SR28 name = long_desc, group = food_group, also = comname and
-manufacname joined with "; " (empty parts left out).  FNDDS name =
-main_food_description, group = wweia_category_description, also =
-additional_food_description.  Text is kept exactly as USDA gives it
-(including a few double spaces inside descriptions).
-
-Values: USDA's value strings are copied exactly (no reformatting; "0.00"
-stays "0.00").  Unknown = EMPTY field, never 0.  In SR28 a nutrient that was
-not measured has no row and becomes empty; a 0 in USDA's data is a real 0.
-FNDDS 2021-2023 gives all 9 of its nutrients for every food.
-
-FNDDS food 11000000 "Milk, human" is skipped (has_nutrients=0 upstream),
-and so are its {n_drop_nofood} portion rows.
-
-ALA: ala_g = 851 (ALA proper) if present, else 619 (18:3 undifferentiated)
-if present, else empty.  ala_from_18_3 = 1 when the 619 fallback was used,
-else 0 (also 0 when both are missing).  619 is mostly ALA in ordinary foods
-but may include GLA (18:3 n-6) and trans isomers, so treat flagged values as
-approximate.  FNDDS has no 851, so every FNDDS value is the 619 fallback.
-    from 851: {ala_851}   from 619 (flag 1): {ala_619}   empty: {ala_none}
-    ({ala_gt} SR foods have 851 > 619; 851 is used as given.)
-
-B12 added: where USDA's added B12 exceeds total B12 (a 0.01 ug rounding
-artefact), added is clamped to total by writing the total's string.
-{n_clamp} foods were clamped:
-{clamp_list}
-
-Keywords (space-separated lowercase words added to help search; derived,
-deterministic; phrases in this order, each at most once):
-  "fortified"        b12_added_ug > 0 (USDA's added B12 = fortification).
-  "soymilk"          name contains "soy milk" (case-insensitive).
-  "soy milk"         name contains "soymilk" (case-insensitive).
-  "breakfast cereal" SR28 group "Breakfast Cereals"; FNDDS categories
-                     starting with "Ready-to-eat cereal".
-  "hot cereal"       FNDDS categories "Oatmeal" and "Grits and other cooked
-                     cereals".
-  "plant milk non-dairy"
-                     FNDDS category "Plant-based milk"; SR28 foods in group
-                     "Legumes and Legume Products" whose name contains
-                     "soymilk"; SR28 foods in group "Beverages" whose name
-                     contains almond/oat/rice/coconut/soy + "milk" (with or
-                     without a space).  Culinary coconut milk (SR group "Nut
-                     and Seed Products") and dairy-based imitation milks are
-                     deliberately not tagged.
-  Label foods keep their hand-written keywords; derived phrases not already
-  present are appended.
-  Counts: {kw_counts}
-
-{contains_doc}
-
-Portions:
-  SR28: seq, amount, msre_desc -> unit, gm_wgt -> grams, copied as given,
-    except that amounts written like ".5" become "0.5" ({sr_norm} rows).
-  FNDDS 2021-2023: seq_num -> seq, portion_weight_g -> grams (as given).
-    portion_description is split into amount and unit when it starts with a
-    plain number or fraction followed by a space: "1 cup" -> 1, "cup";
-    "1/2 cup" -> 0.5, "cup"; "10 ..." -> 10.  Everything else (a leading
-    range like "1-3 ring thin pretzel", '1" wedge', "Quantity not
-    specified", "Guideline amount ...", "Skin from ...", "Topping ...",
-    "Juice of ...") becomes amount 1 with the whole description as unit.
-    Parsed: {fn_number} plain number, {fn_fraction} fraction, {fn_whole} whole description.
-  Rows with weight <= 0 are dropped: {drop_w_sr} SR28, {drop_w_fn} FNDDS (none occur in these
-  inputs; upstream already removed the 0 g "Milk, human" row).
-
-Targets (targets.csv):
-  From dri.csv: vitamin_b12 -> b12 (ug), ala_omega3 -> ala (g), potassium
-  -> potassium (mg).  stage: none/infant/child -> none, pregnancy ->
-  pregnant, lactation -> lactating.  Sex, ages (age_min_y <= age <
-  age_max_y_excl; 999 = no upper bound), type (RDA/AI) and value as given.
-  Sources:
-    B12, ALA: "{src_iom}"
-      = Food and Nutrition Board, National Academies, Dietary Reference
-      Intakes (B12 1998, ALA 2002/2005), as compiled by USDA NAL; taken
-      from the nutriR R package (cfree14/nutriR).
-    Potassium: "{src_k}"
-      = NASEM (2019) Dietary Reference Intakes for Sodium and Potassium
-      (AIs; they replace the superseded 2004 AI of 4.7 g/day).
-  EPA+DHA (nutrient epa_dha, mg, type "guidance"; NOT a DRI - there is no
-  DRI for EPA, DHA or DPA):
-    ages 0.5-2 y: 100 mg DHA (EFSA 2010, 7-24 months); nothing below 0.5 y;
-    ages 2+ y: 250 mg EPA+DHA (EFSA 2010 adult AI);
-    pregnant/lactating 14-51 y: 250 mg.  EFSA advises 250 mg EPA+DHA plus
-    an extra 100-200 mg DHA in pregnancy and lactation; only the 250 mg
-    baseline is recorded.
-  Protein (nutrient protein, g/day; the last {n_targets_protein} rows, for plans):
-    "{src_protein}"
-    = Institute of Medicine (2002/2005) Dietary Reference Intakes for
-    Energy, Carbohydrate, Fiber, Fat, Fatty Acids, Cholesterol, Protein, and
-    Amino Acids, RDA table (g/day at the reference body weight; 0.8 g/kg/day
-    for adults, 1.1 g/kg/day in pregnancy, 1.3 in lactation): AI 9.1 g
-    0-6 months; RDA 11 g 7-12 months, 13 g 1-3 y, 19 g 4-8 y, 34 g 9-13 y;
-    boys 14-18 52 g, men 56 g; girls 14-18 and women 46 g; pregnancy and
-    lactation 71 g.
-  Energy (for plans) is not in targets.csv: src/core/energy.c works out the
-  estimated energy requirement from the same IOM report (chapter 5), kcal/day,
-  age in years, weight kg, height m, PA for sedentary/low active/active/very
-  active:
-    0-35 months  89 x weight - 100, + 175 (0-3 months), 56 (4-6), 22 (7-12)
-                 or 20 (13-35) for growth
-    boys 3-18    88.5 - 61.9 x age + PA x (26.7 x weight + 903 x height) + 20
-                 (3-8) or 25 (9-18); PA 1.00/1.13/1.26/1.42
-    girls 3-18   135.3 - 30.8 x age + PA x (10.0 x weight + 934 x height) + 20
-                 or 25; PA 1.00/1.16/1.31/1.56
-    men 19+      662 - 9.53 x age + PA x (15.91 x weight + 539.6 x height);
-                 PA 1.00/1.11/1.25/1.48
-    women 19+    354 - 6.91 x age + PA x (9.36 x weight + 726 x height);
-                 PA 1.00/1.12/1.27/1.45
-    pregnancy +340 kcal (second trimester; first +0, third +452), lactation
-    +330 (first 6 months: 500 - 170).  Defaults: the IOM reference height and
-    weight (Table 1-1) for age and sex, low active.
-  The generator asserts that every enterable (b12/ala/potassium/protein, sex,
-  stage, age) - female/male ages 0-130 y with stage none, female 14-50 y
-  pregnant or lactating, checked month by month - matches exactly one row.
-
-
-Staples (staples.csv)
----------------------
-
-Everyday foods the program suggests to close a shortfall, hand-curated and
-shipped as is.  nutrient: b12, omega3 (ALA, judged against the ALA AI),
-epa_dha (EPA+DHA) or potassium.  diets: space-separated subset of "vegan
-vegetarian omnivore", in that order, that the row is offered to.
-portion_seq: seq of the food's portion in portions.csv that is one
-realistic everyday serving.  note: a few words shown with the suggestion.
-
-Choices: FNDDS 2021-2023 foods wherever FNDDS has the food with a usable
-portion, so that values (above all fortification) are current; SR28 only
-for hulled hemp seeds and tomato paste (not in FNDDS) and canned anchovies
-(FNDDS has no portion of a few fillets).  Plain forms ("baked", "cooked,
-no added fat") rather than dishes; B12 for vegans from fortified foods
-only (ready-to-eat cereals and soy/almond/oat drinks whose USDA added B12
-is > 0, and the label nutritional yeast); EPA+DHA for vegans and
-vegetarians only from the algae-oil supplement (there is no sensible
-non-meat food source); fish rows are for omnivores only.  Plant drinks and
-cereals vary by brand: the USDA values are for the products USDA analysed.
-US cereals are now fortified far less than in SR28 (2015): Cheerios 0.9
-ug B12/100 g in FNDDS 2021-2023 against 6.77 in SR28, Total and Wheaties
-0.89 against 20.0 and 11.1.
-
-mkdata.py only validates staples.csv (it never rewrites it) and fails
-unless: the nutrient and food exist, (nutrient, food) is unique, diets is
-well-formed, the food's contains fits every diet named (vegan: no tag at
-all; vegetarian: no meat, fish or shellfish), the portion exists, the note
-is not empty, and the nutrient is known and > 0 for the food (epa_dha: EPA
-+ DHA).  staples.csv is part of VERSION, so editing it reseeds the program.
-
-{staples_doc}
-
-
-Current values (superseded.csv)
--------------------------------
-
-SR28 is USDA's 2015 release; its fortified foods (above all ready-to-eat
-cereals and plant drinks) carry the fortification of their time, which
-has since changed - mostly fallen.  superseded.csv names, for an SR28 food,
-the FNDDS 2021-2023 food of the same kind (the brand's cereal code, the
-plant milk, the energy drink, the nutrition bar...) and why.  The program
-uses the current food instead of the stale one in suggestions, the plan
-and top, and keeps the SR28 food for search, logging and history.  Every
-SR28 food with added B12 shows its data year and "fortification may have
-changed; check the label" wherever it is shown.
-
-mkdata.py fails unless: food_id is an SR28 food and current_id an FNDDS
-food, each SR28 food is listed once, rows follow foods.csv order, the
-reason is not empty, and the current food contains nothing the SR28 food
-does not (a diet that allows one allows the other: Corn Pops -> "Cereal,
-flavored puffs" is left out because that code covers Honeycomb).
-
-{superseded_doc}
-
-Plan foods (plan_foods.csv)
----------------------------
-
-The everyday meal foods `nutrack plan` builds days from (with the foods
-the user logs), hand-curated and shipped as is (issue 10).  role: what the
-food is in a meal - cereal (ready-to-eat), porridge (oatmeal), bread,
-milk (dairy or plant), yogurt, juice, spread (on bread: nut butters,
-avocado, cheese), fruit, vegetable, starch (potatoes, rice, pasta, grains), protein
-(beans, lentils, tofu, tempeh, eggs, cottage cheese, fish, lean meat),
-nuts (nuts and seeds as a snack), topping (flax, chia and hemp seeds on
-breakfast, nutritional yeast on a dish) or supplement; the planner's meal
-rules (man page, "plan") are written in roles.  meals: the subset of
-"breakfast lunch dinner snack" the food suits.  portion_seq: the food's
-household portion in portions.csv; step, min and max: the amounts the
-planner may give, in that portion (min 0.5, step 0.5, max 1.5 of "1 cup"
-allows 1/2, 1 and 1 1/2 cups), so no plan asks for a gram-fraction of a
-cup.
-
-Choices: FNDDS 2021-2023 entries (current fortification for cereals and
-plant milks) where FNDDS has the food with a household portion; SR28 where
-its portion reads better (3 oz of fish or meat, 1 slice of bread, 1 tbsp
-of ground flaxseed); plain forms (cooked without fat, canned beans
-drained, unsweetened plant milks, plain yogurts); no oils, condiments,
-sweets, drinks other than milk and orange juice, or mixed dishes, and
-nothing the food classes (src/core/category.c) keep out of everyday advice
-(hummus, a "spread" there, is left out).  The
-diet filter (contains) picks the foods for each diet, so one list serves
-all three.  Supplements: the 25 ug B12 tablet and the algae-oil and
-fish-oil capsules, which the planner uses only when no food can meet the
-target.  Nutritional yeast (label:1) and the supplements have energy
-unknown; everything else has energy known.
-
-mkdata.py only validates plan_foods.csv and fails unless: each food exists
-once, the role is one of those above, meals is a non-empty subset in
-order, the portion exists, step, min and max are positive numbers with min
-<= max both whole steps, and the food's energy is known (except toppings
-and supplements).  plan_foods.csv is part of VERSION.
-
-
-Label foods
------------
-
-Hand-written in label_foods.csv and label_portions.csv; ids label:<n> in
-file order.  Values are per 100 g, scaled from one label serving or unit;
-anything the source does not state is left EMPTY (unknown), never 0.  B12
-in label foods is all counted as added (fortification or supplement).
-contains is hand-written too; the generator checks its form and that it
-covers whatever the word rules find in the name.
-
-Nutritional yeast: USDA has no fortified nutritional yeast (FNDDS 75236000
-"Yeast" is baker's yeast with 0.07 ug B12/100 g).  Its values are scaled
-from the label serving (x 10); only B12 and protein are available from the
-cited source.  Portion from the label: 2 tbsp = 10 g.
-
-Supplements (group "Supplements"): TYPICAL LABEL AMOUNTS, NOT ONE PRODUCT.
-Strengths differ between brands and over time - check your product's label
-and correct the entry (or log the right strength) if it differs.  Because
-the program stores values per 100 g, each unit gets a NOMINAL mass in its
-portion (B12 tablet 0.25 g, algae-oil capsule 0.6 g, fish-oil capsule
-1.2 g, potassium tablet 0.7 g) and per 100 g = amount per unit / nominal
-grams x 100; the nominal mass is bookkeeping only, "1 tablet" / "1 capsule"
-is what counts.  Energy, protein, ALA, DPA and everything else not on the
-typical label are left empty; nutrack reads a supplement's empty values as
-0 (its label lists what it has).  The B12 tablets, the algae-oil capsule
-and the potassium tablet are assumed vegan (contains empty) - tablet
-binders (lactose) and capsule shells (gelatine) can be animal-derived, so
-vegans should check the label; the fish-oil capsule is tagged fish.  B12
-drops are not included (strength per drop or dropperful varies too much).
-2000 ug cyanocobalamin is the usual once-a-week dose, not a daily one.
-
-{label_docs}
-
-
-Licence and citations
----------------------
-
-USDA ARS data (SR28, FNDDS) are works of the U.S. Government and are in the
-public domain in the United States (17 U.S.C. 105).  USDA asks users to cite:
-
-  U.S. Department of Agriculture, Agricultural Research Service.  USDA
-  National Nutrient Database for Standard Reference, Release 28.  Nutrient
-  Data Laboratory.
-
-  U.S. Department of Agriculture, Agricultural Research Service, Food
-  Surveys Research Group.  Food and Nutrient Database for Dietary Studies
-  2021-2023.
-
-DRI sources:
-  Institute of Medicine / Food and Nutrition Board, National Academies:
-    Dietary Reference Intakes (as compiled in USDA NAL "Dietary Reference
-    Intakes: Estimated Average Requirements and Recommended Intakes"),
-    for vitamin B12 and ALA.
-  National Academies of Sciences, Engineering, and Medicine (2019).
-    Dietary Reference Intakes for Sodium and Potassium.
-  EFSA Panel on Dietetic Products, Nutrition, and Allergies (2010).
-    Scientific Opinion on Dietary Reference Values for fats.  EFSA Journal
-    8(3):1461.  (EPA+DHA guidance only.)
-"""
-
-
-CONTAINS_DOC = """\
-Contains (last column; drives diet filtering: vegan = no tag, vegetarian =
-no meat, fish or shellfish): space-separated tags from exactly "meat fish
-shellfish dairy egg honey", in that order; empty when none applies.  Derived
-by derive_contains() in mkdata.py, which holds the exact word lists (below
-is what they do), then replaced for single foods by the reviewed table
-diet_overrides.csv (see "Per-food decisions"). WHEN UNSURE THE RULES TAG: a
-vegan must never be offered an animal food; false alarms are fixed in the
-table, and a user can correct any food (nutrack foods tag). Every rule has a
-name (RULES in mkdata.py); tests/unit/test_diet_rules.py checks each on
-foods it must tag and foods it must not, including the traps peanut butter,
-coconut milk, soy milk, eggplant, butternut and cocoa butter, and checks
-that foods.csv is exactly what the rules and the table give.  Tags describe
-ingredients, not processing aids: animal rennet in cheese, bone-char sugar,
-gelatine/isinglass fining of wine and beer, vitamin D3 from lanolin,
-shellac, carmine and L-cysteine are not tracked.  A food can carry several
-tags (a cheeseburger is "meat dairy").
-
-  meat       flesh, organs, fat (lard, tallow, suet, drippings, schmaltz),
-             broth, stock, bouillon, gravy and gelatine of mammals, birds,
-             reptiles and frogs; gelatine-based foods (Jell-O, marshmallows,
-             gummies, fruit snacks, frosted Mini-Wheats, Lucky Charms);
-             whale, seal and walrus (Alaska Native foods).
-  fish       finfish, roe, caviar, fish oil, fish sauce, surimi and
-             imitation crab, anchovy-based Worcestershire sauce and Caesar
-             dressing; kimchi and pad thai (fish sauce) are assumed to
-             contain fish.
-  shellfish  crustaceans and molluscs (shrimp, prawn, crab, lobster,
-             crayfish, krill, clam, oyster, mussel, scallop, squid,
-             octopus, cuttlefish, abalone, whelk, conch, snail, cockle,
-             chiton) and other aquatic invertebrates (sea cucumber, sea
-             urchin, jellyfish, tunicates); oyster sauce; kimchi (salted
-             shrimp).  "Seafood" gives fish and shellfish.
-  dairy      milk of any animal and anything made from it (cheese, butter,
-             ghee, cream, yogurt, kefir, whey, casein(ate), ice cream,
-             milk chocolate), including human milk and cow's-milk infant
-             formulas.
-  egg        bird eggs and foods made with them.
-  honey      honey and bee products.
-
-  Group rules (tags added, never removed, by the word rules below):
-    SR28 Beef Products, Pork Products, Lamb, Veal, and Game Products,
-      Poultry Products, Sausages and Luncheon Meats -> meat.  Fish and
-      shellfish words are ignored there ("oyster blade" is a beef cut).
-    SR28 Finfish and Shellfish Products -> shellfish for "Crustaceans, ..."
-      and "Mollusks, ..." and names with a shellfish word; meat for frog
-      legs and turtle; fish for imitation crab/shrimp/scallop (surimi);
-      fish otherwise.
-    SR28 Dairy and Egg Products -> egg when the name has egg/eggs/omelet
-      (plus dairy for eggnog, "Egg substitute, powder" and "Egg Mix, USDA
-      Commodity", which contain nonfat dry milk); dairy otherwise,
-      including imitation cheeses, cream substitutes, dessert toppings and
-      imitation milk/sour cream (these usually contain casein/caseinate);
-      the only non-dairy exception is a cream substitute made "with ...
-      soy protein" that names no casein.
-    FNDDS food codes (USDA major food groups, first digit): 1 (milk and
-      milk products) -> dairy, except plant-based drinks, yogurts and
-      creamers (non-dairy, soy, almond, rice milk, oat milk, coconut), soy
-      and amino-acid infant formulas and beverage powders; 2 (meat,
-      poultry, fish and mixtures) -> meat unless the words give fish or
-      shellfish; 3 (eggs) -> egg.
-    FNDDS categories -> meat: Bacon; Beef, excludes ground; Burgers;
-      Chicken fillet sandwiches; Chicken patties, nuggets and tenders;
-      Chicken, whole pieces; Cold cuts and cured meats; Deli and cured meat
-      sandwiches; Frankfurter sandwiches; Frankfurters; Ground beef; Lamb,
-      goat, game; Liver and organ meats; Meat and BBQ sandwiches; Meat
-      mixed dishes; Pork; Poultry mixed dishes; Sausages; Turkey, duck,
-      other poultry.  -> fish: Fish.  -> shellfish: Shellfish.  Seafood
-      mixed dishes and Seafood sandwiches -> their fish/shellfish words,
-      both when the name says neither.  -> egg: Eggs and omelets;
-      Egg/breakfast sandwiches; Mayonnaise (not vegan mayonnaise).
-      -> dairy: Cheese; Cheese sandwiches; Cottage/ricotta cheese; Cream
-      and cream substitutes (not soy); Cream cheese, sour cream, whipped
-      cream; Flavored milk and Milk (all); Milk shakes and other dairy
-      drinks; Ice cream and frozen dairy desserts; Macaroni and cheese;
-      Yogurt, Greek/regular; Baby food: yogurt; Pudding (not haupia or
-      meringues); Nachos; Candy containing chocolate; Nutritional
-      beverages; Protein and nutritional powders (not soy); Formula (not
-      soy or amino-acid); Soups, cream-based (not peanut soup); Nutrition
-      bars (not Clif).
-
-  Word rules (all foods; on the lowercased name, whole words, plurals
-  included).  First removed from the name: negations ("without cheese",
-  "no meat", "not chocolate covered", "excluding honey roasted", "other
-  than ...", "<x>-free"), "non-dairy <milk/ice cream/yogurt/butter>", "NS
-  as to ..." (unspecified) and "as ingredient in ..."; "with or without X"
-  counts as with X.  A name with "vegan" gets no tag at all.
-    meat: beef, pork, ham, bacon, sausage, chicken, turkey, duck, goose,
-      veal, lamb, mutton, goat, venison, bison, buffalo, rabbit, game
-      birds and other animals, meat, meatball, meat loaf, pepperoni,
-      salami, bologna, frankfurter, hot dog, liver, jerky, chorizo,
-      prosciutto, pastrami, kielbasa and other sausages, steak, burger,
-      gyro, kebab, carne, pollo, cerdo, jamon, chicharron, carnitas,
-      lard, tallow, gelatin, gravy, broth, bouillon, stock, ramen, pho,
-      wonton, pot sticker, tamale and refried beans (traditionally made
-      with lard; not fat-free or vegetarian ones), onion/wedding soup,
-      paella, chili (the dish, chili con carne: "chili, no beans", "fries
-      with chili"; not chili peppers, powder, sauce or seasoning), baked
-      beans (US canned baked beans are made with pork; not vegetarian
-      ones), taco salad, fast-food names (Big Mac, Whopper, Quarter
-      Pounder, McChicken, McMuffin, cold cut).
-      Not: coconut or nut "meat", crab meat, bird eggs ("egg, duck"), goat
-      or sheep or buffalo milk and cheese, hamburger/hot dog rolls and
-      relish, steak fries, steak sauce, duck sauce, buffalo sauce, Burger
-      King fries, vegetable broth (anywhere in the name), wonton crackers.
-    fish: fish, seafood, salmon, tuna, cod, trout, sardine, anchovy,
-      herring, mackerel, tilapia, halibut, catfish, pollock, haddock,
-      flounder, sole, bass, snapper, perch, whiting, roe, caviar and other
-      species, lox, surimi, bonito, dashi, Worcestershire, Caesar, sushi
-      (not avocado/vegetable/cucumber rolls), sashimi, ceviche, pad thai,
-      kimchi.  Not: avocado, vegetable and cucumber sushi rolls.
-    shellfish: the list above.  Not: oyster mushrooms, oyster crackers,
-      vegetable oyster (salsify), scallop squash; imitation crab is fish
-      only.
-    dairy: milk (not soy/almond/oat/rice/coconut/cashew/hemp/pea/nut/
-      plant milk), cheese and named cheeses (cheddar, mozzarella, parmesan,
-      ricotta, feta, queso, paneer, ...), butter (not peanut/nut/seed/
-      apple/cocoa/fruit butters, butter beans, butter lettuce, bread and
-      butter pickles), buttermilk, butterscotch, ghee, cream (not cream of
-      tartar/wheat/rice, cream soda, cream-style corn, coconut cream, cream
-      crackers), creamer (not soy/almond/coconut/oat), whipped or dessert
-      topping, yogurt (not soy/almond/coconut/oat/cashew yogurt), whey,
-      casein, kefir, custard, latte, cappuccino, macchiato, mocha, cafe
-      con leche (not when made with non-dairy milk), hot chocolate/cocoa
-      and cocoa mixes, shakes, pudding, flan, mousse, tiramisu, sherbet,
-      gelato, sundae, alfredo, au gratin, scalloped, fondue, raita,
-      tzatziki, paneer, naan, korma, tikka masala, pesto, ranch, Caesar,
-      chowder (not Manhattan), bisque, stroganoff, white sauce, creamy
-      soups, mashed potatoes (unless "without milk"), pizza, lasagna,
-      calzone, enchilada, nachos, quesadilla (not when "no cheese"),
-      ravioli, tortellini, milk/white chocolate, chocolate-coated/-covered
-      foods, chocolate chips and chocolate candy (SR28 "Candies, ...
-      chocolate" and branded chocolate bars), caramel, toffee, fudge,
-      praline, confectioner's coating, Nutella, margarine (many contain
-      whey or buttermilk; not non-dairy ones), cow's-milk infant formula
-      and nutrition drinks (Ensure, Boost, SlimFast, Glucerna, PediaSure,
-      instant breakfast), and baked goods usually made with butter or milk:
-      cake, cupcake, cookie, brownie, muffin (not English muffin),
-      doughnut, pastry, danish, croissant, biscuit (not water biscuits),
-      scone, shortbread, pancake, waffle, crepe, French toast, pie (not
-      pie filling or pie spice), tart, cobbler, strudel, crisp, coffee
-      cake, cornbread, sweet rolls ("Roll, sweet"), hush puppies, quick
-      breads, garlic bread; nacho-flavored chips, chocolate and
-      chocolate-hazelnut spreads (Nutella), chocolate beverage powders
-      (hot cocoa mixes), coffee "with whitener" or "pre-lightened"
-      (creamers contain caseinate), cream cocktails (Brandy Alexander,
-      Grasshopper, White Russian, mudslide, Irish coffee, cream liqueurs),
-      formulated and protein bars (milk protein, whey, milk chocolate),
-      SR28 "Frozen novelties" other than ice, juice and fruit bars.  Not:
-      rice cakes, corn cakes, bean cakes, crab/fish cakes, head cheese,
-      liver cheese, "Alaskan ice cream" (agutuk), tart cherries.
-    egg: egg, omelet, mayonnaise, Miracle Whip, meringue, custard,
-      quiche, frittata, souffle, hollandaise, aioli, tartar sauce, Caesar,
-      carbonara, flan, challah, brioche, popover, macaroon, tempura, pad
-      thai, fried rice, fresh pasta, egg noodles, gnocchi, ravioli,
-      tortellini, pierogi, nougat, divinity, ranch/thousand island/
-      Russian/blue cheese dressings, mayonnaise salads (potato, macaroni,
-      tuna, chicken, ham salad, coleslaw; not with Italian dressing or
-      vinegar, not German potato salad), and the cakes, cookies, muffins,
-      pancakes, waffles, doughnuts, pastries, cornbread and quick breads
-      above, sweet rolls, hush puppies, lo mein (egg noodles).  Not:
-      eggplant (whole words only), rice and corn cakes, English muffins,
-      pancake syrup, pie spice.
-    honey: honey (not honeydew), honeycomb, graham, granola (most
-      granola and granola bars are honey-sweetened), baklava, bee pollen,
-      royal jelly, propolis.
-  Baked-goods words are ignored in breakfast-cereal names ("Cookie
-  Crisp", "big biscuit") and in baking fats and flours ("shortening for
-  cakes", "cake flour").  SR28 "Oil, ..." rows (pure plant fats) get no
-  dairy from words such as "butter flavor".  Names starting "Fish" keep
-  liver and eggs as fish.
-
-  Meat analogues: the vegetarian brands Worthington, Loma Linda,
-  MorningStar Farms and Gardenburger, names starting "Meat substitute", and
-  meatless/vegetarian/veggie names of burgers, sausages, bacon, chicken,
-  hot dogs, luncheon slices, meatballs, fillets, steaks and the like lose
-  meat/fish/shellfish and get "dairy egg" (these US analogues are commonly
-  bound with egg white and milk) unless the name or description says
-  vegan, tofu, tempeh, seitan or textured vegetable protein.  Other names
-  with meatless/vegetarian/veggie/plant-based lose meat (vegetarian,
-  veggie and plant-based also lose fish and shellfish); "no meat" and
-  "without meat" lose meat.
-
-  FNDDS additional descriptions list the variants a food code covers but
-  also brand names ("Turkey Hill", "Dairy Queen"), so only explicit
-  phrases are taken from them: cheese, parmesan, sour cream, cream sauce,
-  cream cheese, yogurt, butter sauce, whipped or ice cream, custard,
-  "made with/whole/2%/skim/any milk", "milk tea/dessert/fruit drink",
-  Irish coffee, grasshopper, cocoa dry mix, nacho tortilla chips, Doritos
-  -> dairy; "with meat", "any meat", "or meat", meat drippings, animal fat,
-  lard, bacon, ham, sausage, chicken, beef, pork -> meat; seafood, fish,
-  tuna, salmon -> fish; seafood, shellfish, shrimp, crab, clam, oyster,
-  lobster -> shellfish (meat/fish/shellfish only when the name gives none
-  of them); mayo, mayonnaise, custard, egg noodles, battered -> egg.  In
-  the ready-to-eat cereal categories, brands with honey or graham in
-  their name (Honey Bunches of Oats, Golden Grahams, Honeycomb, Honey
-  Smacks, Honey Nut Chex) -> honey.  A parenthesis "(except ...)" lists
-  what the code does not cover and is ignored.
-
-{overrides_doc}
-
-  Counts: {counts}
-    untagged (vegan): {untagged}"""
+def read_template(here, name):
+    with open(os.path.join(here, name), encoding="utf-8", newline="") as f:
+        return f.read()
 
 
 def staples_report(staples):
@@ -2110,7 +1261,7 @@ def main():
         "rules give wrongly (poultry seasoning, coconut \"grated meat\", "
         "Silk creamers, tofu mayonnaise...).", 76, initial_indent="  ",
         subsequent_indent="  ", fix_sentence_endings=True))
-    contains_doc = CONTAINS_DOC.format(
+    contains_doc = read_template(here, "contains.in").format(
         counts=counts, untagged=untagged, overrides_doc=overrides_doc)
     staples_doc = staples_report(staples)
     by_id = {f["id"]: f for f in foods}
@@ -2142,7 +1293,7 @@ def main():
                        if p["food_id"].startswith("label:"))
     n_epa = sum(1 for t in targets if t["nutrient"] == "epa_dha")
     n_protein = sum(1 for t in targets if t["nutrient"] == "protein")
-    text = README.format(
+    text = read_template(here, "README.in").format(
         n_foods=fmt(len(foods)), n_sr=fmt(n_sr), n_fn=fmt(n_fn),
         n_label=n_label, n_port=fmt(len(portions)), n_port_sr=fmt(n_port_sr),
         n_port_fn=fmt(n_port_fn), n_port_label=n_port_label,

@@ -11,6 +11,7 @@
 import csv
 import os
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.environ.get("NUTRACK_DATA_DIR") or os.path.join(HERE, "..", "..", "data")
@@ -257,6 +258,51 @@ def ok(cond, desc):
         failed += 1
 
 
+def load_rules_error(lines):
+    """The error load_diet_rules() stops with on diet_rules.csv with the
+    given rows appended ("" when it loads), with the file name as FILE."""
+    with open(os.path.join(DATA, "diet_rules.csv"), encoding="utf-8") as f:
+        text = f.read()
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "diet_rules.csv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text + "".join(line + "\n" for line in lines))
+        try:
+            mkdata.load_diet_rules(path)
+        except SystemExit as e:
+            return str(e).replace(path, "FILE")
+    return ""
+
+
+def rules_file_checks():
+    """diet_rules.csv: the lists the rules use are data; a bad row is named
+    by file and line."""
+    with open(os.path.join(DATA, "diet_rules.csv"), encoding="utf-8") as f:
+        last = sum(1 for _ in f)   # lines, header included
+    ok(set(r for r in mkdata.DIET_LISTS) == {
+        r["list"] for r in csv.DictReader(open(os.path.join(
+            DATA, "diet_rules.csv"), encoding="utf-8"))},
+       "every list of DIET_LISTS has rows in diet_rules.csv, and no other")
+    ok(mkdata.MEAT.search("pork chop") and not mkdata.MEAT.search("porkpie"),
+       "MEAT is a whole-word list (pork chop, not porkpie)")
+    ok(any(r is mkdata.PLANT_MILK for r in mkdata.DAIRY_NOT),
+       "DAIRY_NOT's =PLANT_MILK row is the PLANT_MILK regex")
+    ok(load_rules_error([]) == "", "the shipped diet_rules.csv loads")
+    cases = [
+        (["SEAFOOD,,,fish"], f"FILE:{last + 1}: unknown list 'SEAFOOD'"),
+        (["MEAT,,,(pork"], f"FILE:{last + 1}: pattern of MEAT does not "
+                           "compile: missing ), unterminated subpattern"),
+        (["ALSO_RULES,,bacon,ham"], f"FILE:{last + 1}: unknown tag 'bacon'"),
+        (["MEAT,x,,ham"], f"FILE:{last + 1}: list MEAT (words) takes no key"),
+        (["NEGATION,,,\\bnot\\b"],
+         f"FILE:{last + 1}: list NEGATION takes one row"),
+        (["DAIRY_NOT,,,=MEAT"], f"FILE:{last + 1}: =MEAT names no regex list"),
+    ]
+    for rows, want in cases:
+        got = load_rules_error(rows).removeprefix("mkdata: error: ")
+        ok(got.startswith(want), f"{rows[0]!r}: {got!r}")
+
+
 def main():
     applies = {r: set() for r in mkdata.RULES}
     for rule, fires, fid, name, group, also, want in CASES:
@@ -301,6 +347,7 @@ def main():
     ok(not stale, f"no override agrees with the rules ({stale[:3]})")
     unknown = [fid for fid in overrides if fid not in foods]
     ok(not unknown, f"every override names a bundled food ({unknown[:3]})")
+    rules_file_checks()
     print(f"1..{n}")
     return 1 if failed else 0
 
