@@ -40,6 +40,13 @@ void
 cli_fmt_measure(const struct app *a, char *buf, size_t n, enum nt_measure m, double v,
             bool partial)
 {
+	cli_fmt_measure_est(a, buf, n, m, v, partial, false);
+}
+
+void
+cli_fmt_measure_est(const struct app *a, char *buf, size_t n, enum nt_measure m, double v,
+                    bool partial, bool estimated)
+{
 	char num[48];
 
 	if (!nt_known(v)) {
@@ -47,7 +54,8 @@ cli_fmt_measure(const struct app *a, char *buf, size_t n, enum nt_measure m, dou
 		return;
 	}
 	cli_fmt_fixed(num, sizeof num, v, nt_measure_decimals(m));
-	snprintf(buf, n, "%s %s%s", num, app_unit(a, nt_measure_unit(m)), partial ? "*" : "");
+	snprintf(buf, n, "%s%s %s%s", estimated ? CLI_ESTIMATE_MARK : "", num,
+	         app_unit(a, nt_measure_unit(m)), partial ? "*" : "");
 }
 
 void
@@ -62,8 +70,9 @@ cli_put_key_values(const struct app *a, const struct nt_amounts *v)
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
 		char buf[64];
 
-		cli_fmt_measure(a, buf, sizeof buf, keys[i].m, v->v[keys[i].m],
-		            v->partial & (1u << keys[i].m));
+		cli_fmt_measure_est(a, buf, sizeof buf, keys[i].m, v->v[keys[i].m],
+		                    v->partial & (1u << keys[i].m),
+		                    v->estimated & (1u << keys[i].m));
 		printf("%s%s %s", i ? sep : "", keys[i].label, buf);
 	}
 }

@@ -26,10 +26,20 @@ void cli_fmt_exact(char *buf, size_t n, double v);
  */
 void cli_fmt_measure(const struct app *a, char *buf, size_t n, enum nt_measure m, double v,
                  bool partial);
+/* The same with a leading CLI_ESTIMATE_MARK when estimated: "~0.16 g". */
+void cli_fmt_measure_est(const struct app *a, char *buf, size_t n, enum nt_measure m, double v,
+                         bool partial, bool estimated);
+
+/* The mark of a value that is, or includes, an estimate, and its legend line. */
+#define CLI_ESTIMATE_MARK "~"
+#define CLI_ESTIMATE_LEGEND \
+	"~ estimated: includes ALA estimated from a total the source did not split " \
+	"(18:3, omega-3)."
 
 /*
  * Prints the three tracked values of an amount of food:
- * "B12 0.37 µg · omega-3 0.16 g · potassium 152 mg" ("?" when unknown).
+ * "B12 0.37 µg · omega-3 0.16 g · potassium 152 mg" ("?" when unknown,
+ * "*" when partial, a leading "~" when estimated).
  */
 void cli_put_key_values(const struct app *a, const struct nt_amounts *v);
 

@@ -209,4 +209,12 @@ cli_json_amounts(struct cli_json *j, const struct nt_amounts *v, const enum nt_m
 			cli_json_string(j, key);
 		}
 	cli_json_end_array(j);
+	cli_json_key(j, "estimated");
+	cli_json_begin_array(j);
+	for (size_t i = 0; i < n; i++)
+		if (nt_known(v->v[ms[i]]) && (v->estimated & (1u << ms[i]))) {
+			cli_json_measure_key(key, sizeof key, ms[i]);
+			cli_json_string(j, key);
+		}
+	cli_json_end_array(j);
 }

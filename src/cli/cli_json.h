@@ -54,7 +54,9 @@ void cli_json_key_bool(struct cli_json *j, const char *key, bool b);
 /*
  * Members for measures of an amount: "b12_ug": 0.95, ... (the name and unit,
  * as the CSV columns are named; null when unknown), then "partial": the
- * names of those that are partial (some part unknown), [] when none.  Values
+ * names of those that are partial (some part unknown), [] when none, then
+ * "estimated": the names of those that are, or include, an estimate (ALA
+ * from undifferentiated 18:3, and omega-3 with it), [] when none.  Values
  * have the measure's decimals, or when `exact` up to 10 significant digits
  * (data as the source gave it, as the CSV of search and food shows it).
  */

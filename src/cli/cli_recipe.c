@@ -66,6 +66,7 @@ show(struct app *a, long long id)
 	if (r.n) {
 		nt_amounts_for(f->per100, (double)r.total_mg / 1000.0 / r.servings, &v);
 		nt_amounts_mark_partial(&v, f->partial);
+		nt_amounts_mark_estimated(&v, nt_estimated_bits(f->ala_estimated));
 		printf("  one serving: ");
 		cli_put_key_values(a, &v);
 		printf("\n");

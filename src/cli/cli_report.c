@@ -121,10 +121,13 @@ day_rows(const struct nt_entry_list *l, const struct nt_targets *t,
 	}
 }
 
-/* Prints the totals table; returns whether any row was partial. */
+/*
+ * Prints the totals table; returns whether any row was partial, and sets
+ * *estimated when one was estimated.
+ */
 static bool
 print_judgement_table(const struct app *a, const struct total_row *rows, size_t n,
-                      bool logged)
+                      bool logged, bool *estimated)
 {
 	static const int widths[] = {18, 14, 12, -5, 9};
 	const char *head[] = {"Nutrient", "Intake", "Target", "%", "  Status"};
@@ -142,8 +145,8 @@ print_judgement_table(const struct app *a, const struct total_row *rows, size_t 
 		else if (!nt_known(x->intake))
 			snprintf(in, sizeof in, "?");
 		else
-			snprintf(in, sizeof in, "%.*f %s%s", rows[i].decimals, x->intake, unit,
-			         x->partial ? "*" : "");
+			snprintf(in, sizeof in, "%s%.*f %s%s", x->estimated ? CLI_ESTIMATE_MARK : "",
+			         rows[i].decimals, x->intake, unit, x->partial ? "*" : "");
 		if (nt_known(x->target))
 			snprintf(tg, sizeof tg, "%g %s", x->target, unit);
 		else
@@ -157,6 +160,7 @@ print_judgement_table(const struct app *a, const struct total_row *rows, size_t 
 		else
 			snprintf(lv, sizeof lv, "  %s", logged ? level_text(x->level) : "not logged");
 		partial |= x->partial;
+		*estimated |= logged && x->estimated;
 		cli_put_row(stdout, cells, widths, 5);
 	}
 	return partial;
@@ -208,8 +212,8 @@ print_planned_total(const struct app *a, const struct nt_entry_list *l,
 	for (size_t i = 0; i < 4; i++) {
 		char v[64];
 
-		cli_fmt_measure(a, v, sizeof v, tracked[i].m, j[tracked[i].m].intake,
-		                j[tracked[i].m].partial);
+		cli_fmt_measure_est(a, v, sizeof v, tracked[i].m, j[tracked[i].m].intake,
+		                    j[tracked[i].m].partial, j[tracked[i].m].estimated);
 		printf("%s %s %s (%d%%)", i ? "," : "", tracked[i].title, v,
 		       j[tracked[i].m].percent < 0 ? 0 : j[tracked[i].m].percent);
 	}
@@ -220,9 +224,9 @@ static void
 day_csv(const struct total_row *rows, size_t n)
 {
 	static const char *const head[] = {"nutrient", "unit", "intake", "target", "percent",
-	                                   "status", "partial"};
+	                                   "status", "partial", "estimated"};
 
-	for (size_t i = 0; i < 7; i++)
+	for (size_t i = 0; i < 8; i++)
 		cli_csv_field(stdout, head[i], i == 0);
 	cli_csv_end(stdout);
 	for (size_t i = 0; i < n; i++) {
@@ -242,6 +246,7 @@ day_csv(const struct total_row *rows, size_t n)
 		cli_csv_field(stdout, pc, false);
 		cli_csv_field(stdout, nt_level_name(x->level), false);
 		cli_csv_field(stdout, x->partial ? "yes" : "no", false);
+		cli_csv_field(stdout, x->estimated ? "yes" : "no", false);
 		cli_csv_end(stdout);
 	}
 }
@@ -299,6 +304,7 @@ day_json(long day, const struct nt_entry_list *l, const struct total_row *rows, 
 		cli_json_key_string(&j, "status",
 		                    x->level == NT_LEVEL_NONE ? NULL : nt_level_name(x->level));
 		cli_json_key_bool(&j, "partial", x->partial);
+		cli_json_key_bool(&j, "estimated", x->estimated);
 		cli_json_end_object(&j);
 	}
 	cli_json_end_array(&j);
@@ -343,7 +349,7 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 	long day = a->today;
 	int npos, rc;
 	size_t eaten;
-	bool partial;
+	bool partial, estimated = false;
 
 	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
 		return rc;
@@ -384,13 +390,15 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 			if ((int)l.v[i].meal == m) {
 				print_entry(a, &l.v[i]);
 				any = true;
+				/* the entry shows omega-3 */
+				estimated |= (l.v[i].values.estimated & (1u << NT_OMEGA3)) != 0;
 			}
 		if (!any)
 			printf("  (nothing logged)\n");
 	}
 	putchar('\n');
 	eaten = nt_analysis_eaten(&l);
-	partial = print_judgement_table(a, rows, N_DAY_ROWS, eaten > 0);
+	partial = print_judgement_table(a, rows, N_DAY_ROWS, eaten > 0, &estimated);
 	putchar('\n');
 	if (eaten < l.n)
 		print_planned_total(a, &l, &t);
@@ -410,6 +418,8 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 	if (partial)
 		printf("* partial: some entries have no value for this nutrient "
 		       "(unknown, not zero).\n");
+	if (estimated)
+		puts(CLI_ESTIMATE_LEGEND);
 	if (eaten)
 		printf("Absorbed B12 is estimated per meal: intrinsic factor takes up about half "
 		       "of a dose,\nat most 1.5 %s a sitting, plus 1%% of the rest "
@@ -421,7 +431,10 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 /*
  * date,b12_ug,...: a row per day (empty when not logged), then the average;
  * then b12_ug_days,...: the days each value covers (a day's: 1 with a
- * value, 0 without; the average's: the logged days with a value).
+ * value, 0 without; the average's: the logged days with a value); then
+ * partial and estimated: the value columns of the row that are partial (some
+ * entry lacked the value) or estimated (include an estimated ALA), separated
+ * by spaces.
  */
 static void
 days_csv(FILE *fp, const struct nt_day_total *days, int n, const struct nt_amounts *average,
@@ -435,6 +448,8 @@ days_csv(FILE *fp, const struct nt_day_total *days, int n, const struct nt_amoun
 		snprintf(col, sizeof col, "%s_days", tracked[i].week_col);
 		cli_csv_field(fp, col, false);
 	}
+	cli_csv_field(fp, "partial", false);
+	cli_csv_field(fp, "estimated", false);
 	cli_csv_end(fp);
 	for (int d = 0; d <= n; d++) {
 		const struct nt_amounts *v = d < n ? &days[d].total : average;
@@ -462,6 +477,18 @@ days_csv(FILE *fp, const struct nt_day_total *days, int n, const struct nt_amoun
 			else if (logged)
 				snprintf(num, sizeof num, "%d", nt_known(v->v[tracked[i].m]));
 			cli_csv_field(fp, num, false);
+		}
+		for (int k = 0; k < 2; k++) {
+			unsigned bits = k ? v->estimated : v->partial;
+			char list[128] = "";
+
+			for (size_t i = 0; logged && i < 5; i++)
+				if (nt_known(v->v[tracked[i].m]) && (bits & (1u << tracked[i].m))) {
+					if (*list)
+						strcat(list, " ");
+					strcat(list, tracked[i].week_col);
+				}
+			cli_csv_field(fp, list, false);
 		}
 		cli_csv_end(fp);
 	}
@@ -555,13 +582,14 @@ days_json(FILE *fp, const char *iso_week, const struct nt_day_total *days, int n
  * logged days with a value (with a row of how many days that is, when for
  * some measure it is fewer than the logged days), the targets, percent and
  * status.  Returns whether any shown value was partial; *fewer whether an
- * average covers fewer days than were logged.
+ * average covers fewer days than were logged; *estimated whether a shown
+ * value was estimated.
  */
 static bool
 print_days_table(const struct app *a, const struct nt_day_total *days, int n,
                  const struct nt_amounts *average, int days_logged, const int *days_known,
                  const struct nt_targets *t, const struct nt_judgement *avg, bool only_logged,
-                 bool *fewer)
+                 bool *fewer, bool *estimated)
 {
 	static const int widths[] = {18, -12, -12, -12, -12, -12};
 	const char *cells[6];
@@ -598,13 +626,17 @@ print_days_table(const struct app *a, const struct nt_day_total *days, int n,
 		for (size_t i = 0; i < 5; i++) {
 			enum nt_measure m = tracked[i].m;
 			bool part = v->partial & (1u << m);
+			bool est = v->estimated & (1u << m);
 
 			if (!logged) {
 				snprintf(buf[i + 1], sizeof buf[i + 1], "%s", i ? "" : "not logged");
 			} else if (nt_known(v->v[m])) {
-				cli_fmt_fixed(buf[i + 1], sizeof buf[i + 1], v->v[m], nt_measure_decimals(m));
-				if (part)
-					strcat(buf[i + 1], "*");
+				char num[40];
+
+				cli_fmt_fixed(num, sizeof num, v->v[m], nt_measure_decimals(m));
+				snprintf(buf[i + 1], sizeof buf[i + 1], "%s%s%s",
+				         est ? CLI_ESTIMATE_MARK : "", num, part ? "*" : "");
+				*estimated |= est;
 			} else {
 				snprintf(buf[i + 1], sizeof buf[i + 1], "?");
 			}
@@ -699,7 +731,8 @@ print_charts(const struct app *a, const struct nt_day_total *days, int n,
 				else
 					putchar(' ');
 			}
-			printf(" %d%%%s%s\n", pct, days[d].total.partial & (1u << m) ? "*" : "",
+			printf(" %s%d%%%s%s\n", days[d].total.estimated & (1u << m) ? CLI_ESTIMATE_MARK : "",
+			       pct, days[d].total.partial & (1u << m) ? "*" : "",
 			       pct > 150 ? (a->utf8 ? " \xe2\x96\xb8" : " >") : "");
 		}
 	}
@@ -760,7 +793,7 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 	char from[NT_DATE_LEN], to[NT_DATE_LEN];
 	long day = a->today;
 	int npos, rc;
-	bool partial = false, fewer = false;
+	bool partial = false, fewer = false, estimated = false;
 
 	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
 		return rc;
@@ -793,7 +826,7 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 	printf("Week %04d-W%02d: Monday %s to Sunday %s\n", w.iso_year, w.iso_week, from, to);
 	print_profile_line(&p);
 	partial = print_days_table(a, w.days, 7, &w.average, w.days_logged, w.days_known, &t, w.avg,
-	                           false, &fewer);
+	                           false, &fewer, &estimated);
 	if (w.days_logged)
 		print_charts(a, w.days, 7, &t);
 	printf("\n%d of 7 days logged; the average counts logged days only.\n", w.days_logged);
@@ -806,6 +839,8 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 	if (partial)
 		printf("* partial: some entries have no value for this nutrient "
 		       "(unknown, not zero).\n");
+	if (estimated)
+		puts(CLI_ESTIMATE_LEGEND);
 	return CLI_OK;
 }
 
@@ -875,7 +910,7 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 	struct nt_outfile of;
 	long first, last;
 	int npos, rc;
-	bool partial, fewer = false;
+	bool partial, fewer = false, estimated = false;
 	FILE *fp;
 
 	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
@@ -948,7 +983,7 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 	       r.ndays > 31 ? "; rows for the logged days only" : "");
 	print_profile_line(&r.profile);
 	partial = print_days_table(a, r.days, r.ndays, &r.average, r.days_logged, r.days_known,
-	                           &r.targets, r.avg, r.ndays > 31, &fewer);
+	                           &r.targets, r.avg, r.ndays > 31, &fewer, &estimated);
 	if (r.ndays <= 31 && r.days_logged)
 		print_charts(a, r.days, r.ndays, &r.targets);
 	printf("\n%d of %d days logged; the average counts logged days only.\n", r.days_logged,
@@ -960,6 +995,8 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 	if (partial)
 		printf("* partial: some entries have no value for this nutrient "
 		       "(unknown, not zero).\n");
+	if (estimated)
+		puts(CLI_ESTIMATE_LEGEND);
 	nt_report_fini(&r);
 	return CLI_OK;
 }

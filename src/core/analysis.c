@@ -26,6 +26,7 @@ nt_judge_value(double intake, bool partial, bool logged, double target, int deci
 	j->intake = logged ? nt_round(intake, decimals) : NT_UNKNOWN;
 	j->target = target;
 	j->partial = logged && nt_known(j->intake) && partial;
+	j->estimated = false;
 	j->percent = -1;
 	if (!nt_known(target)) {
 		j->level = NT_LEVEL_NONE;
@@ -41,9 +42,12 @@ void
 nt_judge(const struct nt_amounts *total, bool logged, const struct nt_targets *t,
          struct nt_judgement out[NT_MEASURE_COUNT])
 {
-	for (int m = 0; m < NT_MEASURE_COUNT; m++)
+	for (int m = 0; m < NT_MEASURE_COUNT; m++) {
 		nt_judge_value(total->v[m], total->partial & (1u << m), logged, t->t[m].value,
 		               nt_measure_decimals(m), &out[m]);
+		out[m].estimated = logged && nt_known(out[m].intake) &&
+		                   (total->estimated & (1u << m));
+	}
 }
 
 static void
@@ -152,6 +156,8 @@ nt_analysis_average(const struct nt_day_total *days, int n, struct nt_amounts *a
 			known[m]++;
 			if (days[i].total.partial & (1u << m))
 				avg->partial |= 1u << m;
+			if (days[i].total.estimated & (1u << m))
+				avg->estimated |= 1u << m;
 		}
 	}
 	for (int m = 0; m < NT_MEASURE_COUNT; m++)

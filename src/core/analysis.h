@@ -35,6 +35,7 @@ struct nt_judgement {
 	int percent;    /* floor(100 * intake / target); -1 when not applicable */
 	enum nt_level level;
 	bool partial;   /* some contributing entry lacked a value */
+	bool estimated; /* the intake is, or includes, an estimate (nt_judge only) */
 };
 
 void nt_judge(const struct nt_amounts *total, bool logged, const struct nt_targets *t,

@@ -151,7 +151,7 @@ nt_journal_add(struct nt_store *s, long day, enum nt_meal meal, long long food_i
 #define ENTRY_SELECT \
 	"SELECT e.id, e.day, e.meal, e.food, f.source, f.code, f.name, e.amount, e.mg, " \
 	NT_FOOD_READ_VALUES_OF("f") ", e.planned, f.grp = '" NT_FOOD_SUPPLEMENTS "', f.partial," \
-	" f.basis IS NOT NULL" \
+	" f.basis IS NOT NULL, f.ala_estimated" \
 	" FROM entries e JOIN foods f ON f.id = e.food"
 
 static const char sql_get[] = ENTRY_SELECT " WHERE e.id = ?1";
@@ -182,6 +182,8 @@ read_entry(struct nt_stmt *st, struct nt_entry *e, struct nt_err *err)
 	nt_amounts_for(per100, (double)e->mg / 1000.0, &e->values);
 	nt_amounts_mark_partial(&e->values, (unsigned)nt_stmt_int(st, 11 + NT_STORED_COUNT));
 	e->weight_unknown = nt_stmt_int(st, 12 + NT_STORED_COUNT) != 0;
+	nt_amounts_mark_estimated(&e->values,
+	                          nt_estimated_bits(nt_stmt_int(st, 13 + NT_STORED_COUNT) != 0));
 	if (!e->food_name || !e->amount) {
 		nt_entry_fini(e);
 		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
@@ -324,8 +326,8 @@ nt_journal_day(struct nt_store *s, long day, struct nt_entry_list *out, struct n
 }
 
 static const char sql_range[] =
-	"SELECT e.day, e.meal, e.mg, " NT_FOOD_READ_VALUES_OF("f") ", f.partial"
-	" FROM entries e JOIN foods f ON f.id = e.food"
+	"SELECT e.day, e.meal, e.mg, " NT_FOOD_READ_VALUES_OF("f") ", f.partial,"
+	" f.ala_estimated FROM entries e JOIN foods f ON f.id = e.food"
 	" WHERE e.day BETWEEN ?1 AND ?2 AND NOT e.planned ORDER BY e.day";
 
 enum nt_status
@@ -367,6 +369,8 @@ nt_journal_each(struct nt_store *s, long from, long to,
 			per100[m] = nt_stmt_double(st, 3 + m);
 		nt_amounts_for(per100, (double)nt_stmt_int(st, 2) / 1000.0, &v);
 		nt_amounts_mark_partial(&v, (unsigned)nt_stmt_int(st, 3 + NT_STORED_COUNT));
+		nt_amounts_mark_estimated(&v, nt_estimated_bits(nt_stmt_int(st, 4 + NT_STORED_COUNT)
+		                                                != 0));
 		fn(ctx, day, (enum nt_meal)nt_stmt_int(st, 1), &v);
 	}
 	return r < 0 ? err->status : NT_OK;

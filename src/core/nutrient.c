@@ -82,6 +82,7 @@ nt_amounts_unknown(struct nt_amounts *a)
 	for (int m = 0; m < NT_MEASURE_COUNT; m++)
 		a->v[m] = NT_UNKNOWN;
 	a->partial = 0;
+	a->estimated = 0;
 }
 
 void
@@ -90,6 +91,7 @@ nt_amounts_zero(struct nt_amounts *a)
 	for (int m = 0; m < NT_MEASURE_COUNT; m++)
 		a->v[m] = 0.0;
 	a->partial = 0;
+	a->estimated = 0;
 }
 
 /* Sum of the known parts; NAN when none is known; flags a partial sum. */
@@ -121,6 +123,7 @@ nt_amounts_for(const double per100[NT_STORED_COUNT], double grams,
 	static const enum nt_measure epa_dha[] = {NT_EPA, NT_DHA};
 
 	out->partial = 0;
+	out->estimated = 0;
 	for (int m = 0; m < NT_STORED_COUNT; m++)
 		out->v[m] = nt_known(per100[m]) ? per100[m] * grams / 100.0 : NT_UNKNOWN;
 	out->v[NT_OMEGA3] = derive_sum(out->v, omega3, 4, 1.0, 1u << NT_OMEGA3,
@@ -145,6 +148,22 @@ nt_amounts_mark_partial(struct nt_amounts *a, unsigned stored_partial)
 }
 
 void
+nt_amounts_mark_estimated(struct nt_amounts *a, unsigned stored_estimated)
+{
+	const unsigned omega3 = 1u << NT_ALA | 1u << NT_EPA | 1u << NT_DHA | 1u << NT_DPA;
+	const unsigned epa_dha = 1u << NT_EPA | 1u << NT_DHA;
+
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		if ((stored_estimated & (1u << m)) && nt_known(a->v[m]))
+			a->estimated |= 1u << m;
+	/* a sum includes an estimate only when the estimated part was known */
+	if ((stored_estimated & a->estimated & omega3) && nt_known(a->v[NT_OMEGA3]))
+		a->estimated |= 1u << NT_OMEGA3;
+	if ((stored_estimated & a->estimated & epa_dha) && nt_known(a->v[NT_EPA_DHA]))
+		a->estimated |= 1u << NT_EPA_DHA;
+}
+
+void
 nt_amounts_add(struct nt_amounts *sum, unsigned *counted,
                const struct nt_amounts *x)
 {
@@ -157,6 +176,7 @@ nt_amounts_add(struct nt_amounts *sum, unsigned *counted,
 		}
 	}
 	sum->partial |= x->partial;
+	sum->estimated |= x->estimated;
 }
 
 void
@@ -166,6 +186,7 @@ nt_amounts_finish(struct nt_amounts *sum, unsigned counted)
 		if (!(counted & (1u << m))) {
 			sum->v[m] = NT_UNKNOWN;
 			sum->partial &= ~(1u << m);
+			sum->estimated &= ~(1u << m);
 		}
 }
 

@@ -73,14 +73,19 @@ int nt_per100_impossible(const double per100[NT_STORED_COUNT]);
  * A set of measure values for some quantity of food.  `v` is NAN where
  * unknown; bit (1u << m) of `partial` is set where a known value left out
  * some unknown part (a derived sum with a missing component, or a total over
- * entries some of which lack the value).
+ * entries some of which lack the value).  Bit (1u << m) of `estimated` is
+ * set where a known value is, or includes, an estimate (ALA taken from
+ * USDA's undifferentiated 18:3, struct nt_food's ala_estimated, and the
+ * OMEGA3 sum it enters; EPA_DHA never is); it travels through totals and
+ * averages as `partial` does.
  */
 struct nt_amounts {
 	double v[NT_MEASURE_COUNT];
 	unsigned partial;
+	unsigned estimated;
 };
 
-/* All unknown, nothing partial. */
+/* All unknown, nothing partial or estimated. */
 void nt_amounts_unknown(struct nt_amounts *a);
 /* All zero and known (the identity for nt_amounts_add). */
 void nt_amounts_zero(struct nt_amounts *a);
@@ -101,8 +106,24 @@ void nt_amounts_for(const double per100[NT_STORED_COUNT], double grams,
 void nt_amounts_mark_partial(struct nt_amounts *a, unsigned stored_partial);
 
 /*
+ * The stored measures of a food that are estimates (bit (1 << m)): ALA when
+ * ala_estimated, else none.
+ */
+static inline unsigned nt_estimated_bits(bool ala_estimated)
+{
+	return ala_estimated ? 1u << NT_ALA : 0u;
+}
+
+/*
+ * Marks the known values of `a` that are estimates (bits of stored
+ * measures, see nt_estimated_bits()) as estimated, with the derived sums
+ * they enter (OMEGA3 for ALA).
+ */
+void nt_amounts_mark_estimated(struct nt_amounts *a, unsigned stored_estimated);
+
+/*
  * Accumulates `x` into `sum` for a total: known values add; an unknown one
- * marks the measure partial.  `counted` tracks, per measure, whether any
+ * marks the measure partial; x's partial and estimated bits carry over.  `counted` tracks, per measure, whether any
  * entry contributed a known value; start it at 0 and after the last add call
  * nt_amounts_finish(), which turns never-known measures into NAN.
  */

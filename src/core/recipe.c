@@ -30,13 +30,13 @@ static const char sql_servings[] = "UPDATE recipes SET servings = ?2 WHERE food 
 static const char sql_items[] =
 	"SELECT i.id, i.food, f.source, f.code, f.name, i.amount, i.mg, "
 	"  coalesce((SELECT contains FROM food_tags WHERE food = f.id), f.contains), f.partial, "
-	NT_FOOD_READ_VALUES_OF("f")
+	NT_FOOD_READ_VALUES_OF("f") ", f.ala_estimated"
 	" FROM recipe_items i JOIN foods f ON f.id = i.food WHERE i.recipe = ?1 ORDER BY i.id";
 #define ITEM_VALUES 9
 static const char sql_store_values[] =
 	"UPDATE foods SET energy_kcal = ?2, protein_g = ?3, b12_ug = ?4, b12_added_ug = ?5,"
 	" ala_g = ?6, epa_g = ?7, dha_g = ?8, dpa_g = ?9, potassium_mg = ?10, contains = ?11,"
-	" partial = ?12 WHERE id = ?1";
+	" partial = ?12, ala_estimated = ?13 WHERE id = ?1";
 static const char sql_clear_portions[] = "DELETE FROM portions WHERE food = ?1";
 static const char sql_portion[] =
 	"INSERT INTO portions(food, seq, amount, unit, grams) VALUES (?1, ?2, 1, ?3, ?4)";
@@ -76,6 +76,7 @@ recompute(struct nt_store *s, long long recipe, struct nt_err *err)
 	double sum[NT_STORED_COUNT] = {0}, servings;
 	bool known[NT_STORED_COUNT] = {false}, missing[NT_STORED_COUNT] = {false};
 	unsigned tags = 0, partial = 0;
+	bool ala_estimated = false;
 	long long total = 0;
 	struct nt_stmt *st;
 	int rc;
@@ -97,6 +98,10 @@ recompute(struct nt_store *s, long long recipe, struct nt_err *err)
 		total += mg;
 		tags |= (unsigned)nt_stmt_int(st, 7);
 		partial |= (unsigned)nt_stmt_int(st, 8);
+		/* an estimated ALA in the mix makes the recipe's ALA an estimate */
+		if (nt_stmt_int(st, ITEM_VALUES + NT_STORED_COUNT) &&
+		    nt_known(nt_stmt_double(st, ITEM_VALUES + NT_ALA)))
+			ala_estimated = true;
 		for (int m = 0; m < NT_STORED_COUNT; m++) {
 			double v = nt_stmt_double(st, ITEM_VALUES + m);
 
@@ -123,6 +128,7 @@ recompute(struct nt_store *s, long long recipe, struct nt_err *err)
 	}
 	nt_stmt_bind_int(st, 11, tags & NT_TAG_ALL);
 	nt_stmt_bind_int(st, 12, partial & ((1u << NT_STORED_COUNT) - 1));
+	nt_stmt_bind_int(st, 13, ala_estimated);
 	if ((rc = nt_stmt_run(st, err)))
 		return (enum nt_status)rc;
 

@@ -15,7 +15,8 @@ struct nt_store;
  * are worked out from its ingredients: for each nutrient, the sum over the
  * ingredients that have it, over the recipe's whole weight; a value some
  * ingredient lacks is a lower bound and shows as partial; one no
- * ingredient has is unknown.  Its portions are "1 serving" (the weight over
+ * ingredient has is unknown; its ALA is an estimate (ala_estimated) when
+ * some ingredient's known ALA is.  Its portions are "1 serving" (the weight over
  * the servings) and "1 recipe" (the whole); it contains what its
  * ingredients contain (for diets).  Every change recomputes it.  Logged
  * entries follow a recipe's current values.  Ingredients are foods, not
