@@ -18,14 +18,20 @@
 #include "store.h"
 #include "text.h"
 
-/* The key values of `grams` g of a food. */
-static void
-print_key_values(const struct app *a, const double per100[NT_STORED_COUNT], double grams)
+/*
+ * The key values of `grams` g of a food (its ALA an estimate when
+ * ala_estimated); returns whether a shown value was marked estimated.
+ */
+static bool
+print_key_values(const struct app *a, const double per100[NT_STORED_COUNT], double grams,
+                 bool ala_estimated)
 {
 	struct nt_amounts v;
 
 	nt_amounts_for(per100, grams, &v);
+	nt_amounts_mark_estimated(&v, nt_estimated_bits(ala_estimated));
 	cli_put_key_values(a, &v);
+	return (v.estimated & (1u << NT_OMEGA3)) != 0;
 }
 
 /* The values search shows: the CSV's columns. */
@@ -69,6 +75,7 @@ search_json(const char *query, const char *diet_name, const struct nt_search_res
 		cli_json_key_string(&j, "breaks_because",
 		                    h->breaks && h->tags != NT_TAGS_UNKNOWN ? tags : NULL);
 		nt_amounts_for(h->per100, 100, &v);
+		nt_amounts_mark_estimated(&v, nt_estimated_bits(h->ala_estimated));
 		if (h->basis) /* per 100 g: unknown for a food imported without a weight */
 			nt_amounts_unknown(&v);
 		cli_json_key(&j, "per_100g");
@@ -81,6 +88,7 @@ search_json(const char *query, const char *diet_name, const struct nt_search_res
 
 			nt_portion_format(&h->portion, portion, sizeof portion);
 			nt_amounts_for(h->per100, h->portion.grams, &v);
+			nt_amounts_mark_estimated(&v, nt_estimated_bits(h->ala_estimated));
 			cli_json_begin_object(&j);
 			cli_json_key_string(&j, "portion", portion);
 			cli_json_key_number(&j, "grams", h->portion.grams, -1);
@@ -117,6 +125,7 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 	long limit = 10;
 	int npos, rc;
 	size_t o = 0;
+	bool estimated = false;
 
 	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
 		return rc;
@@ -158,9 +167,9 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 		search_json(query, diet_name, &r);
 	} else if (csv) {
 		static const char *const head[] = {"id", "name", "group", "b12_ug", "omega3_g",
-		                                   "potassium_mg", "breaks_diet"};
+		                                   "potassium_mg", "breaks_diet", "estimated"};
 
-		for (size_t i = 0; i < 7; i++)
+		for (size_t i = 0; i < 8; i++)
 			cli_csv_field(stdout, head[i], i == 0);
 		cli_csv_end(stdout);
 		for (size_t i = 0; i < r.n; i++) {
@@ -183,6 +192,9 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 			nt_tags_format(h->breaks, tags, sizeof tags);
 			cli_csv_field(stdout, !h->breaks ? "" : h->tags == NT_TAGS_UNKNOWN ? "unknown" : tags,
 			              false);
+			/* the value columns that are estimates, as JSON's "estimated" */
+			nt_amounts_mark_estimated(&v, nt_estimated_bits(h->ala_estimated));
+			cli_csv_field(stdout, v.estimated & (1u << NT_OMEGA3) ? "omega3_g" : "", false);
 			cli_csv_end(stdout);
 		}
 	} else {
@@ -202,23 +214,27 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 			if (h->basis) { /* imported without a weight: per 100 g is unknown */
 				cli_fmt_name(name, sizeof name, h->basis);
 				printf("%-16s ", "");
-				print_key_values(a, h->per100, NT_FOOD_BASIS_GRAMS);
+				estimated |= print_key_values(a, h->per100, NT_FOOD_BASIS_GRAMS,
+				                              h->ala_estimated);
 				printf(" per 1 %s (weight unknown)\n", name);
 				continue;
 			}
 			printf("%-16s ", "");
-			print_key_values(a, h->per100, 100);
+			estimated |= print_key_values(a, h->per100, 100, h->ala_estimated);
 			printf(" per 100 g\n");
 			if (h->has_portion) {
 				nt_portion_format(&h->portion, portion, sizeof portion);
 				cli_fmt_name(name, sizeof name, portion);
 				printf("%-16s ", "");
-				print_key_values(a, h->per100, h->portion.grams);
+				estimated |= print_key_values(a, h->per100, h->portion.grams,
+				                              h->ala_estimated);
 				printf(" per %s\n", name);
 			}
 			if (nt_food_dated(h->ref, h->per100))
 				printf("%-16s %s\n", "", NT_FOOD_DATED_NOTE);
 		}
+		if (estimated)
+			puts(CLI_ESTIMATE_LEGEND);
 		if (r.relaxed)
 			printf("No food has all the words; these have all but one.\n");
 		if (r.more)
@@ -270,6 +286,7 @@ food_json(struct app *a, const struct nt_food *f)
 	cli_json_key_bool(&j, "dated", nt_food_dated(f->ref, f->per100));
 	cli_json_key_bool(&j, "ala_estimated", f->ala_estimated);
 	nt_amounts_for(f->per100, 100, &v);
+	nt_amounts_mark_estimated(&v, nt_estimated_bits(f->ala_estimated));
 	if (f->basis)
 		nt_amounts_unknown(&v);
 	cli_json_key(&j, "per_100g");
@@ -279,6 +296,7 @@ food_json(struct app *a, const struct nt_food *f)
 	cli_json_key(&j, "per_unit");
 	if (f->basis) {
 		nt_amounts_for(f->per100, NT_FOOD_BASIS_GRAMS, &v);
+		nt_amounts_mark_estimated(&v, nt_estimated_bits(f->ala_estimated));
 		cli_json_begin_object(&j);
 		cli_json_key_string(&j, "unit", f->basis);
 		cli_json_amounts(&j, &v, food_order, N_FOOD_ORDER, true);
@@ -325,11 +343,13 @@ show_food(struct app *a, long long id, bool csv, bool json)
 		nt_amounts_unknown(&v);
 	else if (f->basis)
 		nt_amounts_for(f->per100, NT_FOOD_BASIS_GRAMS, &v);
+	nt_amounts_mark_estimated(&v, nt_estimated_bits(f->ala_estimated));
 
 	if (csv) {
 		cli_csv_field(stdout, "nutrient", true);
 		cli_csv_field(stdout, "unit", false);
 		cli_csv_field(stdout, "per_100g", false);
+		cli_csv_field(stdout, "estimated", false);
 		cli_csv_end(stdout);
 		for (size_t i = 0; i < N_FOOD_ORDER; i++) {
 			char num[48];
@@ -338,11 +358,12 @@ show_food(struct app *a, long long id, bool csv, bool json)
 			cli_csv_field(stdout, nt_measure_name(order[i]), true);
 			cli_csv_field(stdout, nt_measure_unit(order[i]), false);
 			cli_csv_field(stdout, num, false);
+			cli_csv_field(stdout, v.estimated & (1u << order[i]) ? "yes" : "no", false);
 			cli_csv_end(stdout);
 		}
 	} else {
 		char name[512], group[256];
-		bool any_partial = false, any_unknown = false;
+		bool any_partial = false, any_unknown = false, any_estimated = false;
 
 		cli_fmt_name(name, sizeof name, f->name);
 		cli_fmt_name(group, sizeof group, f->group);
@@ -373,13 +394,15 @@ show_food(struct app *a, long long id, bool csv, bool json)
 		for (size_t i = 0; i < N_FOOD_ORDER; i++) {
 			enum nt_measure m = order[i];
 			bool partial = v.partial & (1u << m);
+			bool est = v.estimated & (1u << m);
 			char num[48];
 
 			cli_fmt_exact(num, sizeof num, v.v[m]);
 			printf("  ");
 			cli_put_padded(stdout, nt_measure_label(m), 27, false);
 			if (nt_known(v.v[m])) {
-				printf(" %s %s%s", num, app_unit(a, nt_measure_unit(m)), partial ? "*" : "");
+				printf(" %s%s %s%s", est ? CLI_ESTIMATE_MARK : "", num,
+				       app_unit(a, nt_measure_unit(m)), partial ? "*" : "");
 				if (m == NT_ALA && f->ala_estimated)
 					printf("  (estimated from %s)", nt_food_ala_basis(f));
 			} else {
@@ -387,12 +410,15 @@ show_food(struct app *a, long long id, bool csv, bool json)
 				any_unknown = true;
 			}
 			any_partial |= partial;
+			any_estimated |= est;
 			putchar('\n');
 		}
 		if (any_unknown)
 			printf("  ? not measured by the source (unknown, not zero)\n");
 		if (any_partial)
 			printf("  * partial: a component is unknown\n");
+		if (any_estimated)
+			printf("  %s\n", CLI_ESTIMATE_LEGEND);
 		printf("\nPortions:\n");
 		if (f->basis) {
 			cli_fmt_name(name, sizeof name, f->basis);

@@ -89,7 +89,7 @@ static const char sql_history[] =
 	"SELECT food FROM entries ORDER BY id DESC LIMIT " STR(HISTORY_ENTRIES);
 static const char sql_hit[] =
 	"SELECT source, code, name, grp, " NT_FOOD_READ_VALUES_OF("foods")
-	", basis FROM foods WHERE id = ?1";
+	", basis, ala_estimated FROM foods WHERE id = ?1";
 /*
  * A food's portions in order: the first household measure is chosen in C
  * (FNDDS's "Guideline amount ..." and "Quantity not specified" are not
@@ -180,6 +180,7 @@ load_hit(struct nt_store *s, const struct cand *c, struct nt_search_hit *h,
 	has_basis = !nt_stmt_is_null(st, bcol);
 	if (has_basis)
 		h->basis = strdup(nt_stmt_text(st, bcol));
+	h->ala_estimated = nt_stmt_int(st, bcol + 1) != 0;
 	nt_stmt_reset(st);
 	if (!h->name || !h->group || (has_basis && !h->basis))
 		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");

@@ -22,6 +22,7 @@ struct nt_search_hit {
 	char *name;              /* owned by the result */
 	char *group;             /* owned by the result */
 	double per100[NT_STORED_COUNT];
+	bool ala_estimated;      /* as struct nt_food's: its ALA is an estimate */
 	bool has_portion;        /* its first household portion (not FNDDS's "Guideline
 	                            amount" or "Quantity not specified" unless it has
 	                            only those), when the food has one */
