@@ -1025,6 +1025,7 @@ top_json(const struct nt_top *top, enum nt_measure m, enum nt_diet diet)
 		cli_json_key_number(&j, "value", x->value, nt_measure_decimals(m));
 		cli_json_key_number(&j, "per_100g", x->per100, -1);
 		cli_json_key_bool(&j, "dated", x->dated);
+		cli_json_key_bool(&j, "estimated", x->estimated);
 		cli_json_end_object(&j);
 	}
 	cli_json_end_array(&j);
@@ -1051,6 +1052,7 @@ cli_cmd_top(struct app *a, int argc, char **argv)
 	long limit = 10;
 	unsigned flags;
 	int npos, rc, m, diet = 0;
+	bool estimated = false;
 
 	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
 		return rc;
@@ -1093,9 +1095,9 @@ cli_cmd_top(struct app *a, int argc, char **argv)
 	}
 	if (csv) {
 		static const char *const head[] = {"food_id", "food", "portion", "grams", "value",
-		                                   "unit", "per_100g"};
+		                                   "unit", "per_100g", "estimated"};
 
-		for (size_t i = 0; i < 7; i++)
+		for (size_t i = 0; i < 8; i++)
 			cli_csv_field(stdout, head[i], i == 0);
 		cli_csv_end(stdout);
 	} else {
@@ -1117,16 +1119,21 @@ cli_cmd_top(struct app *a, int argc, char **argv)
 			cli_csv_field(stdout, val, false);
 			cli_csv_field(stdout, nt_measure_unit(m), false);
 			cli_csv_field(stdout, per, false);
+			cli_csv_field(stdout, x->estimated ? "yes" : "no", false);
 			cli_csv_end(stdout);
 			continue;
 		}
 		cli_fmt_name(name, sizeof name, x->name);
 		cli_fmt_name(portion, sizeof portion, x->portion);
-		printf("%3zu. %s %s in %s (%s g) of %s (%s)\n", i + 1, val,
-		       app_unit(a, nt_measure_unit(m)), portion, grams, name, x->ref);
+		printf("%3zu. %s%s %s in %s (%s g) of %s (%s)\n", i + 1,
+		       x->estimated ? CLI_ESTIMATE_MARK : "", val, app_unit(a, nt_measure_unit(m)),
+		       portion, grams, name, x->ref);
+		estimated |= x->estimated;
 		if (x->dated)
 			printf("     %s\n", NT_FOOD_DATED_NOTE);
 	}
+	if (estimated)
+		puts(CLI_ESTIMATE_LEGEND);
 	nt_top_fini(&top);
 	return CLI_OK;
 }

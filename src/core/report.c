@@ -141,7 +141,7 @@ static const char *const sql_top[NT_MEASURE_COUNT][2] = {
 /* What is shown of a food the ranking chose (the ranking reads ids only). */
 static const char sql_top_food[] =
 	"SELECT f.id, f.source, f.code, f.name, p.amount, p.unit, p.grams, "
-	NT_FOOD_VALUE_COLUMNS_OF("f")
+	NT_FOOD_VALUE_COLUMNS_OF("f") ", f.ala_estimated"
 	" FROM foods f JOIN everyday_portion e ON e.food = f.id"
 	" JOIN portions p ON p.food = e.food AND p.seq = e.seq WHERE f.id = ?1";
 static const char sql_top_personal[] =
@@ -238,8 +238,11 @@ nt_report_top(struct nt_store *s, enum nt_measure m, enum nt_diet diet, unsigned
 			per100[k] = nt_stmt_double(st, 7 + k);
 		nt_amounts_for(per100, x->grams, &v);
 		nt_amounts_for(per100, 100, &v100);
+		nt_amounts_mark_estimated(&v, nt_estimated_bits(nt_stmt_int(st, 7 + NT_STORED_COUNT)
+		                                                != 0));
 		x->value = v.v[m];
 		x->per100 = v100.v[m];
+		x->estimated = (v.estimated & (1u << m)) != 0;
 		nt_food_ref(nt_stmt_text(st, 1), nt_stmt_text(st, 2), x->ref, sizeof x->ref);
 		x->dated = nt_food_dated(x->ref, per100);
 		if (!strncmp(nt_stmt_text(st, 5), "Quantity not specified", 22))

@@ -63,6 +63,7 @@ struct nt_top_food {
 	double value;     /* in the measure's unit, for the portion */
 	double per100;
 	bool dated;       /* SR28 values with added B12: NT_FOOD_DATED_NOTE */
+	bool estimated;   /* the value is, or includes, an estimated ALA */
 };
 
 struct nt_top {
