@@ -127,9 +127,30 @@ static const enum nt_measure food_values[] = {
 };
 #define N_FOOD_VALUES (sizeof food_values / sizeof *food_values)
 
+/* A column a reader knows, and whether a file must have it. */
+struct col_spec {
+	const char *name;
+	bool required;
+};
+
+/* The journal file's columns (exchange.h), in order. */
+enum {
+	J_DATE, J_MEAL, J_FOOD_ID, J_FOOD, J_AMOUNT, J_GRAMS, J_STATUS, J_VALUES,
+	J_ESTIMATED = J_VALUES + N_JOURNAL_VALUES,
+	J_COUNT
+};
+
+static const struct col_spec journal_cols[J_COUNT] = {
+	{"date", true}, {"meal", true}, {"food_id", true}, {"food", false},
+	{"amount", true}, {"grams", true}, {"status", true},
+	{"b12_ug", false}, {"ala_g", false}, {"epa_g", false}, {"dha_g", false},
+	{"dpa_g", false}, {"potassium_mg", false}, {"energy_kcal", false}, {"protein_g", false},
+	{"estimated", false},
+};
+
 static const char sql_export[] =
 	"SELECT e.day, e.meal, f.source, f.code, f.name, e.amount, e.mg, e.planned, "
-	NT_FOOD_READ_VALUES_OF("f")
+	NT_FOOD_READ_VALUES_OF("f") ", f.ala_estimated"
 	" FROM entries e JOIN foods f ON f.id = e.food"
 	" WHERE e.day BETWEEN ?1 AND ?2 ORDER BY e.day, e.meal, e.id";
 
@@ -155,8 +176,8 @@ nt_exchange_journal_export(struct nt_store *s, long from, long to, FILE *fp,
 	nt_stmt_bind_text(st, 1, a);
 	nt_stmt_bind_text(st, 2, b);
 	while ((r = nt_stmt_step(st, err)) > 0) {
-		char ref[40], grams[32], vals[N_JOURNAL_VALUES][40];
-		const char *fields[7 + N_JOURNAL_VALUES];
+		char ref[40], grams[32], vals[N_JOURNAL_VALUES][40], est[128] = "";
+		const char *fields[8 + N_JOURNAL_VALUES];
 		double per100[NT_STORED_COUNT];
 		struct nt_amounts v;
 		int meal = (int)nt_stmt_int(st, 1);
@@ -169,6 +190,8 @@ nt_exchange_journal_export(struct nt_store *s, long from, long to, FILE *fp,
 		for (int m = 0; m < NT_STORED_COUNT; m++)
 			per100[m] = nt_stmt_double(st, 8 + m);
 		nt_amounts_for(per100, (double)mg / 1000.0, &v);
+		nt_amounts_mark_estimated(&v, nt_estimated_bits(nt_stmt_int(st, 8 + NT_STORED_COUNT)
+		                                                != 0));
 		nt_food_ref(nt_stmt_text(st, 2), nt_stmt_text(st, 3), ref, sizeof ref);
 		fmt_mg(grams, sizeof grams, mg);
 		fields[0] = nt_stmt_text(st, 0);
@@ -181,8 +204,14 @@ nt_exchange_journal_export(struct nt_store *s, long from, long to, FILE *fp,
 		for (size_t i = 0; i < N_JOURNAL_VALUES; i++) {
 			fmt_value(vals[i], sizeof vals[i], v.v[journal_values[i]]);
 			fields[7 + i] = vals[i];
+			if (v.estimated & (1u << journal_values[i])) {
+				if (*est)
+					strcat(est, " ");
+				strcat(est, journal_cols[J_VALUES + i].name);
+			}
 		}
-		if (write_record(fp, 7 + N_JOURNAL_VALUES, fields)) {
+		fields[7 + N_JOURNAL_VALUES] = est;
+		if (write_record(fp, 8 + N_JOURNAL_VALUES, fields)) {
 			nt_stmt_reset(st);
 			return write_failed(err);
 		}
@@ -198,11 +227,6 @@ nt_exchange_journal_export(struct nt_store *s, long from, long to, FILE *fp,
 }
 
 /* ---- reading: the header ---- */
-
-struct col_spec {
-	const char *name;
-	bool required;
-};
 
 /*
  * Maps a header row onto the known columns: pos[i] receives the file's
@@ -271,18 +295,6 @@ check_number(const struct nt_csv_row *row, int c, const char *name, struct nt_er
 
 /* ---- journal import ---- */
 
-enum {
-	J_DATE, J_MEAL, J_FOOD_ID, J_FOOD, J_AMOUNT, J_GRAMS, J_STATUS, J_VALUES,
-	J_COUNT = J_VALUES + N_JOURNAL_VALUES
-};
-
-static const struct col_spec journal_cols[J_COUNT] = {
-	{"date", true}, {"meal", true}, {"food_id", true}, {"food", false},
-	{"amount", true}, {"grams", true}, {"status", true},
-	{"b12_ug", false}, {"ala_g", false}, {"epa_g", false}, {"dha_g", false},
-	{"dpa_g", false}, {"potassium_mg", false}, {"energy_kcal", false}, {"protein_g", false},
-};
-
 struct journal_reader {
 	struct nt_store *s;
 	struct nt_staging *stage;
@@ -299,6 +311,34 @@ meal_of(const char *s)
 		if (!strcmp(s, nt_meal_name((enum nt_meal)m)))
 			return m;
 	return -1;
+}
+
+/*
+ * The informational estimated column: empty, or names of the nutrient
+ * columns separated by single spaces.
+ */
+static enum nt_status
+check_estimated(const struct nt_csv_row *row, int c, struct nt_err *err)
+{
+	const char *t = row->field[c];
+
+	while (*t) {
+		size_t len = strcspn(t, " "), i;
+
+		for (i = 0; i < N_JOURNAL_VALUES; i++)
+			if (strlen(journal_cols[J_VALUES + i].name) == len &&
+			    !strncmp(t, journal_cols[J_VALUES + i].name, len))
+				break;
+		if (i == N_JOURNAL_VALUES)
+			return FIELD_FAIL(err, row, c, "estimated",
+			                  "not nutrient columns separated by spaces (e.g. ala_g): "
+			                  "'%.40s'", row->field[c]);
+		t += len;
+		if (*t == ' ' && *++t == '\0')
+			return FIELD_FAIL(err, row, c, "estimated", "ends with a space: '%.40s'",
+			                  row->field[c]);
+	}
+	return NT_OK;
 }
 
 /* The amount text as nt_journal_add takes it. */
@@ -478,6 +518,10 @@ journal_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 				planned = 1;
 			else
 				return FIELD_FAIL(err, row, c, "status", "not eaten or planned: '%.40s'", t);
+			break;
+		case J_ESTIMATED:
+			if ((rc = check_estimated(row, (int)c, err)))
+				return rc;
 			break;
 		default:
 			if ((rc = check_number(row, (int)c, journal_cols[i].name, err)))

@@ -22,7 +22,7 @@ struct nt_store;
  * The journal, one row per entry, ordered by date, meal, entry number:
  *
  *   date,meal,food_id,food,amount,grams,status,b12_ug,ala_g,epa_g,dha_g,dpa_g,
- *   potassium_mg,energy_kcal,protein_g
+ *   potassium_mg,energy_kcal,protein_g,estimated
  *
  *   date YYYY-MM-DD; meal breakfast|lunch|dinner|snack; food_id the food's id
  *   ("sr28:15076"); food its name; amount the text the user typed; grams the
@@ -30,9 +30,14 @@ struct nt_store;
  *   eaten|planned (for a food imported without a weight, struct nt_food's
  *   basis, grams is the nominal NT_FOOD_BASIS_GRAMS per unit, so that its
  *   values come back); then the entry's own nutrients at up to 10 significant
- *   digits, empty when unknown.  On input food and the nutrients are
- *   informational (they must be empty or numbers and are not stored: an
- *   entry's values always follow its food); the other columns are required.
+ *   digits, empty when unknown; estimated the nutrient columns whose value is
+ *   an estimate ("ala_g" when the food's ALA is taken from undifferentiated
+ *   18:3, struct nt_food's ala_estimated; empty when none).  On input food,
+ *   the nutrients and estimated are informational (they must be empty or
+ *   numbers, estimated empty or names of nutrient columns separated by
+ *   spaces, and are not stored: an entry's values and their estimates always
+ *   follow its food; a file without the column, from an older nutrack, reads
+ *   the same); the other columns are required.
  *
  * The user's custom foods (source "custom"), one row per food, by id:
  *
@@ -59,7 +64,7 @@ struct nt_store;
 /* The journal file's header, the columns in order, without a line end. */
 #define NT_EXCHANGE_JOURNAL_HEADER                                              \
 	"date,meal,food_id,food,amount,grams,status,b12_ug,ala_g,epa_g,dha_g,dpa_g," \
-	"potassium_mg,energy_kcal,protein_g"
+	"potassium_mg,energy_kcal,protein_g,estimated"
 
 /* The custom-food file's header. */
 #define NT_EXCHANGE_FOODS_HEADER                                                   \

@@ -206,7 +206,9 @@ entry_count(void)
  *   sr28:01123 egg: energy 143, protein 12.56, B12 0.89, ALA 0.036, EPA 0, DHA 0.058,
  *     DPA 0.007, potassium 138.
  *   label:1 nutritional yeast: protein 50, B12 150, the rest unknown (empty).
- * An entry's value is per 100 g x grams / 100.
+ * An entry's value is per 100 g x grams / 100.  Salmon's, soymilk's and
+ * flaxseed's ALA are estimated from 18:3 (ala_from_18_3 = 1 in foods.csv):
+ * their rows end "ala_g"; the egg's ALA is measured and the yeast has none.
  */
 static const char journal_csv[] =
 	HEADER
@@ -214,29 +216,29 @@ static const char journal_csv[] =
 	 * ALA 1.1682, EPA 1.27116, DHA 4.4154, DPA 1.13652, K 1940.4, 562.32 kcal,
 	 * protein 78.5664 */
 	"2026-03-10,dinner,sr28:15076,\"Fish, salmon, Atlantic, wild, raw\",1 fillet,396,eaten,"
-	"12.5928,1.1682,1.27116,4.4154,1.13652,1940.4,562.32,78.5664\r\n"
+	"12.5928,1.1682,1.27116,4.4154,1.13652,1940.4,562.32,78.5664,ala_g\r\n"
 	/* 256.775 g soymilk (250 ml x 243 g / 236.5882365 ml): x 2.56775 -> B12 0.85 x
 	 * 2.56775 = 2.1825875, ALA 0.19258125, K 313.2655, 110.41325 kcal, protein 6.67615 */
 	"2026-03-11,breakfast,sr28:16139,\"Soymilk, original and vanilla, with added calcium, "
 	"vitamins A and D\",250ml,256.775,eaten,2.1825875,0.19258125,0,0,0,313.2655,110.41325,"
-	"6.67615\r\n"
+	"6.67615,ala_g\r\n"
 	/* 10.3 g flaxseed, added after the soymilk, so after it in the meal: x 0.103 ->
 	 * ALA 22.813 x 0.103 = 2.349739, K 83.739, 55.002 kcal, protein 1.88387 */
 	"2026-03-11,breakfast,sr28:12220,\"Seeds, flaxseed\",1 tbsp,10.3,eaten,0,2.349739,0,0,0,"
-	"83.739,55.002,1.88387\r\n"
+	"83.739,55.002,1.88387,ala_g\r\n"
 	/* 100 g egg: the values per 100 g themselves */
 	"2026-03-11,lunch,sr28:01123,\"Egg, whole, raw, fresh\",2 large,100,eaten,0.89,0.036,0,"
-	"0.058,0.007,138,143,12.56\r\n"
+	"0.058,0.007,138,143,12.56,\r\n"
 	/* 1.667 g yeast: B12 150 x 0.01667 = 2.5005, protein 50 x 0.01667 = 0.8335, the
 	 * rest unknown */
 	"2026-03-11,snack,label:1,\"Nutritional yeast flakes, fortified (Bragg Premium "
-	"Nutritional Yeast Seasoning)\",1 tsp,1.667,eaten,2.5005,,,,,,,0.8335\r\n"
+	"Nutritional Yeast Seasoning)\",1 tsp,1.667,eaten,2.5005,,,,,,,0.8335,\r\n"
 	/* 50 g egg, halves: B12 0.445, ALA 0.018, DHA 0.029, DPA 0.0035, K 69, 71.5 kcal,
 	 * protein 6.28; the amount text needs quoting (a comma and quotes) */
 	"2026-03-12,breakfast,sr28:01123,\"Egg, whole, raw, fresh\",\"1 \"\"large\"\", raw\",50,"
-	"eaten,0.445,0.018,0,0.029,0.0035,69,71.5,6.28\r\n"
+	"eaten,0.445,0.018,0,0.029,0.0035,69,71.5,6.28,\r\n"
 	"2026-03-12,lunch,sr28:01123,\"Egg, whole, raw, fresh\",1 large,50,planned,0.445,0.018,"
-	"0,0.029,0.0035,69,71.5,6.28\r\n";
+	"0,0.029,0.0035,69,71.5,6.28,\r\n";
 
 static void
 add_journal(void)
@@ -381,13 +383,13 @@ test_multiplicity(void)
 	/* Three identical rows in the file against one in the journal: 2 added. */
 	static const char three[] =
 		HEADER
-		"2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,\r\n"
-		"2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,\r\n"
-		"2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,\r\n"
+		"2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n"
+		"2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n"
+		"2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n"
 		/* differs in status only: a different entry */
-		"2026-03-11,lunch,sr28:01123,,2 large,100,planned,,,,,,,,\r\n"
+		"2026-03-11,lunch,sr28:01123,,2 large,100,planned,,,,,,,,,\r\n"
 		/* differs in grams only */
-		"2026-03-11,lunch,sr28:01123,,2 large,100.001,eaten,,,,,,,,\r\n";
+		"2026-03-11,lunch,sr28:01123,,2 large,100.001,eaten,,,,,,,,,\r\n";
 	const char *path = FIXTURE("three.csv", three);
 	struct nt_import_counts c;
 	struct nt_err err;
@@ -408,7 +410,11 @@ test_multiplicity(void)
 	wipe_journal();
 }
 
-/* A fixture with a BOM, CRLF, columns in another order, food and values left out. */
+/*
+ * A fixture with a BOM, CRLF, columns in another order, food, values and
+ * estimated left out (as an older nutrack wrote it): the export says the
+ * salmon's ALA is estimated, as its food does.
+ */
 static void
 test_flexible(void)
 {
@@ -433,9 +439,9 @@ test_flexible(void)
 	       HEADER
 	       "2026-03-09,dinner,sr28:15076,\"Fish, salmon, Atlantic, wild, raw\","
 	       "\"3 oz, baked \"\"wild\"\"\",85,eaten,2.703,0.25075,0.27285,0.94775,0.24395,416.5,"
-	       "120.7,16.864\r\n"
+	       "120.7,16.864,ala_g\r\n"
 	       "2026-03-09,snack,sr28:01123,\"Egg, whole, raw, fresh\",1 slice,30,planned,0.267,"
-	       "0.0108,0,0.0174,0.0021,41.4,42.9,3.768\r\n",
+	       "0.0108,0,0.0174,0.0021,41.4,42.9,3.768,\r\n",
 	       "the imported entries export as expected");
 	free(text);
 	wipe_journal();
@@ -451,7 +457,7 @@ static void
 test_bad_journals(void)
 {
 	/* A good row so that a fault on a later line proves all-or-nothing. */
-#define GOOD "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,\r\n"
+#define GOOD "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n"
 	static const struct bad_case cases[] = {
 		{"empty", "", "1: empty file (no header row)"},
 		{"no-header", GOOD, "1: no header row: the first line must name the columns "
@@ -463,52 +469,58 @@ test_bad_journals(void)
 		{"missing-column", "date,meal,food_id,amount,status\r\n",
 		 "1: missing column 'grams'"},
 		{"short-row", HEADER GOOD "2026-03-11,lunch,sr28:01123,,2 large\r\n",
-		 "3:6: short row: 5 fields where the header has 15"},
-		{"long-row", HEADER GOOD "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,x\r\n",
-		 "3:16: long row: 16 fields where the header has 15"},
-		{"feb-30", HEADER GOOD "2026-02-30,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,\r\n",
+		 "3:6: short row: 5 fields where the header has 16"},
+		{"long-row", HEADER GOOD "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,x,\r\n",
+		 "3:17: long row: 17 fields where the header has 16"},
+		{"feb-30", HEADER GOOD "2026-02-30,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n",
 		 "3:1: date: not a real day as YYYY-MM-DD (years 1900-9999): '2026-02-30'"},
-		{"date-word", HEADER "today,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,\r\n",
+		{"date-word", HEADER "today,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n",
 		 "2:1: date: not a real day as YYYY-MM-DD (years 1900-9999): 'today'"},
-		{"meal", HEADER GOOD "2026-03-11,brunch,sr28:01123,,2 large,100,eaten,,,,,,,,\r\n",
+		{"meal", HEADER GOOD "2026-03-11,brunch,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n",
 		 "3:2: meal: not breakfast, lunch, dinner or snack: 'brunch'"},
-		{"meal-prefix", HEADER "2026-03-11,b,sr28:01123,,2 large,100,eaten,,,,,,,,\r\n",
+		{"meal-prefix", HEADER "2026-03-11,b,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n",
 		 "2:2: meal: not breakfast, lunch, dinner or snack: 'b'"},
-		{"unknown-food", HEADER GOOD "2026-03-11,lunch,sr28:99999,,2 large,100,eaten,,,,,,,,\r\n",
+		{"unknown-food", HEADER GOOD "2026-03-11,lunch,sr28:99999,,2 large,100,eaten,,,,,,,,,\r\n",
 		 "3:3: food_id: no food with id 'sr28:99999'"},
-		{"not-an-id", HEADER "2026-03-11,lunch,egg,,2 large,100,eaten,,,,,,,,\r\n",
+		{"not-an-id", HEADER "2026-03-11,lunch,egg,,2 large,100,eaten,,,,,,,,,\r\n",
 		 "2:3: food_id: 'egg' is not a food id (SOURCE:CODE with SOURCE one of "
 		 NT_FOOD_SOURCES ", or a bare code)"},
-		{"empty-food-id", HEADER "2026-03-11,lunch,,,2 large,100,eaten,,,,,,,,\r\n",
+		{"empty-food-id", HEADER "2026-03-11,lunch,,,2 large,100,eaten,,,,,,,,,\r\n",
 		 "2:3: food_id: empty"},
-		{"empty-amount", HEADER "2026-03-11,lunch,sr28:01123,,,100,eaten,,,,,,,,\r\n",
+		{"empty-amount", HEADER "2026-03-11,lunch,sr28:01123,,,100,eaten,,,,,,,,,\r\n",
 		 "2:5: amount: empty"},
-		{"amount-control", HEADER "2026-03-11,lunch,sr28:01123,,\"2\x1b[2J\",100,eaten,,,,,,,,\r\n",
+		{"amount-control", HEADER "2026-03-11,lunch,sr28:01123,,\"2\x1b[2J\",100,eaten,,,,,,,,,\r\n",
 		 "2:5: amount: control characters in '2\x1b[2J'"},
-		{"grams-word", HEADER "2026-03-11,lunch,sr28:01123,,2 large,lots,eaten,,,,,,,,\r\n",
+		{"grams-word", HEADER "2026-03-11,lunch,sr28:01123,,2 large,lots,eaten,,,,,,,,,\r\n",
 		 "2:6: grams: not a number: 'lots'"},
-		{"grams-zero", HEADER "2026-03-11,lunch,sr28:01123,,2 large,0,eaten,,,,,,,,\r\n",
+		{"grams-zero", HEADER "2026-03-11,lunch,sr28:01123,,2 large,0,eaten,,,,,,,,,\r\n",
 		 "2:6: grams: must be more than 0: '0'"},
-		{"grams-negative", HEADER "2026-03-11,lunch,sr28:01123,,2 large,-5,eaten,,,,,,,,\r\n",
+		{"grams-negative", HEADER "2026-03-11,lunch,sr28:01123,,2 large,-5,eaten,,,,,,,,,\r\n",
 		 "2:6: grams: must be more than 0: '-5'"},
-		{"grams-huge", HEADER "2026-03-11,lunch,sr28:01123,,2 large,10000.001,eaten,,,,,,,,\r\n",
+		{"grams-huge", HEADER "2026-03-11,lunch,sr28:01123,,2 large,10000.001,eaten,,,,,,,,,\r\n",
 		 "2:6: grams: more than 10000 g, the most one entry may hold: '10000.001'"},
-		{"grams-tiny", HEADER "2026-03-11,lunch,sr28:01123,,2 large,0.0004,eaten,,,,,,,,\r\n",
+		{"grams-tiny", HEADER "2026-03-11,lunch,sr28:01123,,2 large,0.0004,eaten,,,,,,,,,\r\n",
 		 "2:6: grams: less than 1 mg: '0.0004'"},
-		{"grams-nan", HEADER "2026-03-11,lunch,sr28:01123,,2 large,nan,eaten,,,,,,,,\r\n",
+		{"grams-nan", HEADER "2026-03-11,lunch,sr28:01123,,2 large,nan,eaten,,,,,,,,,\r\n",
 		 "2:6: grams: not a number: 'nan'"},
-		{"status", HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,done,,,,,,,,\r\n",
+		{"status", HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,done,,,,,,,,,\r\n",
 		 "2:7: status: not eaten or planned: 'done'"},
-		{"value-word", HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,lots,,,,,,,\r\n",
+		{"value-word", HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,lots,,,,,,,,\r\n",
 		 "2:8: b12_ug: not a number: 'lots'"},
-		{"value-last", HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,x\r\n",
+		{"value-last", HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,x,\r\n",
 		 "2:15: protein_g: not a number: 'x'"},
-		{"bad-utf8", HEADER "2026-03-11,lunch,sr28:01123,\"Egg \xff\",2 large,100,eaten,,,,,,,,\r\n",
+		{"estimated-word", HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,omega3\r\n",
+		 "2:16: estimated: not nutrient columns separated by spaces (e.g. ala_g): 'omega3'"},
+		{"estimated-spaces", HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,"
+		 "ala_g  epa_g\r\n",
+		 "2:16: estimated: not nutrient columns separated by spaces (e.g. ala_g): "
+		 "'ala_g  epa_g'"},
+		{"bad-utf8", HEADER "2026-03-11,lunch,sr28:01123,\"Egg \xff\",2 large,100,eaten,,,,,,,,,\r\n",
 		 "2:4: invalid UTF-8"},
 		{"unterminated", HEADER GOOD "2026-03-11,lunch,sr28:01123,\"Egg,2 large,100,eaten\r\n",
 		 "3:4: unterminated quoted field"},
 		/* The first fault from the left is the one reported. */
-		{"first-fault", HEADER "2026-13-01,brunch,sr28:99999,,,0,done,,,,,,,,\r\n",
+		{"first-fault", HEADER "2026-13-01,brunch,sr28:99999,,,0,done,,,,,,,,,\r\n",
 		 "2:1: date: not a real day as YYYY-MM-DD (years 1900-9999): '2026-13-01'"},
 	};
 	struct nt_import_counts c = {0};
