@@ -18,6 +18,7 @@
 #include "target.h"
 
 #define TOL 1e-9
+#define BIT(m) (1u << (m))
 #define PARTIAL(a, m) (((a)->partial >> (m)) & 1u)
 
 static struct nt_store *s;
@@ -547,6 +548,69 @@ test_supplement_day(void)
 	ok(!j[NT_OMEGA3].partial, "... omega-3 complete");
 }
 
+#define ESTIMATED(a, m) (((a)->estimated >> (m)) & 1u)
+
+/*
+ * The ALA estimated from 18:3 travels like "partial": banana's ALA is an
+ * estimate (ala_from_18_3 1), the egg's measured (0).  Week of Monday
+ * 2026-06-01 (ISO week 23):
+ *   Mon banana 118 g + egg 50 g: ALA 0.027 x 1.18 + 0.036 x 0.5 = 0.03186 +
+ *       0.018 = 0.04986 g, estimated (banana's part); omega-3 0.03186 +
+ *       0.101 x 0.5 = 0.08236 g, estimated; EPA+DHA 0 + 58 x 0.5 = 29 mg,
+ *       never estimated; B12 0.445, not estimated.
+ *   Tue egg 50 g alone: ALA 0.018 g, omega-3 0.0505 g, nothing estimated.
+ *   Average omega-3 (0.08236 + 0.0505) / 2 = 0.06643 g, estimated (Monday's
+ *   is); EPA+DHA (29 + 29) / 2 = 29 mg, not.
+ */
+static void
+test_estimated(void)
+{
+	long mon = nt_date_from_ymd(2026, 6, 1), tue = mon + 1;
+	struct nt_judgement j[NT_MEASURE_COUNT];
+	struct nt_entry_list l;
+	struct nt_amounts sum;
+	struct nt_day_total d;
+	struct nt_week w;
+	struct nt_err err;
+
+	add(mon, NT_BREAKFAST, "sr28:09040", 118);
+	add(mon, NT_BREAKFAST, "sr28:01123", 50);
+	add(tue, NT_LUNCH, "sr28:01123", 50);
+	if (nt_journal_day(s, mon, &l, &err))
+		tap_bail("day: %s", err.msg);
+	is_int(l.n, 2, "estimates: Monday has 2 entries");
+	is_int(l.v[0].values.estimated, BIT(NT_ALA) | BIT(NT_OMEGA3),
+	       "banana entry: ALA and omega-3 estimated, nothing else");
+	is_int(l.v[1].values.estimated, 0, "egg entry: nothing estimated");
+	nt_analysis_sum(&l, &sum);
+	is_num(sum.v[NT_OMEGA3], 0.08236, TOL, "Monday omega-3 0.03186 + 0.0505 = 0.08236 g");
+	ok(ESTIMATED(&sum, NT_ALA), "sum: ALA estimated (one estimated, one measured)");
+	ok(ESTIMATED(&sum, NT_OMEGA3), "sum: omega-3 estimated");
+	ok(!ESTIMATED(&sum, NT_EPA_DHA), "sum: EPA+DHA never estimated");
+	ok(!ESTIMATED(&sum, NT_B12), "sum: B12 not estimated");
+	nt_judge(&sum, true, &tg, j);
+	ok(j[NT_OMEGA3].estimated, "judgement: omega-3 estimated");
+	ok(!j[NT_EPA_DHA].estimated && !j[NT_B12].estimated, "judgement: EPA+DHA, B12 not");
+	nt_judge(&sum, false, &tg, j);
+	ok(!j[NT_OMEGA3].estimated, "judgement of a day not logged: nothing estimated");
+	nt_entry_list_fini(&l);
+
+	d = day_total(mon);
+	is_int(d.total.estimated, BIT(NT_ALA) | BIT(NT_OMEGA3),
+	       "nt_analysis_days: Monday's ALA and omega-3 estimated");
+	d = day_total(tue);
+	is_int(d.total.estimated, 0, "nt_analysis_days: Tuesday (egg alone) nothing estimated");
+	d = day_total(tue + 1);
+	is_int(d.total.estimated, 0, "a day not logged: nothing estimated");
+
+	if (nt_analysis_week(s, mon, &tg, &w, &err))
+		tap_bail("week: %s", err.msg);
+	is_num(w.average.v[NT_OMEGA3], 0.06643, TOL, "average omega-3 (0.08236 + 0.0505) / 2");
+	ok(ESTIMATED(&w.average, NT_OMEGA3), "average omega-3 estimated (Monday's is)");
+	ok(!ESTIMATED(&w.average, NT_EPA_DHA), "average EPA+DHA not estimated");
+	ok(w.avg[NT_OMEGA3].estimated, "the week's omega-3 judgement estimated");
+}
+
 int
 main(void)
 {
@@ -562,6 +626,7 @@ main(void)
 	test_unknown_partial();
 	test_week();
 	test_supplement_day();
+	test_estimated();
 	nt_store_close(s);
 	return tap_done();
 }

@@ -305,6 +305,52 @@ test_impossible(void)
 	is_int(nt_per100_impossible(v), NT_MEASURE_COUNT, "B12 101 g per 100 g: impossible");
 }
 
+/* Estimates: marked on known values, carried by sums, cleared when never known. */
+static void
+test_estimated(void)
+{
+	struct nt_amounts sum, a;
+	unsigned counted = 0;
+
+	/* salmon's ALA flagged an estimate: ALA and omega-3, not EPA+DHA */
+	nt_amounts_for(salmon, 150, &a);
+	is_int(a.estimated, 0, "nt_amounts_for: nothing estimated");
+	nt_amounts_mark_estimated(&a, nt_estimated_bits(true));
+	is_int(a.estimated, BIT(NT_ALA) | BIT(NT_OMEGA3), "estimated ALA: ALA and omega-3");
+	nt_amounts_mark_estimated(&a, nt_estimated_bits(false));
+	is_int(a.estimated, BIT(NT_ALA) | BIT(NT_OMEGA3), "a measured mark adds nothing");
+	/* an unknown ALA is not an estimate, and the sum without it neither */
+	nt_amounts_for((double[NT_STORED_COUNT]){NT_UNKNOWN, NT_UNKNOWN, NT_UNKNOWN, NT_UNKNOWN,
+	                                         NT_UNKNOWN, 0.1, 0.2, NT_UNKNOWN, NT_UNKNOWN},
+	               100, &a);
+	nt_amounts_mark_estimated(&a, nt_estimated_bits(true));
+	is_int(a.estimated, 0, "unknown ALA: nothing estimated, omega-3 (EPA + DHA) neither");
+
+	/* salmon (estimated) 150 g + emu (measured) 200 g */
+	nt_amounts_zero(&sum);
+	nt_amounts_for(salmon, 150, &a);
+	nt_amounts_mark_estimated(&a, nt_estimated_bits(true));
+	nt_amounts_add(&sum, &counted, &a);
+	nt_amounts_for(emu, 200, &a);
+	nt_amounts_mark_estimated(&a, nt_estimated_bits(false));
+	nt_amounts_add(&sum, &counted, &a);
+	nt_amounts_finish(&sum, counted);
+	is_int(sum.estimated, BIT(NT_ALA) | BIT(NT_OMEGA3),
+	       "estimated + measured: ALA and omega-3 estimated, EPA+DHA never");
+	nt_amounts_unknown(&a);
+	is_int(a.estimated, 0, "nt_amounts_unknown: nothing estimated");
+	nt_amounts_zero(&a);
+	is_int(a.estimated, 0, "nt_amounts_zero: nothing estimated");
+	/* a flag on a measure no entry knows is dropped by finish */
+	nt_amounts_zero(&sum);
+	counted = 0;
+	nt_amounts_unknown(&a);
+	a.estimated = BIT(NT_ALA);
+	nt_amounts_add(&sum, &counted, &a);
+	nt_amounts_finish(&sum, counted);
+	is_int(sum.estimated, 0, "finish: an unknown total is not estimated");
+}
+
 int
 main(void)
 {
@@ -312,6 +358,7 @@ main(void)
 	test_init();
 	test_for();
 	test_totals();
+	test_estimated();
 	test_round();
 	test_impossible();
 	return tap_done();
