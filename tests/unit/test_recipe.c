@@ -75,6 +75,8 @@ main(void)
 	is_num(v.v[NT_B12], 7.9758, 1e-9, "a serving holds 15.9516 / 2 ug B12");
 	is_num(v.v[NT_OMEGA3], (0.166 * 2.44 + 22.813 * 0.206) / 2, 1e-9, "and half the omega-3");
 	ok(v.partial & (1u << NT_OMEGA3), "omega-3 partial: the yeast's ALA is unknown");
+	/* soy milk's and flaxseed's ALA are estimated from 18:3 (ala_from_18_3 1) */
+	ok(f->ala_estimated, "the recipe's ALA is an estimate (its parts' are)");
 	nt_food_free(f);
 	nt_food_tags(s, oats, &tags, &corrected, NULL);
 	is_int(tags, 0, "plant parts: the recipe is vegan");
