@@ -30,17 +30,25 @@ void
 tui_fmt_measure(const struct tui *t, char *buf, size_t n, enum nt_measure m, double v,
                 bool partial, bool unit)
 {
+	tui_fmt_measure_est(t, buf, n, m, v, partial, false, unit);
+}
+
+void
+tui_fmt_measure_est(const struct tui *t, char *buf, size_t n, enum nt_measure m, double v,
+                    bool partial, bool estimated, bool unit)
+{
 	int dec = nt_measure_decimals(m);
+	const char *est = estimated ? "~" : "";
 
 	if (!nt_known(v)) {
 		snprintf(buf, n, "?");
 		return;
 	}
 	if (unit)
-		snprintf(buf, n, "%.*f %s%s", dec, nt_round(v, dec),
+		snprintf(buf, n, "%s%.*f %s%s", est, dec, nt_round(v, dec),
 		         app_unit(t->app, nt_measure_unit(m)), partial ? "*" : "");
 	else
-		snprintf(buf, n, "%.*f%s", dec, nt_round(v, dec), partial ? "*" : "");
+		snprintf(buf, n, "%s%.*f%s", est, dec, nt_round(v, dec), partial ? "*" : "");
 }
 
 /* Rebuilds the list rows from the entries, keeping the selection in place. */
@@ -236,7 +244,8 @@ draw_bar(struct tui *t, int y, enum nt_measure m, const char *label)
 	if (!t->eaten) {
 		snprintf(num, sizeof num, "not logged");
 	} else {
-		tui_fmt_measure(t, val, sizeof val, m, j->intake, j->partial, !nt_known(j->target));
+		tui_fmt_measure_est(t, val, sizeof val, m, j->intake, j->partial, j->estimated,
+		                    !nt_known(j->target));
 		if (nt_known(j->target)) {
 			snprintf(tgt, sizeof tgt, "%g %s", j->target,
 			         app_unit(t->app, nt_measure_unit(m)));
@@ -279,8 +288,9 @@ draw_entry_row(struct tui *t, int y, const struct nt_entry *e, bool selected)
 		snprintf(grams, sizeof grams, "%lld g", tenths / 10);
 	tui_fmt_measure(t, b12, sizeof b12, NT_B12, e->values.v[NT_B12],
 	                e->values.partial & (1u << NT_B12), false);
-	tui_fmt_measure(t, o3, sizeof o3, NT_OMEGA3, e->values.v[NT_OMEGA3],
-	                e->values.partial & (1u << NT_OMEGA3), false);
+	tui_fmt_measure_est(t, o3, sizeof o3, NT_OMEGA3, e->values.v[NT_OMEGA3],
+	                    e->values.partial & (1u << NT_OMEGA3),
+	                    e->values.estimated & (1u << NT_OMEGA3), false);
 	tui_fmt_measure(t, k, sizeof k, NT_POTASSIUM, e->values.v[NT_POTASSIUM],
 	                e->values.partial & (1u << NT_POTASSIUM), false);
 	/* The amount is the user's text: drawn by columns, never cut mid-character. */

@@ -162,5 +162,8 @@ void tui_trend_key(struct tui *t, enum tui_action a);
 /* Formats a measure for the screen: "2.18 µg", "?" when unknown. */
 void tui_fmt_measure(const struct tui *t, char *buf, size_t n, enum nt_measure m,
                      double v, bool partial, bool unit);
+/* The same with a leading "~" when the value is, or includes, an estimate. */
+void tui_fmt_measure_est(const struct tui *t, char *buf, size_t n, enum nt_measure m,
+                         double v, bool partial, bool estimated, bool unit);
 
 #endif

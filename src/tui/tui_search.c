@@ -60,9 +60,10 @@ hit_values(const struct tui *t, const struct nt_search_hit *h, char *buf, size_t
 	double grams = h->basis ? NT_FOOD_BASIS_GRAMS : h->has_portion ? h->portion.grams : 100;
 
 	nt_amounts_for(h->per100, grams, &v);
+	nt_amounts_mark_estimated(&v, nt_estimated_bits(h->ala_estimated));
 	tui_fmt_measure(t, b12, sizeof b12, NT_B12, v.v[NT_B12], v.partial & (1u << NT_B12), false);
-	tui_fmt_measure(t, o3, sizeof o3, NT_OMEGA3, v.v[NT_OMEGA3],
-	                v.partial & (1u << NT_OMEGA3), false);
+	tui_fmt_measure_est(t, o3, sizeof o3, NT_OMEGA3, v.v[NT_OMEGA3],
+	                    v.partial & (1u << NT_OMEGA3), v.estimated & (1u << NT_OMEGA3), false);
 	tui_fmt_measure(t, k, sizeof k, NT_POTASSIUM, v.v[NT_POTASSIUM],
 	                v.partial & (1u << NT_POTASSIUM), false);
 	if (h->basis) /* imported without a weight: values per unit only */
@@ -269,7 +270,8 @@ preview_line(struct tui *t, int y, int x, int w, enum nt_measure m, const char *
 	const struct nt_judgement *before = &t->judged[m];
 	char val[48], line[160];
 
-	tui_fmt_measure(t, val, sizeof val, m, adds->v[m], adds->partial & (1u << m), true);
+	tui_fmt_measure_est(t, val, sizeof val, m, adds->v[m], adds->partial & (1u << m),
+	                    adds->estimated & (1u << m), true);
 	if (after[m].percent >= 0)
 		snprintf(line, sizeof line, "%-12s +%-12s %3d%% -> %3d%% of %g %s", label, val,
 		         before->percent < 0 ? 0 : before->percent, after[m].percent,
@@ -316,6 +318,7 @@ tui_amount_draw(struct tui *t)
 		unsigned counted = 0;
 
 		nt_amounts_for(t->food->per100, t->grams, &adds);
+		nt_amounts_mark_estimated(&adds, nt_estimated_bits(t->food->ala_estimated));
 		nt_amounts_zero(&sum);
 		/* the day as it would be: the other entries plus this one */
 		for (size_t i = 0; i < t->entries.n; i++)
