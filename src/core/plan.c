@@ -28,25 +28,26 @@ static const enum nt_measure goals[] = NT_PLANMIP_GOALS;
 static const double meal_share_lo[NT_MEAL_COUNT] = {0.15, 0.20, 0.25, 0.05};
 static const double meal_share_hi[NT_MEAL_COUNT] = {0.35, 0.40, 0.45, 0.20};
 
-/* The bundled meal foods that fit the diet; values from column 13. */
+/* The bundled meal foods that fit the diet; values from column 14. */
 static const char sql_plan_foods[] =
 	"SELECT f.id, f.source, f.code, f.name, pf.role, pf.meals, p.amount, p.unit, p.grams,"
-	" pf.step, pf.lo, pf.hi, f.partial, " NT_FOOD_READ_VALUES_OF("f")
+	" pf.step, pf.lo, pf.hi, f.partial, f.ala_estimated, " NT_FOOD_READ_VALUES_OF("f")
 	" FROM plan_foods pf JOIN foods f ON f.id = pf.food"
 	" JOIN portions p ON p.food = pf.food AND p.seq = pf.portion_seq"
 	" WHERE " NT_DIET_ALLOWED_SQL " AND (" NT_ADVICE_SQL " OR (pf.role = 'supplement' AND"
 	" (f.class & ?8) = 0)) ORDER BY f.id";
-#define PLAN_VALUES_AT 13
+#define PLAN_VALUES_AT 14
 
 /*
  * The foods the user eats, most often eaten first, from the last 1000 eaten
  * entries (planned ones are not eaten): the amount last logged, the meals
  * they are logged at, and their plan role when the bundled list has one;
- * values from column 12.
+ * values from column 13.
  */
 static const char sql_your_foods[] =
 	"SELECT f.id, f.source, f.code, f.name, f.grp, e.amount, e.mg, l.meals, l.n, f.partial,"
-	" (SELECT role FROM plan_foods WHERE food = f.id), f.class, " NT_FOOD_READ_VALUES_OF("f")
+	" (SELECT role FROM plan_foods WHERE food = f.id), f.class, f.ala_estimated, "
+	NT_FOOD_READ_VALUES_OF("f")
 	" FROM (SELECT food, max(id) AS last, count(*) AS n, sum(DISTINCT 1 << meal) AS meals"
 	"       FROM (SELECT id, food, meal FROM entries WHERE planned = 0"
 	"             ORDER BY id DESC LIMIT 1000) GROUP BY food) l"
@@ -55,7 +56,7 @@ static const char sql_your_foods[] =
 	" JOIN entries e ON e.id = l.last"
 	" JOIN foods f ON f.id = coalesce((SELECT current FROM superseded WHERE food = l.food), l.food)"
 	" WHERE " NT_DIET_ALLOWED_SQL " ORDER BY l.n DESC, l.last DESC LIMIT 200";
-#define YOUR_VALUES_AT 12
+#define YOUR_VALUES_AT 13
 
 struct cand {
 	long long id;
@@ -65,6 +66,7 @@ struct cand {
 	double unit_amount;  /* of the unit in one step ("0.5" of "cup") */
 	double step_grams;
 	unsigned partial;    /* stored measures that are lower bounds */
+	unsigned estimated;  /* stored measures that are estimates (nt_estimated_bits) */
 	bool yours;
 	struct nt_planmip_food mip;
 };
@@ -153,6 +155,7 @@ load_plan_foods(struct nt_store *s, enum nt_diet diet, struct cands *c, struct n
 		if (x->mip.hi < x->mip.lo)
 			x->mip.hi = x->mip.lo;
 		x->partial = (unsigned)nt_stmt_int(st, 12);
+		x->estimated = nt_estimated_bits(nt_stmt_int(st, 13) != 0);
 		read_values(st, PLAN_VALUES_AT, per100);
 		per_step(x, per100);
 		/* a usual portion costs 0.25 whatever its steps */
@@ -415,6 +418,7 @@ load_your_foods(struct nt_store *s, enum nt_diet diet, struct cands *c, struct n
 		x->mip.lo = 1;
 		x->step_grams = grams;
 		x->partial = (unsigned)nt_stmt_int(st, 9);
+		x->estimated = nt_estimated_bits(nt_stmt_int(st, 12) != 0);
 		per_step(x, per100);
 		x->mip.step_cost = 0.25;
 		taken++;
@@ -566,7 +570,9 @@ item_values(const struct cand *x, int steps, struct nt_amounts *out)
 	for (int m = 0; m < NT_MEASURE_COUNT; m++)
 		out->v[m] = nt_known(x->mip.per_step[m]) ? x->mip.per_step[m] * steps : NT_UNKNOWN;
 	out->partial = 0;
+	out->estimated = 0;
 	nt_amounts_mark_partial(out, x->partial);
+	nt_amounts_mark_estimated(out, x->estimated);
 }
 
 static enum nt_status

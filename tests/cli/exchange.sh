@@ -36,6 +36,10 @@ expect exchange-export-empty 0 nt export
 #     0.8335, the rest unknown (empty);
 #   flaxseed 10.3 g, planned: x 0.103 (B12 0, ALA 22.813 -> 2.349739, K 813 ->
 #     83.739, 534 -> 55.002 kcal, protein 18.29 -> 1.88387).
+# Its last column, estimated, names the values that are estimates: "ala_g" for
+# soymilk, salmon and flaxseed (ala_from_18_3 = 1 in data/foods.csv: ALA taken
+# from undifferentiated 18:3), empty for the egg (ALA measured) and the yeast
+# (no ALA).  Import reads it back and the export writes it again: a round trip.
 expect exchange-import 0 fx import journal.csv
 # So the export is the fixture itself, less its byte order mark.
 expect exchange-export 0 nt export

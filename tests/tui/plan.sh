@@ -21,7 +21,7 @@ wait_for "a suggestion is logged" "Logged 2 tbsp Nutritional yeast flakes, forti
 nt day --csv >"$WORK/day.csv"
 # B12 0.9516 + 15 = 15.95 ug.
 is "the yeast is in the database" "$(grep '^b12,' "$WORK/day.csv" | tr -d '\r')" \
-	"b12,ug,15.95,2.4,664,ok,no"
+	"b12,ug,15.95,2.4,664,ok,no,no"
 
 # Tomorrow: what is logged is planned; x cannot mark it eaten before the day.
 keys l
@@ -54,9 +54,9 @@ keys q
 wait_for "quits" "exited 0"
 is "the banana is planned in the database" \
 	"$(nt day --csv 2026-03-12 | grep '^potassium,' | tr -d '\r')" \
-	"potassium,mg,,2600,,unknown,no"
+	"potassium,mg,,2600,,unknown,no,no"
 # B12: only the yeast, 15 ug, is eaten today (625 %); the soy milk is planned.
 is "the soy milk is planned in the database" \
-	"$(nt day --csv | grep '^b12,' | tr -d '\r')" "b12,ug,15.00,2.4,625,ok,no"
+	"$(nt day --csv | grep '^b12,' | tr -d '\r')" "b12,ug,15.00,2.4,625,ok,no,no"
 
 done_testing
