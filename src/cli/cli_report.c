@@ -942,6 +942,10 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 		return rc;
 	if ((st = nt_report_range(a->store, first, last, &r, &err)))
 		return cli_fail(a, st, &err);
+	if (!strcmp(format, "html") && (st = nt_report_detail(a->store, &r, &err))) {
+		nt_report_fini(&r);
+		return cli_fail(a, st, &err);
+	}
 	if (!(fp = output_open(a, out, &of))) {
 		nt_report_fini(&r);
 		return CLI_FAIL;

@@ -12,6 +12,7 @@
 #include "date.h"
 #include "diet.h"
 #include "food.h"
+#include "journal.h"
 #include "report.h"
 #include "store.h"
 
@@ -56,6 +57,134 @@ nt_report_fini(struct nt_report *r)
 		return;
 	free(r->days);
 	r->days = NULL;
+	free(r->b12_absorbed);
+	r->b12_absorbed = NULL;
+	free(r->b12_absorbed_partial);
+	r->b12_absorbed_partial = NULL;
+	free(r->weeks);
+	r->weeks = NULL;
+	r->nweeks = 0;
+	for (int i = 0; i < r->nlabs; i++)
+		free(r->labs[i].unit);
+	free(r->labs);
+	r->labs = NULL;
+	r->nlabs = 0;
+}
+
+/* nt_lab_each's callback: keeps the results taken from..to. */
+struct lab_keep {
+	long from, to;
+	int n, cap;
+	struct nt_report_lab *v;
+	bool nomem;
+};
+
+static void
+lab_keep(void *ctx, const struct nt_lab_result *x)
+{
+	struct lab_keep *k = ctx;
+	struct nt_report_lab *l;
+
+	if (k->nomem || x->day < k->from || x->day > k->to)
+		return;
+	if (k->n == k->cap) {
+		int cap = k->cap ? 2 * k->cap : 8;
+		struct nt_report_lab *v = realloc(k->v, (size_t)cap * sizeof *v);
+
+		if (!v) {
+			k->nomem = true;
+			return;
+		}
+		k->v = v;
+		k->cap = cap;
+	}
+	l = &k->v[k->n];
+	*l = (struct nt_report_lab){x->day, x->kind, x->value, x->entered, strdup(x->unit),
+	                            x->decimals};
+	if (!l->unit)
+		k->nomem = true;
+	else
+		k->n++;
+}
+
+/* Each day's absorbed B12 and each touched week's routine, a week of entries at a time. */
+static enum nt_status
+detail_weeks(struct nt_store *s, long from, long to, double *absorbed, bool *partial,
+             struct nt_report_week *weeks, struct nt_err *err)
+{
+	long first = nt_date_week_start(from);
+	int nweeks = (int)((nt_date_week_start(to) - first) / 7 + 1);
+
+	for (int w = 0; w < nweeks; w++) {
+		struct nt_entry_list days[7];
+		enum nt_status st = NT_OK;
+		int n = 0;
+
+		weeks[w].start = first + 7L * w;
+		nt_date_iso_week(weeks[w].start, &weeks[w].iso_year, &weeks[w].iso_week);
+		for (; n < 7; n++) {
+			long day = weeks[w].start + n;
+
+			if (!nt_date_in_range(day)) { /* past 9999-12-31: nothing there */
+				days[n] = (struct nt_entry_list){0, NULL};
+				continue;
+			}
+			if ((st = nt_journal_day(s, day, &days[n], err)))
+				break;
+			if (day >= from && day <= to)
+				absorbed[day - from] = nt_b12_absorbed_day(&days[n], &partial[day - from]);
+		}
+		if (!st)
+			nt_b12_week_judge(days, &weeks[w].b12);
+		for (int i = 0; i < n; i++)
+			nt_entry_list_fini(&days[i]);
+		if (st)
+			return st;
+	}
+	return NT_OK;
+}
+
+enum nt_status
+nt_report_detail(struct nt_store *s, struct nt_report *r, struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct lab_keep labs = {r->from, r->to, 0, 0, NULL, false};
+	int nweeks = (int)((nt_date_week_start(r->to) - nt_date_week_start(r->from)) / 7 + 1);
+	double *absorbed = calloc((size_t)r->ndays, sizeof *absorbed);
+	bool *partial = calloc((size_t)r->ndays, sizeof *partial);
+	struct nt_report_week *weeks = calloc((size_t)nweeks, sizeof *weeks);
+	enum nt_status st;
+
+	if (!err)
+		err = &scratch;
+	if (!absorbed || !partial || !weeks) {
+		st = nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+		goto fail;
+	}
+	for (int i = 0; i < r->ndays; i++)
+		absorbed[i] = NT_UNKNOWN;
+	if ((st = detail_weeks(s, r->from, r->to, absorbed, partial, weeks, err)) ||
+	    (st = nt_lab_each(s, lab_keep, &labs, err)))
+		goto fail;
+	if (labs.nomem) {
+		st = nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+		goto fail;
+	}
+	r->b12_absorbed = absorbed;
+	r->b12_absorbed_partial = partial;
+	r->nweeks = nweeks;
+	r->weeks = weeks;
+	r->nlabs = labs.n;
+	r->labs = labs.v;
+	return NT_OK;
+fail:
+	for (int i = 0; i < labs.n; i++)
+		free(labs.v[i].unit);
+	free(labs.v);
+	free(absorbed);
+	free(partial);
+	free(weeks);
+	return st;
 }
 
 enum nt_status
@@ -275,6 +404,11 @@ fail:
 
 /* ---- HTML ---- */
 
+/*
+ * The page: small functions, one per section, each writing to fp.  Every
+ * string from the user or the data goes through put_escaped.
+ */
+
 static void
 put_escaped(FILE *fp, const char *s)
 {
@@ -291,112 +425,126 @@ put_escaped(FILE *fp, const char *s)
 	}
 }
 
+#define MICRO "\xc2\xb5"
+#define NDASH "\xe2\x80\x93"
+
 static const struct {
 	enum nt_measure m;
 	const char *title, *unit;
+	bool chart;
 } shown[] = {
-	{NT_B12, "Vitamin B12", "\xc2\xb5g"},
-	{NT_OMEGA3, "Omega-3 (ALA+EPA+DHA+DPA)", "g"},
-	{NT_EPA_DHA, "EPA+DHA", "mg"},
-	{NT_POTASSIUM, "Potassium", "mg"},
-	{NT_ENERGY, "Energy", "kcal"},
+	{NT_B12, "Vitamin B12", MICRO "g", true},
+	{NT_OMEGA3, "Omega-3 (ALA+EPA+DHA+DPA)", "g", true},
+	{NT_EPA_DHA, "EPA+DHA", "mg", true},
+	{NT_POTASSIUM, "Potassium", "mg", true},
+	{NT_ENERGY, "Energy", "kcal", false},
 };
 #define N_SHOWN (sizeof shown / sizeof *shown)
+
+static const char *const month_abbr[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+/* "Tue 10 Mar 2026" */
+static void
+put_day(FILE *fp, long day)
+{
+	int y, m, d;
+
+	nt_date_to_ymd(day, &y, &m, &d);
+	fprintf(fp, "%s %d %s %d", nt_date_weekday_abbr(nt_date_weekday(day)), d, month_abbr[m - 1],
+	        y);
+}
+
+/*
+ * The markers after a shown value: "*" partial (some part unknown, so a
+ * lower bound).  An estimated value (nt_amounts' `estimated` bits, being
+ * added for the ALA estimate) gets its marker here too.
+ */
+static void
+put_marks(FILE *fp, bool partial)
+{
+	if (partial)
+		fputs("<span class=\"mark\" title=\"partial: some entries have no value\">*</span>",
+		      fp);
+}
 
 static void
 value_cell(FILE *fp, double v, int decimals, bool partial)
 {
-	if (nt_known(v))
-		fprintf(fp, "<td>%.*f%s</td>", decimals, nt_round(v, decimals), partial ? "*" : "");
-	else
+	if (!nt_known(v)) {
 		fputs("<td class=\"na\">?</td>", fp);
-}
-
-/* A bar per day at its percent of target (capped at 200%), a line at 100%. */
-static void
-svg_chart(FILE *fp, const struct nt_report *r, enum nt_measure m, const char *title,
-          const char *unit)
-{
-	const double w = 720, h = 160, top = 10, bottom = 24, cap = 200;
-	double target = r->targets.t[m].value, bw = w / r->ndays, y100;
-	char from[NT_DATE_LEN], to[NT_DATE_LEN];
-
-	if (!nt_known(target))
 		return;
-	y100 = top + (h - top - bottom) * (1 - 100 / cap);
-	fprintf(fp, "<figure><svg viewBox=\"0 0 %.0f %.0f\" width=\"100%%\" role=\"img\" "
-	        "aria-label=\"", w, h);
-	put_escaped(fp, title);
-	fputs(" per day, percent of target\">\n", fp);
-	for (int i = 0; i < r->ndays; i++) {
-		double v = r->days[i].total.v[m], pct, bh;
-
-		if (!r->days[i].entries) { /* not logged: a grey tick, not a zero */
-			fprintf(fp, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"2\" "
-			        "class=\"nl\"/>\n", i * bw + bw * 0.1, h - bottom - 2, bw * 0.8);
-			continue;
-		}
-		if (!nt_known(v))
-			continue;
-		pct = fmin(100 * v / target, cap);
-		bh = (h - top - bottom) * pct / cap;
-		fprintf(fp, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" class=\"%s\"/>\n",
-		        i * bw + bw * 0.1, h - bottom - bh, bw * 0.8, bh, pct >= 100 ? "ok" : "low");
 	}
-	fprintf(fp, "<line x1=\"0\" x2=\"%.0f\" y1=\"%.2f\" y2=\"%.2f\" class=\"target\"/>\n", w,
-	        y100, y100);
-	fprintf(fp, "<text x=\"%.0f\" y=\"%.2f\" class=\"lbl\" text-anchor=\"end\">target</text>\n",
-	        w - 2, y100 - 3);
-	nt_date_format(r->from, from);
-	nt_date_format(r->to, to);
-	fprintf(fp, "<text x=\"0\" y=\"%.0f\" class=\"lbl\">%s</text>\n", h - 6, from);
-	fprintf(fp, "<text x=\"%.0f\" y=\"%.0f\" class=\"lbl\" text-anchor=\"end\">%s</text>\n", w,
-	        h - 6, to);
-	fputs("</svg><figcaption>", fp);
-	put_escaped(fp, title);
-	fprintf(fp, ": each day's intake as a percent of the target (%g %s); bars stop at 200%%; a "
-	        "grey line marks a day with nothing logged.</figcaption></figure>\n",
-	        target, unit);
+	fprintf(fp, "<td>%.*f", decimals, nt_round(v, decimals));
+	put_marks(fp, partial);
+	fputs("</td>", fp);
 }
 
-enum nt_status
-nt_report_html(FILE *fp, const struct nt_report *r, const char *title, struct nt_err *err)
+static const char html_css[] =
+	"body{font-family:system-ui,sans-serif;max-width:48em;margin:2em auto;padding:0 1em;"
+	"color:#222;line-height:1.4}\n"
+	"h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.2em;margin:1.4em 0 .4em;"
+	"border-bottom:1px solid #888}\n"
+	"table{border-collapse:collapse;margin:.6em 0}\n"
+	"th,td{padding:.15em .6em;border-bottom:1px solid #ccc;text-align:right;"
+	"vertical-align:top}\n"
+	"th{font-weight:600;background:#f3f3f3}\n"
+	"th:first-child,td:first-child,td.l,th.l{text-align:left}\n"
+	".low{color:#a00;font-weight:bold}.ok{color:#060}.na{color:#777}\n"
+	".mark{color:#a60}\n"
+	".notice{border:1px solid #888;padding:.4em .7em;background:#f7f7f7}\n"
+	"svg{display:block;width:100%;height:auto}\n"
+	"svg text{font-family:system-ui,sans-serif;font-size:10px;fill:#333}\n"
+	"svg .axis{stroke:#444;stroke-width:1}svg .grid{stroke:#ccc;stroke-width:.7}\n"
+	"svg .target{stroke:#222;stroke-width:1.2;stroke-dasharray:5 3}\n"
+	"svg .ok{fill:#3a7d44}svg .low{fill:#c0392b}svg .part{fill-opacity:.55}\n"
+	"svg .zero{fill:#7a1010}svg .nl{fill:#ececec}svg .nlm{fill:none;stroke:#888}\n"
+	"svg .unk{fill:#fbeec0}svg text.unk{fill:#8a6d00;font-weight:bold}\n"
+	"svg text.tl{font-weight:bold}svg text.small{font-size:8px}\n"
+	"svg .lab{stroke:#222;stroke-width:.8}svg .lab.normal{fill:#3a7d44}"
+	"svg .lab.borderline{fill:#e0a800}svg .lab.low,svg .lab.high{fill:#c0392b}\n"
+	"figure{margin:.8em 0;break-inside:avoid}figcaption{font-size:.85em;color:#444}\n"
+	".note{font-size:.85em;color:#444}\n"
+	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+	/* no page size: the printer's, A4 or Letter; the charts fit the narrower (A4) */
+	"@page{margin:15mm 14mm}\n"
+	"@media print{body{margin:0;max-width:none;padding:0;font-size:10pt}"
+	"h2{break-after:avoid}tr,figure,svg{break-inside:avoid}thead{display:table-header-group}"
+	".newpage{break-before:page}}\n";
+
+static void
+html_head(FILE *fp, const char *title)
 {
-	char from[NT_DATE_LEN], to[NT_DATE_LEN];
-	const struct nt_profile *p = &r->profile;
-
-	nt_date_format(r->from, from);
-	nt_date_format(r->to, to);
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>", fp);
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>",
+	      fp);
 	put_escaped(fp, title);
-	fputs("</title>\n<style>\n"
-	      "body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;"
-	      "color:#222;line-height:1.4}\n"
-	      "table{border-collapse:collapse;margin:1em 0}\n"
-	      "th,td{padding:.2em .7em;border-bottom:1px solid #ccc;text-align:right}\n"
-	      "th:first-child,td:first-child{text-align:left}\n"
-	      ".low{color:#a00;font-weight:bold}.ok{color:#060}.na{color:#888}\n"
-	      "svg .ok{fill:#3a7d44}svg .low{fill:#c0392b}svg .nl{fill:#aaa}\n"
-	      "svg .target{stroke:#222;stroke-dasharray:4 3}svg .lbl{font-size:11px;fill:#444}\n"
-	      "figure{margin:1em 0;break-inside:avoid}figcaption{font-size:.85em;color:#444}\n"
-	      ".note{font-size:.85em;color:#444}\n"
-	      "@media print{body{margin:0;max-width:none}h2{break-after:avoid}"
-	      "table{break-inside:avoid}}\n"
-	      "</style>\n</head>\n<body>\n<h1>", fp);
+	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", html_css);
 	put_escaped(fp, title);
-	fprintf(fp, "</h1>\n<p>%s to %s: %d of %d days logged (the average counts logged days only; "
-	        "a day with nothing logged is not zero intake, nor is a day where a nutrient is "
-	        "unknown: Days says how many days each average covers).<br>\n", from, to,
-	        r->days_logged, r->ndays);
-	if (p->is_set)
-		fprintf(fp, "Targets for a %s aged %g%s%s, %s diet.</p>\n", nt_sex_name(p->sex),
-		        p->age_y, p->stage ? ", " : "", p->stage ? nt_stage_name(p->stage) : "",
-		        nt_diet_name(p->diet));
-	else
-		fputs("Targets for an adult woman (no profile set).</p>\n", fp);
+	fputs("</h1>\n", fp);
+}
 
-	fputs("<h2>Average per logged day</h2>\n<table>\n<tr><th>Nutrient</th><th>Intake</th>"
-	      "<th>Days</th><th>Target</th><th>%</th><th>Status</th></tr>\n", fp);
+static void
+html_intro(FILE *fp, const struct nt_report *r)
+{
+	fputs("<p>", fp);
+	put_day(fp, r->from);
+	fputs(" to ", fp);
+	put_day(fp, r->to);
+	fprintf(fp, ": %d of %d days logged. A day with nothing logged is not zero intake, nor is "
+	        "a day where a nutrient is unknown: averages count the logged days with a value "
+	        "(Days says how many).</p>\n", r->days_logged, r->ndays);
+	fputs("<p class=\"notice\">Made with nutrack, a food diary: <strong>a tracker, not a "
+	      "diagnosis.</strong> It shows what was logged, judged against population targets; "
+	      "discuss the results with your clinician.</p>\n", fp);
+}
+
+static void
+html_averages(FILE *fp, const struct nt_report *r)
+{
+	fputs("<h2>Average per logged day</h2>\n<table>\n<thead><tr><th>Nutrient</th>"
+	      "<th>Intake</th><th>Days</th><th>Target</th><th>%</th><th>Status</th></tr></thead>\n",
+	      fp);
 	for (size_t i = 0; i < N_SHOWN; i++) {
 		const struct nt_judgement *j = &r->avg[shown[i].m];
 		const char *lvl = nt_level_name(j->level);
@@ -417,36 +565,554 @@ nt_report_html(FILE *fp, const struct nt_report *r, const char *title, struct nt
 			fputs("<td></td>", fp);
 		fprintf(fp, "<td class=\"%s\">%s</td></tr>\n", lvl, lvl);
 	}
-	fputs("</table>\n<h2>Day by day</h2>\n", fp);
-	for (size_t i = 0; i < 4; i++)
-		svg_chart(fp, r, shown[i].m, shown[i].title, shown[i].unit);
-	fputs("<table>\n<tr><th>Date</th>", fp);
+	fputs("</table>\n", fp);
+}
+
+/* One target row: nutrient, value per day, type, source (from targets.csv). */
+static void
+target_row(FILE *fp, const char *title, double value, const char *unit, const char *type,
+           const char *source)
+{
+	fputs("<tr><td>", fp);
+	put_escaped(fp, title);
+	if (nt_known(value))
+		fprintf(fp, "</td><td>%g %s</td><td class=\"l\">", value, unit);
+	else
+		fputs("</td><td class=\"na\">none</td><td class=\"l\">", fp);
+	put_escaped(fp, type);
+	fputs("</td><td class=\"l\">", fp);
+	put_escaped(fp, source);
+	fputs("</td></tr>\n", fp);
+}
+
+/*
+ * The profile and the targets in force: who the targets are for, and each
+ * target's value, type and source.  The one place to extend when profiles
+ * and targets gain dates and custom limits.
+ */
+static void
+html_profile_targets(FILE *fp, const struct nt_report *r)
+{
+	const struct nt_profile *p = &r->profile;
+	const struct nt_target *b12 = &r->targets.t[NT_B12];
+
+	fputs("<h2>Profile and targets</h2>\n<p>", fp);
+	if (p->is_set)
+		fprintf(fp, "Targets for a %s aged %g%s%s, %s diet", nt_sex_name(p->sex), p->age_y,
+		        p->stage ? ", " : "", p->stage ? nt_stage_name(p->stage) : "",
+		        nt_diet_name(p->diet));
+	else
+		fputs("Targets for an adult woman (no profile set)", fp);
+	fputs(", applied to every day of the range.</p>\n<table>\n<thead><tr><th>Nutrient</th>"
+	      "<th>Target per day</th><th class=\"l\">Type</th><th class=\"l\">Source</th></tr>"
+	      "</thead>\n", fp);
 	for (size_t i = 0; i < N_SHOWN; i++) {
+		const struct nt_target *t = &r->targets.t[shown[i].m];
+
+		if (!nt_known(t->value))
+			continue;
+		target_row(fp, shown[i].title, t->value, shown[i].unit, t->type, t->source);
+		if (shown[i].m == NT_B12)
+			target_row(fp, "Vitamin B12 absorbed (estimate)", b12->value / 2, MICRO "g",
+			           "half the RDA",
+			           "the RDA assumes about 50% absorption (IOM 1998, vitamin B12 chapter)");
+	}
+	fputs("</table>\n", fp);
+}
+
+/* ---- the charts: one geometry for every chart and the lab row ---- */
+
+#define CH_W 680.0     /* viewBox width: A4's content width at 96 px/in (180 mm) */
+#define CH_LEFT 50.0   /* the y axis' labels */
+#define CH_RIGHT 6.0
+#define CH_TOP 16.0    /* room above 150 % for the labels of taller bars */
+#define CH_PLOT 120.0  /* 0 to 150 % */
+#define CH_MAX 150.0
+#define CH_DATES 30.0  /* the dates under the bars */
+#define CH_LABEL_PX 44.0 /* the room one date label needs */
+
+static double
+ch_day_w(const struct nt_report *r)
+{
+	return (CH_W - CH_LEFT - CH_RIGHT) / r->ndays;
+}
+
+static double
+ch_x(const struct nt_report *r, int i) /* the left edge of day i's column */
+{
+	return CH_LEFT + i * ch_day_w(r);
+}
+
+static double
+ch_y(double pct)
+{
+	return CH_TOP + CH_PLOT * (1 - pct / CH_MAX);
+}
+
+/*
+ * Which days get a date label, so that labels never overlap: every day,
+ * every other day, Mondays, every other Monday, the 1st of each month, of
+ * every third month, or New Year's Day.  *two_lines: room for the weekday.
+ */
+static bool
+ch_labelled(const struct nt_report *r, int i, int *style)
+{
+	double w = ch_day_w(r);
+	long day = r->from + i;
+	int y, m, d;
+
+	nt_date_to_ymd(day, &y, &m, &d);
+	if (w >= CH_LABEL_PX) {
+		*style = 2; /* "10 Mar" over "Tue" */
+		return true;
+	}
+	*style = 1; /* "10 Mar" */
+	if (2 * w >= CH_LABEL_PX)
+		return i % 2 == 0;
+	if (7 * w >= CH_LABEL_PX)
+		return nt_date_weekday(day) == 0;
+	if (14 * w >= CH_LABEL_PX)
+		return nt_date_weekday(day) == 0 && (day - nt_date_first()) / 7 % 2 == 0;
+	*style = 0; /* "Mar", "2026" under January */
+	if (28 * w >= CH_LABEL_PX)
+		return d == 1;
+	if (90 * w >= CH_LABEL_PX)
+		return d == 1 && (m - 1) % 3 == 0;
+	*style = 3; /* "2026" */
+	return d == 1 && m == 1;
+}
+
+/* One text at x, kept inside the chart's width (width estimated from its length). */
+static void
+ch_text(FILE *fp, double x, double y, const char *cls, const char *text)
+{
+	double half = strlen(text) * 2.9;
+
+	if (x - half < 0)
+		x = half;
+	if (x + half > CH_W)
+		x = CH_W - half;
+	fprintf(fp, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\"%s%s%s>%s</text>\n", x, y,
+	        cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "", text);
+}
+
+/* The dates under the columns, thinned out for long ranges. */
+static void
+ch_dates(FILE *fp, const struct nt_report *r, double y0)
+{
+	for (int i = 0; i < r->ndays; i++) {
+		long day = r->from + i;
+		double x = ch_x(r, i) + ch_day_w(r) / 2;
+		char a[24], b[24];
+		int style, yy, mm, dd;
+
+		if (!ch_labelled(r, i, &style))
+			continue;
+		nt_date_to_ymd(day, &yy, &mm, &dd);
+		fprintf(fp, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n",
+		        x, x, y0, y0 + 3);
+		b[0] = '\0';
+		if (style == 3) {
+			snprintf(a, sizeof a, "%d", yy);
+		} else if (style == 0) {
+			snprintf(a, sizeof a, "%s", month_abbr[mm - 1]);
+			if (mm == 1 || i < 28)
+				snprintf(b, sizeof b, "%d", yy);
+		} else {
+			snprintf(a, sizeof a, "%d %s", dd, month_abbr[mm - 1]);
+			if (style == 2)
+				snprintf(b, sizeof b, "%s", nt_date_weekday_abbr(nt_date_weekday(day)));
+		}
+		ch_text(fp, x, y0 + 13, NULL, a);
+		if (b[0])
+			ch_text(fp, x, y0 + 24, "small", b);
+	}
+}
+
+/* The y axis in % of target: ticks at 0, 50, 100 (the target) and 150 %. */
+static void
+ch_axis(FILE *fp, double x_end)
+{
+	for (int pct = 0; pct <= 150; pct += 50) {
+		double y = ch_y(pct);
+
+		if (pct == 50 || pct == 150)
+			fprintf(fp, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" "
+			        "class=\"grid\"/>\n", CH_LEFT, x_end, y, y);
+		fprintf(fp, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n",
+		        CH_LEFT - 4, CH_LEFT, y, y);
+		fprintf(fp, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\"%s>%d%%</text>\n",
+		        CH_LEFT - 6, y + 3.5, pct == 100 ? " class=\"tl\"" : "", pct);
+	}
+	fprintf(fp, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" class=\"small\">target"
+	        "</text>\n", CH_LEFT - 6, ch_y(100) + 12);
+	fprintf(fp, "<text x=\"2\" y=\"9\" class=\"small\">%% of target</text>\n");
+	/* the target line first: the bars are drawn over it, never the reverse */
+	fprintf(fp, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"target\"/>\n",
+	        CH_LEFT, x_end, ch_y(100), ch_y(100));
+}
+
+/* A day's column: its bar, or the zero, unknown or not-logged mark. */
+static void
+ch_day(FILE *fp, const struct nt_report *r, int i, enum nt_measure m, const char *unit,
+       double target)
+{
+	const struct nt_day_total *d = &r->days[i];
+	int dec = nt_measure_decimals(m);
+	double w = ch_day_w(r), x = ch_x(r, i), y0 = ch_y(0);
+	double bw = w >= 3 ? w * 0.7 : w, bx = x + (w - bw) / 2, cx = x + w / 2;
+	double v = d->total.v[m], shown_v, pct, top;
+	bool partial = d->total.partial & (1u << m);
+
+	fputs("<g><title>", fp);
+	put_day(fp, d->day);
+	if (!d->entries) {
+		fprintf(fp, ": not logged</title><rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" "
+		        "height=\"%.1f\" class=\"nl\"/>", x, CH_TOP, w, CH_PLOT);
+		fprintf(fp, "<circle cx=\"%.2f\" cy=\"%.1f\" r=\"%.1f\" class=\"nlm\"/></g>\n", cx,
+		        y0 - 4, fmin(3, w * 0.35));
+		return;
+	}
+	if (!nt_known(v)) {
+		fprintf(fp, ": unknown (no entry has a value)</title><rect x=\"%.2f\" y=\"%.1f\" "
+		        "width=\"%.2f\" height=\"%.1f\" class=\"unk\"/>", x, CH_TOP, w, CH_PLOT);
+		if (w >= 7)
+			fprintf(fp, "<text x=\"%.2f\" y=\"%.1f\" text-anchor=\"middle\" class=\"unk\">?"
+			        "</text>", cx, y0 - 3);
+		fputs("</g>\n", fp);
+		return;
+	}
+	shown_v = nt_round(v, dec);
+	pct = 100 * shown_v / target;
+	fprintf(fp, ": %.*f %s%s, %.0f%% of target</title>", dec, shown_v, unit,
+	        partial ? " (partial: some entries have no value)" : "", floor(pct + 1e-9));
+	if (shown_v == 0) { /* a logged day with none of it: a visible zero */
+		fprintf(fp, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"3\" class=\"zero\"/>",
+		        bx, y0 - 3, bw);
+		if (w >= 8)
+			fprintf(fp, "<text x=\"%.2f\" y=\"%.1f\" text-anchor=\"middle\">0</text>", cx,
+			        y0 - 6);
+		fputs("</g>\n", fp);
+		return;
+	}
+	top = ch_y(fmin(pct, CH_MAX));
+	fprintf(fp, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" class=\"%s%s\"/>",
+	        bx, top, bw, y0 - top, pct >= 100 ? "ok" : "low", partial ? " part" : "");
+	if (pct > CH_MAX && w >= 30) /* taller than the chart: its percent above it */
+		fprintf(fp, "<text x=\"%.2f\" y=\"%.1f\" text-anchor=\"middle\" class=\"small\">"
+		        "%.0f%%</text>", cx, CH_TOP - 4, floor(pct + 1e-9));
+	else if (pct > CH_MAX && w >= 4)
+		fprintf(fp, "<path d=\"M%.2f %.1fl3 -5l3 5z\" class=\"ok\"/>", cx - 3, CH_TOP - 3);
+	if (partial && w >= 8)
+		fprintf(fp, "<text x=\"%.2f\" y=\"%.1f\" text-anchor=\"middle\" class=\"mark\">*"
+		        "</text>", cx, top - 2 < CH_TOP - 4 ? CH_TOP - 4 : top - 2);
+	fputs("</g>\n", fp);
+}
+
+/*
+ * A bar per day at its percent of target: the y axis in % of target with
+ * ticks at 0, 50, 100 and 150 %, the target line at 100 % under the bars,
+ * bars stopping at 150 % (their percent above), the dates under them.
+ */
+static void
+html_chart(FILE *fp, const struct nt_report *r, enum nt_measure m, const char *title,
+           const char *unit)
+{
+	double target = r->targets.t[m].value, h = CH_TOP + CH_PLOT + CH_DATES;
+	double x_end = CH_W - CH_RIGHT, y0 = ch_y(0);
+
+	if (!nt_known(target) || target <= 0)
+		return;
+	fprintf(fp, "<figure class=\"chart\" data-measure=\"%s\" data-days=\"%d\">\n"
+	        "<figcaption><strong>", nt_measure_name(m), r->ndays);
+	put_escaped(fp, title);
+	fprintf(fp, "</strong>: each day as a percent of the target, %g %s a day</figcaption>\n",
+	        target, unit);
+	fprintf(fp, "<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"", CH_W, h);
+	put_escaped(fp, title);
+	fputs(" per day, percent of target\">\n", fp);
+	ch_axis(fp, x_end);
+	for (int i = 0; i < r->ndays; i++)
+		ch_day(fp, r, i, m, unit, target);
+	fprintf(fp, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n"
+	        "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n",
+	        CH_LEFT, x_end, y0, y0, CH_LEFT, CH_LEFT, CH_TOP - 6, y0);
+	ch_dates(fp, r, y0);
+	fputs("</svg>\n</figure>\n", fp);
+}
+
+static const char *const lab_short[NT_LAB_KIND_COUNT] = {"B12", "Hcy", "MMA"};
+
+/* The lab results on the charts' time axis: a row per test, a marker on its day. */
+static void
+html_lab_axis(FILE *fp, const struct nt_report *r)
+{
+	int row[NT_LAB_KIND_COUNT], rows = 0;
+	double h;
+
+	if (!r->labs || !r->nlabs)
+		return;
+	for (int k = 0; k < NT_LAB_KIND_COUNT; k++) {
+		row[k] = -1;
+		for (int i = 0; i < r->nlabs; i++)
+			if (r->labs[i].kind == (enum nt_lab_kind)k) {
+				row[k] = rows++;
+				break;
+			}
+	}
+	h = 8 + 22.0 * rows + CH_DATES;
+	fprintf(fp, "<figure class=\"labaxis\">\n<figcaption><strong>Lab results</strong> on the "
+	        "same days as the charts above (value and unit as entered)</figcaption>\n"
+	        "<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"lab results by day\">\n",
+	        CH_W, h);
+	for (int k = 0; k < NT_LAB_KIND_COUNT; k++) {
+		double y = 8 + 22.0 * row[k] + 11;
+
+		if (row[k] < 0)
+			continue;
+		fprintf(fp, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>\n"
+		        "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", CH_LEFT,
+		        CH_W - CH_RIGHT, y, y, CH_LEFT - 6, y + 3.5, lab_short[k]);
+	}
+	for (int i = 0; i < r->nlabs; i++) {
+		const struct nt_report_lab *l = &r->labs[i];
+		int di = (int)(l->day - r->from);
+		double cx = ch_x(r, di) + ch_day_w(r) / 2, y = 8 + 22.0 * row[l->kind] + 11;
+		const char *reading = nt_lab_reading(l->kind, l->value);
+		bool left = cx > CH_W - 90;
+
+		fputs("<g class=\"labresult\"><title>", fp);
+		put_day(fp, l->day);
+		fprintf(fp, ": %s %.*f ", nt_lab_kind_title(l->kind), l->decimals, l->entered);
+		put_escaped(fp, l->unit);
+		fprintf(fp, " (%s)</title><path d=\"M%.2f %.1fl5 5l-5 5l-5 -5z\" class=\"lab %s\"/>",
+		        reading, cx, y - 5, reading);
+		/* the value beside the marker, right of it unless it would leave the chart */
+		fprintf(fp, "<text x=\"%.2f\" y=\"%.1f\" text-anchor=\"%s\">%.*f ",
+		        cx + (left ? -8 : 8), y + 3.5, left ? "end" : "start", l->decimals, l->entered);
+		put_escaped(fp, l->unit);
+		fputs("</text></g>\n", fp);
+	}
+	fprintf(fp, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n",
+	        CH_LEFT, CH_W - CH_RIGHT, h - CH_DATES, h - CH_DATES);
+	ch_dates(fp, r, h - CH_DATES);
+	fputs("</svg>\n</figure>\n", fp);
+}
+
+static void
+html_charts(FILE *fp, const struct nt_report *r)
+{
+	fputs("<h2 class=\"newpage\">Day by day</h2>\n<p class=\"note\">Each bar is one day's "
+	      "intake as a percent of the target (green: at or above it, red: below); the dashed "
+	      "line is the target (100&#160;%). Bars stop at 150&#160;%, with the day's percent "
+	      "above them. A dark mark on the axis with 0 is a logged day with none of the "
+	      "nutrient; a grey column with a circle is a day with nothing logged (no bar: not "
+	      "zero); a yellow column with ? is a logged day whose foods have no value for the "
+	      "nutrient (unknown, not zero); a paler bar with * is partial (a lower bound).</p>\n",
+	      fp);
+	for (size_t i = 0; i < N_SHOWN; i++) {
+		if (!shown[i].chart)
+			continue;
+		html_chart(fp, r, shown[i].m, shown[i].title, shown[i].unit);
+		if (shown[i].m == NT_B12)
+			html_lab_axis(fp, r);
+	}
+}
+
+/* Each day: B12 eaten and absorbed, then the other nutrients. */
+static void
+html_days(FILE *fp, const struct nt_report *r)
+{
+	bool long_range = r->ndays > 31;
+
+	fprintf(fp, "<h2 class=\"newpage\">Each day</h2>\n%s<table class=\"days\">\n<thead><tr>"
+	        "<th>Date</th><th>B12 eaten (" MICRO "g)</th>", long_range ?
+	        "<p class=\"note\">Over 31 days: the logged days only.</p>\n" : "");
+	if (r->b12_absorbed)
+		fputs("<th>B12 absorbed, est. (" MICRO "g)</th>", fp);
+	for (size_t i = 1; i < N_SHOWN; i++) {
 		fputs("<th>", fp);
 		put_escaped(fp, shown[i].title);
 		fprintf(fp, " (%s)</th>", shown[i].unit);
 	}
-	fputs("</tr>\n", fp);
+	fputs("</tr></thead>\n", fp);
 	for (int d = 0; d < r->ndays; d++) {
-		char date[NT_DATE_LEN];
+		const struct nt_day_total *t = &r->days[d];
 
-		nt_date_format(r->days[d].day, date);
-		fprintf(fp, "<tr><td>%s %s</td>", nt_date_weekday_abbr(nt_date_weekday(r->days[d].day)),
-		        date);
-		if (!r->days[d].entries) {
-			fprintf(fp, "<td colspan=\"%zu\" class=\"na\">not logged</td></tr>\n", N_SHOWN);
+		if (long_range && !t->entries)
+			continue;
+		fputs("<tr><td>", fp);
+		put_day(fp, t->day);
+		fputs("</td>", fp);
+		if (!t->entries) {
+			fprintf(fp, "<td colspan=\"%zu\" class=\"na l\">not logged</td></tr>\n",
+			        N_SHOWN + (r->b12_absorbed ? 1 : 0));
 			continue;
 		}
-		for (size_t i = 0; i < N_SHOWN; i++)
-			value_cell(fp, r->days[d].total.v[shown[i].m], nt_measure_decimals(shown[i].m),
-			           r->days[d].total.partial & (1u << shown[i].m));
+		value_cell(fp, t->total.v[NT_B12], nt_measure_decimals(NT_B12),
+		           t->total.partial & (1u << NT_B12));
+		if (r->b12_absorbed)
+			value_cell(fp, r->b12_absorbed[d], 2, r->b12_absorbed_partial[d]);
+		for (size_t i = 1; i < N_SHOWN; i++)
+			value_cell(fp, t->total.v[shown[i].m], nt_measure_decimals(shown[i].m),
+			           t->total.partial & (1u << shown[i].m));
 		fputs("</tr>\n", fp);
 	}
 	fputs("</table>\n<p class=\"note\">? = not measured by the source (unknown, not zero); "
-	      "* = partial: some entries have no value for it. Foods: USDA SR28 and FNDDS "
-	      "2021-2023. Targets: vitamin B12 RDA and ALA AI (IOM/NASEM DRI), potassium AI "
-	      "(NASEM 2019), EPA+DHA 250 mg (EFSA 2010 guidance). Made with nutrack, a tracker, "
-	      "not a diagnosis: discuss results with your clinician.</p>\n</body>\n</html>\n", fp);
+	      "* = partial: some entries have no value for it, so the value is a lower bound. "
+	      "Absorbed B12 is an estimate: each meal is one sitting, about half of a small dose is "
+	      "taken up, at most 1.5&#160;" MICRO "g a sitting, and 1&#160;% of the rest (IOM "
+	      "1998); its target is half the RDA.</p>\n", fp);
+}
+
+/* The routines a week matches, or none. */
+static void
+put_routines(FILE *fp, const struct nt_b12_week *b)
+{
+	const char *sep = "";
+
+	if (!b->days_logged) {
+		fputs("<td class=\"na l\">nothing logged</td>", fp);
+		return;
+	}
+	if (!b->fortified && !b->daily && !b->weekly) {
+		fputs("<td class=\"low l\">none matched</td>", fp);
+		return;
+	}
+	fputs("<td class=\"ok l\">", fp);
+	if (b->fortified) {
+		fputs("fortified foods twice a day", fp);
+		sep = "; ";
+	}
+	if (b->daily) {
+		fprintf(fp, "%sa daily supplement", sep);
+		sep = "; ";
+	}
+	if (b->weekly)
+		fprintf(fp, "%sa weekly 2000&#160;" MICRO "g dose", sep);
+	fputs("</td>", fp);
+}
+
+/* Every ISO week the range touches against the Vegan Society's B12 routines. */
+static void
+html_weeks(FILE *fp, const struct nt_report *r)
+{
+	if (!r->weeks)
+		return;
+	fputs("<h2>Vitamin B12 routine, week by week</h2>\n<p class=\"note\">The Vegan Society "
+	      "advises one of three routines: fortified foods at least twice a day for at least "
+	      "3&#160;" MICRO "g a day; a supplement of at least 10&#160;" MICRO "g a day; or "
+	      "2000&#160;" MICRO "g once a week. A routine matches a week when every logged day "
+	      "follows it (planned entries do not count). Each ISO week is judged over all its "
+	      "seven days.</p>\n<table>\n<thead><tr><th>Week</th><th>Days logged</th>"
+	      "<th>Fortified foods, 2+ meals, 3+&#160;" MICRO "g</th>"
+	      "<th>Supplement 10+&#160;" MICRO "g</th><th>Largest supplement dose</th>"
+	      "<th class=\"l\">Routine matched</th></tr></thead>\n", fp);
+	for (int w = 0; w < r->nweeks; w++) {
+		const struct nt_report_week *x = &r->weeks[w];
+		const struct nt_b12_week *b = &x->b12;
+
+		fprintf(fp, "<tr><td>%04d-W%02d, ", x->iso_year, x->iso_week);
+		put_day(fp, x->start);
+		fprintf(fp, " " NDASH "</td><td>%d of 7</td><td>%d</td><td>%d</td>", b->days_logged,
+		        b->fortified_days, b->supplement_days);
+		if (b->largest_dose_ug > 0)
+			fprintf(fp, "<td>%.2f&#160;" MICRO "g</td>", b->largest_dose_ug);
+		else
+			fputs("<td></td>", fp);
+		put_routines(fp, b);
+		fputs("</tr>\n", fp);
+	}
+	fputs("</table>\n", fp);
+}
+
+/* The decimals a value in the kind's own unit is shown with (as `lab list`). */
+static int
+lab_decimals(enum nt_lab_kind k)
+{
+	return k == NT_LAB_MMA ? 2 : k == NT_LAB_B12 ? 0 : 1;
+}
+
+static void
+html_labs(FILE *fp, const struct nt_report *r)
+{
+	if (!r->labs)
+		return;
+	fputs("<h2>Lab results</h2>\n", fp);
+	if (!r->nlabs) {
+		fputs("<p>No lab results recorded in this range.</p>\n", fp);
+		return;
+	}
+	fputs("<table class=\"labs\">\n<thead><tr><th>Date</th><th class=\"l\">Test</th>"
+	      "<th>Result as entered</th><th>Converted</th><th class=\"l\">Usual reading</th>"
+	      "</tr></thead>\n", fp);
+	for (int i = 0; i < r->nlabs; i++) {
+		const struct nt_report_lab *l = &r->labs[i];
+		const char *reading = nt_lab_reading(l->kind, l->value);
+
+		fputs("<tr><td>", fp);
+		put_day(fp, l->day);
+		fprintf(fp, "</td><td class=\"l\">%s</td><td class=\"entered\">%.*f ",
+		        nt_lab_kind_title(l->kind), l->decimals, l->entered);
+		put_escaped(fp, l->unit);
+		fprintf(fp, "</td><td>%.*f %s</td><td class=\"l %s\">%s</td></tr>\n",
+		        lab_decimals(l->kind), l->value, nt_lab_unit(l->kind),
+		        strcmp(reading, "normal") ? "low" : "ok", reading);
+	}
+	fputs("</table>\n<p class=\"note\">The usual reading: serum B12 below 148 pmol/L "
+	      "(200 pg/mL) low, to 258 pmol/L (350 pg/mL) borderline; homocysteine above "
+	      "15 " MICRO "mol/L high; methylmalonic acid above 0.27 " MICRO "mol/L borderline, "
+	      "above 0.40 high. The laboratory's own ranges apply.</p>\n", fp);
+}
+
+/* Where the numbers come from, and what the page is not. */
+static void
+html_sources(FILE *fp, const struct nt_report *r)
+{
+	const char *seen[N_SHOWN];
+	size_t nseen = 0;
+
+	fputs("<h2>Sources</h2>\n<ul class=\"note\">\n<li>Foods: USDA National Nutrient "
+	      "Database for Standard Reference, Release 28 (SR28), and USDA Food and Nutrient "
+	      "Database for Dietary Studies 2021-2023 (FNDDS); a few foods and supplements from "
+	      "product labels; foods the user added.</li>\n<li>Targets: ", fp);
+	for (size_t i = 0; i < N_SHOWN; i++) {
+		const char *src = r->targets.t[shown[i].m].source;
+		bool dup = false;
+
+		if (!nt_known(r->targets.t[shown[i].m].value) || !src[0])
+			continue;
+		for (size_t j = 0; j < nseen; j++)
+			dup |= !strcmp(seen[j], src);
+		if (dup)
+			continue;
+		if (nseen)
+			fputs("; ", fp);
+		seen[nseen++] = src;
+		put_escaped(fp, src);
+	}
+	fputs(" (the bundled targets.csv).</li>\n<li>B12 absorption: IOM 1998 Dietary Reference "
+	      "Intakes, vitamin B12 chapter (active uptake saturating at about 1.5&#160;" MICRO
+	      "g a sitting, 1&#160;% passive).</li>\n<li>B12 routines: the Vegan Society, "
+	      "&#8220;What every vegan should know about vitamin B12&#8221;.</li>\n</ul>\n"
+	      "<p class=\"notice\">nutrack is a tracker, not a diagnosis: it knows only what was "
+	      "logged, and population targets are not a person's needs. Discuss these results "
+	      "with your clinician.</p>\n", fp);
+}
+
+enum nt_status
+nt_report_html(FILE *fp, const struct nt_report *r, const char *title, struct nt_err *err)
+{
+	html_head(fp, title);
+	html_intro(fp, r);
+	html_averages(fp, r);
+	html_profile_targets(fp, r);
+	html_charts(fp, r);
+	html_weeks(fp, r);
+	html_labs(fp, r);
+	html_days(fp, r);
+	html_sources(fp, r);
+	fputs("</body>\n</html>\n", fp);
 	errno = 0;
 	if (fflush(fp) != 0 || ferror(fp))
 		return nt_err_set(err, NT_ERR_IO, "%s", strerror(errno ? errno : EIO));

@@ -5,7 +5,9 @@
 
 #include <stdio.h>
 
+#include "absorption.h"
 #include "analysis.h"
+#include "lab.h"
 #include "profile.h"
 #include "status.h"
 #include "target.h"
@@ -29,12 +31,46 @@ struct nt_report {
 	struct nt_judgement avg[NT_MEASURE_COUNT];
 	struct nt_profile profile;
 	struct nt_targets targets;
+	/* The clinical detail, filled by nt_report_detail only (NULL and 0 before): */
+	double *b12_absorbed;        /* owned, ndays: estimated absorbed B12 (ug), NAN unknown */
+	bool *b12_absorbed_partial;  /* owned, ndays: some entry's B12 unknown */
+	int nweeks;
+	struct nt_report_week *weeks; /* owned: the ISO weeks the range touches, oldest first */
+	int nlabs;
+	struct nt_report_lab *labs;   /* owned: the lab results taken from..to, date order */
+};
+
+/* An ISO week the range touches, its B12 routine judged over all its 7 days. */
+struct nt_report_week {
+	long start; /* Monday */
+	int iso_year, iso_week;
+	struct nt_b12_week b12;
+};
+
+/* A lab result as nt_lab_each gives it, with its unit copied. */
+struct nt_report_lab {
+	long day;
+	enum nt_lab_kind kind;
+	double value;   /* in nt_lab_unit(kind) */
+	double entered; /* as entered, in `unit` */
+	char *unit;     /* owned: as entered ("pg/mL") */
+	int decimals;   /* to show `entered` with */
 };
 
 /* NT_ERR_RANGE when to < from or the range exceeds NT_REPORT_MAX_DAYS. */
 enum nt_status nt_report_range(struct nt_store *s, long from, long to, struct nt_report *out,
                                struct nt_err *err);
 void nt_report_fini(struct nt_report *r);
+
+/*
+ * Adds the clinical detail the HTML report shows to a report from
+ * nt_report_range: each day's estimated absorbed B12 (nt_b12_absorbed_day),
+ * the B12 routine of every ISO week the range touches (nt_b12_week_judge,
+ * over the whole week, as `week` judges it) and the lab results taken in the
+ * range.  Reads every day's entries: call it for the HTML report only.
+ * On error r is as before.
+ */
+enum nt_status nt_report_detail(struct nt_store *s, struct nt_report *r, struct nt_err *err);
 
 /*
  * Weekly averages (nt_analysis_average) of the `weeks` ISO weeks ending
@@ -101,7 +137,12 @@ void nt_top_fini(struct nt_top *t);
 
 /*
  * Writes a report as one self-contained HTML page (tables and inline SVG
- * charts; no scripts, no network; prints well).  `title` is escaped.
+ * charts; no scripts, no network; prints on A4 and Letter): the averages,
+ * the profile and targets in force, a bar chart per nutrient with a bar a
+ * day, lab results on the same time axis, the day table with eaten and
+ * absorbed B12, the weeks' B12 routines, the lab table and the sources.
+ * The parts nt_report_detail fills are left out when it was not called.
+ * `title` is escaped, as is every string from the user or the data.
  * Flushes fp; NT_ERR_IO on a write error, err->msg its reason.
  */
 enum nt_status nt_report_html(FILE *fp, const struct nt_report *r, const char *title,
