@@ -37,14 +37,14 @@ nt() { "$NUTRACK_BIN" --db "$db" "$@"; }
 db=$out/month.db
 rm -f "$db"
 nt profile --sex female --age 34 --diet vegan >/dev/null
-nt foods add "Crackers" --potassium 100 >/dev/null
+nt foods add "Home crackers" --potassium 100 >/dev/null
 i=0
 while [ $i -lt 28 ]; do
 	day=$(date -u -d "2026-03-11 -$i days" +%F)
 	i=$((i + 1))
 	case $day in
 	2026-02-20) nt add -d "$day" fndds:63107010 "1 banana" >/dev/null; continue ;;
-	2026-02-21) nt add -d "$day" Crackers 30g >/dev/null; continue ;;
+	2026-02-21) nt add -d "$day" Home crackers 30g >/dev/null; continue ;;
 	esac
 	[ $((i % 5)) -eq 0 ] && continue
 	nt add -d "$day" --meal breakfast sr28:16139 250ml >/dev/null
@@ -97,9 +97,10 @@ for r in $reports; do
 		# the content width in CSS px (96 per inch)
 		cw=$(python3 -c "print(int(($w - 2 * $mx) * 96 / 25.4))")
 		# the same page on this paper size, and one that measures itself at
-		# the content width with the print layout's body (the report has no script)
+		# the content width with the print stylesheet applied to the screen
+		# (the report itself has no script)
 		sed "s|</style>|@page{size:$p}\n</style>|" "$out/$r.html" >"$out/$r-$p.html"
-		sed "s|</body>|<style>body{margin:0!important;padding:0!important;max-width:none!important}</style><script>addEventListener('load',function(){var m=0;document.querySelectorAll('svg,table').forEach(function(e){m=Math.max(m,Math.ceil(e.getBoundingClientRect().right))});var q=document.createElement('pre');q.id='ntm';q.textContent='right='+m+' scroll='+document.documentElement.scrollWidth;document.body.appendChild(q)})</script></body>|" \
+		sed -e 's|@media print|@media all|' -e "s|</body>|<script>addEventListener('load',function(){var m=0;document.querySelectorAll('svg,table').forEach(function(e){m=Math.max(m,Math.ceil(e.getBoundingClientRect().right))});var q=document.createElement('pre');q.id='ntm';q.textContent='right='+m+' scroll='+document.documentElement.scrollWidth;document.body.appendChild(q)})</script></body>|" \
 			"$out/$r.html" >"$out/$r-$p-measure.html"
 		"$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars \
 			--window-size="$cw,1200" --dump-dom "file://$out/$r-$p-measure.html" \

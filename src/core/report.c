@@ -430,14 +430,14 @@ put_escaped(FILE *fp, const char *s)
 
 static const struct {
 	enum nt_measure m;
-	const char *title, *unit;
+	const char *title, *unit, *brief; /* brief: the day table's column */
 	bool chart;
 } shown[] = {
-	{NT_B12, "Vitamin B12", MICRO "g", true},
-	{NT_OMEGA3, "Omega-3 (ALA+EPA+DHA+DPA)", "g", true},
-	{NT_EPA_DHA, "EPA+DHA", "mg", true},
-	{NT_POTASSIUM, "Potassium", "mg", true},
-	{NT_ENERGY, "Energy", "kcal", false},
+	{NT_B12, "Vitamin B12", MICRO "g", "B12 eaten", true},
+	{NT_OMEGA3, "Omega-3 (ALA+EPA+DHA+DPA)", "g", "Omega-3", true},
+	{NT_EPA_DHA, "EPA+DHA", "mg", "EPA+DHA", true},
+	{NT_POTASSIUM, "Potassium", "mg", "Potassium", true},
+	{NT_ENERGY, "Energy", "kcal", "Energy", false},
 };
 #define N_SHOWN (sizeof shown / sizeof *shown)
 
@@ -453,6 +453,22 @@ put_day(FILE *fp, long day)
 	nt_date_to_ymd(day, &y, &m, &d);
 	fprintf(fp, "%s %d %s %d", nt_date_weekday_abbr(nt_date_weekday(day)), d, month_abbr[m - 1],
 	        y);
+}
+
+/* A week's days: "9 – 15 Mar 2026", "23 Feb – 1 Mar 2026", "29 Dec 2025 – 4 Jan 2026" */
+static void
+put_span(FILE *fp, long first, long last)
+{
+	int y0, m0, d0, y1, m1, d1;
+
+	nt_date_to_ymd(first, &y0, &m0, &d0);
+	nt_date_to_ymd(last, &y1, &m1, &d1);
+	fprintf(fp, "%d", d0);
+	if (m0 != m1 || y0 != y1)
+		fprintf(fp, " %s", month_abbr[m0 - 1]);
+	if (y0 != y1)
+		fprintf(fp, " %d", y0);
+	fprintf(fp, " " NDASH " %d %s %d", d1, month_abbr[m1 - 1], y1);
 }
 
 /*
@@ -491,7 +507,7 @@ static const char html_css[] =
 	"th{font-weight:600;background:#f3f3f3}\n"
 	"th:first-child,td:first-child,td.l,th.l{text-align:left}\n"
 	".low{color:#a00;font-weight:bold}.ok{color:#060}.na{color:#777}\n"
-	".mark{color:#a60}\n"
+	".mark{color:#a60}td.date,td.routine{white-space:nowrap}td .note{white-space:nowrap}\n"
 	".notice{border:1px solid #888;padding:.4em .7em;background:#f7f7f7}\n"
 	"svg{display:block;width:100%;height:auto}\n"
 	"svg text{font-family:system-ui,sans-serif;font-size:10px;fill:#333}\n"
@@ -626,7 +642,7 @@ html_profile_targets(FILE *fp, const struct nt_report *r)
 #define CH_LEFT 50.0   /* the y axis' labels */
 #define CH_RIGHT 6.0
 #define CH_TOP 16.0    /* room above 150 % for the labels of taller bars */
-#define CH_PLOT 120.0  /* 0 to 150 % */
+#define CH_PLOT 100.0  /* 0 to 150 % */
 #define CH_MAX 150.0
 #define CH_DATES 30.0  /* the dates under the bars */
 #define CH_LABEL_PX 44.0 /* the room one date label needs */
@@ -798,7 +814,7 @@ ch_day(FILE *fp, const struct nt_report *r, int i, enum nt_measure m, const char
 	top = ch_y(fmin(pct, CH_MAX));
 	fprintf(fp, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" class=\"%s%s\"/>",
 	        bx, top, bw, y0 - top, pct >= 100 ? "ok" : "low", partial ? " part" : "");
-	if (pct > CH_MAX && w >= 30) /* taller than the chart: its percent above it */
+	if (pct > CH_MAX && w >= 20) /* taller than the chart: its percent above it */
 		fprintf(fp, "<text x=\"%.2f\" y=\"%.1f\" text-anchor=\"middle\" class=\"small\">"
 		        "%.0f%%</text>", cx, CH_TOP - 4, floor(pct + 1e-9));
 	else if (pct > CH_MAX && w >= 4)
@@ -904,8 +920,8 @@ html_charts(FILE *fp, const struct nt_report *r)
 {
 	fputs("<h2 class=\"newpage\">Day by day</h2>\n<p class=\"note\">Each bar is one day's "
 	      "intake as a percent of the target (green: at or above it, red: below); the dashed "
-	      "line is the target (100&#160;%). Bars stop at 150&#160;%, with the day's percent "
-	      "above them. A dark mark on the axis with 0 is a logged day with none of the "
+	      "line is the target (100&#160;%). Bars stop at 150&#160;%: above a taller one, its "
+	      "percent, or a triangle where there is no room. A dark mark on the axis with 0 is a logged day with none of the "
 	      "nutrient; a grey column with a circle is a day with nothing logged (no bar: not "
 	      "zero); a yellow column with ? is a logged day whose foods have no value for the "
 	      "nutrient (unknown, not zero); a paler bar with * is partial (a lower bound).</p>\n",
@@ -926,22 +942,19 @@ html_days(FILE *fp, const struct nt_report *r)
 	bool long_range = r->ndays > 31;
 
 	fprintf(fp, "<h2 class=\"newpage\">Each day</h2>\n%s<table class=\"days\">\n<thead><tr>"
-	        "<th>Date</th><th>B12 eaten (" MICRO "g)</th>", long_range ?
+	        "<th>Date</th><th>B12 eaten<br/>" MICRO "g</th>", long_range ?
 	        "<p class=\"note\">Over 31 days: the logged days only.</p>\n" : "");
 	if (r->b12_absorbed)
-		fputs("<th>B12 absorbed, est. (" MICRO "g)</th>", fp);
-	for (size_t i = 1; i < N_SHOWN; i++) {
-		fputs("<th>", fp);
-		put_escaped(fp, shown[i].title);
-		fprintf(fp, " (%s)</th>", shown[i].unit);
-	}
+		fputs("<th>B12 absorbed<br/>(est.) " MICRO "g</th>", fp);
+	for (size_t i = 1; i < N_SHOWN; i++)
+		fprintf(fp, "<th>%s<br/>%s</th>", shown[i].brief, shown[i].unit);
 	fputs("</tr></thead>\n", fp);
 	for (int d = 0; d < r->ndays; d++) {
 		const struct nt_day_total *t = &r->days[d];
 
 		if (long_range && !t->entries)
 			continue;
-		fputs("<tr><td>", fp);
+		fputs("<tr><td class=\"date\">", fp);
 		put_day(fp, t->day);
 		fputs("</td>", fp);
 		if (!t->entries) {
@@ -976,7 +989,7 @@ put_routines(FILE *fp, const struct nt_b12_week *b)
 		return;
 	}
 	if (!b->fortified && !b->daily && !b->weekly) {
-		fputs("<td class=\"low l\">none matched</td>", fp);
+		fputs("<td class=\"low l routine\">none matched</td>", fp);
 		return;
 	}
 	fputs("<td class=\"ok l\">", fp);
@@ -1005,16 +1018,18 @@ html_weeks(FILE *fp, const struct nt_report *r)
 	      "2000&#160;" MICRO "g once a week. A routine matches a week when every logged day "
 	      "follows it (planned entries do not count). Each ISO week is judged over all its "
 	      "seven days.</p>\n<table>\n<thead><tr><th>Week</th><th>Days logged</th>"
-	      "<th>Fortified foods, 2+ meals, 3+&#160;" MICRO "g</th>"
-	      "<th>Supplement 10+&#160;" MICRO "g</th><th>Largest supplement dose</th>"
+	      "<th>Days with fortified foods at 2+ meals, 3+&#160;" MICRO "g</th>"
+	      "<th>Days with a supplement of 10+&#160;" MICRO "g</th><th>Largest supplement "
+	      "dose</th>"
 	      "<th class=\"l\">Routine matched</th></tr></thead>\n", fp);
 	for (int w = 0; w < r->nweeks; w++) {
 		const struct nt_report_week *x = &r->weeks[w];
 		const struct nt_b12_week *b = &x->b12;
 
-		fprintf(fp, "<tr><td>%04d-W%02d, ", x->iso_year, x->iso_week);
-		put_day(fp, x->start);
-		fprintf(fp, " " NDASH "</td><td>%d of 7</td><td>%d</td><td>%d</td>", b->days_logged,
+		fprintf(fp, "<tr><td class=\"date\">%04d-W%02d<br/><span class=\"note\">",
+		        x->iso_year, x->iso_week);
+		put_span(fp, x->start, x->start + 6);
+		fprintf(fp, "</span></td><td>%d of 7</td><td>%d</td><td>%d</td>", b->days_logged,
 		        b->fortified_days, b->supplement_days);
 		if (b->largest_dose_ug > 0)
 			fprintf(fp, "<td>%.2f&#160;" MICRO "g</td>", b->largest_dose_ug);
@@ -1050,7 +1065,7 @@ html_labs(FILE *fp, const struct nt_report *r)
 		const struct nt_report_lab *l = &r->labs[i];
 		const char *reading = nt_lab_reading(l->kind, l->value);
 
-		fputs("<tr><td>", fp);
+		fputs("<tr><td class=\"date\">", fp);
 		put_day(fp, l->day);
 		fprintf(fp, "</td><td class=\"l\">%s</td><td class=\"entered\">%.*f ",
 		        nt_lab_kind_title(l->kind), l->decimals, l->entered);
