@@ -10,6 +10,7 @@
 #include "fixture.h"
 #include "food.h"
 #include "journal.h"
+#include "lab.h"
 #include "report.h"
 #include "tap.h"
 
@@ -283,6 +284,56 @@ test_html(long mar)
 	nt_report_fini(&r);
 }
 
+/*
+ * The clinical detail over 03-02..03-11 (ISO weeks 10 and 11):
+ *   absorbed B12, one sitting: 03-03 salmon 4.2 ug: a = min(2.1, 1.5) = 1.5,
+ *   1.5 + 0.01 x (4.2 - 1.5) = 1.527 ug; 03-04 banana 0; 03-02 unknown (not
+ *   logged).  Week 10: 2 days logged, no fortified food, no routine.  The lab
+ *   results: 03-05's 300 pg/mL (x 0.7378 = 221.34 pmol/L) is kept, 02-20's
+ *   is before the range.
+ */
+static void
+test_detail(long mar)
+{
+	struct nt_report r;
+	struct nt_err err;
+	long long id;
+	FILE *fp;
+	char *html;
+
+	if (nt_lab_add(s, mar + 4, mar + 10, NT_LAB_B12, 300, "pg/mL", &id, &err) ||
+	    nt_lab_add(s, mar - 9, mar + 10, NT_LAB_MMA, 0.3, "umol/L", &id, &err))
+		tap_bail("lab add: %s", err.msg);
+	if (nt_report_range(s, mar + 1, mar + 10, &r, &err))
+		tap_bail("range: %s", err.msg);
+	ok(!r.b12_absorbed && !r.weeks && !r.labs, "no detail before nt_report_detail");
+	is_int(nt_report_detail(s, &r, &err), NT_OK, "detail read");
+	ok(!nt_known(r.b12_absorbed[0]), "03-02 not logged: absorbed unknown");
+	is_num(r.b12_absorbed[1], 1.527, 1e-9, "03-03 absorbed 1.527 ug");
+	is_num(r.b12_absorbed[2], 0, 1e-12, "03-04 absorbed 0");
+	is_int(r.nweeks, 2, "two ISO weeks");
+	is_int(r.weeks[0].iso_week, 10, "week 10 first");
+	is_int(r.weeks[0].b12.days_logged, 2, "week 10: 2 days logged");
+	ok(!r.weeks[0].b12.fortified && !r.weeks[0].b12.daily && !r.weeks[0].b12.weekly,
+	   "week 10: no routine");
+	is_int(r.nlabs, 1, "one lab result in the range");
+	is_num(r.labs[0].entered, 300, 1e-9, "as entered: 300");
+	ok(!strcmp(r.labs[0].unit, "pg/mL"), "in pg/mL");
+	is_num(r.labs[0].value, 221.34, 1e-9, "221.34 pmol/L");
+	if (!(fp = tmpfile()))
+		tap_bail("tmpfile");
+	is_int(nt_report_html(fp, &r, "x", &err), NT_OK, "HTML with the detail");
+	html = slurp(fp);
+	ok(strstr(html, ">300 pg/mL</text>") && strstr(html, ">300 pg/mL</td>"),
+	   "the lab result on the time axis and in the table");
+	ok(strstr(html, "2026-W10") && strstr(html, "none matched"), "the week's routine");
+	ok(strstr(html, "<td>4.20</td><td>1.53</td>") != NULL, "03-03 eaten and absorbed");
+	free(html);
+	fclose(fp);
+	nt_report_fini(&r);
+	ok(!r.labs && !r.weeks && !r.b12_absorbed, "fini frees the detail");
+}
+
 int
 main(void)
 {
@@ -296,6 +347,7 @@ main(void)
 	test_trend(mar);
 	test_top();
 	test_html(mar);
+	test_detail(mar);
 	nt_store_close(s);
 	return tap_done();
 }
