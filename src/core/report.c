@@ -776,7 +776,7 @@ ch_day(FILE *fp, const struct nt_report *r, int i, enum nt_measure m, const char
 	const struct nt_day_total *d = &r->days[i];
 	int dec = nt_measure_decimals(m);
 	double w = ch_day_w(r), x = ch_x(r, i), y0 = ch_y(0);
-	double bw = w >= 3 ? w * 0.7 : w, bx = x + (w - bw) / 2, cx = x + w / 2;
+	double bw = fmin(w >= 3 ? w * 0.7 : w, 48), bx = x + (w - bw) / 2, cx = x + w / 2;
 	double v = d->total.v[m], shown_v, pct, top;
 	bool partial = d->total.partial & (1u << m);
 
