@@ -915,17 +915,54 @@ html_lab_axis(FILE *fp, const struct nt_report *r)
 	fputs("</svg>\n</figure>\n", fp);
 }
 
+/* What the charts' marks mean, drawn as they are drawn. */
+static void
+html_legend(FILE *fp)
+{
+	static const struct {
+		const char *shape, *text;
+	} keys[] = {
+		{"<rect x=\"3\" y=\"0\" width=\"10\" height=\"12\" class=\"ok\"/>",
+		 "at or above the target"},
+		{"<rect x=\"3\" y=\"4\" width=\"10\" height=\"8\" class=\"low\"/>",
+		 "below the target"},
+		{"<rect x=\"3\" y=\"4\" width=\"10\" height=\"8\" class=\"low part\"/>"
+		 "<text x=\"8\" y=\"3\" text-anchor=\"middle\" class=\"mark\">*</text>",
+		 "partial: a lower bound"},
+		{"<line x1=\"0\" x2=\"16\" y1=\"6\" y2=\"6\" class=\"target\"/>",
+		 "the target (100 %)"},
+		{"<rect x=\"3\" y=\"9\" width=\"10\" height=\"3\" class=\"zero\"/>"
+		 "<text x=\"8\" y=\"7\" text-anchor=\"middle\">0</text>",
+		 "logged, none of it: 0"},
+		{"<rect x=\"0\" y=\"-2\" width=\"16\" height=\"14\" class=\"unk\"/>"
+		 "<text x=\"8\" y=\"10\" text-anchor=\"middle\" class=\"unk\">?</text>",
+		 "no value: unknown, not 0"},
+		{"<rect x=\"0\" y=\"-2\" width=\"16\" height=\"14\" class=\"nl\"/>"
+		 "<circle cx=\"8\" cy=\"8\" r=\"3\" class=\"nlm\"/>",
+		 "nothing logged: no bar"},
+	};
+	const int per_row = 4;
+
+	fprintf(fp, "<svg class=\"legend\" viewBox=\"0 0 %.0f 40\" role=\"img\" "
+	        "aria-label=\"legend\">\n", CH_W);
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		double x = (i % per_row) * CH_W / per_row;
+		double y = 4 + 20.0 * (i / per_row);
+
+		fprintf(fp, "<g transform=\"translate(%.1f %.1f)\">%s<text x=\"22\" y=\"10\">%s"
+		        "</text></g>\n", x, y, keys[i].shape, keys[i].text);
+	}
+	fputs("</svg>\n", fp);
+}
+
 static void
 html_charts(FILE *fp, const struct nt_report *r)
 {
 	fputs("<h2 class=\"newpage\">Day by day</h2>\n<p class=\"note\">Each bar is one day's "
-	      "intake as a percent of the target (green: at or above it, red: below); the dashed "
-	      "line is the target (100&#160;%). Bars stop at 150&#160;%: above a taller one, its "
-	      "percent, or a triangle where there is no room. A dark mark on the axis with 0 is a logged day with none of the "
-	      "nutrient; a grey column with a circle is a day with nothing logged (no bar: not "
-	      "zero); a yellow column with ? is a logged day whose foods have no value for the "
-	      "nutrient (unknown, not zero); a paler bar with * is partial (a lower bound).</p>\n",
-	      fp);
+	      "intake as a percent of the day's target. Bars stop at 150&#160;%: above a taller "
+	      "one, its percent, or a triangle where there is no room. A day with nothing logged, "
+	      "or whose foods have no value for a nutrient, is not zero intake.</p>\n", fp);
+	html_legend(fp);
 	for (size_t i = 0; i < N_SHOWN; i++) {
 		if (!shown[i].chart)
 			continue;
