@@ -859,7 +859,23 @@ html_chart(FILE *fp, const struct nt_report *r, enum nt_measure m, const char *t
 
 static const char *const lab_short[NT_LAB_KIND_COUNT] = {"B12", "Hcy", "MMA"};
 
-/* The lab results on the charts' time axis: a row per test, a marker on its day. */
+/* The room (px) a lab value's text needs beside its marker. */
+#define LAB_TEXT_PX 80.0
+
+/* The distance from result i to its row's next (dir 1) or previous (-1) result. */
+static double
+lab_gap(const struct nt_report *r, int i, int dir)
+{
+	for (int j = i + dir; j >= 0 && j < r->nlabs; j += dir)
+		if (r->labs[j].kind == r->labs[i].kind)
+			return fabs((double)(r->labs[j].day - r->labs[i].day)) * ch_day_w(r);
+	return CH_W;
+}
+
+/*
+ * The lab results on the charts' time axis: a row per test, a marker on its
+ * day, and its value as entered where there is room (always in the table).
+ */
 static void
 html_lab_axis(FILE *fp, const struct nt_report *r)
 {
@@ -878,7 +894,8 @@ html_lab_axis(FILE *fp, const struct nt_report *r)
 	}
 	h = 8 + 22.0 * rows + CH_DATES;
 	fprintf(fp, "<figure class=\"labaxis\">\n<figcaption><strong>Lab results</strong> on the "
-	        "same days as the charts above (value and unit as entered)</figcaption>\n"
+	        "same days as the charts above (value and unit as entered, where there is room; "
+	        "every one in the table of lab results)</figcaption>\n"
 	        "<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"lab results by day\">\n",
 	        CH_W, h);
 	for (int k = 0; k < NT_LAB_KIND_COUNT; k++) {
@@ -895,7 +912,11 @@ html_lab_axis(FILE *fp, const struct nt_report *r)
 		int di = (int)(l->day - r->from);
 		double cx = ch_x(r, di) + ch_day_w(r) / 2, y = 8 + 22.0 * row[l->kind] + 11;
 		const char *reading = nt_lab_reading(l->kind, l->value);
-		bool left = cx > CH_W - 90;
+		bool left = cx > CH_W - LAB_TEXT_PX - 10;
+		/* a text right of its marker must not reach the next one; one left of
+		   it must not reach the previous marker's text */
+		bool room = left ? lab_gap(r, i, -1) >= 2 * LAB_TEXT_PX
+		                 : lab_gap(r, i, 1) >= LAB_TEXT_PX;
 
 		fputs("<g class=\"labresult\"><title>", fp);
 		put_day(fp, l->day);
@@ -903,6 +924,10 @@ html_lab_axis(FILE *fp, const struct nt_report *r)
 		put_escaped(fp, l->unit);
 		fprintf(fp, " (%s)</title><path d=\"M%.2f %.1fl5 5l-5 5l-5 -5z\" class=\"lab %s\"/>",
 		        reading, cx, y - 5, reading);
+		if (!room) {
+			fputs("</g>\n", fp);
+			continue;
+		}
 		/* the value beside the marker, right of it unless it would leave the chart */
 		fprintf(fp, "<text x=\"%.2f\" y=\"%.1f\" text-anchor=\"%s\">%.*f ",
 		        cx + (left ? -8 : 8), y + 3.5, left ? "end" : "start", l->decimals, l->entered);
