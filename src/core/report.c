@@ -525,7 +525,7 @@ static const char html_css[] =
 	/* no page size: the printer's, A4 or Letter; the charts fit the narrower (A4) */
 	"@page{margin:15mm 14mm}\n"
 	"@media print{body{margin:0;max-width:none;padding:0;font-size:10pt}"
-	"h2{break-after:avoid}tr,figure,svg{break-inside:avoid}thead{display:table-header-group}"
+	"h2{break-after:avoid}tr,figure,svg,.sources{break-inside:avoid}thead{display:table-header-group}"
 	".newpage{break-before:page}}\n";
 
 static void
@@ -1149,7 +1149,7 @@ html_sources(FILE *fp, const struct nt_report *r)
 	const char *seen[N_SHOWN];
 	size_t nseen = 0;
 
-	fputs("<h2>Sources</h2>\n<ul class=\"note\">\n<li>Foods: USDA National Nutrient "
+	fputs("<div class=\"sources\">\n<h2>Sources</h2>\n<ul class=\"note\">\n<li>Foods: USDA National Nutrient "
 	      "Database for Standard Reference, Release 28 (SR28), and USDA Food and Nutrient "
 	      "Database for Dietary Studies 2021-2023 (FNDDS); a few foods and supplements from "
 	      "product labels; foods the user added.</li>\n<li>Targets: ", fp);
@@ -1174,7 +1174,7 @@ html_sources(FILE *fp, const struct nt_report *r)
 	      "&#8220;What every vegan should know about vitamin B12&#8221;.</li>\n</ul>\n"
 	      "<p class=\"notice\">nutrack is a tracker, not a diagnosis: it knows only what was "
 	      "logged, and population targets are not a person's needs. Discuss these results "
-	      "with your clinician.</p>\n", fp);
+	      "with your clinician.</p>\n</div>\n", fp);
 }
 
 enum nt_status
