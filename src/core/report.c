@@ -472,29 +472,36 @@ put_span(FILE *fp, long first, long last)
 }
 
 /*
- * The markers after a shown value: "*" partial (some part unknown, so a
- * lower bound).  An estimated value (nt_amounts' `estimated` bits, being
- * added for the ALA estimate) gets its marker here too.
+ * A shown value with its marks, as the text reports mark it: "~" before an
+ * estimate (it includes ALA estimated from USDA's undifferentiated 18:3),
+ * "*" after a partial value (some part unknown, so a lower bound).
  */
 static void
-put_marks(FILE *fp, bool partial)
+put_value(FILE *fp, double v, int decimals, bool partial, bool estimated)
 {
+	if (estimated)
+		fputs("<span class=\"mark\" title=\"estimated: includes an estimated ALA\">~</span>",
+		      fp);
+	fprintf(fp, "%.*f", decimals, nt_round(v, decimals));
 	if (partial)
 		fputs("<span class=\"mark\" title=\"partial: some entries have no value\">*</span>",
 		      fp);
 }
 
 static void
-value_cell(FILE *fp, double v, int decimals, bool partial)
+value_cell(FILE *fp, double v, int decimals, bool partial, bool estimated)
 {
 	if (!nt_known(v)) {
 		fputs("<td class=\"na\">?</td>", fp);
 		return;
 	}
-	fprintf(fp, "<td>%.*f", decimals, nt_round(v, decimals));
-	put_marks(fp, partial);
+	fputs("<td>", fp);
+	put_value(fp, v, decimals, partial, estimated);
 	fputs("</td>", fp);
 }
+
+/* A day total's marks for one measure. */
+#define BIT(mask, m) (((mask) & (1u << (m))) != 0)
 
 static const char html_css[] =
 	"body{font-family:system-ui,sans-serif;max-width:48em;margin:2em auto;padding:0 1em;"
@@ -568,7 +575,7 @@ html_averages(FILE *fp, const struct nt_report *r)
 		fputs("<tr><td>", fp);
 		put_escaped(fp, shown[i].title);
 		fputs("</td>", fp);
-		value_cell(fp, j->intake, nt_measure_decimals(shown[i].m), j->partial);
+		value_cell(fp, j->intake, nt_measure_decimals(shown[i].m), j->partial, j->estimated);
 		/* the days this average covers: the logged days with a value */
 		fprintf(fp, "<td>%d of %d</td>", r->days_known[shown[i].m], r->days_logged);
 		if (nt_known(j->target))
@@ -581,7 +588,8 @@ html_averages(FILE *fp, const struct nt_report *r)
 			fputs("<td></td>", fp);
 		fprintf(fp, "<td class=\"%s\">%s</td></tr>\n", lvl, lvl);
 	}
-	fputs("</table>\n", fp);
+	fputs("</table>\n<p class=\"note\">? = unknown (not zero); * = partial, a lower bound; "
+	      "~ = estimated (includes an estimated ALA).</p>\n", fp);
 }
 
 /* One target row: nutrient, value per day, type, source (from targets.csv). */
@@ -778,7 +786,7 @@ ch_day(FILE *fp, const struct nt_report *r, int i, enum nt_measure m, const char
 	double w = ch_day_w(r), x = ch_x(r, i), y0 = ch_y(0);
 	double bw = fmin(w >= 3 ? w * 0.7 : w, 48), bx = x + (w - bw) / 2, cx = x + w / 2;
 	double v = d->total.v[m], shown_v, pct, top;
-	bool partial = d->total.partial & (1u << m);
+	bool partial = BIT(d->total.partial, m), estimated = BIT(d->total.estimated, m);
 
 	fputs("<g><title>", fp);
 	put_day(fp, d->day);
@@ -800,8 +808,9 @@ ch_day(FILE *fp, const struct nt_report *r, int i, enum nt_measure m, const char
 	}
 	shown_v = nt_round(v, dec);
 	pct = 100 * shown_v / target;
-	fprintf(fp, ": %.*f %s%s, %.0f%% of target</title>", dec, shown_v, unit,
-	        partial ? " (partial: some entries have no value)" : "", floor(pct + 1e-9));
+	fprintf(fp, ": %s%.*f %s%s%s, %.0f%% of target</title>", estimated ? "~" : "", dec,
+	        shown_v, unit, partial ? " (partial: some entries have no value)" : "",
+	        estimated ? " (estimated: includes an estimated ALA)" : "", floor(pct + 1e-9));
 	if (shown_v == 0) { /* a logged day with none of it: a visible zero */
 		fprintf(fp, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"3\" class=\"zero\"/>",
 		        bx, y0 - 3, bw);
@@ -1025,17 +1034,18 @@ html_days(FILE *fp, const struct nt_report *r)
 			continue;
 		}
 		value_cell(fp, t->total.v[NT_B12], nt_measure_decimals(NT_B12),
-		           t->total.partial & (1u << NT_B12));
+		           BIT(t->total.partial, NT_B12), BIT(t->total.estimated, NT_B12));
 		if (r->b12_absorbed)
-			value_cell(fp, r->b12_absorbed[d], 2, r->b12_absorbed_partial[d]);
+			value_cell(fp, r->b12_absorbed[d], 2, r->b12_absorbed_partial[d], false);
 		for (size_t i = 1; i < N_SHOWN; i++)
 			value_cell(fp, t->total.v[shown[i].m], nt_measure_decimals(shown[i].m),
-			           t->total.partial & (1u << shown[i].m));
+			           BIT(t->total.partial, shown[i].m), BIT(t->total.estimated, shown[i].m));
 		fputs("</tr>\n", fp);
 	}
 	fputs("</table>\n<p class=\"note\">? = not measured by the source (unknown, not zero); "
-	      "* = partial: some entries have no value for it, so the value is a lower bound. "
-	      "Absorbed B12 is an estimate: each meal is one sitting, about half of a small dose is "
+	      "* = partial: some entries have no value for it, so the value is a lower bound; "
+	      "~ = estimated: includes ALA estimated from a total the source did not split (18:3, "
+	      "omega-3). Absorbed B12 is an estimate: each meal is one sitting, about half of a small dose is "
 	      "taken up, at most 1.5&#160;" MICRO "g a sitting, and 1&#160;% of the rest (IOM "
 	      "1998); its target is half the RDA.</p>\n", fp);
 }

@@ -95,6 +95,10 @@ check "the y axis in percent of target" \
 	'all(t in texts(charts()[0]) for t in ("0%", "50%", "100%", "150%"))'
 check "the partial day is marked" \
 	'"part" in classes(g("potassium", "Fri 6 Mar"))'
+# The banana's ALA is estimated from 18:3 (tests/cli/estimates.sh): its
+# omega-3, 0.03 g, is marked ~ as in the text report.
+check "an estimate is marked" \
+	'"~</span>0.03</td>" in page and "~0.03 g (estimated" in page'
 check "the lab value on the time axis, as entered" \
 	'any("300 pg/mL" == t.strip() for f in root.iter("figure") if f.get("class") == "labaxis" for t in texts(f))'
 check "the lab table: as entered and converted" \
