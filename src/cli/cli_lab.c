@@ -138,9 +138,11 @@ cli_cmd_lab(struct app *a, int argc, char **argv)
 			printf("No lab results yet: nutrack lab add b12 VALUE pg/mL\n");
 		if (!csv && ls.n)
 			printf("\nUsual ranges (your laboratory's apply): serum B12 low below 148 pmol/L "
-			       "(200 pg/mL),\nborderline to 258 pmol/L (350 pg/mL); homocysteine high "
-			       "above 15 umol/L;\nMMA borderline above 0.27, high above 0.40 umol/L.  nutrack is "
-			       "a tracker, not\na diagnosis: discuss your results with your clinician.\n");
+			       "(200 pg/mL),\nborderline to 258 pmol/L (350 pg/mL), high above 738 pmol/L "
+			       "(1000 pg/mL: usual\nwith supplements or injections; without them, ask your "
+			       "clinician); homocysteine\nhigh above 15 umol/L; MMA borderline above 0.27, "
+			       "high above 0.40 umol/L.\nnutrack is a tracker, not a diagnosis: discuss your "
+			       "results with your clinician.\n");
 		return CLI_OK;
 	}
 	if (!strcmp(argv[1], "rm")) {

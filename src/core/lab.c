@@ -84,7 +84,7 @@ nt_lab_reading(enum nt_lab_kind k, double v)
 {
 	switch (k) {
 	case NT_LAB_B12:
-		return v < 148 ? "low" : v < 258 ? "borderline" : "normal";
+		return v < 148 ? "low" : v < 258 ? "borderline" : v > 738 ? "high" : "normal";
 	case NT_LAB_HOMOCYSTEINE:
 		return v > 15 ? "high" : "normal";
 	default:

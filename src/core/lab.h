@@ -30,8 +30,10 @@ enum nt_status nt_lab_convert(enum nt_lab_kind k, double value, const char *unit
 /*
  * The usual reading of a result (laboratories' ranges differ; theirs
  * apply): B12 below 148 pmol/L (200 pg/mL) "low", to 258 pmol/L (350
- * pg/mL) "borderline", else "normal"; homocysteine above 15 umol/L
- * "high"; MMA above 0.40 umol/L "high", above 0.27 "borderline".
+ * pg/mL) "borderline", above 738 pmol/L (1000 pg/mL, about the top of
+ * laboratories' ranges) "high" (usual with supplements or injections),
+ * else "normal"; homocysteine above 15 umol/L "high"; MMA above 0.40
+ * umol/L "high", above 0.27 "borderline".
  */
 const char *nt_lab_reading(enum nt_lab_kind k, double value);
 

@@ -1147,7 +1147,9 @@ html_labs(FILE *fp, const struct nt_report *r)
 		        strcmp(reading, "normal") ? "low" : "ok", reading);
 	}
 	fputs("</table>\n<p class=\"note\">The usual reading: serum B12 below 148 pmol/L "
-	      "(200 pg/mL) low, to 258 pmol/L (350 pg/mL) borderline; homocysteine above "
+	      "(200 pg/mL) low, to 258 pmol/L (350 pg/mL) borderline, above 738 pmol/L "
+	      "(1000 pg/mL) high (usual with supplements or injections; without them, ask "
+	      "your clinician); homocysteine above "
 	      "15 " MICRO "mol/L high; methylmalonic acid above 0.27 " MICRO "mol/L borderline, "
 	      "above 0.40 high. The laboratory's own ranges apply.</p>\n", fp);
 }

@@ -66,6 +66,10 @@ main(void)
 	is_str(nt_lab_reading(NT_LAB_B12, 147.9), "low", "B12 147.9 pmol/L low");
 	is_str(nt_lab_reading(NT_LAB_B12, 148), "borderline", "148 borderline");
 	is_str(nt_lab_reading(NT_LAB_B12, 258), "normal", "258 normal");
+	is_str(nt_lab_reading(NT_LAB_B12, 738), "normal", "738 normal");
+	/* 22130 pmol/L (a typing slip for 221.30) is not "normal" */
+	is_str(nt_lab_reading(NT_LAB_B12, 738.1), "high", "738.1 high (1000 pg/mL x 0.7378)");
+	is_str(nt_lab_reading(NT_LAB_B12, 22130), "high", "22130 high");
 	is_str(nt_lab_reading(NT_LAB_HOMOCYSTEINE, 15), "normal", "homocysteine 15 normal");
 	is_str(nt_lab_reading(NT_LAB_HOMOCYSTEINE, 15.1), "high", "15.1 high");
 	is_str(nt_lab_reading(NT_LAB_MMA, 0.27), "normal", "MMA 0.27 normal");
