@@ -166,7 +166,8 @@ static const struct cli_command commands[] = {
 	{"profile", cli_cmd_profile,
 	 "[--sex female|male] [--age YEARS] [--stage none|pregnant|lactating] "
 	 "[--diet vegan|vegetarian|omnivore]\n"
-	 "       [--height CM] [--weight KG] [--activity sedentary|low|active|very] [--json]",
+	 "       [--height CM] [--weight KG] [--activity sedentary|low|active|very] [--from DATE]\n"
+	 "       [--json]",
 	 "set the profile targets come from; without options, show it and the targets",
 	 "      --sex SEX      female or male\n"
 	 "      --age YEARS    age in years (0-130)\n"
@@ -175,8 +176,20 @@ static const struct cli_command commands[] = {
 	 "      --height CM    height in cm (40-250; default: the IOM reference)\n"
 	 "      --weight KG    weight in kg (2-400; default: the IOM reference)\n"
 	 "      --activity L   sedentary, low (the default), active or very active\n"
+	 "      --from DATE    the day the change applies from (default today); days\n"
+	 "                     before it keep the profile they had\n"
 	 "      --json         JSON: is_set, sex, age_years, stage, diet, height_cm,\n"
-	 "                     weight_kg, activity, targets (see nutrack(1))\n"},
+	 "                     weight_kg, activity, targets, from, history (see nutrack(1))\n"},
+	{"target", cli_cmd_target,
+	 "[list] [--from DATE] | set NUTRIENT [--min X] [--max Y] [--from DATE]\n"
+	 "       | reset NUTRIENT|all [--from DATE]",
+	 "your own targets and upper limits (a clinician's), beside the DRI targets",
+	 "  NUTRIENT           b12, omega3, ala, epa_dha, potassium, ... (nutrack(1))\n"
+	 "      --min X        your target, in the nutrient's unit (replaces the DRI's)\n"
+	 "      --max Y        an upper limit: intake above it is OVER LIMIT, and\n"
+	 "                     suggestions never go past it\n"
+	 "      --from DATE    the day the setting applies from (default today); for\n"
+	 "                     list, the day to show\n"},
 };
 
 const struct cli_command *

@@ -114,6 +114,7 @@ int cli_cmd_copy(struct app *a, int argc, char **argv);
 int cli_cmd_exclude(struct app *a, int argc, char **argv);
 int cli_cmd_plan(struct app *a, int argc, char **argv);
 int cli_cmd_lab(struct app *a, int argc, char **argv);
+int cli_cmd_target(struct app *a, int argc, char **argv);
 int cli_cmd_recipe(struct app *a, int argc, char **argv);
 int cli_cmd_report(struct app *a, int argc, char **argv);
 int cli_cmd_top(struct app *a, int argc, char **argv);

@@ -132,12 +132,13 @@ cli_cmd_suggest(struct app *a, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(a)))
 		return rc;
-	if ((st = nt_profile_get(a->store, &p, &err)) || (st = nt_targets_for(a->store, &p, &t, &err)))
+	/* the profile and targets in force on the day asked about */
+	if ((st = nt_targets_on(a->store, day, &t, &p, &err)))
 		return cli_fail(a, st, &err);
 	if (week) {
 		struct nt_week w;
 
-		if ((st = nt_analysis_week(a->store, day, &t, &w, &err)))
+		if ((st = nt_analysis_week(a->store, day, NULL, &w, &err)))
 			return cli_fail(a, st, &err);
 		memcpy(j, w.avg, sizeof j);
 		logged = w.days_logged > 0;
@@ -695,7 +696,8 @@ cli_cmd_plan(struct app *a, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(a)))
 		return rc;
-	if ((st = nt_profile_get(a->store, &p, &err)) || (st = nt_targets_for(a->store, &p, &t, &err)) ||
+	/* the profile and targets in force on the plan's first day */
+	if ((st = nt_targets_on(a->store, first, &t, &p, &err)) ||
 	    (st = nt_plan_days(a->store, &p, &t, first, (int)ndays, &pl, &err)))
 		return cli_fail(a, st, &err);
 	for (int d = 0; d < pl.ndays; d++)

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "cli_format.h"
 #include "cli_json.h"
+#include "date.h"
 #include "energy.h"
 #include "profile.h"
 #include "target.h"
@@ -66,13 +67,22 @@ print_profile(struct app *a, const struct nt_profile *p, const struct nt_targets
 
 		printf("  ");
 		cli_put_padded(stdout, rows[i].label, 18, false);
+		if (!nt_known(x->value) && x->user_limit) {
+			printf("limit %g %s set by you (no target)\n", x->limit,
+			       app_unit(a, nt_measure_unit(rows[i].m)));
+			continue;
+		}
 		if (!nt_known(x->value)) {
 			printf("none for this age\n");
 			continue;
 		}
 		snprintf(val, sizeof val, "%g %s", x->value, app_unit(a, nt_measure_unit(rows[i].m)));
 		cli_put_padded(stdout, val, 10, false);
-		printf("%-9s %s\n", x->type, x->source);
+		printf("%-9s %s", x->type, x->source);
+		if (x->user_limit)
+			printf("; limit %g %s set by you", x->limit,
+			       app_unit(a, nt_measure_unit(rows[i].m)));
+		printf("\n");
 	}
 	/* what plans are made for, beside the targets tracked every day */
 	if (nt_known(protein->value)) {
@@ -89,10 +99,31 @@ print_profile(struct app *a, const struct nt_profile *p, const struct nt_targets
 	printf("%-9s %s\n", "EER", "IOM 2005 equation for age, sex, height, weight and activity");
 }
 
+/* "Profile history:" a line per version, the one shown marked. */
+static void
+print_history(const struct nt_profile_history *h, long shown)
+{
+	printf("\nProfile history (each applies from its day until the next):\n");
+	for (size_t i = 0; i < h->n; i++) {
+		const struct nt_profile *q = &h->v[i].profile;
+		char d[NT_DATE_LEN];
+
+		if (h->v[i].from == NT_PROFILE_ALWAYS)
+			snprintf(d, sizeof d, "first");
+		else
+			nt_date_format(h->v[i].from, d);
+		printf("  %s %-10s  %s, %g years, ", h->v[i].from == shown ? "*" : " ", d,
+		       nt_sex_name(q->sex), q->age_y);
+		if (q->stage != NT_STAGE_NONE)
+			printf("%s, ", nt_stage_name(q->stage));
+		printf("%s diet\n", nt_diet_name(q->diet));
+	}
+}
+
 /* One target of the JSON's list (value null when there is none for the profile). */
 static void
 target_json(struct cli_json *j, enum nt_measure m, double value, const char *type,
-            const char *source)
+            const char *source, double limit, bool user)
 {
 	cli_json_begin_object(j);
 	cli_json_key_string(j, "nutrient", nt_measure_name(m));
@@ -100,16 +131,20 @@ target_json(struct cli_json *j, enum nt_measure m, double value, const char *typ
 	cli_json_key_number(j, "value", value, m == NT_ENERGY ? 0 : -1);
 	cli_json_key_string(j, "type", nt_known(value) ? type : NULL);
 	cli_json_key_string(j, "source", nt_known(value) ? source : NULL);
+	cli_json_key_number(j, "limit", limit, -1);
+	cli_json_key_bool(j, "set_by_you", user);
 	cli_json_end_object(j);
 }
 
 /*
  * One object: the profile (is_set false: the adult female defaults), the
- * body the energy requirement is for, and the targets as the text lists them.
+ * body the energy requirement is for, the targets as the text lists them
+ * (with the user's limits), the day the profile applies from (null: from
+ * the beginning) and every version (history).
  */
 static void
 profile_json(const struct nt_profile *p, const struct nt_targets *t,
-             const struct nt_target *protein)
+             const struct nt_target *protein, long from, const struct nt_profile_history *h)
 {
 	static const enum nt_measure tracked[] = {NT_B12, NT_OMEGA3, NT_EPA_DHA, NT_POTASSIUM};
 	struct nt_body b;
@@ -134,11 +169,43 @@ profile_json(const struct nt_profile *p, const struct nt_targets *t,
 	for (size_t i = 0; i < sizeof tracked / sizeof *tracked; i++) {
 		const struct nt_target *x = &t->t[tracked[i]];
 
-		target_json(&j, tracked[i], x->value, x->type, x->source);
+		target_json(&j, tracked[i], x->value, x->type, x->source, x->limit,
+		            x->user_value || x->user_limit);
 	}
-	target_json(&j, NT_PROTEIN, protein->value, protein->type, protein->source);
+	target_json(&j, NT_PROTEIN, protein->value, protein->type, protein->source, NAN, false);
 	target_json(&j, NT_ENERGY, nt_energy_eer(p, &b), "EER",
-	            "IOM 2005 equation for age, sex, height, weight and activity");
+	            "IOM 2005 equation for age, sex, height, weight and activity", NAN, false);
+	cli_json_end_array(&j);
+	cli_json_key(&j, "from");
+	if (from == NT_PROFILE_ALWAYS) {
+		cli_json_null(&j);
+	} else {
+		char d[NT_DATE_LEN];
+
+		nt_date_format(from, d);
+		cli_json_string(&j, d);
+	}
+	cli_json_key(&j, "history");
+	cli_json_begin_array(&j);
+	for (size_t i = 0; i < h->n; i++) {
+		const struct nt_profile *q = &h->v[i].profile;
+
+		cli_json_begin_object(&j);
+		cli_json_key(&j, "from");
+		if (h->v[i].from == NT_PROFILE_ALWAYS) {
+			cli_json_null(&j);
+		} else {
+			char d[NT_DATE_LEN];
+
+			nt_date_format(h->v[i].from, d);
+			cli_json_string(&j, d);
+		}
+		cli_json_key_string(&j, "sex", nt_sex_name(q->sex));
+		cli_json_key_number(&j, "age_years", q->age_y, -1);
+		cli_json_key_string(&j, "stage", nt_stage_name(q->stage));
+		cli_json_key_string(&j, "diet", nt_diet_name(q->diet));
+		cli_json_end_object(&j);
+	}
 	cli_json_end_array(&j);
 	cli_json_end_object(&j);
 }
@@ -163,7 +230,7 @@ cli_cmd_profile(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("profile");
 	const char *sex = NULL, *age = NULL, *stage = NULL, *diet = NULL, *height = NULL,
-		   *weight = NULL, *activity = NULL;
+		   *weight = NULL, *activity = NULL, *from_s = NULL;
 	bool json = false;
 	struct cli_opt opts[] = {
 		{"sex", 0, &sex, NULL},
@@ -173,23 +240,32 @@ cli_cmd_profile(struct app *a, int argc, char **argv)
 		{"height", 0, &height, NULL},
 		{"weight", 0, &weight, NULL},
 		{"activity", 0, &activity, NULL},
+		{"from", 0, &from_s, NULL},
 		{"json", 0, NULL, &json},
 		{NULL, 0, NULL, NULL},
 	};
 	struct nt_profile p;
 	struct nt_targets t;
-	struct nt_target protein = {NAN, "", ""};
+	struct nt_target protein = {.value = NAN, .limit = NAN, .dri = NAN};
+	struct nt_profile_history h = {NULL, 0};
 	struct nt_err err;
 	enum nt_status st;
+	long from = a->today, vfrom;
 	int npos, rc, v;
 
 	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
 		return rc;
 	if (npos)
 		return cli_usage_error(a, cmd, "profile: unexpected argument '%s'", argv[1]);
+	if (from_s && (rc = cli_date(a, from_s, &from)))
+		return rc;
+	if (from_s && !(sex || age || stage || diet || height || weight || activity))
+		return cli_usage_error(a, cmd, "profile: --from goes with a change (--sex, --age, "
+		                       "--stage, ...)");
 	if ((rc = cli_open(a)))
 		return rc;
-	if ((st = nt_profile_get(a->store, &p, &err)))
+	/* a change starts from the profile in force on its day */
+	if ((st = nt_profile_on(a->store, from, &p, &vfrom, &err)))
 		return cli_fail(a, st, &err);
 	if (sex || age || stage || diet || height || weight || activity) {
 		if (sex) {
@@ -229,17 +305,24 @@ cli_cmd_profile(struct app *a, int argc, char **argv)
 		}
 		/* Check the targets exist before storing, so a failure changes nothing. */
 		if ((st = nt_profile_check(&p, &err)) || (st = nt_targets_for(a->store, &p, &t, &err)) ||
-		    (st = nt_profile_set(a->store, &p, &err)))
+		    (st = nt_profile_set(a->store, &p, from, &err)))
 			return cli_fail(a, st, &err);
-		p.is_set = true;
-	} else if ((st = nt_targets_for(a->store, &p, &t, &err))) {
+	}
+	if ((st = nt_profile_on(a->store, from, &p, &vfrom, &err)) ||
+	    (st = nt_targets_on(a->store, from, &t, NULL, &err)) ||
+	    (st = nt_profile_history(a->store, &h, &err)))
+		return cli_fail(a, st, &err);
+	if ((st = nt_target_protein(a->store, &p, &protein, &err)) && st != NT_ERR_NOTFOUND) {
+		nt_profile_history_fini(&h);
 		return cli_fail(a, st, &err);
 	}
-	if ((st = nt_target_protein(a->store, &p, &protein, &err)) && st != NT_ERR_NOTFOUND)
-		return cli_fail(a, st, &err);
-	if (json)
-		profile_json(&p, &t, &protein);
-	else
+	if (json) {
+		profile_json(&p, &t, &protein, vfrom, &h);
+	} else {
 		print_profile(a, &p, &t, &protein);
+		if (h.n > 1)
+			print_history(&h, vfrom);
+	}
+	nt_profile_history_fini(&h);
 	return CLI_OK;
 }

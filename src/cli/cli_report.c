@@ -40,16 +40,71 @@ static const struct {
 };
 #define N_TRACKED (sizeof tracked / sizeof *tracked)
 
-/* Loads the profile and its targets, reporting errors. */
+/* Loads the profile and targets in force on `day`, reporting errors. */
 static int
-load_targets(struct app *a, struct nt_profile *p, struct nt_targets *t)
+load_targets(struct app *a, long day, struct nt_profile *p, struct nt_targets *t)
 {
 	struct nt_err err;
 	enum nt_status st;
 
-	if ((st = nt_profile_get(a->store, p, &err)) || (st = nt_targets_for(a->store, p, t, &err)))
+	if ((st = nt_targets_on(a->store, day, t, p, &err)))
 		return cli_fail(a, st, &err);
 	return 0;
+}
+
+/* What changed on a day: "pregnant", "female, 31 years, vegan diet", "your targets". */
+static void
+describe_change(char *buf, size_t n, const struct nt_profile *was, const struct nt_profile *is,
+                bool targets_only)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	if (was->sex != is->sex || was->age_y != is->age_y || was->diet != is->diet ||
+	    was->height_cm != is->height_cm || was->weight_kg != is->weight_kg ||
+	    was->activity != is->activity) {
+		o += (size_t)snprintf(buf, n, "%s, %g years%s%s, %s diet", nt_sex_name(is->sex),
+		                      is->age_y, is->stage != NT_STAGE_NONE ? ", " : "",
+		                      is->stage != NT_STAGE_NONE ? nt_stage_name(is->stage) : "",
+		                      nt_diet_name(is->diet));
+	} else if (was->stage != is->stage) {
+		o += (size_t)snprintf(buf, n, "%s", is->stage != NT_STAGE_NONE
+		                      ? nt_stage_name(is->stage) : "no longer pregnant or lactating");
+	}
+	if (targets_only && o < n)
+		snprintf(buf + o, n - o, "%syour own targets or limits", o ? "; " : "");
+}
+
+/*
+ * "Targets changed on 2026-03-09 (pregnant)." for each day of the range
+ * whose targets differ from the day before's.
+ */
+static void
+print_target_changes(const struct nt_targets *daily, const struct nt_profile *profiles, int n,
+                     long first)
+{
+	for (int i = 1; i < n; i++) {
+		char what[160], date[NT_DATE_LEN];
+		bool prof = memcmp(&profiles[i], &profiles[i - 1], sizeof *profiles) != 0;
+		struct nt_targets dri_was, dri_is;
+		bool own;
+
+		if (!nt_targets_differ(&daily[i], &daily[i - 1]))
+			continue;
+		/* the user's settings changed when more than the profile's DRI rows did */
+		own = false;
+		for (int m = 0; m < NT_MEASURE_COUNT; m++) {
+			dri_was.t[m] = daily[i - 1].t[m];
+			dri_is.t[m] = daily[i].t[m];
+			own |= dri_was.t[m].user_value != dri_is.t[m].user_value ||
+			       dri_was.t[m].user_limit != dri_is.t[m].user_limit ||
+			       dri_was.t[m].user_from != dri_is.t[m].user_from;
+		}
+		describe_change(what, sizeof what, &profiles[i - 1], &profiles[i], own || !prof);
+		nt_date_format(first + i, date);
+		printf("Targets changed on %s (%s); the average is judged against the mean of the "
+		       "daily targets.\n", date, what);
+	}
 }
 
 static void
@@ -72,6 +127,7 @@ level_text(enum nt_level l)
 	case NT_LEVEL_OK: return "ok";
 	case NT_LEVEL_LOW: return "LOW";
 	case NT_LEVEL_UNKNOWN: return "unknown";
+	case NT_LEVEL_OVER: return "OVER LIMIT";
 	default: return "";
 	}
 }
@@ -122,22 +178,32 @@ day_rows(const struct nt_entry_list *l, const struct nt_targets *t,
 }
 
 /*
- * Prints the totals table; returns whether any row was partial, and sets
- * *estimated when one was estimated.
+ * Prints the totals table, with a Limit column when a row has a limit;
+ * returns whether any row was partial, and sets *estimated when one was
+ * estimated.
  */
 static bool
 print_judgement_table(const struct app *a, const struct total_row *rows, size_t n,
                       bool logged, bool *estimated)
 {
-	static const int widths[] = {18, 14, 12, -5, 9};
-	const char *head[] = {"Nutrient", "Intake", "Target", "%", "  Status"};
-	bool partial = false;
+	static const int widths[] = {18, 14, 12, 12, -5, 9};
+	static const int w5[] = {18, 14, 12, -5, 9};
+	const char *head[] = {"Nutrient", "Intake", "Target", "Limit", "%", "  Status"};
+	const char *h5[] = {"Nutrient", "Intake", "Target", "%", "  Status"};
+	bool partial = false, limits = false;
 
-	cli_put_row(stdout, head, widths, 5);
+	for (size_t i = 0; i < n; i++)
+		limits |= nt_known(rows[i].j.limit);
+	/* without limits, the columns nutrack always had */
+	if (limits)
+		cli_put_row(stdout, head, widths, 6);
+	else
+		cli_put_row(stdout, h5, w5, 5);
 	for (size_t i = 0; i < n; i++) {
 		const struct nt_judgement *x = &rows[i].j;
-		char in[64], tg[64], pc[16], lv[32];
-		const char *cells[5] = {rows[i].title, in, tg, pc, lv};
+		char in[64], tg[64], lm[64], pc[16], lv[32];
+		const char *cells6[6] = {rows[i].title, in, tg, lm, pc, lv};
+		const char *cells5[5] = {rows[i].title, in, tg, pc, lv};
 		const char *unit = app_unit(a, rows[i].unit);
 
 		if (!logged)
@@ -151,6 +217,10 @@ print_judgement_table(const struct app *a, const struct total_row *rows, size_t 
 			snprintf(tg, sizeof tg, "%g %s", x->target, unit);
 		else
 			tg[0] = '\0';
+		if (nt_known(x->limit))
+			snprintf(lm, sizeof lm, "%g %s", x->limit, unit);
+		else
+			lm[0] = '\0';
 		if (x->percent >= 0)
 			snprintf(pc, sizeof pc, "%d%%", x->percent);
 		else
@@ -161,7 +231,10 @@ print_judgement_table(const struct app *a, const struct total_row *rows, size_t 
 			snprintf(lv, sizeof lv, "  %s", logged ? level_text(x->level) : "not logged");
 		partial |= x->partial;
 		*estimated |= logged && x->estimated;
-		cli_put_row(stdout, cells, widths, 5);
+		if (limits)
+			cli_put_row(stdout, cells6, widths, 6);
+		else
+			cli_put_row(stdout, cells5, w5, 5);
 	}
 	return partial;
 }
@@ -170,7 +243,7 @@ print_judgement_table(const struct app *a, const struct total_row *rows, size_t 
 static void
 print_shortfalls(const struct nt_judgement *j, const char *when)
 {
-	int low = 0, unknown = 0;
+	int low = 0, unknown = 0, over = 0;
 
 	for (size_t i = 0; i < N_TRACKED; i++) {
 		if (j[tracked[i].m].level != NT_LEVEL_LOW)
@@ -194,7 +267,18 @@ print_shortfalls(const struct nt_judgement *j, const char *when)
 	}
 	if (unknown)
 		printf(".\n");
-	if (!low && !unknown)
+	for (size_t i = 0; i < N_TRACKED; i++) {
+		if (j[tracked[i].m].level != NT_LEVEL_OVER)
+			continue;
+		if (over++)
+			printf(", ");
+		else
+			printf("OVER the limit you set %s: ", when);
+		printf("%s", tracked[i].title);
+	}
+	if (over)
+		printf(".\n");
+	if (!low && !unknown && !over)
 		printf("All targets met %s.\n", when);
 }
 
@@ -361,7 +445,7 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(a)))
 		return rc;
-	if ((rc = load_targets(a, &p, &t)))
+	if ((rc = load_targets(a, day, &p, &t)))
 		return rc;
 	if ((st = nt_journal_day(a->store, day, &l, &err)))
 		return cli_fail(a, st, &err);
@@ -657,6 +741,18 @@ print_days_table(const struct app *a, const struct nt_day_total *days, int n,
 	for (size_t i = 0; i < 5; i++)
 		cli_fmt_exact(buf[i + 1], sizeof buf[i + 1], t->t[tracked[i].m].value);
 	cli_put_row(stdout, cells, widths, 6);
+	{
+		bool limits = false;
+
+		for (size_t i = 0; i < 5; i++)
+			limits |= nt_known(t->t[tracked[i].m].limit);
+		if (limits) {
+			snprintf(buf[0], sizeof buf[0], "Limit");
+			for (size_t i = 0; i < 5; i++)
+				cli_fmt_exact(buf[i + 1], sizeof buf[i + 1], t->t[tracked[i].m].limit);
+			cli_put_row(stdout, cells, widths, 6);
+		}
+	}
 	if (days_logged) {
 		snprintf(buf[0], sizeof buf[0], "%% of target");
 		for (size_t i = 0; i < 5; i++) {
@@ -805,10 +901,10 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(a)))
 		return rc;
-	if ((rc = load_targets(a, &p, &t)))
-		return rc;
-	if ((st = nt_analysis_week(a->store, day, &t, &w, &err)))
+	if ((st = nt_analysis_week(a->store, day, NULL, &w, &err)))
 		return cli_fail(a, st, &err);
+	t = w.targets;
+	p = w.profiles[6];
 	if (csv) {
 		days_csv(stdout, w.days, 7, &w.average, w.days_logged, w.days_known);
 		return CLI_OK;
@@ -825,6 +921,7 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 	nt_date_format(w.start + 6, to);
 	printf("Week %04d-W%02d: Monday %s to Sunday %s\n", w.iso_year, w.iso_week, from, to);
 	print_profile_line(&p);
+	print_target_changes(w.daily, w.profiles, 7, w.start);
 	partial = print_days_table(a, w.days, 7, &w.average, w.days_logged, w.days_known, &t, w.avg,
 	                           false, &fewer, &estimated);
 	if (w.days_logged)
@@ -986,6 +1083,7 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 	printf("Report: %s to %s (%d days%s)\n", from, to, r.ndays,
 	       r.ndays > 31 ? "; rows for the logged days only" : "");
 	print_profile_line(&r.profile);
+	print_target_changes(r.daily, r.profiles, r.ndays, r.from);
 	partial = print_days_table(a, r.days, r.ndays, &r.average, r.days_logged, r.days_known,
 	                           &r.targets, r.avg, r.ndays > 31, &fewer, &estimated);
 	if (r.ndays <= 31 && r.days_logged)

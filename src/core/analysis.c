@@ -14,7 +14,7 @@
 const char *
 nt_level_name(enum nt_level l)
 {
-	static const char *const names[] = {"", "ok", "low", "unknown"};
+	static const char *const names[] = {"", "ok", "low", "unknown", "over_limit"};
 
 	return names[l];
 }
@@ -25,6 +25,7 @@ nt_judge_value(double intake, bool partial, bool logged, double target, int deci
 {
 	j->intake = logged ? nt_round(intake, decimals) : NT_UNKNOWN;
 	j->target = target;
+	j->limit = NAN;
 	j->partial = logged && nt_known(j->intake) && partial;
 	j->estimated = false;
 	j->percent = -1;
@@ -39,6 +40,18 @@ nt_judge_value(double intake, bool partial, bool logged, double target, int deci
 }
 
 void
+nt_judge_limit(struct nt_judgement *j, double limit)
+{
+	j->limit = limit;
+	if (!nt_known(limit))
+		return;
+	if (nt_known(j->intake) && j->intake > limit)
+		j->level = NT_LEVEL_OVER;
+	else if (j->level == NT_LEVEL_NONE) /* a limit alone: judged by it */
+		j->level = nt_known(j->intake) ? NT_LEVEL_OK : NT_LEVEL_UNKNOWN;
+}
+
+void
 nt_judge(const struct nt_amounts *total, bool logged, const struct nt_targets *t,
          struct nt_judgement out[NT_MEASURE_COUNT])
 {
@@ -47,6 +60,7 @@ nt_judge(const struct nt_amounts *total, bool logged, const struct nt_targets *t
 		               nt_measure_decimals(m), &out[m]);
 		out[m].estimated = logged && nt_known(out[m].intake) &&
 		                   (total->estimated & (1u << m));
+		nt_judge_limit(&out[m], t->t[m].limit);
 	}
 }
 
@@ -184,6 +198,46 @@ nt_analysis_week(struct nt_store *s, long day, const struct nt_targets *t,
 	if ((st = nt_analysis_days(s, out->start, 7, out->days, err)))
 		return st;
 	nt_analysis_average(out->days, 7, &out->average, &out->days_logged, out->days_known);
-	nt_judge(&out->average, out->days_logged > 0, t, out->avg);
+	if (t) {
+		out->targets = *t;
+		for (int i = 0; i < 7; i++) {
+			out->daily[i] = *t;
+			nt_profile_default(&out->profiles[i]);
+		}
+	} else {
+		if ((st = nt_targets_days(s, out->start, 7, out->daily, out->profiles, err)))
+			return st;
+		nt_analysis_mean_targets(out->days, out->daily, 7, &out->targets);
+	}
+	nt_judge(&out->average, out->days_logged > 0, &out->targets, out->avg);
 	return NT_OK;
+}
+
+void
+nt_analysis_mean_targets(const struct nt_day_total *days, const struct nt_targets *daily,
+                         int n, struct nt_targets *out)
+{
+	if (n <= 0)
+		return;
+	*out = daily[n - 1];
+	for (int m = 0; m < NT_MEASURE_COUNT; m++) {
+		double value = 0, limit = 0;
+		int covered = 0, last = -1;
+		bool any = false;
+
+		for (int i = 0; i < n; i++)
+			any |= days[i].entries && nt_known(days[i].total.v[m]);
+		for (int i = 0; i < n; i++) {
+			if (any && !(days[i].entries && nt_known(days[i].total.v[m])))
+				continue;
+			value += daily[i].t[m].value; /* NAN when a day has none */
+			limit += daily[i].t[m].limit;
+			covered++;
+			last = i;
+		}
+		out->t[m] = daily[last].t[m];
+		/* to two decimals more than the intake shows: what the Target row says */
+		out->t[m].value = nt_round(value / covered, nt_measure_decimals(m) + 2);
+		out->t[m].limit = nt_round(limit / covered, nt_measure_decimals(m) + 2);
+	}
 }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "nutrient.h"
+#include "profile.h"
 #include "status.h"
 #include "target.h"
 
@@ -18,9 +19,10 @@ enum nt_level {
 	NT_LEVEL_OK,      /* shown intake >= target */
 	NT_LEVEL_LOW,     /* below target: a shortfall */
 	NT_LEVEL_UNKNOWN, /* nothing logged, or no entry has a value */
+	NT_LEVEL_OVER,    /* shown intake above the user's upper limit */
 };
 
-/* "", "ok", "low", "unknown" */
+/* "", "ok", "low", "unknown", "over_limit" */
 const char *nt_level_name(enum nt_level l);
 
 /*
@@ -32,6 +34,7 @@ const char *nt_level_name(enum nt_level l);
 struct nt_judgement {
 	double intake;  /* shown value; NAN when unknown */
 	double target;  /* NAN when there is none */
+	double limit;   /* the user's upper limit; NAN when there is none */
 	int percent;    /* floor(100 * intake / target); -1 when not applicable */
 	enum nt_level level;
 	bool partial;   /* some contributing entry lacked a value */
@@ -41,9 +44,15 @@ struct nt_judgement {
 void nt_judge(const struct nt_amounts *total, bool logged, const struct nt_targets *t,
               struct nt_judgement out[NT_MEASURE_COUNT]);
 
-/* One value judged the same way: `decimals` shown, NAN target = none. */
+/*
+ * One value judged the same way: `decimals` shown, NAN target = none, no
+ * limit.  A shown intake above a limit is NT_LEVEL_OVER, whatever the
+ * target (a partial intake is a lower bound: above the limit is above it).
+ */
 void nt_judge_value(double intake, bool partial, bool logged, double target, int decimals,
                     struct nt_judgement *out);
+/* Puts an upper limit (NAN: none) on a judgement made by nt_judge_value. */
+void nt_judge_limit(struct nt_judgement *j, double limit);
 
 /* Sum of a list's eaten entries (planned ones are not eaten yet). */
 void nt_analysis_sum(const struct nt_entry_list *l, struct nt_amounts *total);
@@ -84,9 +93,29 @@ struct nt_week {
 	int days_known[NT_MEASURE_COUNT]; /* the days each average covers */
 	struct nt_amounts average;
 	struct nt_judgement avg[NT_MEASURE_COUNT]; /* the week's shortfall flags */
+	struct nt_targets targets;                 /* what avg was judged against */
+	struct nt_targets daily[7];                /* each day's (all t when given) */
+	struct nt_profile profiles[7];             /* each day's profile, when t was NULL */
 };
 
+/*
+ * The week holding `day`, its average judged against `t`; with t NULL,
+ * against the targets in force day by day (nt_targets_days): the mean, per
+ * measure, of the daily targets (and limits) of the days its average
+ * covers, so that the judgement of the average is the average of the
+ * judgements' arithmetic.
+ */
 enum nt_status nt_analysis_week(struct nt_store *s, long day, const struct nt_targets *t,
                                 struct nt_week *out, struct nt_err *err);
+
+/*
+ * The targets to judge an average by: for each measure, the mean of the
+ * targets of the days `days` (n of them, daily[i] in force on days[i])
+ * that the average covers (logged, with a value for it; all n days when
+ * none is); a target or limit that some of those days lack is none.  The
+ * words (type, source) are those of the last covered day.
+ */
+void nt_analysis_mean_targets(const struct nt_day_total *days, const struct nt_targets *daily,
+                              int n, struct nt_targets *out);
 
 #endif

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* profile.c - the one-row profile table. */
+/* profile.c - the profile and its dated versions. */
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "profile.h"
@@ -54,32 +55,30 @@ nt_profile_default(struct nt_profile *p)
 	p->activity = NT_ACTIVITY_DEFAULT;
 }
 
-static const char sql_get[] =
-	"SELECT sex, age, stage, diet, height_cm, weight_kg, activity FROM profile WHERE id = 1";
+#define COLS "sex, age, stage, diet, height_cm, weight_kg, activity, from_day"
+/* The version in force on ?1, or the first one for a day before it. */
+static const char sql_on[] =
+	"SELECT " COLS " FROM profile_versions"
+	" ORDER BY from_day <= ?1 DESC, (from_day <= ?1) * -from_day, from_day LIMIT 1";
+static const char sql_newest[] =
+	"SELECT " COLS " FROM profile_versions ORDER BY from_day DESC LIMIT 1";
+static const char sql_all[] = "SELECT " COLS " FROM profile_versions ORDER BY from_day";
 /* A height, weight or activity not given is stored as NULL. */
 static const char sql_set[] =
-	"INSERT INTO profile(id, sex, age, stage, diet, height_cm, weight_kg, activity)"
-	" VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-	" ON CONFLICT(id) DO UPDATE SET sex = excluded.sex, age = excluded.age,"
+	"INSERT INTO profile_versions(from_day, sex, age, stage, diet, height_cm, weight_kg,"
+	" activity) VALUES (?8, ?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+	" ON CONFLICT(from_day) DO UPDATE SET sex = excluded.sex, age = excluded.age,"
 	" stage = excluded.stage, diet = excluded.diet, height_cm = excluded.height_cm,"
 	" weight_kg = excluded.weight_kg, activity = excluded.activity";
+static const char sql_count[] = "SELECT count(*) FROM profile_versions";
 
-enum nt_status
-nt_profile_get(struct nt_store *s, struct nt_profile *p, struct nt_err *err)
+/* Reads the current row of st into p (and *from); NT_ERR_DB when damaged. */
+static enum nt_status
+read_row(struct nt_stmt *st, struct nt_profile *p, long *from, struct nt_err *err)
 {
-	struct nt_err scratch;
-	struct nt_stmt *st;
-	int rc, sex, stage, diet, activity = NT_ACTIVITY_DEFAULT;
+	int sex, stage, diet, activity = NT_ACTIVITY_DEFAULT;
 	double age, height = 0, weight = 0;
 
-	if (!err)
-		err = &scratch;
-	if (!(st = nt_store_stmt(s, sql_get, err)) || (rc = nt_stmt_step(st, err)) < 0)
-		return err->status;
-	if (rc == 0) {
-		nt_profile_default(p);
-		return NT_OK;
-	}
 	sex = nt_sex_parse(nt_stmt_text(st, 0));
 	stage = nt_stage_parse(nt_stmt_text(st, 2));
 	diet = nt_diet_parse(nt_stmt_text(st, 3));
@@ -90,7 +89,7 @@ nt_profile_get(struct nt_store *s, struct nt_profile *p, struct nt_err *err)
 		weight = nt_stmt_double(st, 5);
 	if (!nt_stmt_is_null(st, 6))
 		activity = nt_activity_parse(nt_stmt_text(st, 6));
-	nt_stmt_reset(st);
+	*from = (long)nt_stmt_int(st, 7);
 	if (sex < 0 || stage < 0 || diet < 0 || activity < 0 ||
 	    !(height == 0 || (height >= NT_HEIGHT_MIN_CM && height <= NT_HEIGHT_MAX_CM)) ||
 	    !(weight == 0 || (weight >= NT_WEIGHT_MIN_KG && weight <= NT_WEIGHT_MAX_KG)))
@@ -104,6 +103,108 @@ nt_profile_get(struct nt_store *s, struct nt_profile *p, struct nt_err *err)
 	p->height_cm = height;
 	p->weight_kg = weight;
 	p->activity = (enum nt_activity)activity;
+	return NT_OK;
+}
+
+static enum nt_status
+get_one(struct nt_store *s, const char *sql, long day, struct nt_profile *p, long *from,
+        struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	struct nt_profile q;
+	enum nt_status rc;
+	long f = 0;
+	int r;
+
+	if (!err)
+		err = &scratch;
+	if (!(st = nt_store_stmt(s, sql, err)))
+		return err->status;
+	if (sql == sql_on)
+		nt_stmt_bind_int(st, 1, day);
+	if ((r = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	if (r == 0) {
+		nt_profile_default(p);
+		if (from)
+			*from = NT_PROFILE_ALWAYS;
+		return NT_OK;
+	}
+	rc = read_row(st, &q, &f, err);
+	nt_stmt_reset(st);
+	if (rc)
+		return rc;
+	*p = q;
+	if (from)
+		*from = f;
+	return NT_OK;
+}
+
+enum nt_status
+nt_profile_get(struct nt_store *s, struct nt_profile *p, struct nt_err *err)
+{
+	return get_one(s, sql_newest, 0, p, NULL, err);
+}
+
+enum nt_status
+nt_profile_on(struct nt_store *s, long day, struct nt_profile *p, long *from,
+              struct nt_err *err)
+{
+	return get_one(s, sql_on, day, p, from, err);
+}
+
+void
+nt_profile_history_fini(struct nt_profile_history *h)
+{
+	if (!h)
+		return;
+	free(h->v);
+	h->v = NULL;
+	h->n = 0;
+}
+
+enum nt_status
+nt_profile_history(struct nt_store *s, struct nt_profile_history *out, struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_profile_history h = {NULL, 0};
+	struct nt_stmt *st;
+	size_t cap = 0;
+	int r;
+
+	if (!err)
+		err = &scratch;
+	if (!(st = nt_store_stmt(s, sql_all, err)))
+		return err->status;
+	while ((r = nt_stmt_step(st, err)) > 0) {
+		struct nt_profile_version *v;
+		enum nt_status rc;
+
+		if (h.n == cap) {
+			size_t ncap = cap ? 2 * cap : 8;
+
+			if (!(v = realloc(h.v, ncap * sizeof *v))) {
+				nt_stmt_reset(st);
+				nt_profile_history_fini(&h);
+				return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+			}
+			h.v = v;
+			cap = ncap;
+		}
+		v = &h.v[h.n];
+		if ((rc = read_row(st, &v->profile, &v->from, err))) {
+			nt_stmt_reset(st);
+			nt_profile_history_fini(&h);
+			return rc;
+		}
+		h.n++;
+	}
+	if (r < 0) {
+		nt_profile_history_fini(&h);
+		return err->status;
+	}
+	*out = h;
 	return NT_OK;
 }
 
@@ -136,16 +237,24 @@ nt_profile_check(const struct nt_profile *p, struct nt_err *err)
 }
 
 enum nt_status
-nt_profile_set(struct nt_store *s, const struct nt_profile *p, struct nt_err *err)
+nt_profile_set(struct nt_store *s, const struct nt_profile *p, long from, struct nt_err *err)
 {
 	struct nt_err scratch;
 	struct nt_stmt *st;
 	enum nt_status rc;
+	int r;
 
 	if (!err)
 		err = &scratch;
 	if ((rc = nt_profile_check(p, err)))
 		return rc;
+	/* the first profile ever set is the one of every day before it too */
+	if (!(st = nt_store_stmt(s, sql_count, err)) || (r = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	if (r > 0 && nt_stmt_int(st, 0) == 0)
+		from = NT_PROFILE_ALWAYS;
+	if (r > 0)
+		nt_stmt_reset(st);
 	if (!(st = nt_store_stmt(s, sql_set, err)))
 		return err->status;
 	nt_stmt_bind_text(st, 1, nt_sex_name(p->sex));
@@ -156,5 +265,6 @@ nt_profile_set(struct nt_store *s, const struct nt_profile *p, struct nt_err *er
 	nt_stmt_bind_double(st, 6, p->weight_kg != 0 ? p->weight_kg : NAN);
 	nt_stmt_bind_text(st, 7, p->activity != NT_ACTIVITY_DEFAULT ? nt_activity_name(p->activity)
 	                                                             : NULL);
+	nt_stmt_bind_int(st, 8, from);
 	return nt_stmt_run(st, err);
 }

@@ -4,6 +4,7 @@
 #define NT_PROFILE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "status.h"
 
@@ -43,17 +44,55 @@ struct nt_profile {
 /* The profile used until one is set: an adult woman (19-50 y), omnivore. */
 void nt_profile_default(struct nt_profile *p);
 
-/* Reads the stored profile, or the default (is_set = false). */
+/*
+ * The profile's versions: each is in force from its day (a day number,
+ * date.h) until the next one's; the first version is also in force on
+ * every day before it (a profile describes the person, and days logged
+ * before it was first set are judged by it).  NT_PROFILE_ALWAYS is the
+ * day of a version that applies from the beginning (1900-01-01, the first
+ * day nutrack keeps): the first one set, and the one an older database
+ * had.
+ */
+#define NT_PROFILE_ALWAYS (-25567L)
+
+/* The newest stored version (latest day), or the default (is_set = false). */
 enum nt_status nt_profile_get(struct nt_store *s, struct nt_profile *p,
                               struct nt_err *err);
 
 /*
- * Validates and stores: age 0..NT_AGE_MAX; pregnancy and lactation only
- * for females aged 14 to 50 (the DRI tables have no other rows); a height
- * (cm) and weight (kg) given within the NT_HEIGHT_* and NT_WEIGHT_* bounds.
+ * The version in force on `day`, or the default (is_set = false) when none
+ * is stored; *from (may be NULL) receives the day it applies from
+ * (NT_PROFILE_ALWAYS for the default).  Use nt_targets_on (target.h) to
+ * judge a day: it reads this with the targets of the same day.
  */
-enum nt_status nt_profile_set(struct nt_store *s, const struct nt_profile *p,
+enum nt_status nt_profile_on(struct nt_store *s, long day, struct nt_profile *p, long *from,
+                             struct nt_err *err);
+
+/*
+ * Validates and stores a version in force from day `from` (replacing one of
+ * the same day); the first version ever stored applies from
+ * NT_PROFILE_ALWAYS whatever `from` says.  Age 0..NT_AGE_MAX; pregnancy
+ * and lactation only for females aged 14 to 50 (the DRI tables have no
+ * other rows); a height (cm) and weight (kg) given within the NT_HEIGHT_*
+ * and NT_WEIGHT_* bounds.
+ */
+enum nt_status nt_profile_set(struct nt_store *s, const struct nt_profile *p, long from,
                               struct nt_err *err);
+
+struct nt_profile_version {
+	long from; /* day number; NT_PROFILE_ALWAYS: from the beginning */
+	struct nt_profile profile;
+};
+
+/* Every stored version, oldest first; owned by the caller: fini it. */
+struct nt_profile_history {
+	struct nt_profile_version *v;
+	size_t n;
+};
+
+enum nt_status nt_profile_history(struct nt_store *s, struct nt_profile_history *out,
+                                  struct nt_err *err);
+void nt_profile_history_fini(struct nt_profile_history *h);
 
 /* Checks a profile without storing it. */
 enum nt_status nt_profile_check(const struct nt_profile *p, struct nt_err *err);

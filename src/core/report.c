@@ -35,16 +35,20 @@ nt_report_range(struct nt_store *s, long from, long to, struct nt_report *out,
 	r.from = from;
 	r.to = to;
 	r.ndays = (int)(to - from + 1);
-	if ((st = nt_profile_get(s, &r.profile, err)) ||
-	    (st = nt_targets_for(s, &r.profile, &r.targets, err)))
-		return st;
-	if (!(r.days = calloc((size_t)r.ndays, sizeof *r.days)))
+	if (!(r.days = calloc((size_t)r.ndays, sizeof *r.days)) ||
+	    !(r.daily = calloc((size_t)r.ndays, sizeof *r.daily)) ||
+	    !(r.profiles = calloc((size_t)r.ndays, sizeof *r.profiles))) {
+		nt_report_fini(&r);
 		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
-	if ((st = nt_analysis_days(s, from, r.ndays, r.days, err))) {
-		free(r.days);
+	}
+	if ((st = nt_targets_days(s, from, r.ndays, r.daily, r.profiles, err)) ||
+	    (st = nt_analysis_days(s, from, r.ndays, r.days, err))) {
+		nt_report_fini(&r);
 		return st;
 	}
+	r.profile = r.profiles[r.ndays - 1];
 	nt_analysis_average(r.days, r.ndays, &r.average, &r.days_logged, r.days_known);
+	nt_analysis_mean_targets(r.days, r.daily, r.ndays, &r.targets);
 	nt_judge(&r.average, r.days_logged > 0, &r.targets, r.avg);
 	*out = r;
 	return NT_OK;
@@ -57,6 +61,10 @@ nt_report_fini(struct nt_report *r)
 		return;
 	free(r->days);
 	r->days = NULL;
+	free(r->daily);
+	r->daily = NULL;
+	free(r->profiles);
+	r->profiles = NULL;
 	free(r->b12_absorbed);
 	r->b12_absorbed = NULL;
 	free(r->b12_absorbed_partial);

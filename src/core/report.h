@@ -19,7 +19,8 @@ struct nt_store;
 
 /*
  * Per-day totals of days from..to and their average (nt_analysis_average),
- * judged against the profile's targets.  Caller storage; fini it.
+ * judged against the mean of the targets in force on the days it covers
+ * (nt_targets_days, nt_analysis_mean_targets).  Caller storage; fini it.
  */
 struct nt_report {
 	long from, to;
@@ -29,8 +30,10 @@ struct nt_report {
 	int days_known[NT_MEASURE_COUNT]; /* the days each average covers */
 	struct nt_amounts average;
 	struct nt_judgement avg[NT_MEASURE_COUNT];
-	struct nt_profile profile;
-	struct nt_targets targets;
+	struct nt_profile profile;  /* in force on the last day */
+	struct nt_targets targets;  /* the average's: nt_analysis_mean_targets */
+	struct nt_targets *daily;   /* owned, ndays: the targets in force each day */
+	struct nt_profile *profiles; /* owned, ndays: the profile in force each day */
 	/* The clinical detail, filled by nt_report_detail only (NULL and 0 before): */
 	double *b12_absorbed;        /* owned, ndays: estimated absorbed B12 (ug), NAN unknown */
 	bool *b12_absorbed_partial;  /* owned, ndays: some entry's B12 unknown */

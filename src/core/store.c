@@ -215,6 +215,26 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	"  step REAL NOT NULL, lo REAL NOT NULL, hi REAL NOT NULL);" /* in portions */
 	/* protein targets and the plan foods are new bundled data: load it again */
 	"DELETE FROM meta WHERE key = 'data_version';",
+
+	/* 6 -> 7 (issue 13): dated targets.  The profile has versions, each in
+	 * force from a day (a day number, date.h) until the next; the one
+	 * profile there was becomes a version from 1900-01-01, the first day
+	 * nutrack keeps (day -25567), so every old day keeps its judgement.
+	 * The user's own targets and upper limits per measure, dated the same
+	 * way: a row holds the setting from its day on (NULL minimum: the DRI
+	 * target; NULL maximum: no limit). */
+	"CREATE TABLE profile_versions("
+	"  from_day INTEGER PRIMARY KEY,"
+	"  sex TEXT NOT NULL, age REAL NOT NULL, stage TEXT NOT NULL, diet TEXT NOT NULL,"
+	"  height_cm REAL, weight_kg REAL, activity TEXT);"
+	"INSERT INTO profile_versions(from_day, sex, age, stage, diet, height_cm, weight_kg,"
+	"  activity) SELECT -25567, sex, age, stage, diet, height_cm, weight_kg, activity"
+	"  FROM profile;"
+	"DELETE FROM profile;" /* kept empty: profile_versions holds the profile */
+	"CREATE TABLE target_settings("
+	"  nutrient TEXT NOT NULL, from_day INTEGER NOT NULL,"
+	"  min REAL CHECK(min >= 0), max REAL CHECK(max >= 0),"
+	"  PRIMARY KEY(nutrient, from_day)) WITHOUT ROWID;",
 };
 
 /* The directory part of path into buf: "." when there is none. */

@@ -226,9 +226,15 @@ pool_add(struct pool *p, const struct cand *c, struct nt_err *err)
 	return NT_OK;
 }
 
-/* Fills a candidate's value for m; false when unknown or 0. */
+/*
+ * Fills a candidate's value for m; false when unknown or 0, or when the
+ * portion would take some measure past the user's limit on top of the
+ * intake so far (an unknown intake counts as none: a portion alone past
+ * the limit is past it; a portion whose value is unknown cannot be said to be).
+ */
 static bool
-value_of(const double per100[NT_STORED_COUNT], enum nt_measure m, double grams, struct cand *c)
+value_of(const double per100[NT_STORED_COUNT], enum nt_measure m, double grams,
+         const struct nt_judgement *judged, struct cand *c)
 {
 	struct nt_amounts v;
 
@@ -236,6 +242,13 @@ value_of(const double per100[NT_STORED_COUNT], enum nt_measure m, double grams, 
 	c->adds = v.v[m];
 	c->fortified = nt_known(per100[NT_B12_ADDED]) && per100[NT_B12_ADDED] > 0;
 	c->dated = nt_food_dated(c->ref, per100);
+	for (int k = 0; k < NT_MEASURE_COUNT; k++) {
+		double had = nt_known(judged[k].intake) ? judged[k].intake : 0;
+
+		if (nt_known(judged[k].limit) && nt_known(v.v[k]) &&
+		    nt_round(had + v.v[k], nt_measure_decimals(k)) > judged[k].limit)
+			return false;
+	}
 	return nt_known(c->adds) && c->adds > 0;
 }
 
@@ -252,7 +265,8 @@ score(struct cand *c, enum nt_measure m, double gap, enum nt_diet diet)
 
 static enum nt_status
 gather(struct nt_store *s, const struct eaten_list *eaten, enum nt_measure m,
-       enum nt_diet diet, double gap, struct pool *pool, struct nt_err *err)
+       enum nt_diet diet, double gap, const struct nt_judgement *judged, struct pool *pool,
+       struct nt_err *err)
 {
 	struct nt_stmt *st;
 	enum nt_status rc;
@@ -266,7 +280,7 @@ gather(struct nt_store *s, const struct eaten_list *eaten, enum nt_measure m,
 		c.id = e->id;
 		c.grams = e->grams;
 		memcpy(c.ref, e->ref, sizeof c.ref);
-		if (!value_of(e->per100, m, c.grams, &c))
+		if (!value_of(e->per100, m, c.grams, judged, &c))
 			continue;
 		c.name = e->name;
 		c.amount = e->amount;
@@ -292,7 +306,7 @@ gather(struct nt_store *s, const struct eaten_list *eaten, enum nt_measure m,
 		for (int k = 0; k < NT_STORED_COUNT; k++)
 			per100[k] = nt_stmt_double(st, VALUES_AT + k);
 		nt_food_ref(nt_stmt_text(st, 1), nt_stmt_text(st, 2), c.ref, sizeof c.ref);
-		if (!value_of(per100, m, c.grams, &c))
+		if (!value_of(per100, m, c.grams, judged, &c))
 			continue;
 		portion_amount(amount, sizeof amount, nt_stmt_double(st, 4), nt_stmt_text(st, 5),
 		               c.grams);
@@ -331,6 +345,9 @@ nt_suggest(struct nt_store *s, const struct nt_profile *p,
 
 		if (j->level != NT_LEVEL_LOW)
 			continue;
+		/* someone with a potassium limit (kidney disease) is never urged to eat more */
+		if (m == NT_POTASSIUM && nt_known(j->limit))
+			continue;
 		gap = j->target - j->intake;
 		if (!loaded && (rc = eaten_load(s, p->diet, &eaten, err))) {
 			eaten_fini(&eaten);
@@ -338,7 +355,7 @@ nt_suggest(struct nt_store *s, const struct nt_profile *p,
 			return rc;
 		}
 		loaded = true;
-		if ((rc = gather(s, &eaten, m, p->diet, gap, &pool, err))) {
+		if ((rc = gather(s, &eaten, m, p->diet, gap, judged, &pool, err))) {
 			pool_fini(&pool);
 			eaten_fini(&eaten);
 			nt_suggestions_fini(&res);

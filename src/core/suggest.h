@@ -52,8 +52,10 @@ struct nt_suggestions {
  * unknown is never taken for zero.  Ranked by how much of the gap one
  * portion closes; foods the user already eats come first among equals,
  * and for B12 fortified foods lead for vegans and vegetarians.  Nothing
- * comes back for a measure that is ok or unknown.  *out is caller storage;
- * fini it.
+ * comes back for a measure that is ok or unknown.  The user's limits
+ * (judged[].limit) hold: no portion that would take a measure past its
+ * limit on top of judged[].intake is offered, and a potassium limit turns
+ * potassium suggestions off.  *out is caller storage; fini it.
  */
 enum nt_status nt_suggest(struct nt_store *s, const struct nt_profile *p,
                           const struct nt_judgement judged[NT_MEASURE_COUNT],

@@ -111,8 +111,8 @@ tui_day_load(struct tui *t)
 	enum nt_status st;
 
 	nt_entry_list_fini(&t->entries);
-	if ((st = nt_profile_get(t->app->store, &t->profile, &err)) ||
-	    (st = nt_targets_for(t->app->store, &t->profile, &t->targets, &err)) ||
+	/* the profile and targets in force on the day shown */
+	if ((st = nt_targets_on(t->app->store, t->day, &t->targets, &t->profile, &err)) ||
 	    (st = nt_journal_day(t->app->store, t->day, &t->entries, &err)))
 		tui_message(t, true, "%s", nt_err_text(&err, st));
 	nt_analysis_sum(&t->entries, &t->total);
@@ -211,6 +211,7 @@ draw_bar(struct tui *t, int y, enum nt_measure m, const char *label)
 	                                      "\xe2\x96\x89"};
 	enum tui_role role = j->level == NT_LEVEL_OK ? TH_OK
 	                     : j->level == NT_LEVEL_LOW ? TH_LOW
+	                     : j->level == NT_LEVEL_OVER ? TH_ERROR
 	                     : j->level == NT_LEVEL_UNKNOWN ? TH_UNKNOWN : TH_NORMAL;
 	char num[128], val[48], tgt[48];
 	int filled;
@@ -256,13 +257,17 @@ draw_bar(struct tui *t, int y, enum nt_measure m, const char *label)
 				snprintf(pc, sizeof pc, "%d%%", j->percent);
 				tui_put_right(stdscr, y, l->num_x + l->num_w - 5, pc, 5);
 			}
+		} else if (nt_known(j->limit)) {
+			snprintf(num, sizeof num, "%s, max %g", val, j->limit);
 		} else {
 			snprintf(num, sizeof num, "%s", val);
 		}
 	}
 	tui_put(stdscr, y, l->num_x, num, l->num_w - 6);
-	if (j->level == NT_LEVEL_LOW || j->level == NT_LEVEL_UNKNOWN) {
-		const char *flag = j->level == NT_LEVEL_LOW ? "LOW" : "?";
+	if (j->level == NT_LEVEL_LOW || j->level == NT_LEVEL_UNKNOWN || j->level == NT_LEVEL_OVER) {
+		/* over the user's limit: a word and colour of its own */
+		const char *flag = j->level == NT_LEVEL_LOW ? "LOW"
+		                   : j->level == NT_LEVEL_OVER ? "OVER" : "?";
 
 		attrset(tui_theme(role));
 		tui_put(stdscr, y, l->flag_x, flag, l->cols - l->flag_x);

@@ -123,7 +123,7 @@ save_form(struct tui *t)
 	}
 	if ((st = nt_profile_check(&t->form, &err)) ||
 	    (st = nt_targets_for(t->app->store, &t->form, &check, &err)) ||
-	    (st = nt_profile_set(t->app->store, &t->form, &err))) {
+	    (st = nt_profile_set(t->app->store, &t->form, t->app->today, &err))) {
 		tui_message(t, true, "%s", nt_err_text(&err, st));
 		return;
 	}

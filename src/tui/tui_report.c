@@ -31,7 +31,7 @@ static enum tui_role
 level_role(enum nt_level l)
 {
 	return l == NT_LEVEL_OK ? TH_OK : l == NT_LEVEL_LOW ? TH_LOW
-	       : l == NT_LEVEL_UNKNOWN ? TH_UNKNOWN : TH_NORMAL;
+	       : l == NT_LEVEL_OVER ? TH_ERROR : l == NT_LEVEL_UNKNOWN ? TH_UNKNOWN : TH_NORMAL;
 }
 
 /*
@@ -80,14 +80,16 @@ week_load(struct tui *t)
 		return;
 	/* the week before the first one nutrack keeps: none to compare with */
 	memset(&t->prev_week, 0, sizeof t->prev_week);
-	if ((st = nt_analysis_week(t->app->store, t->day, &t->targets, &t->week, &err)) ||
+	/* each week judged against the targets in force on its days */
+	if ((st = nt_analysis_week(t->app->store, t->day, NULL, &t->week, &err)) ||
 	    (start - 7 >= nt_date_first() &&
-	     (st = nt_analysis_week(t->app->store, t->day - 7, &t->targets, &t->prev_week,
-	                            &err)))) {
+	     (st = nt_analysis_week(t->app->store, t->day - 7, NULL, &t->prev_week, &err)))) {
 		tui_message(t, true, "%s", nt_err_text(&err, st));
 		memset(&t->week, 0, sizeof t->week);
 		memset(&t->prev_week, 0, sizeof t->prev_week);
 		t->week.start = start;
+		for (int d = 0; d < 7; d++)
+			t->week.daily[d] = t->prev_week.daily[d] = t->targets;
 	}
 	t->week_for = start;
 }
@@ -260,8 +262,10 @@ draw_week_grid(struct tui *t, const struct tui_week_layout *l, struct nt_judgeme
 			attrset(tui_theme(level_role(a->level)) | A_BOLD);
 			tui_put_right(stdscr, y, l->avg_x + 1, buf, l->avg_w - 1);
 			attrset(tui_theme(level_role(a->level)));
-			if (l->flag_x && (a->level == NT_LEVEL_LOW || a->level == NT_LEVEL_UNKNOWN))
-				tui_put(stdscr, y, l->flag_x, a->level == NT_LEVEL_LOW ? "LOW" : "?", 3);
+			if (l->flag_x && (a->level == NT_LEVEL_LOW || a->level == NT_LEVEL_UNKNOWN ||
+			                  a->level == NT_LEVEL_OVER))
+				tui_put(stdscr, y, l->flag_x, a->level == NT_LEVEL_LOW ? "LOW"
+				        : a->level == NT_LEVEL_OVER ? "OVR" : "?", 3);
 			attrset(A_NORMAL);
 		}
 		if (l->change_x && w->days_logged && a->percent >= 0) {
@@ -327,7 +331,8 @@ tui_week_draw(struct tui *t)
 	}
 	tui_draw_header(t, title);
 	for (int d = 0; d < 7; d++)
-		nt_judge(&t->week.days[d].total, t->week.days[d].entries > 0, &t->targets, j[d]);
+		nt_judge(&t->week.days[d].total, t->week.days[d].entries > 0, &t->week.daily[d],
+		         j[d]);
 	draw_week_grid(t, &l, j);
 
 	if (l.charts.rows) {

@@ -265,9 +265,11 @@ test_v3_to_4(void)
 	is_num(protein.value, 46, 0, "46 g for a woman of 34");
 	p.height_cm = 170;
 	p.activity = NT_ACTIVITY_ACTIVE;
-	is_int(nt_profile_set(s, &p, &err), NT_OK, "a height and activity store");
-	is_int(raw_int("SELECT height_cm FROM profile"), 170, "170 cm stored");
-	ok(raw_int("SELECT weight_kg IS NULL AND activity = 'active' FROM profile") == 1,
+	is_int(nt_profile_set(s, &p, 0, &err), NT_OK, "a height and activity store");
+	is_int(raw_int("SELECT height_cm FROM profile_versions ORDER BY from_day DESC"), 170,
+	       "170 cm stored");
+	ok(raw_int("SELECT weight_kg IS NULL AND activity = 'active' FROM profile_versions"
+	           " ORDER BY from_day DESC") == 1,
 	   "the weight still not given (NULL), activity 'active'");
 	nt_store_close(s);
 

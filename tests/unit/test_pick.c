@@ -96,7 +96,7 @@ test_diet(void)
 
 	nt_profile_default(&prof);
 	prof.diet = NT_DIET_VEGAN;
-	if (nt_profile_set(s, &prof, &err) != NT_OK)
+	if (nt_profile_set(s, &prof, 0, &err) != NT_OK)
 		tap_bail("profile: %s", err.msg);
 	/* sr28:19296 Honey, "1 tbsp" = 21 g: logged (it is the user's record), and
 	 * the pick says what it contains that the diet rules out */

@@ -206,7 +206,7 @@ test_store_round_trip(void)
 
 	p = who(NT_SEX_MALE, 40, NT_STAGE_NONE);
 	p.diet = NT_DIET_VEGAN;
-	is_int(nt_profile_set(s, &p, &err), NT_OK, "set man 40 vegan");
+	is_int(nt_profile_set(s, &p, 0, &err), NT_OK, "set man 40 vegan");
 	is_int(nt_profile_get(s, &q, &err), NT_OK, "get");
 	ok(q.is_set, "... is_set");
 	is_int(q.sex, NT_SEX_MALE, "... male");
@@ -216,22 +216,22 @@ test_store_round_trip(void)
 
 	p = who(NT_SEX_FEMALE, 0.75, NT_STAGE_NONE);
 	p.diet = NT_DIET_VEGETARIAN;
-	is_int(nt_profile_set(s, &p, &err), NT_OK, "overwrite with an infant of 0.75 y");
+	is_int(nt_profile_set(s, &p, 0, &err), NT_OK, "overwrite with an infant of 0.75 y");
 	nt_profile_get(s, &q, &err);
 	is_int(q.sex, NT_SEX_FEMALE, "... female");
 	is_num(q.age_y, 0.75, 0, "... fractional age kept");
 	is_int(q.diet, NT_DIET_VEGETARIAN, "... vegetarian");
 
 	p = who(NT_SEX_FEMALE, 33, NT_STAGE_LACTATING);
-	is_int(nt_profile_set(s, &p, &err), NT_OK, "set lactating 33");
+	is_int(nt_profile_set(s, &p, 0, &err), NT_OK, "set lactating 33");
 	nt_profile_get(s, &q, &err);
 	is_int(q.stage, NT_STAGE_LACTATING, "... lactating");
 	expect("stored lactating 33", &q, 2.8, 1.3, 2800, 250);
 
 	p = who(NT_SEX_MALE, 33, NT_STAGE_LACTATING);
-	is_int(nt_profile_set(s, &p, &err), NT_ERR_INVALID, "set refuses a lactating man");
+	is_int(nt_profile_set(s, &p, 0, &err), NT_ERR_INVALID, "set refuses a lactating man");
 	p = who(NT_SEX_FEMALE, 131, NT_STAGE_NONE);
-	is_int(nt_profile_set(s, &p, &err), NT_ERR_RANGE, "set refuses age 131");
+	is_int(nt_profile_set(s, &p, 0, &err), NT_ERR_RANGE, "set refuses age 131");
 	nt_profile_get(s, &q, &err);
 	ok(q.sex == NT_SEX_FEMALE && q.age_y == 33 && q.stage == NT_STAGE_LACTATING,
 	   "refused sets leave the stored profile alone");
