@@ -8,7 +8,7 @@
 # Installed as bash-completion's completions/nutrack; works without it too.
 
 _nutrack_commands="search food foods add edit rm eat uneat copy suggest plan recipe lab export import
-	import-fdc import-off exclude day week report top check backup profile"
+	import-fdc import-off exclude day week report top check backup profile target"
 
 # The words offered for an option's value (empty: none known, e.g. a number).
 _nutrack_option_values() {
@@ -58,7 +58,12 @@ _nutrack_options() {
 	report) echo "--from --to --csv --json --format --output -o" ;;
 	top) echo "--diet --all -a --limit -n --csv --json" ;;
 	backup) echo "--force -f" ;;
-	profile) echo "--sex --age --stage --diet --height --weight --activity --json" ;;
+	profile) echo "--sex --age --stage --diet --height --weight --activity --from --json" ;;
+	target)
+		case $2 in
+		set) echo "--min --max --from" ;;
+		*) echo "--from" ;;
+		esac ;;
 	esac
 	echo "--help -h"
 }
@@ -68,6 +73,7 @@ _nutrack_subcommands() {
 	foods) echo "add export import list tag untag" ;;
 	recipe) echo "new add rm servings show list save-meal" ;;
 	lab) echo "add list rm" ;;
+	target) echo "list set reset" ;;
 	exclude) echo "add list rm" ;;
 	esac
 }
@@ -174,6 +180,8 @@ _nutrack() {
 	foods/tag/1) COMPREPLY=($(compgen -W "$(_nutrack_option_values --contains)" -- "$cur")) ;;
 	top//0) COMPREPLY=($(compgen -W "b12 omega3 epa_dha potassium ala epa dha dpa energy protein" -- "$cur")) ;;
 	lab/add/0) COMPREPLY=($(compgen -W "b12 homocysteine mma" -- "$cur")) ;;
+	target/set/0) COMPREPLY=($(compgen -W "b12 omega3 ala epa_dha epa dha dpa potassium energy protein b12_added" -- "$cur")) ;;
+	target/reset/0) COMPREPLY=($(compgen -W "all b12 omega3 ala epa_dha epa dha dpa potassium energy protein b12_added" -- "$cur")) ;;
 	lab/add/2) COMPREPLY=($(compgen -W "pg/mL pmol/L umol/L nmol/L" -- "$cur")) ;;
 	day//0 | week//0 | suggest//0 | plan//0 | eat//0 | copy//[01] | recipe/save-meal/1)
 		COMPREPLY=($(compgen -W "$(_nutrack_option_values --date)" -- "$cur")) ;;
@@ -195,7 +203,7 @@ _nutrack_takes_value() {
 	case $1 in
 	--limit | -n | --days | --servings | --age | --height | --weight | --serving | --unit | --group | --word | \
 		--energy | --protein | --b12 | --b12-added | --ala | --epa | --dha | --dpa | \
-		--potassium | --from | --to | --output | -o) echo yes ;;
+		--potassium | --from | --to | --output | -o | --min | --max) echo yes ;;
 	esac
 }
 
