@@ -33,7 +33,7 @@ list_targets(struct app *a, long day)
 	struct nt_err err;
 	enum nt_status st;
 	char date[NT_DATE_LEN];
-	static const int widths[] = {26, 12, 12, 0};
+	static const int widths[] = {11, 12, 12, 0};
 	const char *head[] = {"Nutrient", "Target", "Limit", "Source"};
 
 	if ((st = nt_targets_on(a->store, day, &t, &p, &err)))
@@ -51,10 +51,9 @@ list_targets(struct app *a, long day)
 	cli_put_row(stdout, head, widths, 4);
 	for (int m = 0; m < NT_MEASURE_COUNT; m++) {
 		const struct nt_target *x = &t.t[m];
-		char name[64], tg[48], lim[48], src[320], from[NT_DATE_LEN], dri[48];
-		const char *cells[4] = {name, tg, lim, src};
+		char tg[48], lim[48], src[320], from[NT_DATE_LEN], dri[48];
+		const char *cells[4] = {nt_measure_name(m), tg, lim, src};
 
-		snprintf(name, sizeof name, "%s (%s)", nt_measure_name(m), nt_measure_label(m));
 		fmt_value(a, tg, sizeof tg, x->value, (enum nt_measure)m);
 		fmt_value(a, lim, sizeof lim, x->limit, (enum nt_measure)m);
 		nt_date_format(x->user_from, from);

@@ -230,7 +230,8 @@ pool_add(struct pool *p, const struct cand *c, struct nt_err *err)
  * Fills a candidate's value for m; false when unknown or 0, or when the
  * portion would take some measure past the user's limit on top of the
  * intake so far (an unknown intake counts as none: a portion alone past
- * the limit is past it; a portion whose value is unknown cannot be said to be).
+ * the limit is past it; a portion whose value is unknown cannot be said to
+ * be; one without any of it adds nothing).
  */
 static bool
 value_of(const double per100[NT_STORED_COUNT], enum nt_measure m, double grams,
@@ -245,7 +246,7 @@ value_of(const double per100[NT_STORED_COUNT], enum nt_measure m, double grams,
 	for (int k = 0; k < NT_MEASURE_COUNT; k++) {
 		double had = nt_known(judged[k].intake) ? judged[k].intake : 0;
 
-		if (nt_known(judged[k].limit) && nt_known(v.v[k]) &&
+		if (nt_known(judged[k].limit) && nt_known(v.v[k]) && v.v[k] > 0 &&
 		    nt_round(had + v.v[k], nt_measure_decimals(k)) > judged[k].limit)
 			return false;
 	}
