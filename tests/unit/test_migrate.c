@@ -420,6 +420,63 @@ test_v2_basis(void)
 	nt_store_close(s);
 }
 
+/*
+ * Schema 6 -> 7 (issue 13): a database made by the build before dated
+ * targets (v6.sql: a profile, female 30 vegan, and 6 entries of which one
+ * planned).  Every entry is kept; the one profile becomes a version in force
+ * from the beginning, so the old days keep their judgement; no target of the
+ * user's own.  Then the profile changes from 2026-03-09 and the days before
+ * keep theirs.
+ */
+static void
+test_v6_dated(void)
+{
+	struct nt_store *s;
+	struct nt_err err;
+	struct nt_profile p;
+	struct nt_targets t;
+	struct nt_entry_list day;
+	long mar8 = nt_date_from_ymd(2026, 3, 8), mar10 = nt_date_from_ymd(2026, 3, 10);
+	long from = 0;
+
+	make_db("v6.sql", NULL);
+	is_int(raw_int("PRAGMA user_version"), 6, "the fixture is schema 6");
+	is_int(nt_store_open(path, &s, &err), NT_OK, "a schema 6 database opens");
+	is_int(raw_int("PRAGMA user_version"), NT_SCHEMA_VERSION, "upgraded in place");
+	is_int(raw_int("SELECT count(*) FROM entries"), 6, "its 6 entries are there");
+	is_int(raw_int("SELECT count(*) FROM entries WHERE planned = 1"), 1, "... one planned");
+	is_int(raw_int("SELECT count(*) FROM profile_versions"), 1, "one profile version");
+	is_int(raw_int("SELECT from_day FROM profile_versions"), NT_PROFILE_ALWAYS,
+	       "... from 1900-01-01");
+	is_int(raw_int("SELECT count(*) FROM target_settings"), 0, "no target of the user's own");
+	is_int(nt_seed_ensure(s, NULL, NULL, &err), NT_OK, "the bundled data loads");
+	is_int(nt_profile_on(s, nt_date_from_ymd(2026, 3, 5), &p, &from, &err), NT_OK,
+	       "the profile of 2026-03-05 reads");
+	ok(p.is_set && p.sex == NT_SEX_FEMALE && p.age_y == 30 && p.diet == NT_DIET_VEGAN &&
+	   p.stage == NT_STAGE_NONE, "... female, 30, vegan as before");
+	is_int((int)from, (int)NT_PROFILE_ALWAYS, "... in force from the beginning");
+	is_int(nt_journal_day(s, mar8, &day, &err), NT_OK, "2026-03-08 reads");
+	is_int((int)day.n, 2, "... its two entries");
+	if (day.n == 2) {
+		is_str(day.v[0].food_ref, "fndds:11320100", "... soy milk");
+		is_int(day.v[0].mg, 488000, "... 2 cups = 488 g");
+		is_str(day.v[1].food_ref, "sr28:09040", "... and the banana");
+	}
+	nt_entry_list_fini(&day);
+	is_int(nt_targets_on(s, mar8, &t, &p, &err), NT_OK, "2026-03-08's targets");
+	is_num(t.t[NT_B12].value, 2.4, 1e-9, "... B12 RDA 2.4 ug (data/targets.csv)");
+	p.stage = NT_STAGE_PREGNANT;
+	is_int(nt_profile_set(s, &p, nt_date_from_ymd(2026, 3, 9), &err), NT_OK,
+	       "pregnant from 2026-03-09");
+	nt_targets_on(s, mar8, &t, &p, &err);
+	ok(p.stage == NT_STAGE_NONE, "2026-03-08 keeps the old profile");
+	is_num(t.t[NT_B12].value, 2.4, 1e-9, "... B12 2.4 ug");
+	nt_targets_on(s, mar10, &t, &p, &err);
+	ok(p.stage == NT_STAGE_PREGNANT, "2026-03-10 is judged as pregnant");
+	is_num(t.t[NT_B12].value, 2.6, 1e-9, "... B12 2.6 ug");
+	nt_store_close(s);
+}
+
 int
 main(void)
 {
@@ -439,5 +496,6 @@ main(void)
 	test_v2_current_failed();
 	test_v2_basis();
 	test_v3_to_4();
+	test_v6_dated();
 	return tap_done();
 }
