@@ -785,7 +785,7 @@ print_days_table(const struct app *a, const struct nt_day_total *days, int n,
  */
 static void
 print_charts(const struct app *a, const struct nt_day_total *days, int n,
-             const struct nt_targets *t)
+             const struct nt_targets *t, const struct nt_targets *daily)
 {
 	static const char *const eighths[] = {"", "\xe2\x96\x8f", "\xe2\x96\x8e", "\xe2\x96\x8d",
 	                                      "\xe2\x96\x8c", "\xe2\x96\x8b", "\xe2\x96\x8a",
@@ -795,23 +795,40 @@ print_charts(const struct app *a, const struct nt_day_total *days, int n,
 
 	for (size_t i = 0; i < 4; i++) {
 		enum nt_measure m = tracked[i].m;
-		double target = t->t[m].value;
+		double target = t->t[m].value, lo = INFINITY, hi = -INFINITY;
 
-		if (!nt_known(target))
-			continue;
-		printf("\n%s, %% of %g %s a day (%s marks the target)\n", tracked[i].title, target,
-		       app_unit(a, nt_measure_unit(m)), mark);
+		/* each day's bar against the target in force that day */
 		for (int d = 0; d < n; d++) {
-			double v = days[d].total.v[m];
+			double x = daily[d].t[m].value;
+
+			if (nt_known(x)) {
+				lo = fmin(lo, x);
+				hi = fmax(hi, x);
+			}
+		}
+		if (!nt_known(target) && lo > hi)
+			continue;
+		if (lo == hi && nt_same_value(lo, target))
+			printf("\n%s, %% of %g %s a day (%s marks the target)\n", tracked[i].title,
+			       target, app_unit(a, nt_measure_unit(m)), mark);
+		else if (lo < hi)
+			printf("\n%s, %% of the day's target, %g to %g %s (%s marks it)\n",
+			       tracked[i].title, lo, hi, app_unit(a, nt_measure_unit(m)), mark);
+		else
+			printf("\n%s, %% of the day's target, %g %s (%s marks it)\n", tracked[i].title,
+			       lo, app_unit(a, nt_measure_unit(m)), mark);
+		for (int d = 0; d < n; d++) {
+			double v = days[d].total.v[m], day_target = daily[d].t[m].value;
 			int pct, e8, cells, yy, mm, dd;
 
 			nt_date_to_ymd(days[d].day, &yy, &mm, &dd);
 			printf("  %s %2d  ", nt_date_weekday_abbr(nt_date_weekday(days[d].day)), dd);
-			if (!days[d].entries || !nt_known(v)) {
-				printf("%s\n", days[d].entries ? "?" : "not logged");
+			if (!days[d].entries || !nt_known(v) || !nt_known(day_target)) {
+				printf("%s\n", !days[d].entries ? "not logged"
+				       : !nt_known(day_target) ? "no target" : "?");
 				continue;
 			}
-			pct = (int)floor(100 * nt_round(v, nt_measure_decimals(m)) / target + 1e-9);
+			pct = (int)floor(100 * nt_round(v, nt_measure_decimals(m)) / day_target + 1e-9);
 			e8 = (int)fmin((double)pct * CHART_CELLS * 8 / 100, CHART_MAX * 8);
 			for (cells = 0; cells < CHART_MAX; cells++) {
 				int left = e8 - cells * 8;
@@ -925,7 +942,7 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 	partial = print_days_table(a, w.days, 7, &w.average, w.days_logged, w.days_known, &t, w.avg,
 	                           false, &fewer, &estimated);
 	if (w.days_logged)
-		print_charts(a, w.days, 7, &t);
+		print_charts(a, w.days, 7, &t, w.daily);
 	printf("\n%d of 7 days logged; the average counts logged days only.\n", w.days_logged);
 	if (fewer)
 		puts(FEWER_NOTE);
@@ -1087,7 +1104,7 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 	partial = print_days_table(a, r.days, r.ndays, &r.average, r.days_logged, r.days_known,
 	                           &r.targets, r.avg, r.ndays > 31, &fewer, &estimated);
 	if (r.ndays <= 31 && r.days_logged)
-		print_charts(a, r.days, r.ndays, &r.targets);
+		print_charts(a, r.days, r.ndays, &r.targets, r.daily);
 	printf("\n%d of %d days logged; the average counts logged days only.\n", r.days_logged,
 	       r.ndays);
 	if (fewer)
