@@ -421,6 +421,13 @@ print_plan_head(const struct app *a, const struct nt_profile *p, const struct nt
 		printf("%s %s %g %s", i ? "," : "", needs[i].label, pl->need[needs[i].m],
 		       app_unit(a, nt_measure_unit(needs[i].m)));
 	}
+	/* the user's limits, kept on every day */
+	for (size_t i = 0, n = 0; i < sizeof needs / sizeof *needs; i++) {
+		if (!nt_known(pl->limit[needs[i].m]))
+			continue;
+		printf("%s %s %g %s", n++ ? "," : "; at most", needs[i].label,
+		       pl->limit[needs[i].m], app_unit(a, nt_measure_unit(needs[i].m)));
+	}
 	printf(".\n");
 }
 

@@ -920,6 +920,10 @@ day_frame(const struct nt_plan *pl, const struct nt_amounts *have, unsigned open
 
 		if (nt_known(pl->need[m]))
 			dd->need[m] = pl->need[m] * (1 + 1e-6) - h;
+		if (nt_known(pl->limit[m])) {
+			dd->capped |= 1u << m;
+			dd->cap[m] = pl->limit[m] - h;
+		}
 	}
 	dd->time_limit_ms = 2000;
 }
@@ -1129,8 +1133,10 @@ nt_plan_days(struct nt_store *s, const struct nt_profile *p, const struct nt_tar
 	pl.eer_kcal = nt_energy_eer(p, &body);
 	pl.energy_lo = 0.9 * pl.eer_kcal;
 	pl.energy_hi = 1.1 * pl.eer_kcal;
-	for (int m = 0; m < NT_MEASURE_COUNT; m++)
+	for (int m = 0; m < NT_MEASURE_COUNT; m++) {
 		pl.need[m] = NAN;
+		pl.limit[m] = t->t[m].limit;
+	}
 	pl.need[NT_PROTEIN] = protein.value;
 	for (size_t k = 0; k < N_GOALS; k++)
 		if (goals[k] != NT_PROTEIN)

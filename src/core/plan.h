@@ -53,12 +53,15 @@ struct nt_plan {
 	double eer_kcal;           /* the estimated energy requirement */
 	double energy_lo, energy_hi; /* the band a day's energy must fall in (EER +- 10%) */
 	double need[NT_MEASURE_COUNT]; /* protein RDA and the targets of t; NAN: none */
+	double limit[NT_MEASURE_COUNT]; /* the user's upper limits of t; NAN: none */
 };
 
 /*
  * Proposes `ndays` (1 to NT_PLAN_DAYS_MAX) days from `first` for the
  * profile `p` (ages NT_PLAN_AGE_MIN and up; NT_ERR_RANGE below) with the
- * targets `t` (nt_targets_for).  Each day is an integer program
+ * targets `t` (nt_targets_on for the first day; its limits hold too: no
+ * day's B12, omega-3, EPA+DHA, potassium or protein goes past a limit, the
+ * day's entries counted, the planned foods' unknown values as none).  Each day is an integer program
  * (planmip.h) solved with GLPK: breakfast, lunch, dinner and a snack built
  * by the meal rules from the bundled everyday meal foods (data/
  * plan_foods.csv) and the foods the user eats (the 40 eaten most often in

@@ -232,6 +232,22 @@ build(struct model *md, const struct nt_planmip_food *foods, size_t n,
 		}
 		add_row(md, len, day->need[m], NAN);
 	}
+	/* the user's limits: a food whose value is unknown counts as none */
+	for (size_t g = 0; g < NT_PLANMIP_N_GOALS; g++) {
+		enum nt_measure m = goals[g];
+
+		if (!(day->capped & (1u << m)))
+			continue;
+		len = 0;
+		for (size_t k = 0; k < md->nopts; k++) {
+			double v = value(&foods[md->opts[k].food], m) * md->opts[k].steps;
+
+			if (v > 0)
+				md->ind[++len] = md->opts[k].col, md->val[len] = v;
+		}
+		if (len)
+			add_row(md, len, NAN, fmax(day->cap[m], 0));
+	}
 	/* energy, the day's and each meal's */
 	for (int m = -1; m < NT_MEAL_COUNT; m++) {
 		if (m >= 0 && !(day->open & (1u << m)))

@@ -68,6 +68,8 @@ struct nt_planmip_day {
 	double energy_cost;                  /* of each kcal away from the aim */
 	double meal_energy_lo[NT_MEAL_COUNT], meal_energy_hi[NT_MEAL_COUNT];
 	double need[NT_MEASURE_COUNT];       /* for the goals: at least; <= 0 or NAN: none */
+	unsigned capped;                     /* bits (1 << measure) of the goals with a cap */
+	double cap[NT_MEASURE_COUNT];        /* for those: at most (below 0 counts as 0) */
 	double time_limit_ms;                /* per solve */
 };
 

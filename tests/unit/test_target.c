@@ -11,6 +11,7 @@
 #include "fixture.h"
 #include "journal.h"
 #include "nutrient.h"
+#include "plan.h"
 #include "profile.h"
 #include "store.h"
 #include "suggest.h"
@@ -255,6 +256,32 @@ test_profile_history(void)
 	nt_profile_history_fini(&h);
 }
 
+/* A plan under a potassium limit keeps every day under it. */
+static void
+test_plan_limits(void)
+{
+	struct nt_targets t;
+	struct nt_profile p;
+	struct nt_plan pl;
+	struct nt_err err;
+	long first = day(5, 4);
+	bool under = true, met = true;
+
+	is_int(nt_target_set(s, NT_POTASSIUM, first, NAN, 2000, &err), NT_OK,
+	       "potassium --max 2000 from 2026-05-04");
+	is_int(nt_targets_on(s, first, &t, &p, &err), NT_OK, "the targets of 2026-05-04");
+	is_int(nt_plan_days(s, &p, &t, first, 3, &pl, &err), NT_OK, "a plan of 3 days");
+	is_num(pl.limit[NT_POTASSIUM], 2000, 1e-9, "... under the 2000 mg limit");
+	ok(isnan(pl.need[NT_POTASSIUM]), "... with no potassium target (the AI is above it)");
+	for (int d = 0; d < pl.ndays; d++) {
+		under &= pl.days[d].total.v[NT_POTASSIUM] <= 2000 + 1e-6;
+		met &= pl.days[d].total.v[NT_B12] >= t.t[NT_B12].value - 1e-9;
+	}
+	ok(under, "every day's potassium at most 2000 mg");
+	ok(met, "... and B12 met");
+	nt_plan_fini(&pl);
+}
+
 int
 main(void)
 {
@@ -262,6 +289,7 @@ main(void)
 	test_settings();
 	test_judge();
 	test_suggest_limits();
+	test_plan_limits();
 	test_profile_history();
 	nt_store_close(s);
 	return tap_done();
