@@ -52,17 +52,27 @@ load_targets(struct app *a, long day, struct nt_profile *p, struct nt_targets *t
 	return 0;
 }
 
-/* What changed on a day: "pregnant", "female, 31 years, vegan diet", "your targets". */
+static bool
+same_profile(const struct nt_profile *a, const struct nt_profile *b)
+{
+	return a->is_set == b->is_set && a->sex == b->sex && a->age_y == b->age_y &&
+	       a->stage == b->stage && a->diet == b->diet && a->height_cm == b->height_cm &&
+	       a->weight_kg == b->weight_kg && a->activity == b->activity;
+}
+
+/*
+ * What changed on a day: "pregnant", "female, 31 years, vegan diet", "your
+ * own targets or limits", or both.
+ */
 static void
 describe_change(char *buf, size_t n, const struct nt_profile *was, const struct nt_profile *is,
-                bool targets_only)
+                bool own)
 {
 	size_t o = 0;
 
 	buf[0] = '\0';
 	if (was->sex != is->sex || was->age_y != is->age_y || was->diet != is->diet ||
-	    was->height_cm != is->height_cm || was->weight_kg != is->weight_kg ||
-	    was->activity != is->activity) {
+	    was->is_set != is->is_set) {
 		o += (size_t)snprintf(buf, n, "%s, %g years%s%s, %s diet", nt_sex_name(is->sex),
 		                      is->age_y, is->stage != NT_STAGE_NONE ? ", " : "",
 		                      is->stage != NT_STAGE_NONE ? nt_stage_name(is->stage) : "",
@@ -71,7 +81,7 @@ describe_change(char *buf, size_t n, const struct nt_profile *was, const struct 
 		o += (size_t)snprintf(buf, n, "%s", is->stage != NT_STAGE_NONE
 		                      ? nt_stage_name(is->stage) : "no longer pregnant or lactating");
 	}
-	if (targets_only && o < n)
+	if ((own || !o) && o < n)
 		snprintf(buf + o, n - o, "%syour own targets or limits", o ? "; " : "");
 }
 
@@ -85,39 +95,25 @@ print_target_changes(const struct nt_targets *daily, const struct nt_profile *pr
 {
 	for (int i = 1; i < n; i++) {
 		char what[160], date[NT_DATE_LEN];
-		bool prof = memcmp(&profiles[i], &profiles[i - 1], sizeof *profiles) != 0;
-		struct nt_targets dri_was, dri_is;
-		bool own;
+		bool own = false;
 
 		if (!nt_targets_differ(&daily[i], &daily[i - 1]))
 			continue;
-		/* the user's settings changed when more than the profile's DRI rows did */
-		own = false;
+		/* the user's own settings changed, beside (or instead of) the profile */
 		for (int m = 0; m < NT_MEASURE_COUNT; m++) {
-			dri_was.t[m] = daily[i - 1].t[m];
-			dri_is.t[m] = daily[i].t[m];
-			own |= dri_was.t[m].user_value != dri_is.t[m].user_value ||
-			       dri_was.t[m].user_limit != dri_is.t[m].user_limit ||
-			       dri_was.t[m].user_from != dri_is.t[m].user_from;
+			const struct nt_target *x = &daily[i - 1].t[m], *y = &daily[i].t[m];
+
+			own |= x->user_value != y->user_value || x->user_limit != y->user_limit ||
+			       (x->user_value && !nt_same_value(x->value, y->value)) ||
+			       (x->user_limit && !nt_same_value(x->limit, y->limit));
 		}
-		describe_change(what, sizeof what, &profiles[i - 1], &profiles[i], own || !prof);
+		if (same_profile(&profiles[i], &profiles[i - 1]))
+			own = true;
+		describe_change(what, sizeof what, &profiles[i - 1], &profiles[i], own);
 		nt_date_format(first + i, date);
 		printf("Targets changed on %s (%s); the average is judged against the mean of the "
 		       "daily targets.\n", date, what);
 	}
-}
-
-static void
-print_profile_line(const struct nt_profile *p)
-{
-	if (!p->is_set) {
-		printf("Targets: adult female (no profile set; see 'nutrack profile')\n");
-		return;
-	}
-	printf("Targets: %s, %g years", nt_sex_name(p->sex), p->age_y);
-	if (p->stage != NT_STAGE_NONE)
-		printf(", %s", nt_stage_name(p->stage));
-	printf(", %s\n", nt_diet_name(p->diet));
 }
 
 static const char *

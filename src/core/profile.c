@@ -79,6 +79,7 @@ read_row(struct nt_stmt *st, struct nt_profile *p, long *from, struct nt_err *er
 	int sex, stage, diet, activity = NT_ACTIVITY_DEFAULT;
 	double age, height = 0, weight = 0;
 
+	memset(p, 0, sizeof *p); /* whole, padding too: versions compare as bytes */
 	sex = nt_sex_parse(nt_stmt_text(st, 0));
 	stage = nt_stage_parse(nt_stmt_text(st, 2));
 	diet = nt_diet_parse(nt_stmt_text(st, 3));
