@@ -116,6 +116,19 @@ print_target_changes(const struct nt_targets *daily, const struct nt_profile *pr
 	}
 }
 
+static void
+print_profile_line(const struct nt_profile *p)
+{
+	if (!p->is_set) {
+		printf("Targets: adult female (no profile set; see 'nutrack profile')\n");
+		return;
+	}
+	printf("Targets: %s, %g years", nt_sex_name(p->sex), p->age_y);
+	if (p->stage != NT_STAGE_NONE)
+		printf(", %s", nt_stage_name(p->stage));
+	printf(", %s\n", nt_diet_name(p->diet));
+}
+
 static const char *
 level_text(enum nt_level l)
 {
