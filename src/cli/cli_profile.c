@@ -319,6 +319,15 @@ cli_cmd_profile(struct app *a, int argc, char **argv)
 	if (json) {
 		profile_json(&p, &t, &protein, vfrom, &h);
 	} else {
+		if (from_s) {
+			char d[NT_DATE_LEN];
+
+			nt_date_format(vfrom, d);
+			if (vfrom == NT_PROFILE_ALWAYS)
+				printf("This profile applies to every day (it is the first one set).\n");
+			else
+				printf("This profile applies from %s; the days before keep theirs.\n", d);
+		}
 		print_profile(a, &p, &t, &protein);
 		if (h.n > 1)
 			print_history(&h, vfrom);
