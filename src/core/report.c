@@ -201,6 +201,7 @@ nt_report_trend(struct nt_store *s, long day, int weeks, struct nt_trend *out,
 {
 	struct nt_err scratch;
 	struct nt_day_total *days;
+	struct nt_targets *daily;
 	enum nt_status st;
 	long first;
 
@@ -215,19 +216,28 @@ nt_report_trend(struct nt_store *s, long day, int weeks, struct nt_trend *out,
 		first += 7;
 		weeks--;
 	}
-	if (!(days = calloc((size_t)weeks * 7, sizeof *days)))
-		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
-	/* one query for the whole span, then a week at a time */
-	if ((st = nt_analysis_days(s, first, weeks * 7, days, err))) {
+	days = calloc((size_t)weeks * 7, sizeof *days);
+	daily = calloc((size_t)weeks * 7, sizeof *daily);
+	if (!days || !daily) {
 		free(days);
+		free(daily);
+		return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+	}
+	/* one query for the whole span, then a week at a time */
+	if ((st = nt_analysis_days(s, first, weeks * 7, days, err)) ||
+	    (st = nt_targets_days(s, first, weeks * 7, daily, NULL, err))) {
+		free(days);
+		free(daily);
 		return st;
 	}
 	out->weeks = weeks;
 	for (int w = 0; w < weeks; w++) {
 		out->start[w] = first + 7L * w;
 		nt_analysis_average(days + 7 * w, 7, &out->avg[w], &out->logged[w], out->known[w]);
+		nt_analysis_mean_targets(days + 7 * w, daily + 7 * w, 7, &out->targets[w]);
 	}
 	free(days);
+	free(daily);
 	return NT_OK;
 }
 

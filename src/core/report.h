@@ -87,6 +87,8 @@ struct nt_trend {
 	int logged[NT_TREND_MAX_WEEKS];            /* days logged in each */
 	int known[NT_TREND_MAX_WEEKS][NT_MEASURE_COUNT]; /* the days each average covers */
 	struct nt_amounts avg[NT_TREND_MAX_WEEKS]; /* unknown when nothing logged */
+	/* what each average is judged against (nt_analysis_mean_targets) */
+	struct nt_targets targets[NT_TREND_MAX_WEEKS];
 };
 
 enum nt_status nt_report_trend(struct nt_store *s, long day, int weeks, struct nt_trend *out,

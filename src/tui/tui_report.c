@@ -435,7 +435,7 @@ tui_trend_draw(struct tui *t)
 	snprintf(title, sizeof title, "Trend: %d weeks to %04d-W%02d", t->trend.weeks, yy, ww);
 	tui_draw_header(t, title);
 	for (int i = 0; i < t->trend.weeks; i++) {
-		nt_judge(&t->trend.avg[i], t->trend.logged[i] > 0, &t->targets, j[i]);
+		nt_judge(&t->trend.avg[i], t->trend.logged[i] > 0, &t->trend.targets[i], j[i]);
 		nt_date_iso_week(t->trend.start[i], &yy, &ww);
 		snprintf(labels[i], sizeof labels[i], "%d", ww);
 		weeks_logged += t->trend.logged[i] > 0;
