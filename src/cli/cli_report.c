@@ -398,6 +398,7 @@ day_json(long day, const struct nt_entry_list *l, const struct total_row *rows, 
 		                    x->level == NT_LEVEL_NONE ? NULL : nt_level_name(x->level));
 		cli_json_key_bool(&j, "partial", x->partial);
 		cli_json_key_bool(&j, "estimated", x->estimated);
+		cli_json_key_number(&j, "limit", x->limit, -1);
 		cli_json_end_object(&j);
 	}
 	cli_json_end_array(&j);
@@ -667,6 +668,14 @@ days_json(FILE *fp, const char *iso_week, const struct nt_day_total *days, int n
 	}
 	avg_json(&j, "percent_of_target", avg, days_logged ? 1 : 3);
 	avg_json(&j, "status", avg, days_logged ? 2 : 3);
+	{
+		struct nt_judgement lm[NT_MEASURE_COUNT];
+
+		/* the upper limits you set (the average's: see nt_analysis_mean_targets) */
+		for (size_t i = 0; i < 5; i++)
+			lm[tracked[i].m].target = t->t[tracked[i].m].limit;
+		avg_json(&j, "limit", lm, 0);
+	}
 	cli_json_end_object(&j);
 }
 
