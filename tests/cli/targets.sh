@@ -70,6 +70,7 @@ expect target-day-over 0 nt day
 expect target-day-over-csv 0 nt day --csv
 is "day --json says over_limit" \
 	"$(nt day --json | grep -c '"status": "over_limit"')" "1"
+is "... and gives the limit" "$(nt day --json | grep -c '"limit": 2000')" "1"
 # The week's average over its two logged days (2026-03-10 soy milk, 2026-03-11
 # banana): potassium (771 + 2148) / 2 = 1459.5 -> 1460 mg; the 2900 mg AI held
 # on 2026-03-10 and the 2000 mg limit on 2026-03-11, neither on both days, so
