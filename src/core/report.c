@@ -637,6 +637,7 @@ html_profile_targets(FILE *fp, const struct nt_report *r)
 {
 	const struct nt_profile *p = &r->profile;
 	const struct nt_target *b12 = &r->targets.t[NT_B12];
+	int changes;
 
 	fputs("<h2>Profile and targets</h2>\n<p>", fp);
 	if (p->is_set)
@@ -645,19 +646,50 @@ html_profile_targets(FILE *fp, const struct nt_report *r)
 		        nt_diet_name(p->diet));
 	else
 		fputs("Targets for an adult woman (no profile set)", fp);
-	fputs(", applied to every day of the range.</p>\n<table>\n<thead><tr><th>Nutrient</th>"
+	changes = 0;
+	for (int i = 1; r->daily && i < r->ndays; i++) {
+		const struct nt_profile *q = &r->profiles[i], *was = &r->profiles[i - 1];
+		char d[NT_DATE_LEN];
+
+		if (!nt_targets_differ(&r->daily[i], &r->daily[i - 1]))
+			continue;
+		nt_date_format(r->from + i, d);
+		fprintf(fp, "%s on %s (", changes++ ? ";" : ", in force on the last day of the "
+		        "range; the targets changed", d);
+		if (q->sex != was->sex || q->age_y != was->age_y || q->stage != was->stage ||
+		    q->diet != was->diet)
+			fprintf(fp, "%s aged %g%s%s, %s diet", nt_sex_name(q->sex), q->age_y,
+			        q->stage ? ", " : "", q->stage ? nt_stage_name(q->stage) : "",
+			        nt_diet_name(q->diet));
+		else
+			fputs("targets or limits set by you", fp);
+		fputc(')', fp);
+	}
+	if (changes)
+		fputs(". Each day is judged against the targets in force on it, and the average "
+		      "against their mean over the days it covers, which the table gives", fp);
+	else
+		fputs(", applied to every day of the range", fp);
+	fputs(".</p>\n<table>\n<thead><tr><th>Nutrient</th>"
 	      "<th>Target per day</th><th class=\"l\">Type</th><th class=\"l\">Source</th></tr>"
 	      "</thead>\n", fp);
 	for (size_t i = 0; i < N_SHOWN; i++) {
 		const struct nt_target *t = &r->targets.t[shown[i].m];
+		char title[96];
 
-		if (!nt_known(t->value))
-			continue;
-		target_row(fp, shown[i].title, t->value, shown[i].unit, t->type, t->source);
-		if (shown[i].m == NT_B12)
+		if (nt_known(t->value))
+			target_row(fp, shown[i].title, t->value, shown[i].unit, t->type, t->source);
+		if (nt_known(t->value) && shown[i].m == NT_B12)
 			target_row(fp, "Vitamin B12 absorbed (estimate)", b12->value / 2, MICRO "g",
 			           "half the RDA",
 			           "the RDA assumes about 50% absorption (IOM 1998, vitamin B12 chapter)");
+		/* an upper limit the user (a clinician) set: above it is over the limit */
+		if (!nt_known(t->limit))
+			continue;
+		snprintf(title, sizeof title, "%s, upper limit", shown[i].title);
+		target_row(fp, title, t->limit, shown[i].unit, "limit",
+		           t->dri_dropped ? "set by you (the DRI target is above it: none)"
+		                          : "set by you");
 	}
 	fputs("</table>\n", fp);
 }

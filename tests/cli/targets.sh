@@ -31,6 +31,12 @@ expect dated-profile-json 0 nt profile --json
 # (2600 + 2900) / 2 = 2750 mg: 28%.  It says the targets changed on
 # 2026-03-09; each day's chart bar is against that day's target (79% and 73%).
 expect dated-report 0 nt report --from 2026-03-07 --to 2026-03-10
+# The HTML report says so too, and gives the mean targets.
+nt report --from 2026-03-07 --to 2026-03-10 --format html -o "$WORK/r.html" >/dev/null
+is "the HTML report names the change" \
+	"$(grep -c 'the targets changed on 2026-03-09 (female aged 30, pregnant, vegan diet)' "$WORK/r.html")" "1"
+is "... and its B12 target is the mean, 2.5 ug" \
+	"$(grep -c '<td>Vitamin B12</td><td>2.5 ' "$WORK/r.html")" "1"
 # The week of 2026-03-08 (W10) lies wholly before: 2.4 ug, no change said.
 expect dated-week-before 0 nt week 2026-03-08
 # --from needs a change; a bad date changes nothing.
@@ -77,6 +83,9 @@ is "... and gives the limit" "$(nt day --json | grep -c '"limit": 2000')" "1"
 # the average is judged against neither; B12 (1.90 + 0) / 2 = 0.95 of 1000 ug
 # (set from 2026-03-01, in force on both days).
 expect target-week 0 nt week
+nt report --from 2026-03-11 --to 2026-03-11 --format html -o "$WORK/k.html" >/dev/null
+is "the HTML report gives the limit" \
+	"$(grep -c '<td>Potassium, upper limit</td><td>2000 mg' "$WORK/k.html")" "1"
 
 # Suggestions: with a potassium limit, none for potassium (2026-03-10: 771 mg
 # of potassium, below the AI; the limit holds from 2026-03-11 only, so set one
