@@ -826,20 +826,38 @@ ch_axis(FILE *fp, double x_end)
 	        CH_LEFT, x_end, ch_y(100), ch_y(100));
 }
 
-/* A day's column: its bar, or the zero, unknown or not-logged mark. */
+/* The target of measure m in force on day i of the report (NAN: none). */
+static double
+ch_target(const struct nt_report *r, int i, enum nt_measure m)
+{
+	double t = r->daily ? r->daily[i].t[m].value : r->targets.t[m].value;
+
+	return nt_known(t) && t > 0 ? t : NT_UNKNOWN;
+}
+
+/*
+ * A day's column: its bar at its percent of the target in force that day,
+ * or the zero, unknown, not-logged or no-target mark.
+ */
 static void
-ch_day(FILE *fp, const struct nt_report *r, int i, enum nt_measure m, const char *unit,
-       double target)
+ch_day(FILE *fp, const struct nt_report *r, int i, enum nt_measure m, const char *unit)
 {
 	const struct nt_day_total *d = &r->days[i];
 	int dec = nt_measure_decimals(m);
 	double w = ch_day_w(r), x = ch_x(r, i), y0 = ch_y(0);
 	double bw = fmin(w >= 3 ? w * 0.7 : w, 48), bx = x + (w - bw) / 2, cx = x + w / 2;
-	double v = d->total.v[m], shown_v, pct, top;
+	double v = d->total.v[m], shown_v, pct, top, target = ch_target(r, i, m);
 	bool partial = BIT(d->total.partial, m), estimated = BIT(d->total.estimated, m);
 
 	fputs("<g><title>", fp);
 	put_day(fp, d->day);
+	if (d->entries && nt_known(v) && !nt_known(target)) {
+		shown_v = nt_round(v, dec);
+		fprintf(fp, ": %s%.*f %s, no target in force that day</title><rect x=\"%.2f\" "
+		        "y=\"%.1f\" width=\"%.2f\" height=\"%.1f\" class=\"nl\"/></g>\n",
+		        estimated ? "~" : "", dec, shown_v, unit, x, CH_TOP, w, CH_PLOT);
+		return;
+	}
 	if (!d->entries) {
 		fprintf(fp, ": not logged</title><rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" "
 		        "height=\"%.1f\" class=\"nl\"/>", x, CH_TOP, w, CH_PLOT);
@@ -893,22 +911,35 @@ static void
 html_chart(FILE *fp, const struct nt_report *r, enum nt_measure m, const char *title,
            const char *unit)
 {
-	double target = r->targets.t[m].value, h = CH_TOP + CH_PLOT + CH_DATES;
+	double lo = NT_UNKNOWN, hi = NT_UNKNOWN, h = CH_TOP + CH_PLOT + CH_DATES;
 	double x_end = CH_W - CH_RIGHT, y0 = ch_y(0);
 
-	if (!nt_known(target) || target <= 0)
+	for (int i = 0; i < r->ndays; i++) { /* the targets the days are measured against */
+		double t = ch_target(r, i, m);
+
+		if (nt_known(t)) {
+			lo = nt_known(lo) ? fmin(lo, t) : t;
+			hi = nt_known(hi) ? fmax(hi, t) : t;
+		}
+	}
+	if (!nt_known(lo))
 		return;
 	fprintf(fp, "<figure class=\"chart\" data-measure=\"%s\" data-days=\"%d\">\n"
 	        "<figcaption><strong>", nt_measure_name(m), r->ndays);
 	put_escaped(fp, title);
-	fprintf(fp, "</strong>: each day as a percent of the target, %g %s a day</figcaption>\n",
-	        target, unit);
+	if (lo == hi)
+		fprintf(fp, "</strong>: each day as a percent of the target, %g %s a day"
+		        "</figcaption>\n", lo, unit);
+	else
+		fprintf(fp, "</strong>: each day as a percent of the target in force that day, "
+		        "%g to %g %s a day (the targets changed within the range)</figcaption>\n",
+		        lo, hi, unit);
 	fprintf(fp, "<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"", CH_W, h);
 	put_escaped(fp, title);
 	fputs(" per day, percent of target\">\n", fp);
 	ch_axis(fp, x_end);
 	for (int i = 0; i < r->ndays; i++)
-		ch_day(fp, r, i, m, unit, target);
+		ch_day(fp, r, i, m, unit);
 	fprintf(fp, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n"
 	        "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n",
 	        CH_LEFT, x_end, y0, y0, CH_LEFT, CH_LEFT, CH_TOP - 6, y0);

@@ -37,6 +37,15 @@ is "the HTML report names the change" \
 	"$(grep -c 'the targets changed on 2026-03-09 (female aged 30, pregnant, vegan diet)' "$WORK/r.html")" "1"
 is "... and its B12 target is the mean, 2.5 ug" \
 	"$(grep -c '<td>Vitamin B12</td><td>2.5 ' "$WORK/r.html")" "1"
+# Its charts measure each day against that day's own target, as the text
+# report does: B12 1.90 / 2.4 = 79% on the 8th, 1.90 / 2.6 = 73% on the
+# 10th (not 1.90 / 2.5 = 76% on both).
+is "the HTML chart's bar on 2026-03-08 is 79% of that day's 2.4 ug" \
+	"$(grep -c '<title>Sun 8 Mar 2026: 1.90 µg, 79% of target</title>' "$WORK/r.html")" "1"
+is "... and on 2026-03-10 73% of 2.6 ug" \
+	"$(grep -c '<title>Tue 10 Mar 2026: 1.90 µg, 73% of target</title>' "$WORK/r.html")" "1"
+is "... and its caption says the targets changed" \
+	"$(grep -c 'percent of the target in force that day, 2.4 to 2.6 µg a day' "$WORK/r.html")" "1"
 # The week of 2026-03-08 (W10) lies wholly before: 2.4 ug, no change said.
 expect dated-week-before 0 nt week 2026-03-08
 # --from needs a change; a bad date changes nothing.
