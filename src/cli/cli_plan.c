@@ -2,6 +2,8 @@
 /* cli_plan.c - "suggest", "eat" and "copy": closing gaps and planning ahead. */
 #include "config.h"
 
+#include <ctype.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +34,7 @@ static void
 suggest_json(const struct nt_profile *p, long day, bool week, bool logged,
              const struct nt_judgement *j, const struct nt_suggestions *sg)
 {
+	static const enum nt_measure measures[] = NT_SUGGEST_MEASURES;
 	struct cli_json js;
 	char date[NT_DATE_LEN];
 
@@ -54,38 +57,49 @@ suggest_json(const struct nt_profile *p, long day, bool week, bool logged,
 	cli_json_key_bool(&js, "logged", logged);
 	cli_json_key(&js, "shortfalls");
 	cli_json_begin_array(&js);
-	for (size_t i = 0; i < sg->n; i++) {
-		const struct nt_suggestion *x = &sg->v[i];
-		int dec = nt_measure_decimals(x->m);
+	for (size_t k = 0; k < sizeof measures / sizeof *measures; k++) {
+		enum nt_measure m = measures[k];
+		const struct nt_judgement *jj = &j[m];
+		int dec = nt_measure_decimals(m);
 
-		if (i == 0 || sg->v[i - 1].m != x->m) {
-			const struct nt_judgement *jj = &j[x->m];
-
-			if (i)
-				cli_json_end_array(&js), cli_json_end_object(&js);
-			cli_json_begin_object(&js);
-			cli_json_key_string(&js, "nutrient", nt_measure_name(x->m));
-			cli_json_key_string(&js, "unit", nt_measure_unit(x->m));
-			cli_json_key_number(&js, "intake", jj->intake, dec);
-			cli_json_key_bool(&js, "partial", jj->partial);
-			cli_json_key_number(&js, "target", jj->target, -1);
-			cli_json_key_number(&js, "gap", x->gap, dec);
-			cli_json_key(&js, "foods");
-			cli_json_begin_array(&js);
-		}
+		if (jj->level != NT_LEVEL_LOW)
+			continue;
 		cli_json_begin_object(&js);
-		cli_json_key_string(&js, "food_id", x->ref);
-		cli_json_key_string(&js, "food", x->name);
-		cli_json_key_string(&js, "amount", x->amount);
-		cli_json_key_number(&js, "grams", x->grams, 1);
-		cli_json_key_number(&js, "adds", x->adds, dec);
-		cli_json_key_int(&js, "gap_closed_percent", x->closed_percent);
-		cli_json_key_string(&js, "note", x->note);
-		cli_json_key_bool(&js, "dated", x->dated);
+		cli_json_key_string(&js, "nutrient", nt_measure_name(m));
+		cli_json_key_string(&js, "unit", nt_measure_unit(m));
+		cli_json_key_number(&js, "intake", jj->intake, dec);
+		cli_json_key_bool(&js, "partial", jj->partial);
+		cli_json_key_number(&js, "target", jj->target, -1);
+		cli_json_key_number(&js, "gap", jj->target - jj->intake, dec);
+		cli_json_key(&js, "foods");
+		cli_json_begin_array(&js);
+		for (size_t i = 0; i < sg->n; i++) {
+			const struct nt_suggestion *x = &sg->v[i];
+
+			if (x->m != m)
+				continue;
+			cli_json_begin_object(&js);
+			cli_json_key_string(&js, "food_id", x->ref);
+			cli_json_key_string(&js, "food", x->name);
+			cli_json_key_string(&js, "amount", x->amount);
+			cli_json_key_number(&js, "grams", x->grams, 1);
+			cli_json_key_number(&js, "adds", x->adds, dec);
+			cli_json_key_int(&js, "gap_closed_percent", x->closed_percent);
+			cli_json_key_string(&js, "note", x->note);
+			cli_json_key_bool(&js, "dated", x->dated);
+			cli_json_end_object(&js);
+		}
+		cli_json_end_array(&js);
+		/* the limit that left it with no food (its own, for potassium) */
+		cli_json_key(&js, "held_by_limit");
+		if (m == NT_POTASSIUM && nt_known(jj->limit))
+			cli_json_string(&js, nt_measure_name(m));
+		else if (sg->held_by[m] >= 0)
+			cli_json_string(&js, nt_measure_name((enum nt_measure)sg->held_by[m]));
+		else
+			cli_json_null(&js);
 		cli_json_end_object(&js);
 	}
-	if (sg->n)
-		cli_json_end_array(&js), cli_json_end_object(&js);
 	cli_json_end_array(&js);
 	cli_json_end_object(&js);
 }
@@ -95,7 +109,8 @@ cli_cmd_suggest(struct app *a, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("suggest");
 	const char *limit_s = NULL;
-	bool csv = false, json = false, week = false, potassium = false;
+	static const enum nt_measure measures[] = NT_SUGGEST_MEASURES;
+	bool csv = false, json = false, week = false, potassium = false, short_any = false;
 	struct cli_opt opts[] = {
 		{"csv", 0, NULL, &csv},
 		{"json", 0, NULL, &json},
@@ -202,29 +217,57 @@ cli_cmd_suggest(struct app *a, int argc, char **argv)
 		printf("Suggestions for %s %s, %s diet%s\n", nt_date_weekday_name(nt_date_weekday(day)),
 		       date, nt_diet_name(p.diet), logged ? "" : " (nothing eaten logged yet)");
 	}
-	for (size_t i = 0; i < sg.n; i++) {
-		const struct nt_suggestion *x = &sg.v[i];
-		char adds[48], name[512], amount[256], head[128];
+	for (size_t k = 0; k < sizeof measures / sizeof *measures; k++) {
+		enum nt_measure m = measures[k];
+		const struct nt_judgement *jj = &j[m];
+		char have[48], short_by[48], lim[48];
+		size_t shown = 0;
 
-		if (i == 0 || sg.v[i - 1].m != x->m) {
-			const struct nt_judgement *jj = &j[x->m];
-			char have[48], short_by[48];
+		if (jj->level != NT_LEVEL_LOW)
+			continue;
+		short_any = true;
+		cli_fmt_measure(a, have, sizeof have, m, jj->intake, jj->partial);
+		cli_fmt_measure(a, short_by, sizeof short_by, m, jj->target - jj->intake, false);
+		printf("\n%s: %s of %g %s, %s short\n", nt_measure_label(m), have, jj->target,
+		       app_unit(a, nt_measure_unit(m)), short_by);
+		potassium |= m == NT_POTASSIUM;
+		for (size_t i = 0; i < sg.n; i++) {
+			const struct nt_suggestion *x = &sg.v[i];
+			char adds[48], name[512], amount[256];
 
-			cli_fmt_measure(a, have, sizeof have, x->m, jj->intake, jj->partial);
-			cli_fmt_measure(a, short_by, sizeof short_by, x->m, x->gap, false);
-			snprintf(head, sizeof head, "%s: %s of %g %s, %s short", nt_measure_label(x->m),
-			         have, jj->target, app_unit(a, nt_measure_unit(x->m)), short_by);
-			printf("\n%s\n", head);
-			potassium |= x->m == NT_POTASSIUM;
+			if (x->m != m)
+				continue;
+			shown++;
+			cli_fmt_measure(a, adds, sizeof adds, x->m, x->adds, false);
+			cli_fmt_name(name, sizeof name, x->name);
+			cli_fmt_name(amount, sizeof amount, x->amount);
+			printf("  %s %s (%s): +%s, closes %d%% of the gap; %s%s%s\n", amount, name,
+			       x->ref, adds, x->closed_percent, x->note, x->dated ? "; " : "",
+			       x->dated ? NT_FOOD_DATED_NOTE : "");
 		}
-		cli_fmt_measure(a, adds, sizeof adds, x->m, x->adds, false);
-		cli_fmt_name(name, sizeof name, x->name);
-		cli_fmt_name(amount, sizeof amount, x->amount);
-		printf("  %s %s (%s): +%s, closes %d%% of the gap; %s%s%s\n", amount, name, x->ref,
-		       adds, x->closed_percent, x->note, x->dated ? "; " : "",
-		       x->dated ? NT_FOOD_DATED_NOTE : "");
+		if (shown)
+			continue;
+		if (m == NT_POTASSIUM && nt_known(jj->limit)) {
+			cli_fmt_measure(a, lim, sizeof lim, m, jj->limit, false);
+			printf("  none: you set a potassium limit (%s); your clinician's advice "
+			       "applies\n", lim);
+		} else if (sg.held_by[m] >= 0) {
+			enum nt_measure h = (enum nt_measure)sg.held_by[m];
+
+			char what[64];
+
+			cli_fmt_measure(a, lim, sizeof lim, h, j[h].limit, false);
+			snprintf(what, sizeof what, "%s", nt_measure_label(h));
+			if (isupper((unsigned char)what[0]) && islower((unsigned char)what[1]))
+				what[0] = (char)tolower((unsigned char)what[0]);
+			printf("  none: each food that would close it takes %s past the limit you "
+			       "set (%s)\n", what, lim);
+		} else {
+			printf("  none: no food that fits your diet and exclusions has a known "
+			       "value for it\n");
+		}
 	}
-	if (!sg.n)
+	if (!short_any)
 		printf("\nNothing to suggest: no target is short%s.\n",
 		       week ? " on average this week" : "");
 	if (potassium)

@@ -231,11 +231,12 @@ pool_add(struct pool *p, const struct cand *c, struct nt_err *err)
  * portion would take some measure past the user's limit on top of the
  * intake so far (an unknown intake counts as none: a portion alone past
  * the limit is past it; a portion whose value is unknown cannot be said to
- * be; one without any of it adds nothing).
+ * be; one without any of it adds nothing).  A food that has some of m but
+ * is held back by a limit sets *held to the limited measure.
  */
 static bool
 value_of(const double per100[NT_STORED_COUNT], enum nt_measure m, double grams,
-         const struct nt_judgement *judged, struct cand *c)
+         const struct nt_judgement *judged, struct cand *c, int *held)
 {
 	struct nt_amounts v;
 
@@ -243,14 +244,18 @@ value_of(const double per100[NT_STORED_COUNT], enum nt_measure m, double grams,
 	c->adds = v.v[m];
 	c->fortified = nt_known(per100[NT_B12_ADDED]) && per100[NT_B12_ADDED] > 0;
 	c->dated = nt_food_dated(c->ref, per100);
+	if (!nt_known(c->adds) || c->adds <= 0)
+		return false;
 	for (int k = 0; k < NT_MEASURE_COUNT; k++) {
 		double had = nt_known(judged[k].intake) ? judged[k].intake : 0;
 
 		if (nt_known(judged[k].limit) && nt_known(v.v[k]) && v.v[k] > 0 &&
-		    nt_round(had + v.v[k], nt_measure_decimals(k)) > judged[k].limit)
+		    nt_round(had + v.v[k], nt_measure_decimals(k)) > judged[k].limit) {
+			*held = k;
 			return false;
+		}
 	}
-	return nt_known(c->adds) && c->adds > 0;
+	return true;
 }
 
 static void
@@ -267,7 +272,7 @@ score(struct cand *c, enum nt_measure m, double gap, enum nt_diet diet)
 static enum nt_status
 gather(struct nt_store *s, const struct eaten_list *eaten, enum nt_measure m,
        enum nt_diet diet, double gap, const struct nt_judgement *judged, struct pool *pool,
-       struct nt_err *err)
+       int *held, struct nt_err *err)
 {
 	struct nt_stmt *st;
 	enum nt_status rc;
@@ -281,7 +286,7 @@ gather(struct nt_store *s, const struct eaten_list *eaten, enum nt_measure m,
 		c.id = e->id;
 		c.grams = e->grams;
 		memcpy(c.ref, e->ref, sizeof c.ref);
-		if (!value_of(e->per100, m, c.grams, judged, &c))
+		if (!value_of(e->per100, m, c.grams, judged, &c, held))
 			continue;
 		c.name = e->name;
 		c.amount = e->amount;
@@ -307,7 +312,7 @@ gather(struct nt_store *s, const struct eaten_list *eaten, enum nt_measure m,
 		for (int k = 0; k < NT_STORED_COUNT; k++)
 			per100[k] = nt_stmt_double(st, VALUES_AT + k);
 		nt_food_ref(nt_stmt_text(st, 1), nt_stmt_text(st, 2), c.ref, sizeof c.ref);
-		if (!value_of(per100, m, c.grams, judged, &c))
+		if (!value_of(per100, m, c.grams, judged, &c, held))
 			continue;
 		portion_amount(amount, sizeof amount, nt_stmt_double(st, 4), nt_stmt_text(st, 5),
 		               c.grams);
@@ -330,19 +335,22 @@ nt_suggest(struct nt_store *s, const struct nt_profile *p,
 {
 	static const enum nt_measure measures[] = NT_SUGGEST_MEASURES;
 	struct nt_err scratch;
-	struct nt_suggestions res = {0, NULL};
+	struct nt_suggestions res = {0, NULL, {0}};
 	struct eaten_list eaten = {NULL, 0};
 	bool loaded = false;
 	size_t cap = 0;
 
 	if (!err)
 		err = &scratch;
+	for (int m = 0; m < NT_MEASURE_COUNT; m++)
+		res.held_by[m] = -1;
 	for (size_t k = 0; k < sizeof measures / sizeof *measures; k++) {
 		enum nt_measure m = measures[k];
 		const struct nt_judgement *j = &judged[m];
 		struct pool pool = {NULL, 0, 0};
 		enum nt_status rc;
 		double gap;
+		int held = -1;
 
 		if (j->level != NT_LEVEL_LOW)
 			continue;
@@ -356,12 +364,14 @@ nt_suggest(struct nt_store *s, const struct nt_profile *p,
 			return rc;
 		}
 		loaded = true;
-		if ((rc = gather(s, &eaten, m, p->diet, gap, judged, &pool, err))) {
+		if ((rc = gather(s, &eaten, m, p->diet, gap, judged, &pool, &held, err))) {
 			pool_fini(&pool);
 			eaten_fini(&eaten);
 			nt_suggestions_fini(&res);
 			return rc;
 		}
+		if (!pool.n)
+			res.held_by[m] = held;
 		qsort(pool.v, pool.n, sizeof *pool.v, cand_cmp);
 		for (size_t i = 0; i < pool.n && i < per_measure; i++) {
 			struct nt_suggestion *sg;

@@ -36,6 +36,12 @@ struct nt_suggestion {
 struct nt_suggestions {
 	size_t n;
 	struct nt_suggestion *v;
+	/*
+	 * Per measure judged low that got no suggestion: the measure whose
+	 * limit held back every food that would have closed it (a day over a
+	 * potassium limit gets no fish for EPA+DHA), else -1.
+	 */
+	int held_by[NT_MEASURE_COUNT];
 };
 
 /*
@@ -55,7 +61,8 @@ struct nt_suggestions {
  * comes back for a measure that is ok or unknown.  The user's limits
  * (judged[].limit) hold: no portion that would take a measure past its
  * limit on top of judged[].intake is offered, and a potassium limit turns
- * potassium suggestions off.  *out is caller storage; fini it.
+ * potassium suggestions off; held_by says which limit left a measure with
+ * none.  *out is caller storage; fini it.
  */
 enum nt_status nt_suggest(struct nt_store *s, const struct nt_profile *p,
                           const struct nt_judgement judged[NT_MEASURE_COUNT],

@@ -122,4 +122,20 @@ is "nutritional yeast left out" \
 expect target-reset 0 nt target reset potassium --from 2026-03-12
 expect target-reset-all 0 nt target reset all --from 2026-03-12
 expect target-list-reset-before 0 nt target --from 2026-03-11
+
+# Over a potassium limit, a short nutrient whose every food has potassium
+# gets no food, and says which limit held it back (it never says "nothing
+# to suggest: no target is short").  An omnivore man of 60 on a 2000 mg
+# limit: 2 medium bananas sr28:09040 (236 g x 358 mg / 100 g = 844.9 mg)
+# and a large baked potato fndds:71100100 (400 g x 389 mg / 100 g = 1556 mg)
+# make 2401 mg; the fish for EPA+DHA (5 anchovies, a can of sardines,
+# herring) all have potassium, so none is offered.
+DB=$WORK/omnivore.db
+nt profile --sex male --age 60 --diet omnivore >/dev/null
+nt target set potassium --max 2000 >/dev/null
+nt add -m breakfast sr28:09040 '2 medium' >/dev/null
+nt add -m lunch fndds:71100100 '1 large' >/dev/null
+expect target-suggest-held 0 nt suggest
+is "suggest --json names the limit that held EPA+DHA back" \
+	"$(nt suggest --json | grep -c '"held_by_limit": "potassium"')" "1"
 done_testing
