@@ -370,8 +370,11 @@ nt_suggest(struct nt_store *s, const struct nt_profile *p,
 			nt_suggestions_fini(&res);
 			return rc;
 		}
-		if (!pool.n)
+		if (!pool.n) { /* (qsort may not be given a null array) */
 			res.held_by[m] = held;
+			pool_fini(&pool);
+			continue;
+		}
 		qsort(pool.v, pool.n, sizeof *pool.v, cand_cmp);
 		for (size_t i = 0; i < pool.n && i < per_measure; i++) {
 			struct nt_suggestion *sg;
