@@ -540,6 +540,8 @@ static const char html_css[] =
 	"svg .target{stroke:#222;stroke-width:1.2;stroke-dasharray:5 3}\n"
 	"svg .ok{fill:#3a7d44}svg .low{fill:#c0392b}svg .part{fill-opacity:.55}\n"
 	"svg .zero{fill:#7a1010}svg .nl{fill:#ececec}svg .nlm{fill:none;stroke:#888}\n"
+	"svg .nt{fill:#fff;stroke:#999;stroke-dasharray:3 2}svg .nt.over{stroke:#c0392b;"
+	"stroke-width:2}\n"
 	"svg .unk{fill:#fbeec0}svg text.unk{fill:#8a6d00;font-weight:bold}\n"
 	"svg text.tl{font-weight:bold}svg text.small{font-size:8px}\n"
 	"svg .lab{stroke:#222;stroke-width:.8}svg .lab.normal{fill:#3a7d44}"
@@ -628,6 +630,64 @@ target_row(FILE *fp, const char *title, double value, const char *unit, const ch
 }
 
 /*
+ * When the targets changed within the range: per nutrient, each period of
+ * days with one target and limit, and where they came from.
+ */
+static void
+html_target_periods(FILE *fp, const struct nt_report *r)
+{
+	fputs("<table class=\"periods\">\n<caption>The targets and limits in force, period by "
+	      "period</caption>\n<thead><tr><th>Nutrient</th><th class=\"l\">Days</th>"
+	      "<th>Target per day</th><th>Limit</th><th class=\"l\">Source</th></tr></thead>\n",
+	      fp);
+	for (size_t k = 0; k < N_SHOWN; k++) {
+		enum nt_measure m = shown[k].m;
+		bool any = false;
+
+		for (int i = 0; i < r->ndays; i++)
+			any |= nt_known(r->daily[i].t[m].value) || nt_known(r->daily[i].t[m].limit);
+		for (int i = 0, first = 1; any && i < r->ndays; first = 0) {
+			const struct nt_target *t = &r->daily[i].t[m];
+			int j = i + 1;
+
+			while (j < r->ndays && nt_same_value(r->daily[j].t[m].value, t->value) &&
+			       nt_same_value(r->daily[j].t[m].limit, t->limit) &&
+			       !strcmp(r->daily[j].t[m].source, t->source))
+				j++;
+			fputs("<tr><td>", fp);
+			if (first)
+				put_escaped(fp, shown[k].title);
+			fputs("</td><td class=\"l date\">", fp);
+			if (j - 1 > i)
+				put_span(fp, r->from + i, r->from + j - 1);
+			else
+				put_day(fp, r->from + i);
+			if (nt_known(t->value))
+				fprintf(fp, "</td><td>%g %s", t->value, shown[k].unit);
+			else
+				fputs("</td><td class=\"na\">none", fp);
+			if (nt_known(t->limit))
+				fprintf(fp, "</td><td>%g %s", t->limit, shown[k].unit);
+			else
+				fputs("</td><td class=\"na\">none", fp);
+			fputs("</td><td class=\"l\">", fp);
+			if (nt_known(t->value) && t->type[0]) {
+				put_escaped(fp, t->type);
+				fputc(' ', fp);
+			}
+			if (!nt_known(t->value) && nt_known(t->limit))
+				fputs(t->dri_dropped ? "limit set by you (the DRI target is above it: none)"
+				                     : "limit set by you", fp);
+			else
+				put_escaped(fp, t->source[0] ? t->source : "no target");
+			fputs("</td></tr>\n", fp);
+			i = j;
+		}
+	}
+	fputs("</table>\n", fp);
+}
+
+/*
  * The profile and the targets in force: who the targets are for, and each
  * target's value, type and source.  The one place to extend when profiles
  * and targets gain dates and custom limits.
@@ -692,6 +752,8 @@ html_profile_targets(FILE *fp, const struct nt_report *r)
 		                          : "set by you");
 	}
 	fputs("</table>\n", fp);
+	if (changes)
+		html_target_periods(fp, r);
 }
 
 /* ---- the charts: one geometry for every chart and the lab row ---- */
@@ -852,10 +914,16 @@ ch_day(FILE *fp, const struct nt_report *r, int i, enum nt_measure m, const char
 	fputs("<g><title>", fp);
 	put_day(fp, d->day);
 	if (d->entries && nt_known(v) && !nt_known(target)) {
+		double limit = r->daily ? r->daily[i].t[m].limit : NT_UNKNOWN;
+		bool over = nt_known(limit) && nt_round(v, dec) > limit;
+
 		shown_v = nt_round(v, dec);
-		fprintf(fp, ": %s%.*f %s, no target in force that day</title><rect x=\"%.2f\" "
-		        "y=\"%.1f\" width=\"%.2f\" height=\"%.1f\" class=\"nl\"/></g>\n",
-		        estimated ? "~" : "", dec, shown_v, unit, x, CH_TOP, w, CH_PLOT);
+		fprintf(fp, ": %s%.*f %s, no target in force that day", estimated ? "~" : "", dec,
+		        shown_v, unit);
+		if (nt_known(limit))
+			fprintf(fp, "; %s the limit of %g %s", over ? "OVER" : "under", limit, unit);
+		fprintf(fp, "</title><rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\" "
+		        "class=\"nt%s\"/></g>\n", x + 1, CH_TOP, w - 2, CH_PLOT, over ? " over" : "");
 		return;
 	}
 	if (!d->entries) {
@@ -914,6 +982,8 @@ html_chart(FILE *fp, const struct nt_report *r, enum nt_measure m, const char *t
 	double lo = NT_UNKNOWN, hi = NT_UNKNOWN, h = CH_TOP + CH_PLOT + CH_DATES;
 	double x_end = CH_W - CH_RIGHT, y0 = ch_y(0);
 
+	bool limited = false;
+
 	for (int i = 0; i < r->ndays; i++) { /* the targets the days are measured against */
 		double t = ch_target(r, i, m);
 
@@ -921,13 +991,17 @@ html_chart(FILE *fp, const struct nt_report *r, enum nt_measure m, const char *t
 			lo = nt_known(lo) ? fmin(lo, t) : t;
 			hi = nt_known(hi) ? fmax(hi, t) : t;
 		}
+		limited |= r->daily && nt_known(r->daily[i].t[m].limit);
 	}
-	if (!nt_known(lo))
+	if (!nt_known(lo) && !limited)
 		return;
 	fprintf(fp, "<figure class=\"chart\" data-measure=\"%s\" data-days=\"%d\">\n"
 	        "<figcaption><strong>", nt_measure_name(m), r->ndays);
 	put_escaped(fp, title);
-	if (lo == hi)
+	if (!nt_known(lo))
+		fputs("</strong>: no target in the range, only your limit; each day's column "
+		      "says whether it was over it</figcaption>\n", fp);
+	else if (lo == hi)
 		fprintf(fp, "</strong>: each day as a percent of the target, %g %s a day"
 		        "</figcaption>\n", lo, unit);
 	else
@@ -1055,6 +1129,8 @@ html_legend(FILE *fp)
 		{"<rect x=\"0\" y=\"-2\" width=\"16\" height=\"14\" class=\"nl\"/>"
 		 "<circle cx=\"8\" cy=\"8\" r=\"3\" class=\"nlm\"/>",
 		 "nothing logged: no bar"},
+		{"<rect x=\"1\" y=\"-2\" width=\"14\" height=\"14\" class=\"nt\"/>",
+		 "no target, a limit only (red: over)"},
 	};
 	const int per_row = 4;
 

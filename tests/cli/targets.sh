@@ -46,6 +46,12 @@ is "... and on 2026-03-10 73% of 2.6 ug" \
 	"$(grep -c '<title>Tue 10 Mar 2026: 1.90 µg, 73% of target</title>' "$WORK/r.html")" "1"
 is "... and its caption says the targets changed" \
 	"$(grep -c 'percent of the target in force that day, 2.4 to 2.6 µg a day' "$WORK/r.html")" "1"
+# ... and a table of the periods: B12 2.4 ug from 7 to 8 Mar, 2.6 ug from
+# 9 to 10 Mar.
+is "the HTML report lists the targets period by period" \
+	"$(grep -c '<td>Vitamin B12</td><td class="l date">7 – 8 Mar 2026</td><td>2.4 µg</td><td class="na">none' "$WORK/r.html")" "1"
+is "... the pregnant period too" \
+	"$(grep -c '<td></td><td class="l date">9 – 10 Mar 2026</td><td>2.6 µg</td>' "$WORK/r.html")" "1"
 # The week of 2026-03-08 (W10) lies wholly before: 2.4 ug, no change said.
 expect dated-week-before 0 nt week 2026-03-08
 # --from needs a change; a bad date changes nothing.
@@ -95,6 +101,10 @@ expect target-week 0 nt week
 nt report --from 2026-03-11 --to 2026-03-11 --format html -o "$WORK/k.html" >/dev/null
 is "the HTML report gives the limit" \
 	"$(grep -c '<td>Potassium, upper limit</td><td>2000 mg' "$WORK/k.html")" "1"
+# A day with a limit and no target has no bar against a target: its column
+# says how it stands against the limit (2148 mg over 2000 mg).
+is "the HTML chart's limit-only day says it is over the limit" \
+	"$(grep -c 'Wed 11 Mar 2026: 2148 mg, no target in force that day; OVER the limit of 2000 mg' "$WORK/k.html")" "1"
 
 # Suggestions: with a potassium limit, none for potassium (2026-03-10: 771 mg
 # of potassium, below the AI; the limit holds from 2026-03-11 only, so set one
