@@ -70,13 +70,15 @@ tui_draw_header(struct tui *t, const char *title)
 }
 
 void
-tui_draw_status(struct tui *t, unsigned view)
+tui_draw_status(struct tui *t, unsigned keys)
 {
 	int y = t->lay.status_y;
+	char hint[256];
 
+	if (!t->msg[0])
+		tui_action_hint(keys, tui_utf8(), hint, sizeof hint);
 	attrset(tui_theme(t->msg[0] && t->msg_error ? TH_ERROR : TH_STATUS));
 	mvhline(y, 0, ' ', t->lay.cols);
-	tui_put(stdscr, y, 1, t->msg[0] ? t->msg : tui_action_hint(view, tui_utf8()),
-	       t->lay.cols - 2);
+	tui_put(stdscr, y, 1, t->msg[0] ? t->msg : hint, t->lay.cols - 2);
 	attrset(A_NORMAL);
 }
