@@ -63,7 +63,7 @@ tui_go(enum tui_view v, bool reload)
  * tui before it returns the view.  NULL operations do nothing.
  */
 struct tui_view_ops {
-	const char *name;      /* "day", "search": for tests and messages */
+	const char *name;      /* "day", "search": to tell views apart when debugging */
 	unsigned keys;         /* the action table's view bit (TV_DAY) */
 	enum tui_view under;   /* drawn first, beneath this one; VIEW_NONE: none */
 	/* from: the view shown until now (back from the help, a view keeps its place) */
