@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* tui.c - the input loop, terminal set-up and restore, undo, messages. */
+/* tui.c - the input loop, terminal set-up and restore, and the one dispatch to the views. */
 #include "config.h"
 
 #include <curses.h>
 #include <errno.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +12,14 @@
 
 #include "app.h"
 #include "store.h"
-#include "text.h"
 #include "tui.h"
-#include "tui_priv.h"
+#include "tui_day.h"
+#include "tui_form.h"
+#include "tui_report.h"
+#include "tui_search.h"
+#include "tui_state.h"
 #include "tui_theme.h"
+#include "tui_view.h"
 #include "tui_width.h"
 
 static volatile sig_atomic_t stop_signal;
@@ -90,93 +93,52 @@ install_signals(void)
 		sigaction(crash_signals[i], &sa, NULL);
 }
 
-void
-tui_message(struct tui *t, bool error, const char *fmt, ...)
-{
-	char raw[256];
-	va_list ap;
+/* The views, by enum tui_view: the one place that knows them all. */
+static const struct tui_view_ops *const views[VIEW_COUNT] = {
+	[VIEW_DAY] = &tui_day_view,
+	[VIEW_SEARCH] = &tui_search_view,
+	[VIEW_AMOUNT] = &tui_amount_view,
+	[VIEW_FORM] = &tui_form_view,
+	[VIEW_HELP] = &tui_help_view,
+	[VIEW_PROMPT] = &tui_prompt_view,
+	[VIEW_PICK] = &tui_pick_view,
+	[VIEW_WEEK] = &tui_week_view,
+	[VIEW_TREND] = &tui_trend_view,
+};
 
-	va_start(ap, fmt);
-	vsnprintf(raw, sizeof raw, fmt, ap);
-	va_end(ap);
-	nt_text_sanitize(raw, t->msg, sizeof t->msg);
-	t->msg_error = error;
-}
-
-void
-tui_undo_push(struct tui *t, enum undo_kind kind, const struct nt_entry *before)
-{
-	struct undo *u;
-
-	if (t->nundo == TUI_UNDO_MAX) {
-		nt_entry_fini(&t->undo[0].before);
-		memmove(&t->undo[0], &t->undo[1], (TUI_UNDO_MAX - 1) * sizeof *t->undo);
-		t->nundo--;
-	}
-	u = &t->undo[t->nundo];
-	u->kind = kind;
-	u->before = *before;
-	/* Own copies of the strings; without them there is nothing to undo with. */
-	u->before.food_name = before->food_name ? strdup(before->food_name) : NULL;
-	u->before.amount = before->amount ? strdup(before->amount) : NULL;
-	if ((before->food_name && !u->before.food_name) || (before->amount && !u->before.amount)) {
-		nt_entry_fini(&u->before);
-		tui_message(t, true, "Out of memory: this change cannot be undone.");
-		return;
-	}
-	t->nundo++;
-}
-
+/* The data changed: every view reloads (the day first: the others use its targets). */
 static void
-undo_last(struct tui *t)
+reload(struct tui *t)
 {
-	struct undo *u;
-	struct nt_err err;
-	enum nt_status st = NT_OK;
-	const char *what = "";
+	for (int v = 0; v < VIEW_COUNT; v++)
+		if (views[v] && views[v]->reload)
+			views[v]->reload(t);
+}
 
-	if (t->nundo == 0) {
-		tui_message(t, false, "Nothing to undo.");
+/* Shows view v if it opens; the view left behind then closes. */
+static void
+switch_view(struct tui *t, enum tui_view v)
+{
+	const struct tui_view_ops *from = views[t->view], *to = views[v];
+
+	if (v == VIEW_NONE || v == t->view || !to)
 		return;
-	}
-	u = &t->undo[--t->nundo];
-	switch (u->kind) {
-	case UNDO_ADD:
-		st = nt_journal_remove(t->app->store, u->before.id, &err);
-		what = "adding";
-		break;
-	case UNDO_REMOVE:
-		st = nt_journal_restore(t->app->store, &u->before, &err);
-		what = "deleting";
-		break;
-	case UNDO_UPDATE: {
-		struct nt_entry now;
-		const char *amount = u->before.amount;
+	if (to->open && !to->open(t, t->view))
+		return;
+	if (from && from->close)
+		from->close(t, v);
+	t->view = v;
+}
 
-		/* a move back leaves the amount as stored, whatever its text */
-		if (nt_journal_get(t->app->store, u->before.id, &now, NULL) == NT_OK) {
-			if (now.mg == u->before.mg && now.amount && amount &&
-			    !strcmp(now.amount, amount))
-				amount = NULL;
-			nt_entry_fini(&now);
-		}
-		st = nt_journal_update(t->app->store, u->before.id, u->before.day, t->app->today,
-		                       u->before.meal, amount, u->before.mg, NULL, &err);
-		if (st == NT_OK)
-			st = nt_journal_set_planned(t->app->store, u->before.id, u->before.planned, &err);
-		what = "changing";
-		break;
-	}
-	}
-	if (st)
-		tui_message(t, true, "Cannot undo: %s", nt_err_text(&err, st));
-	else
-		tui_message(t, false, "Undid %s %s.", what,
-		            u->before.food_name ? u->before.food_name : "an entry");
-	if (st == NT_OK && u->kind != UNDO_ADD)
-		t->day = u->before.day; /* show where the entry went back to */
-	nt_entry_fini(&u->before);
-	tui_day_load(t);
+/* Does what a view's key or click asked. */
+static void
+follow(struct tui *t, struct tui_next next)
+{
+	if (next.quit)
+		t->quit = true;
+	switch_view(t, next.view);
+	if (next.reload)
+		reload(t);
 }
 
 static void
@@ -190,34 +152,12 @@ draw(struct tui *t)
 		doupdate();
 		return;
 	}
-	switch (t->view) {
-	case VIEW_DAY:
-		tui_day_draw(t);
-		break;
-	case VIEW_SEARCH:
-		tui_search_draw(t);
-		break;
-	case VIEW_AMOUNT:
-		tui_amount_draw(t);
-		break;
-	case VIEW_FORM:
-		tui_form_draw(t);
-		break;
-	case VIEW_HELP:
-		tui_help_draw(t);
-		break;
-	case VIEW_PROMPT:
-		tui_prompt_draw(t);
-		break;
-	case VIEW_PICK:
-		tui_pick_draw(t);
-		break;
-	case VIEW_WEEK:
-		tui_week_draw(t);
-		break;
-	case VIEW_TREND:
-		tui_trend_draw(t);
-		break;
+	{
+		const struct tui_view_ops *v = views[t->view];
+
+		if (v->under != VIEW_NONE)
+			views[v->under]->draw(t);
+		v->draw(t);
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
@@ -241,53 +181,12 @@ handle_mouse(struct tui *t)
 {
 	MEVENT ev;
 	bool twice;
-	int row;
 
 	if (getmouse(&ev) != OK)
 		return;
 	twice = ev.bstate & BUTTON1_DOUBLE_CLICKED;
-	switch (t->view) {
-	case VIEW_DAY:
-		row = t->top + ev.y - t->lay.list_y;
-		if (ev.y < t->lay.list_y || ev.y >= t->lay.list_y + t->lay.list_h || row >= t->nrows)
-			return;
-		twice |= row == t->sel;
-		t->sel = row;
-		if (twice)
-			tui_day_key(t, t->rows[row].kind == ROW_ENTRY ? TA_EDIT : TA_ADD);
-		break;
-	case VIEW_SEARCH:
-		row = t->rtop + ev.y - t->lay.results_y;
-		if (ev.y < t->lay.results_y || row >= (int)t->res.n)
-			return;
-		twice |= row == t->rsel;
-		t->rsel = row;
-		if (twice)
-			tui_search_key(t, '\n', false, '\n');
-		break;
-	case VIEW_AMOUNT:
-		row = ev.y - t->lay.portions_y;
-		if (row < 0 || row >= t->lay.portions_h || !t->food)
-			return;
-		row += tui_scroll(t->psel < 0 ? 0 : t->psel, 0, t->lay.portions_h,
-		                  (int)t->food->n_portions);
-		if (row >= (int)t->food->n_portions)
-			return;
-		twice |= row == t->psel;
-		/* select through the keys so the amount text follows */
-		while (t->psel < row)
-			tui_amount_key(t, TUI_KEYCODE(KEY_DOWN), true, KEY_DOWN);
-		while (t->psel > row)
-			tui_amount_key(t, TUI_KEYCODE(KEY_UP), true, KEY_UP);
-		if (twice)
-			tui_amount_key(t, '\n', false, '\n');
-		break;
-	case VIEW_WEEK:
-		tui_week_click(t, ev.y, ev.x, twice);
-		break;
-	default:
-		break;
-	}
+	if (views[t->view]->click)
+		follow(t, views[t->view]->click(t, ev.y, ev.x, twice));
 }
 
 static void
@@ -295,7 +194,7 @@ handle_key(struct tui *t, int rc, wint_t ch)
 {
 	bool keycode = rc == KEY_CODE_YES;
 	int key = keycode ? TUI_KEYCODE(ch) : (int)ch;
-	enum tui_action a;
+	struct tui_key k;
 
 	if (!keycode || ch != KEY_RESIZE)
 		t->msg[0] = '\0';
@@ -317,49 +216,11 @@ handle_key(struct tui *t, int rc, wint_t ch)
 		clearok(curscr, TRUE);
 		return;
 	}
-	switch (t->view) {
-	case VIEW_DAY:
-		a = tui_action_for(TV_DAY, key);
-		if (a == TA_UNDO)
-			undo_last(t);
-		else
-			tui_day_key(t, a);
-		break;
-	case VIEW_SEARCH:
-		tui_search_key(t, key, keycode, ch);
-		break;
-	case VIEW_AMOUNT:
-		tui_amount_key(t, key, keycode, ch);
-		break;
-	case VIEW_FORM:
-		tui_form_key(t, key, keycode, ch);
-		break;
-	case VIEW_PROMPT:
-		tui_prompt_key(t, key, keycode, ch);
-		break;
-	case VIEW_PICK:
-		tui_pick_key(t, key);
-		break;
-	case VIEW_WEEK:
-		tui_week_key(t, tui_action_for(TV_WEEK, key));
-		break;
-	case VIEW_TREND:
-		tui_trend_key(t, tui_action_for(TV_TREND, key));
-		break;
-	case VIEW_HELP:
-		a = tui_action_for(TV_HELP, key);
-		if (a == TA_BACK || a == TA_QUIT)
-			t->view = t->help_back;
-		else if (a == TA_UP || a == TA_DOWN)
-			t->help_top += a == TA_UP ? -1 : 1;
-		else if (a == TA_PAGE_UP || a == TA_PAGE_DOWN)
-			t->help_top += (a == TA_PAGE_UP ? -1 : 1) * (t->lay.status_y - 2);
-		else if (a == TA_FIRST)
-			t->help_top = 0;
-		else if (a == TA_LAST)
-			t->help_top = t->help_lines;
-		break;
-	}
+	k.key = key;
+	k.keycode = keycode;
+	k.ch = ch;
+	k.action = tui_action_for(views[t->view]->keys, key);
+	follow(t, views[t->view]->key(t, &k));
 }
 
 /* Reloads the day when another nutrack changed the database. */
@@ -371,7 +232,7 @@ check_outside_changes(struct tui *t)
 	if (v != t->data_version) {
 		/* Reload whatever the view: the help or a search may be on top. */
 		t->data_version = v;
-		tui_day_load(t);
+		reload(t);
 	}
 }
 
@@ -386,6 +247,7 @@ tui_run(struct app *a)
 		return 1;
 	}
 	t->app = a;
+	t->view = VIEW_DAY;
 	t->day = a->today;
 	t->meal = NT_BREAKFAST;
 	t->week_for = t->trend_for = -1;
@@ -411,11 +273,13 @@ tui_run(struct app *a)
 	relayout(t);
 
 	t->data_version = nt_store_data_version(a->store);
-	tui_day_load(t);
+	reload(t);
 	/* First run: ask for the profile once; it can be skipped. */
 	if (!t->profile.is_set &&
-	    nt_store_meta_get(a->store, "tui_profile_asked", val, sizeof val, NULL) != NT_OK)
-		tui_form_open(t, true);
+	    nt_store_meta_get(a->store, "tui_profile_asked", val, sizeof val, NULL) != NT_OK) {
+		t->first_run = true;
+		switch_view(t, VIEW_FORM);
+	}
 
 	while (!t->quit && !stop_signal) {
 		wint_t ch;
@@ -433,12 +297,7 @@ tui_run(struct app *a)
 		check_outside_changes(t);
 	}
 	restore_terminal();
-	for (int i = 0; i < t->nundo; i++)
-		nt_entry_fini(&t->undo[i].before);
-	nt_entry_list_fini(&t->entries);
-	nt_suggestions_fini(&t->sugg);
-	nt_search_result_fini(&t->res);
-	nt_food_free(t->food);
+	tui_state_fini(t);
 	free(t);
 	return stop_signal ? 128 + stop_signal : 0;
 }

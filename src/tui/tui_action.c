@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdio.h>
 
 #include "tui_action.h"
 
@@ -108,35 +109,141 @@ tui_action_help(unsigned view, struct tui_help_line *out, int n)
 	return m;
 }
 
-const char *
-tui_action_hint(unsigned view, bool utf8)
+/*
+ * The status-line hints: per view, the actions worth a reminder, in the
+ * order shown.  Only the words are written here; the keys are the first
+ * ones the table above binds to the action in that view, so a key bound
+ * differently shows differently.
+ */
+enum { H_LETTER = 1 }; /* without UTF-8, the letter bound (h/l), not the arrow's name */
+static const struct hint {
+	unsigned view;
+	const char *before;    /* words before the keys: "type an amount or" */
+	enum tui_action a, b;  /* a's key, then b's (TA_NONE: none) */
+	const char *join;      /* between a's and b's keys, unless both are arrows drawn */
+	const char *words;     /* what they do */
+	unsigned flags;
+} hints[] = {
+	{TV_DAY, NULL, TA_ADD, TA_NONE, NULL, "add", 0},
+	{TV_DAY, NULL, TA_EDIT, TA_NONE, NULL, "edit", 0},
+	{TV_DAY, NULL, TA_MOVE, TA_NONE, NULL, "move", 0},
+	{TV_DAY, NULL, TA_DELETE, TA_NONE, NULL, "delete", 0},
+	{TV_DAY, NULL, TA_UNDO, TA_NONE, NULL, "undo", 0},
+	{TV_DAY, NULL, TA_PREV_DAY, TA_NEXT_DAY, "/", "day", H_LETTER},
+	{TV_DAY, NULL, TA_HELP, TA_NONE, NULL, "help", 0},
+	{TV_DAY, NULL, TA_QUIT, TA_NONE, NULL, "quit", 0},
+
+	{TV_SEARCH, "type to search", TA_NONE, TA_NONE, NULL, NULL, 0},
+	{TV_SEARCH, NULL, TA_UP, TA_DOWN, "/", "choose", 0},
+	{TV_SEARCH, NULL, TA_FOCUS, TA_NONE, NULL, "results", 0},
+	{TV_SEARCH, NULL, TA_ACCEPT, TA_NONE, NULL, "pick", 0},
+	{TV_SEARCH, NULL, TA_BACK, TA_NONE, NULL, "back", 0},
+
+	{TV_AMOUNT, "type an amount or", TA_UP, TA_DOWN, "/", "a portion", 0},
+	{TV_AMOUNT, NULL, TA_ACCEPT, TA_NONE, NULL, "log", 0},
+	{TV_AMOUNT, NULL, TA_BACK, TA_NONE, NULL, "back", 0},
+
+	{TV_FORM, NULL, TA_UP, TA_DOWN, "/", "field", 0},
+	{TV_FORM, NULL, TA_LEFT, TA_RIGHT, "/", "change", 0},
+	{TV_FORM, NULL, TA_ACCEPT, TA_NONE, NULL, "save", 0},
+	{TV_FORM, NULL, TA_BACK, TA_NONE, NULL, "cancel", 0},
+
+	{TV_PICK, NULL, TA_MEAL_BREAKFAST, TA_NONE, NULL, "breakfast", 0},
+	{TV_PICK, NULL, TA_MEAL_LUNCH, TA_NONE, NULL, "lunch", 0},
+	{TV_PICK, NULL, TA_MEAL_DINNER, TA_NONE, NULL, "dinner", 0},
+	{TV_PICK, NULL, TA_MEAL_SNACK, TA_NONE, NULL, "snacks", 0},
+	{TV_PICK, NULL, TA_BACK, TA_NONE, NULL, "cancel", 0},
+
+	{TV_PROMPT, NULL, TA_ACCEPT, TA_NONE, NULL, "go", 0},
+	{TV_PROMPT, NULL, TA_BACK, TA_NONE, NULL, "cancel", 0},
+
+	{TV_HELP, NULL, TA_BACK, TA_QUIT, " or ", "closes the help", 0},
+
+	{TV_WEEK, NULL, TA_PREV_DAY, TA_NEXT_DAY, "/", "day", H_LETTER},
+	{TV_WEEK, NULL, TA_PREV_WEEK, TA_NEXT_WEEK, " ", "week", 0},
+	{TV_WEEK, NULL, TA_ACCEPT, TA_NONE, NULL, "open day", 0},
+	{TV_WEEK, NULL, TA_TREND, TA_NONE, NULL, "trend", 0},
+	{TV_WEEK, NULL, TA_HELP, TA_NONE, NULL, "help", 0},
+	{TV_WEEK, NULL, TA_BACK, TA_NONE, NULL, "back", 0},
+
+	{TV_TREND, NULL, TA_PREV_WEEK, TA_NEXT_WEEK, " ", "week", 0},
+	{TV_TREND, NULL, TA_TODAY, TA_NONE, NULL, "this week", 0},
+	{TV_TREND, NULL, TA_WEEK, TA_NONE, NULL, "week view", 0},
+	{TV_TREND, NULL, TA_HELP, TA_NONE, NULL, "help", 0},
+	{TV_TREND, NULL, TA_BACK, TA_NONE, NULL, "back", 0},
+};
+
+/* The key a hint shows for action a in view, or NULL when none is bound. */
+static const char *
+hint_key(unsigned view, enum tui_action a, bool letter, bool utf8, bool *arrow, char *buf)
 {
 	static const struct {
-		unsigned view;
+		int key;
 		const char *utf8, *ascii;
-	} hints[] = {
-		{TV_DAY,
-		 "a add  e edit  m move  d delete  u undo  \xe2\x86\x90\xe2\x86\x92 day  ? help  q quit",
-		 "a add  e edit  m move  d delete  u undo  h/l day  ? help  q quit"},
-		{TV_SEARCH, "type to search  \xe2\x86\x91\xe2\x86\x93 choose  Tab results  Enter pick  Esc back",
-		 "type to search  Up/Down choose  Tab results  Enter pick  Esc back"},
-		{TV_AMOUNT, "type an amount or \xe2\x86\x91\xe2\x86\x93 a portion  Enter log  Esc back",
-		 "type an amount or Up/Down a portion  Enter log  Esc back"},
-		{TV_FORM, "\xe2\x86\x91\xe2\x86\x93 field  \xe2\x86\x90\xe2\x86\x92 change  Enter save  Esc cancel",
-		 "Up/Down field  Left/Right change  Enter save  Esc cancel"},
-		{TV_PICK, "b breakfast  l lunch  d dinner  s snacks  Esc cancel",
-		 "b breakfast  l lunch  d dinner  s snacks  Esc cancel"},
-		{TV_PROMPT, "Enter go  Esc cancel", "Enter go  Esc cancel"},
-		{TV_HELP, "Esc or q closes the help", "Esc or q closes the help"},
-		{TV_WEEK,
-		 "\xe2\x86\x90\xe2\x86\x92 day  [ ] week  Enter open day  T trend  ? help  Esc back",
-		 "h/l day  [ ] week  Enter open day  T trend  ? help  Esc back"},
-		{TV_TREND, "[ ] week  t this week  w week view  ? help  Esc back",
-		 "[ ] week  t this week  w week view  ? help  Esc back"},
+	} names[] = {
+		{K(KEY_UP), "\xe2\x86\x91", "Up"}, {K(KEY_DOWN), "\xe2\x86\x93", "Down"},
+		{K(KEY_LEFT), "\xe2\x86\x90", "Left"}, {K(KEY_RIGHT), "\xe2\x86\x92", "Right"},
+		{'\r', "Enter", "Enter"}, {'\n', "Enter", "Enter"}, {K(KEY_ENTER), "Enter", "Enter"},
+		{ESC, "Esc", "Esc"}, {'\t', "Tab", "Tab"},
 	};
 
-	for (size_t i = 0; i < sizeof hints / sizeof *hints; i++)
-		if (hints[i].view == view)
-			return utf8 ? hints[i].utf8 : hints[i].ascii;
-	return "";
+	for (size_t i = 0; i < sizeof bindings / sizeof *bindings; i++) {
+		const struct binding *b = &bindings[i];
+		int key = b->keys[0];
+
+		if (b->action != a || !(b->views & view) || !key)
+			continue;
+		if (letter && !utf8)
+			for (const int *k = b->keys; *k; k++)
+				if ((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z')) {
+					key = *k;
+					break;
+				}
+		*arrow = false;
+		for (size_t j = 0; j < sizeof names / sizeof *names; j++)
+			if (names[j].key == key) {
+				*arrow = utf8 && j < 4; /* the four arrows come first */
+				return utf8 ? names[j].utf8 : names[j].ascii;
+			}
+		if (key > ' ' && key < 0x7f) {
+			buf[0] = (char)key;
+			buf[1] = '\0';
+			return buf;
+		}
+		return NULL;
+	}
+	return NULL;
+}
+
+size_t
+tui_action_hint(unsigned view, bool utf8, char *buf, size_t n)
+{
+	size_t len = 0;
+
+	if (n)
+		buf[0] = '\0';
+	for (size_t i = 0; i < sizeof hints / sizeof *hints; i++) {
+		const struct hint *h = &hints[i];
+		const char *ka = NULL, *kb = NULL;
+		char ca[2], cb[2];
+		bool arrow_a = false, arrow_b = false;
+		int w;
+
+		if (h->view != view)
+			continue;
+		if (h->a != TA_NONE && !(ka = hint_key(view, h->a, h->flags & H_LETTER, utf8,
+		                                       &arrow_a, ca)))
+			continue; /* not bound in this view: nothing to remind of */
+		if (h->b != TA_NONE)
+			kb = hint_key(view, h->b, h->flags & H_LETTER, utf8, &arrow_b, cb);
+		w = snprintf(buf + len, len < n ? n - len : 0, "%s%s%s%s%s%s%s%s",
+		             len ? "  " : "",
+		             h->before ? h->before : "", h->before && ka ? " " : "",
+		             ka ? ka : "", kb ? (arrow_a && arrow_b ? "" : h->join) : "",
+		             kb ? kb : "",
+		             h->words && (ka || h->before) ? " " : "", h->words ? h->words : "");
+		if (w > 0)
+			len += (size_t)w;
+	}
+	return len;
 }

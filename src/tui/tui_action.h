@@ -4,6 +4,7 @@
 #define NT_TUI_ACTION_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <wchar.h>
 
 /* Views an action applies in (a bit mask). */
@@ -56,9 +57,12 @@ struct tui_help_line {
 int tui_action_help(unsigned view, struct tui_help_line *out, int n);
 
 /*
- * The short hint for a view's status line ("a add  e edit ... ? help");
- * arrows are drawn as arrows only when the terminal speaks UTF-8.
+ * Writes the short hint for a view's status line ("a add  e edit ... ?
+ * help") into buf (size n, always terminated when n > 0); returns its
+ * length as snprintf does.  The keys shown are those the table binds, so
+ * the hint cannot name a key that does something else; arrows are drawn as
+ * arrows only when the terminal speaks UTF-8.
  */
-const char *tui_action_hint(unsigned view, bool utf8);
+size_t tui_action_hint(unsigned view, bool utf8, char *buf, size_t n);
 
 #endif

@@ -10,7 +10,9 @@
 #include "app.h"
 #include "date.h"
 #include "store.h"
-#include "tui_priv.h"
+#include "tui_chrome.h"
+#include "tui_day.h"
+#include "tui_state.h"
 #include "tui_theme.h"
 #include "tui_width.h"
 
@@ -25,31 +27,6 @@ static const struct {
 	{NT_POTASSIUM, "Potassium"},
 	{NT_ENERGY, "Energy"},
 };
-
-void
-tui_fmt_measure(const struct tui *t, char *buf, size_t n, enum nt_measure m, double v,
-                bool partial, bool unit)
-{
-	tui_fmt_measure_est(t, buf, n, m, v, partial, false, unit);
-}
-
-void
-tui_fmt_measure_est(const struct tui *t, char *buf, size_t n, enum nt_measure m, double v,
-                    bool partial, bool estimated, bool unit)
-{
-	int dec = nt_measure_decimals(m);
-	const char *est = estimated ? "~" : "";
-
-	if (!nt_known(v)) {
-		snprintf(buf, n, "?");
-		return;
-	}
-	if (unit)
-		snprintf(buf, n, "%s%.*f %s%s", est, dec, nt_round(v, dec),
-		         app_unit(t->app, nt_measure_unit(m)), partial ? "*" : "");
-	else
-		snprintf(buf, n, "%s%.*f%s", est, dec, nt_round(v, dec), partial ? "*" : "");
-}
 
 /* Rebuilds the list rows from the entries, keeping the selection in place. */
 static void
@@ -90,21 +67,11 @@ build_rows(struct tui *t, long long keep_id, int keep_meal)
 		t->sel = 0;
 }
 
-const struct nt_entry *
-tui_day_selected_entry(const struct tui *t)
+/* Loads the day: profile, targets, entries, totals, judgements, suggestions. */
+static void
+day_load(struct tui *t)
 {
-	const struct day_row *r;
-
-	if (t->sel < 0 || t->sel >= t->nrows)
-		return NULL;
-	r = &t->rows[t->sel];
-	return r->kind == ROW_ENTRY ? &t->entries.v[r->entry] : NULL;
-}
-
-void
-tui_day_load(struct tui *t)
-{
-	const struct nt_entry *cur = tui_day_selected_entry(t);
+	const struct nt_entry *cur = tui_selected_entry(t);
 	long long keep_id = cur ? cur->id : 0;
 	int keep_meal = t->nrows ? (int)t->rows[t->sel].meal : -1;
 	struct nt_err err;
@@ -130,7 +97,7 @@ tui_day_load(struct tui *t)
 	    (st = nt_suggest(t->app->store, &t->profile, t->judged, 1, &t->sugg, &err)))
 		tui_message(t, true, "%s", nt_err_text(&err, st));
 	build_rows(t, keep_id, keep_meal);
-	t->week_for = t->trend_for = -1; /* the week and trend views reload */
+	t->loads++; /* the week and trend views reload */
 }
 
 /* Logs a suggestion to the meal last selected (planned on a future day). */
@@ -154,50 +121,7 @@ log_suggestion(struct tui *t, const struct nt_suggestion *sg)
 	tui_undo_push(t, UNDO_ADD, &added);
 	tui_message(t, false, "%s %s %s at %s.", plan ? "Planned" : "Logged", sg->amount, sg->name,
 	            nt_meal_name(t->add_meal));
-	tui_day_load(t);
-}
-
-void
-tui_draw_header(struct tui *t, const char *title)
-{
-	char right[96], date[NT_DATE_LEN];
-	int w;
-
-	attrset(tui_theme(TH_HEADER));
-	mvhline(t->lay.header_y, 0, ' ', t->lay.cols);
-	nt_date_format(t->day, date);
-	if (t->profile.is_set)
-		snprintf(right, sizeof right, "%s %g y%s%s, %s ", nt_sex_name(t->profile.sex),
-		         t->profile.age_y, t->profile.stage ? ", " : "",
-		         t->profile.stage ? nt_stage_name(t->profile.stage) : "",
-		         nt_diet_name(t->profile.diet));
-	else
-		snprintf(right, sizeof right, "no profile: adult female targets ");
-	if (title) {
-		w = tui_put(stdscr, t->lay.header_y, 1, title, t->lay.cols - 2);
-	} else {
-		char left[64];
-
-		snprintf(left, sizeof left, "nutrack  %s %s%s",
-		         nt_date_weekday_name(nt_date_weekday(t->day)), date,
-		         t->day == t->app->today ? " (today)" : "");
-		w = tui_put(stdscr, t->lay.header_y, 1, left, t->lay.cols - 2);
-	}
-	if (tui_width(right) + w + 3 <= t->lay.cols)
-		tui_put_right(stdscr, t->lay.header_y, 0, right, t->lay.cols);
-	attrset(A_NORMAL);
-}
-
-void
-tui_draw_status(struct tui *t, unsigned view)
-{
-	int y = t->lay.status_y;
-
-	attrset(tui_theme(t->msg[0] && t->msg_error ? TH_ERROR : TH_STATUS));
-	mvhline(y, 0, ' ', t->lay.cols);
-	tui_put(stdscr, y, 1, t->msg[0] ? t->msg : tui_action_hint(view, tui_utf8()),
-	       t->lay.cols - 2);
-	attrset(A_NORMAL);
+	day_load(t);
 }
 
 /* "Vitamin B12  ██████▌        2.18 / 2.4 µg   90% LOW" */
@@ -361,8 +285,8 @@ draw_suggestion_row(struct tui *t, int y, const struct nt_suggestion *sg, bool s
 	attrset(A_NORMAL);
 }
 
-void
-tui_day_draw(struct tui *t)
+static void
+day_draw(struct tui *t)
 {
 	const struct tui_layout *l = &t->lay;
 
@@ -433,7 +357,7 @@ tui_day_draw(struct tui *t)
 static void
 delete_selected(struct tui *t)
 {
-	const struct nt_entry *e = tui_day_selected_entry(t);
+	const struct nt_entry *e = tui_selected_entry(t);
 	struct nt_err err;
 	enum nt_status st;
 
@@ -447,39 +371,15 @@ delete_selected(struct tui *t)
 	}
 	tui_undo_push(t, UNDO_REMOVE, e);
 	tui_message(t, false, "Deleted %s (u undoes).", e->food_name);
-	tui_day_load(t);
+	day_load(t);
 }
 
-bool
-tui_move_day(struct tui *t, long day, bool whole_week)
+static struct tui_next
+day_action(struct tui *t, enum tui_action a)
 {
-	struct nt_err err;
-	enum nt_status st;
-	char d[NT_DATE_LEN], what[40];
-
-	if (!nt_date_in_range(day)) {
-		tui_message(t, true, "%04d-%s is the %s day nutrack keeps.",
-		            day < nt_date_first() ? NT_DATE_MIN_YEAR : NT_DATE_MAX_YEAR,
-		            day < nt_date_first() ? "01-01" : "12-31",
-		            day < nt_date_first() ? "first" : "last");
-		return false;
-	}
-	nt_date_format(day, d);
-	snprintf(what, sizeof what, "the week of %s", d);
-	if (whole_week && (st = nt_date_check_span(nt_date_week_start(day),
-	                                           nt_date_week_start(day) + 6, what, &err))) {
-		tui_message(t, true, "%s.", nt_err_text(&err, st));
-		return false;
-	}
-	t->day = day;
-	return true;
-}
-
-void
-tui_day_key(struct tui *t, enum tui_action a)
-{
-	const struct nt_entry *e = tui_day_selected_entry(t);
+	const struct nt_entry *e = tui_selected_entry(t);
 	int page = t->lay.list_h > 1 ? t->lay.list_h - 1 : 1;
+	struct tui_next next = tui_stay();
 
 	switch (a) {
 	case TA_UP:
@@ -510,16 +410,18 @@ tui_day_key(struct tui *t, enum tui_action a)
 			break;
 		t->sel = 0;
 		t->top = 0;
-		tui_day_load(t);
+		day_load(t);
 		break;
 	case TA_GOTO:
-		tui_prompt_open(t, PROMPT_GOTO);
+		next = tui_go(VIEW_PROMPT, false);
 		break;
 	case TA_ADD:
 		if (t->rows[t->sel].kind == ROW_SUGGEST)
 			log_suggestion(t, &t->sugg.v[t->rows[t->sel].entry]);
-		else if (t->rows[t->sel].kind != ROW_SUGGEST_TITLE)
-			tui_search_open(t, t->rows[t->sel].meal);
+		else if (t->rows[t->sel].kind != ROW_SUGGEST_TITLE) {
+			t->meal = t->rows[t->sel].meal;
+			next = tui_go(VIEW_SEARCH, false);
+		}
 		break;
 	case TA_EAT:
 		if (!e) {
@@ -540,7 +442,7 @@ tui_day_key(struct tui *t, enum tui_action a)
 			tui_undo_push(t, UNDO_UPDATE, e);
 			tui_message(t, false, "%s %s.", e->planned ? "Ate" : "Planned again",
 			            e->food_name);
-			tui_day_load(t);
+			day_load(t);
 		}
 		break;
 	case TA_SUGGEST:
@@ -556,14 +458,17 @@ tui_day_key(struct tui *t, enum tui_action a)
 	case TA_EDIT:
 		if (e) {
 			t->meal = e->meal;
-			tui_amount_open(t, e->food_id, e->id, e->amount);
+			t->open_food_id = e->food_id;
+			t->open_edit_id = e->id;
+			t->open_amount = e->amount;
+			next = tui_go(VIEW_AMOUNT, false);
 		}
 		else
 			tui_message(t, false, "Select an entry to edit.");
 		break;
 	case TA_MOVE:
 		if (e)
-			t->view = VIEW_PICK;
+			next = tui_go(VIEW_PICK, false);
 		else
 			tui_message(t, false, "Select an entry to move.");
 		break;
@@ -571,21 +476,19 @@ tui_day_key(struct tui *t, enum tui_action a)
 		delete_selected(t);
 		break;
 	case TA_PROFILE:
-		tui_form_open(t, false);
+		next = tui_go(VIEW_FORM, false);
 		break;
 	case TA_HELP:
-		t->help_top = 0;
-		t->help_back = VIEW_DAY;
-		t->view = VIEW_HELP;
+		next = tui_go(VIEW_HELP, false);
 		break;
 	case TA_WEEK:
-		tui_week_open(t);
+		next = tui_go(VIEW_WEEK, false);
 		break;
 	case TA_TREND:
-		tui_trend_open(t);
+		next = tui_go(VIEW_TREND, false);
 		break;
 	case TA_QUIT:
-		t->quit = true;
+		next.quit = true;
 		break;
 	default:
 		break;
@@ -593,4 +496,42 @@ tui_day_key(struct tui *t, enum tui_action a)
 	/* A suggestion goes to the meal the cursor was last on. */
 	if (t->sel < t->nrows && t->rows[t->sel].kind <= ROW_EMPTY)
 		t->add_meal = t->rows[t->sel].meal;
+	return next;
 }
+
+static struct tui_next
+day_key(struct tui *t, const struct tui_key *k)
+{
+	if (k->action == TA_UNDO) {
+		/* the cursor's meal stays the one suggestions go to */
+		if (tui_undo_last(t))
+			day_load(t);
+		return tui_stay();
+	}
+	return day_action(t, k->action);
+}
+
+/* A click selects the row under it; twice, or on the row selected, acts as Enter. */
+static struct tui_next
+day_click(struct tui *t, int y, int x, bool twice)
+{
+	int row = t->top + y - t->lay.list_y;
+
+	(void)x;
+	if (y < t->lay.list_y || y >= t->lay.list_y + t->lay.list_h || row >= t->nrows)
+		return tui_stay();
+	twice |= row == t->sel;
+	t->sel = row;
+	if (!twice)
+		return tui_stay();
+	return day_action(t, t->rows[row].kind == ROW_ENTRY ? TA_EDIT : TA_ADD);
+}
+
+const struct tui_view_ops tui_day_view = {
+	.name = "day",
+	.keys = TV_DAY,
+	.draw = day_draw,
+	.key = day_key,
+	.click = day_click,
+	.reload = day_load,
+};

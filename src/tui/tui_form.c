@@ -11,23 +11,26 @@
 #include "date.h"
 #include "store.h"
 #include "text.h"
-#include "tui_priv.h"
+#include "tui_chrome.h"
+#include "tui_form.h"
+#include "tui_state.h"
 #include "tui_theme.h"
 #include "tui_width.h"
 
 enum { F_SEX, F_AGE, F_STAGE, F_DIET, F_COUNT };
 
-void
-tui_form_open(struct tui *t, bool first_run)
+/* t->first_run says whether this is the first run's form (cleared on leaving it). */
+static bool
+form_open(struct tui *t, enum tui_view from)
 {
 	char age[32];
 
+	(void)from;
 	t->form = t->profile;
 	snprintf(age, sizeof age, "%g", t->form.age_y);
 	tui_input_set(&t->age, t->profile.is_set ? age : "");
 	t->field = t->profile.is_set ? F_SEX : F_AGE;
-	t->first_run = first_run;
-	t->view = VIEW_FORM;
+	return true;
 }
 
 static const char *
@@ -45,8 +48,8 @@ field_value(const struct tui *t, int f)
 	}
 }
 
-void
-tui_form_draw(struct tui *t)
+static void
+form_draw(struct tui *t)
 {
 	static const char *const labels[F_COUNT] = {"Sex", "Age (years)", "Life stage", "Diet"};
 	static const char *const choices[F_COUNT] = {
@@ -109,7 +112,7 @@ mark_asked(struct tui *t)
 	t->first_run = false;
 }
 
-static void
+static struct tui_next
 save_form(struct tui *t)
 {
 	struct nt_targets check;
@@ -119,36 +122,35 @@ save_form(struct tui *t)
 	if (!nt_text_to_double(t->age.buf, &t->form.age_y)) {
 		t->field = F_AGE;
 		tui_message(t, true, "Give your age in years, e.g. 34.");
-		return;
+		return tui_stay();
 	}
 	if ((st = nt_profile_check(&t->form, &err)) ||
 	    (st = nt_targets_for(t->app->store, &t->form, &check, &err)) ||
 	    (st = nt_profile_set(t->app->store, &t->form, t->app->today, &err))) {
 		tui_message(t, true, "%s", nt_err_text(&err, st));
-		return;
+		return tui_stay();
 	}
 	mark_asked(t);
 	tui_message(t, false, "Profile saved; targets updated.");
-	t->view = VIEW_DAY;
-	tui_day_load(t);
+	return tui_go(VIEW_DAY, true);
 }
 
-void
-tui_form_key(struct tui *t, int key, bool is_keycode, wint_t ch)
+static struct tui_next
+form_key(struct tui *t, const struct tui_key *k)
 {
-	enum tui_action a;
+	bool is_keycode = k->keycode;
+	wint_t ch = k->ch;
 
 	/* The age field takes digits and editing keys before anything else. */
 	if (t->field == F_AGE && !is_keycode && (iswdigit(ch) || ch == '.' || ch == 127 || ch == 8)) {
 		tui_input_key(&t->age, ch, false);
-		return;
+		return tui_stay();
 	}
 	if (t->field == F_AGE && is_keycode && ch == KEY_BACKSPACE) {
 		tui_input_key(&t->age, ch, true);
-		return;
+		return tui_stay();
 	}
-	a = tui_action_for(TV_FORM, key);
-	switch (a) {
+	switch (k->action) {
 	case TA_UP:
 		t->field = (t->field + F_COUNT - 1) % F_COUNT;
 		break;
@@ -162,8 +164,7 @@ tui_form_key(struct tui *t, int key, bool is_keycode, wint_t ch)
 		cycle(t, 1);
 		break;
 	case TA_ACCEPT:
-		save_form(t);
-		break;
+		return save_form(t);
 	case TA_SKIP:
 		if (!t->first_run)
 			break;
@@ -172,29 +173,38 @@ tui_form_key(struct tui *t, int key, bool is_keycode, wint_t ch)
 		mark_asked(t);
 		if (!t->profile.is_set)
 			tui_message(t, false, "No profile: using adult female targets (p sets yours).");
-		t->view = VIEW_DAY;
-		break;
+		return tui_go(VIEW_DAY, false);
 	default:
 		break;
 	}
+	return tui_stay();
 }
+
+const struct tui_view_ops tui_form_view = {
+	.name = "form",
+	.keys = TV_FORM,
+	.open = form_open,
+	.draw = form_draw,
+	.key = form_key,
+};
 
 /* ---- go to a date ---- */
 
-void
-tui_prompt_open(struct tui *t, enum prompt_kind kind)
+static bool
+prompt_open(struct tui *t, enum tui_view from)
 {
-	t->prompt = kind;
+	(void)from;
+	t->prompt = PROMPT_GOTO;
 	tui_input_set(&t->prompt_in, "");
-	t->view = VIEW_PROMPT;
+	return true;
 }
 
-void
-tui_prompt_draw(struct tui *t)
+/* Drawn over the day: the question takes the status line. */
+static void
+prompt_draw(struct tui *t)
 {
 	int y = t->lay.status_y, w;
 
-	tui_day_draw(t);
 	attrset(tui_theme(TH_STATUS));
 	mvhline(y, 0, ' ', t->lay.cols);
 	w = tui_put(stdscr, y, 1, "Go to date (YYYY-MM-DD, yesterday, -N): ", t->lay.cols - 2);
@@ -203,41 +213,46 @@ tui_prompt_draw(struct tui *t)
 	attrset(A_NORMAL);
 }
 
-void
-tui_prompt_key(struct tui *t, int key, bool is_keycode, wint_t ch)
+static struct tui_next
+prompt_key(struct tui *t, const struct tui_key *k)
 {
-	enum tui_action a = tui_action_for(TV_PROMPT, key);
 	struct nt_err err;
 	long day;
 
-	if (a == TA_BACK) {
-		t->view = VIEW_DAY;
-		return;
-	}
-	if (a == TA_ACCEPT) {
-		t->view = VIEW_DAY;
+	if (k->action == TA_BACK)
+		return tui_go(VIEW_DAY, false);
+	if (k->action == TA_ACCEPT) {
 		if (!t->prompt_in.len)
-			return;
+			return tui_go(VIEW_DAY, false);
 		if (nt_date_parse(t->prompt_in.buf, t->app->today, &day, &err) != NT_OK) {
 			tui_message(t, true, "%s", err.msg);
-			return;
+			return tui_go(VIEW_DAY, false);
 		}
 		t->day = day;
 		t->sel = t->top = 0;
-		tui_day_load(t);
-		return;
+		return tui_go(VIEW_DAY, true);
 	}
-	tui_input_key(&t->prompt_in, ch, is_keycode);
+	tui_input_key(&t->prompt_in, k->ch, k->keycode);
+	return tui_stay();
 }
+
+const struct tui_view_ops tui_prompt_view = {
+	.name = "prompt",
+	.keys = TV_PROMPT,
+	.under = VIEW_DAY,
+	.open = prompt_open,
+	.draw = prompt_draw,
+	.key = prompt_key,
+};
 
 /* ---- moving an entry to another meal ---- */
 
-void
-tui_pick_draw(struct tui *t)
+/* Drawn over the day: the choice takes the status line. */
+static void
+pick_draw(struct tui *t)
 {
 	int y = t->lay.status_y;
 
-	tui_day_draw(t);
 	attrset(tui_theme(TH_STATUS));
 	mvhline(y, 0, ' ', t->lay.cols);
 	tui_put(stdscr, y, 1, "Move to: b breakfast  l lunch  d dinner  s snacks  (Esc cancels)",
@@ -245,39 +260,53 @@ tui_pick_draw(struct tui *t)
 	attrset(A_NORMAL);
 }
 
-void
-tui_pick_key(struct tui *t, int key)
+static struct tui_next
+pick_key(struct tui *t, const struct tui_key *k)
 {
-	enum tui_action a = tui_action_for(TV_PICK, key);
-	const struct nt_entry *e = tui_day_selected_entry(t);
+	enum tui_action a = k->action;
+	const struct nt_entry *e = tui_selected_entry(t);
 	struct nt_err err;
 	enum nt_status st;
 	enum nt_meal meal;
 
-	if (a == TA_BACK || !e) {
-		t->view = VIEW_DAY;
-		return;
-	}
+	if (a == TA_BACK || !e)
+		return tui_go(VIEW_DAY, false);
 	if (a < TA_MEAL_BREAKFAST || a > TA_MEAL_SNACK)
-		return;
+		return tui_stay();
 	meal = (enum nt_meal)(a - TA_MEAL_BREAKFAST);
-	t->view = VIEW_DAY;
 	if (meal == e->meal)
-		return;
+		return tui_go(VIEW_DAY, false);
 	if ((st = nt_journal_update(t->app->store, e->id, e->day, t->app->today, meal, NULL, 0, NULL,
 	                              &err))) {
 		tui_message(t, true, "%s", nt_err_text(&err, st));
-		return;
+		return tui_go(VIEW_DAY, false);
 	}
 	tui_undo_push(t, UNDO_UPDATE, e);
 	tui_message(t, false, "Moved %s to %s.", e->food_name, nt_meal_name(meal));
-	tui_day_load(t);
+	return tui_go(VIEW_DAY, true);
 }
+
+const struct tui_view_ops tui_pick_view = {
+	.name = "pick",
+	.keys = TV_PICK,
+	.under = VIEW_DAY,
+	.draw = pick_draw,
+	.key = pick_key,
+};
 
 /* ---- help, generated from the action table ---- */
 
-void
-tui_help_draw(struct tui *t)
+/* Opens at the keys of the view it was opened from, and returns there. */
+static bool
+help_open(struct tui *t, enum tui_view from)
+{
+	t->help_back = from;
+	t->help_top = -1;
+	return true;
+}
+
+static void
+help_draw(struct tui *t)
 {
 	static const struct {
 		unsigned view;
@@ -333,3 +362,29 @@ tui_help_draw(struct tui *t)
 	}
 	tui_draw_status(t, TV_HELP);
 }
+
+static struct tui_next
+help_key(struct tui *t, const struct tui_key *k)
+{
+	enum tui_action a = k->action;
+
+	if (a == TA_BACK || a == TA_QUIT)
+		return tui_go(t->help_back, false);
+	if (a == TA_UP || a == TA_DOWN)
+		t->help_top += a == TA_UP ? -1 : 1;
+	else if (a == TA_PAGE_UP || a == TA_PAGE_DOWN)
+		t->help_top += (a == TA_PAGE_UP ? -1 : 1) * (t->lay.status_y - 2);
+	else if (a == TA_FIRST)
+		t->help_top = 0;
+	else if (a == TA_LAST)
+		t->help_top = t->help_lines;
+	return tui_stay();
+}
+
+const struct tui_view_ops tui_help_view = {
+	.name = "help",
+	.keys = TV_HELP,
+	.open = help_open,
+	.draw = help_draw,
+	.key = help_key,
+};

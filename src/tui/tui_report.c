@@ -8,7 +8,9 @@
 
 #include "app.h"
 #include "date.h"
-#include "tui_priv.h"
+#include "tui_chrome.h"
+#include "tui_report.h"
+#include "tui_state.h"
 #include "tui_theme.h"
 #include "tui_width.h"
 
@@ -76,7 +78,7 @@ week_load(struct tui *t)
 	struct nt_err err;
 	enum nt_status st;
 
-	if (t->week_for == start)
+	if (t->week_for == start && t->week_loads == t->loads)
 		return;
 	/* the week before the first one nutrack keeps: none to compare with */
 	memset(&t->prev_week, 0, sizeof t->prev_week);
@@ -92,6 +94,7 @@ week_load(struct tui *t)
 			t->week.daily[d] = t->prev_week.daily[d] = t->targets;
 	}
 	t->week_for = start;
+	t->week_loads = t->loads;
 }
 
 static void
@@ -101,13 +104,14 @@ trend_load(struct tui *t)
 	struct nt_err err;
 	enum nt_status st;
 
-	if (t->trend_for == start)
+	if (t->trend_for == start && t->trend_loads == t->loads)
 		return;
 	if ((st = nt_report_trend(t->app->store, t->day, TREND_WEEKS, &t->trend, &err))) {
 		tui_message(t, true, "%s", nt_err_text(&err, st));
 		memset(&t->trend, 0, sizeof t->trend);
 	}
 	t->trend_for = start;
+	t->trend_loads = t->loads;
 }
 
 /*
@@ -187,22 +191,26 @@ panel_origin(const struct tui_panels *p, int i, int *y, int *x)
 	*y = p->y + (i / p->across) * (p->h + 3);
 }
 
-void
-tui_week_open(struct tui *t)
+static bool
+week_open(struct tui *t, enum tui_view from)
 {
+	if (from == VIEW_HELP) /* back from the help: as it was */
+		return true;
 	if (!tui_move_day(t, t->day, true)) /* the last days of 9999: no whole week */
-		return;
+		return false;
 	t->week_for = -1;
-	t->view = VIEW_WEEK;
+	return true;
 }
 
-void
-tui_trend_open(struct tui *t)
+static bool
+trend_open(struct tui *t, enum tui_view from)
 {
+	if (from == VIEW_HELP)
+		return true;
 	if (!tui_move_day(t, t->day, true))
-		return;
+		return false;
 	t->trend_for = -1;
-	t->view = VIEW_TREND;
+	return true;
 }
 
 static void
@@ -311,8 +319,8 @@ draw_week_grid(struct tui *t, const struct tui_week_layout *l, struct nt_judgeme
 	}
 }
 
-void
-tui_week_draw(struct tui *t)
+static void
+week_draw(struct tui *t)
 {
 	struct tui_week_layout l;
 	struct nt_judgement j[7][NT_MEASURE_COUNT];
@@ -364,18 +372,20 @@ tui_week_draw(struct tui *t)
 	tui_draw_status(t, TV_WEEK);
 }
 
-static void
+/* The day selected, shown from its top. */
+static struct tui_next
 back_to_day(struct tui *t)
 {
-	t->view = VIEW_DAY;
 	t->sel = 0;
 	t->top = 0;
-	tui_day_load(t);
+	return tui_go(VIEW_DAY, true);
 }
 
-void
-tui_week_key(struct tui *t, enum tui_action a)
+static struct tui_next
+week_key(struct tui *t, const struct tui_key *k)
 {
+	enum tui_action a = k->action;
+
 	switch (a) {
 	case TA_PREV_DAY:
 	case TA_NEXT_DAY:
@@ -390,40 +400,44 @@ tui_week_key(struct tui *t, enum tui_action a)
 		break;
 	case TA_ACCEPT:
 	case TA_BACK:
-		back_to_day(t);
-		break;
+		return back_to_day(t);
 	case TA_TREND:
-		tui_trend_open(t);
-		break;
+		return tui_go(VIEW_TREND, false);
 	case TA_HELP:
-		t->help_top = -1; /* at this view's keys */
-		t->help_back = VIEW_WEEK;
-		t->view = VIEW_HELP;
-		break;
+		return tui_go(VIEW_HELP, false);
 	default:
 		break;
 	}
+	return tui_stay();
 }
 
 /* A click on a day's column selects it; twice opens it. */
-void
-tui_week_click(struct tui *t, int y, int x, bool twice)
+static struct tui_next
+week_click(struct tui *t, int y, int x, bool twice)
 {
 	struct tui_week_layout l;
 	int d;
 
 	tui_week_layout_compute(t->lay.rows, t->lay.cols, &l);
 	if (y < l.head_y || y >= l.grid_y + 5 || x < l.days_x || x >= l.days_x + 7 * l.cell_w)
-		return;
+		return tui_stay();
 	d = (x - l.days_x) / l.cell_w;
 	twice |= t->day == t->week.start + d;
 	t->day = t->week.start + d;
-	if (twice)
-		back_to_day(t);
+	return twice ? back_to_day(t) : tui_stay();
 }
 
-void
-tui_trend_draw(struct tui *t)
+const struct tui_view_ops tui_week_view = {
+	.name = "week",
+	.keys = TV_WEEK,
+	.open = week_open,
+	.draw = week_draw,
+	.key = week_key,
+	.click = week_click,
+};
+
+static void
+trend_draw(struct tui *t)
 {
 	struct tui_panels p;
 	struct nt_judgement j[TREND_WEEKS][NT_MEASURE_COUNT];
@@ -477,9 +491,11 @@ tui_trend_draw(struct tui *t)
 	tui_draw_status(t, TV_TREND);
 }
 
-void
-tui_trend_key(struct tui *t, enum tui_action a)
+static struct tui_next
+trend_key(struct tui *t, const struct tui_key *k)
 {
+	enum tui_action a = k->action;
+
 	switch (a) {
 	case TA_PREV_WEEK:
 	case TA_NEXT_WEEK:
@@ -489,17 +505,21 @@ tui_trend_key(struct tui *t, enum tui_action a)
 		tui_move_day(t, t->app->today, true);
 		break;
 	case TA_WEEK:
-		tui_week_open(t);
-		break;
+		return tui_go(VIEW_WEEK, false);
 	case TA_BACK:
-		back_to_day(t);
-		break;
+		return back_to_day(t);
 	case TA_HELP:
-		t->help_top = -1; /* at this view's keys */
-		t->help_back = VIEW_TREND;
-		t->view = VIEW_HELP;
-		break;
+		return tui_go(VIEW_HELP, false);
 	default:
 		break;
 	}
+	return tui_stay();
 }
+
+const struct tui_view_ops tui_trend_view = {
+	.name = "trend",
+	.keys = TV_TREND,
+	.open = trend_open,
+	.draw = trend_draw,
+	.key = trend_key,
+};

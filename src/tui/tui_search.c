@@ -9,7 +9,9 @@
 #include "amount.h"
 #include "app.h"
 #include "diet.h"
-#include "tui_priv.h"
+#include "tui_chrome.h"
+#include "tui_search.h"
+#include "tui_state.h"
 #include "tui_theme.h"
 #include "tui_width.h"
 
@@ -31,24 +33,27 @@ run_search(struct tui *t)
 		tui_message(t, true, "%s", nt_err_text(&err, st));
 }
 
-void
-tui_search_open(struct tui *t, enum nt_meal meal)
+static bool
+search_open(struct tui *t, enum tui_view from)
 {
-	t->meal = meal;
-	t->view = VIEW_SEARCH;
+	if (from == VIEW_AMOUNT) /* back from the amount: the query and results stay */
+		return true;
 	t->list_focus = false;
 	tui_input_set(&t->query, "");
 	nt_search_result_fini(&t->res);
 	t->rsel = t->rtop = 0;
+	return true;
 }
 
-void
-tui_search_close(struct tui *t)
+/* The results stay while a food's amount is asked for: Esc comes back to them. */
+static void
+search_close(struct tui *t, enum tui_view next)
 {
+	if (next == VIEW_AMOUNT)
+		return;
 	nt_search_result_fini(&t->res);
 	nt_food_free(t->food);
 	t->food = NULL;
-	t->view = VIEW_DAY;
 }
 
 /* "B12 0.92 · ω-3 0.40 · K 378 per 1 cup" for a hit's first portion (or 100 g). */
@@ -76,8 +81,8 @@ hit_values(const struct tui *t, const struct nt_search_hit *h, char *buf, size_t
 	         per);
 }
 
-void
-tui_search_draw(struct tui *t)
+static void
+search_draw(struct tui *t)
 {
 	const struct tui_layout *l = &t->lay;
 	char title[96], line[256];
@@ -143,10 +148,12 @@ tui_search_draw(struct tui *t)
 	tui_draw_status(t, TV_SEARCH);
 }
 
-void
-tui_search_key(struct tui *t, int key, bool is_keycode, wint_t ch)
+static struct tui_next
+search_key(struct tui *t, const struct tui_key *k)
 {
-	enum tui_action a = tui_action_for(TV_SEARCH, key);
+	enum tui_action a = k->action;
+	bool is_keycode = k->keycode;
+	wint_t ch = k->ch;
 	int page = t->lay.popup_h > 3 ? t->lay.popup_h - 3 : 1;
 
 	/* In the results, j and k move like the arrows. */
@@ -156,31 +163,33 @@ tui_search_key(struct tui *t, int key, bool is_keycode, wint_t ch)
 	case TA_UP:
 		if (t->rsel > 0)
 			t->rsel--;
-		return;
+		return tui_stay();
 	case TA_DOWN:
 		if (t->rsel + 1 < (int)t->res.n)
 			t->rsel++;
 		if (is_keycode || ch != 'j')
 			t->list_focus = t->list_focus || t->res.n > 0;
-		return;
+		return tui_stay();
 	case TA_PAGE_UP:
 		t->rsel = t->rsel > page ? t->rsel - page : 0;
-		return;
+		return tui_stay();
 	case TA_PAGE_DOWN:
 		t->rsel = t->rsel + page < (int)t->res.n ? t->rsel + page : (int)t->res.n - 1;
 		if (t->rsel < 0)
 			t->rsel = 0;
-		return;
+		return tui_stay();
 	case TA_FOCUS:
 		t->list_focus = !t->list_focus && t->res.n > 0;
-		return;
+		return tui_stay();
 	case TA_ACCEPT:
-		if (t->res.n)
-			tui_amount_open(t, t->res.hits[t->rsel].id, 0, NULL);
-		return;
+		if (!t->res.n)
+			return tui_stay();
+		t->open_food_id = t->res.hits[t->rsel].id;
+		t->open_edit_id = 0;
+		t->open_amount = NULL;
+		return tui_go(VIEW_AMOUNT, false);
 	case TA_BACK:
-		tui_search_close(t);
-		return;
+		return tui_go(VIEW_DAY, false);
 	default:
 		break;
 	}
@@ -195,7 +204,33 @@ tui_search_key(struct tui *t, int key, bool is_keycode, wint_t ch)
 	default:
 		break;
 	}
+	return tui_stay();
 }
+
+/* A click selects the result under it; twice, or on the one selected, picks it. */
+static struct tui_next
+search_click(struct tui *t, int y, int x, bool twice)
+{
+	int row = t->rtop + y - t->lay.results_y;
+	struct tui_key enter = {'\n', false, '\n', tui_action_for(TV_SEARCH, '\n')};
+
+	(void)x;
+	if (y < t->lay.results_y || row >= (int)t->res.n)
+		return tui_stay();
+	twice |= row == t->rsel;
+	t->rsel = row;
+	return twice ? search_key(t, &enter) : tui_stay();
+}
+
+const struct tui_view_ops tui_search_view = {
+	.name = "search",
+	.keys = TV_SEARCH,
+	.open = search_open,
+	.draw = search_draw,
+	.key = search_key,
+	.click = search_click,
+	.close = search_close,
+};
 
 /* ---- amount ---- */
 
@@ -225,19 +260,23 @@ update_preview(struct tui *t)
 		t->amount_ok = true;
 }
 
-void
-tui_amount_open(struct tui *t, long long food_id, long long edit_id, const char *amount)
+static bool
+amount_open(struct tui *t, enum tui_view from)
 {
+	long long food_id = t->open_food_id, edit_id = t->open_edit_id;
+	const char *amount = t->open_amount;
 	struct nt_err err;
 	enum nt_status st;
 	char first[NT_AMOUNT_TEXT_MAX + 32];
 	size_t dp;
 
+	(void)from;
+	t->open_amount = NULL; /* borrowed: not to be used again */
 	nt_food_free(t->food);
 	t->food = NULL;
 	if ((st = nt_food_get(t->app->store, food_id, &t->food, &err))) {
 		tui_message(t, true, "%s", nt_err_text(&err, st));
-		return;
+		return false;
 	}
 	t->edit_id = edit_id;
 	/* the amount is suggested, selected: the first key typed replaces it */
@@ -259,7 +298,17 @@ tui_amount_open(struct tui *t, long long food_id, long long edit_id, const char 
 		tui_input_suggest(&t->amount, "100 g");
 	}
 	update_preview(t);
-	t->view = VIEW_AMOUNT;
+	return true;
+}
+
+/* Esc to the search keeps its results; anywhere else they go too. */
+static void
+amount_close(struct tui *t, enum tui_view next)
+{
+	nt_food_free(t->food);
+	t->food = NULL;
+	if (next != VIEW_SEARCH)
+		nt_search_result_fini(&t->res);
 }
 
 /* One line of the preview: the entry's value and the day's percent before -> after. */
@@ -284,8 +333,8 @@ preview_line(struct tui *t, int y, int x, int w, enum nt_measure m, const char *
 	attrset(A_NORMAL);
 }
 
-void
-tui_amount_draw(struct tui *t)
+static void
+amount_draw(struct tui *t)
 {
 	const struct tui_layout *l = &t->lay;
 	char title[128], line[512];
@@ -371,7 +420,8 @@ tui_amount_draw(struct tui *t)
 	tui_draw_status(t, TV_AMOUNT);
 }
 
-static void
+/* Logs or changes the entry; on success back to the day, which reloads. */
+static struct tui_next
 save_amount(struct tui *t)
 {
 	struct nt_err err;
@@ -380,20 +430,20 @@ save_amount(struct tui *t)
 
 	if (!t->amount_ok) {
 		tui_message(t, true, "%s", t->amount_err[0] ? t->amount_err : "Type an amount.");
-		return;
+		return tui_stay();
 	}
 	if (t->edit_id) {
 		struct nt_entry before;
 
 		if ((st = nt_journal_get(t->app->store, t->edit_id, &before, &err))) {
 			tui_message(t, true, "%s", nt_err_text(&err, st));
-			return;
+			return tui_stay();
 		}
 		if ((st = nt_journal_update(t->app->store, t->edit_id, before.day, t->app->today,
 		                            before.meal, t->amount.buf, mg, NULL, &err))) {
 			tui_message(t, true, "%s", nt_err_text(&err, st));
 			nt_entry_fini(&before);
-			return;
+			return tui_stay();
 		}
 		tui_undo_push(t, UNDO_UPDATE, &before);
 		tui_message(t, false, "Changed %s to %s.", before.food_name, t->amount.buf);
@@ -408,7 +458,7 @@ save_amount(struct tui *t)
 		                    t->amount.buf, mg, &plan, &id, &err);
 		if (st) {
 			tui_message(t, true, "%s", nt_err_text(&err, st));
-			return;
+			return tui_stay();
 		}
 		added.id = id;
 		added.food_name = t->food->name;
@@ -432,21 +482,22 @@ save_amount(struct tui *t)
 			            t->amount.buf, t->food->name, nt_meal_name(t->meal));
 		}
 	}
-	tui_search_close(t);
-	tui_day_load(t);
+	return tui_go(VIEW_DAY, true);
 }
 
-void
-tui_amount_key(struct tui *t, int key, bool is_keycode, wint_t ch)
+static struct tui_next
+amount_key(struct tui *t, const struct tui_key *k)
 {
-	enum tui_action a = tui_action_for(TV_AMOUNT, key);
+	enum tui_action a = k->action;
+	bool is_keycode = k->keycode;
+	wint_t ch = k->ch;
 	int n = t->food ? (int)t->food->n_portions : 0;
 
 	switch (a) {
 	case TA_UP:
 	case TA_DOWN:
 		if (!n)
-			return;
+			return tui_stay();
 		if (a == TA_UP)
 			t->psel = t->psel <= 0 ? 0 : t->psel - 1;
 		else
@@ -459,19 +510,11 @@ tui_amount_key(struct tui *t, int key, bool is_keycode, wint_t ch)
 			tui_input_suggest(&t->amount, text);
 		}
 		update_preview(t);
-		return;
+		return tui_stay();
 	case TA_ACCEPT:
-		save_amount(t);
-		return;
+		return save_amount(t);
 	case TA_BACK:
-		if (t->edit_id) {
-			tui_search_close(t);
-		} else {
-			nt_food_free(t->food);
-			t->food = NULL;
-			t->view = VIEW_SEARCH;
-		}
-		return;
+		return tui_go(t->edit_id ? VIEW_DAY : VIEW_SEARCH, false);
 	default:
 		break;
 	}
@@ -479,4 +522,47 @@ tui_amount_key(struct tui *t, int key, bool is_keycode, wint_t ch)
 		t->psel = -1;
 		update_preview(t);
 	}
+	return tui_stay();
 }
+
+static struct tui_next
+amount_keycode(struct tui *t, int code)
+{
+	struct tui_key k = {TUI_KEYCODE(code), true, (wint_t)code,
+	                    tui_action_for(TV_AMOUNT, TUI_KEYCODE(code))};
+
+	return amount_key(t, &k);
+}
+
+/* A click selects the portion under it; twice, or on the one selected, logs it. */
+static struct tui_next
+amount_click(struct tui *t, int y, int x, bool twice)
+{
+	int row = y - t->lay.portions_y;
+	struct tui_key enter = {'\n', false, '\n', tui_action_for(TV_AMOUNT, '\n')};
+
+	(void)x;
+	if (row < 0 || row >= t->lay.portions_h || !t->food)
+		return tui_stay();
+	row += tui_scroll(t->psel < 0 ? 0 : t->psel, 0, t->lay.portions_h,
+	                  (int)t->food->n_portions);
+	if (row >= (int)t->food->n_portions)
+		return tui_stay();
+	twice |= row == t->psel;
+	/* select through the keys so the amount text follows */
+	while (t->psel < row)
+		amount_keycode(t, KEY_DOWN);
+	while (t->psel > row)
+		amount_keycode(t, KEY_UP);
+	return twice ? amount_key(t, &enter) : tui_stay();
+}
+
+const struct tui_view_ops tui_amount_view = {
+	.name = "amount",
+	.keys = TV_AMOUNT,
+	.open = amount_open,
+	.draw = amount_draw,
+	.key = amount_key,
+	.click = amount_click,
+	.close = amount_close,
+};

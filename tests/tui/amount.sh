@@ -55,6 +55,22 @@ type_text "1 cup"
 wait_for "Ctrl-U clears" "= 244.0 g"
 keys Escape
 wait_for "Esc leaves the edit" "Snacks"
+
+# The mouse: a click selects a row, a second on it acts as Enter (the day's
+# Lunch title at row 3; the first result at row 3 of the search).  Esc from
+# the amount goes back to the results, the query as typed.
+click 5 3
+click 5 3
+wait_for "a click twice on Lunch adds to it" "Add to Lunch"
+type_text "oat milk"
+wait_for "oat milk found again" "Oat milk"
+click 5 3
+click 5 3
+wait_for "a click twice on a result asks its amount" "Amount:  1 cup"
+keys Escape
+wait_for "Esc goes back to the results" "Search:  oat milk"
+keys Escape
+wait_for "Esc again goes back to the day" "Snacks"
 keys q
 wait_for "quits" "exited 0"
 

@@ -109,6 +109,14 @@ wait_exit() {
 # keys KEY...: tmux key names (Enter, Down, C-u); text goes with `type`.
 keys() { tm send-keys "$@"; }
 type_text() { tm send-keys -l -- "$1"; }
+# click X Y: a left click (press, release) at column X, row Y (from 0), as
+# an xterm reports it (X10 encoding, TERM=screen-256color's kmous).
+click() {
+	cx=$(printf '\\%03o' $(($1 + 33))) cy=$(printf '\\%03o' $(($2 + 33)))
+	for b in ' ' '#'; do
+		tm send-keys -l -- "$(printf "\\033[M$b$cx$cy")"
+	done
+}
 
 # same_screen NAME: compares the whole screen with expected/NAME.screen.
 same_screen() {

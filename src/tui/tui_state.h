@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* tui_priv.h - the TUI's state, shared by its views (not part of the core). */
-#ifndef NT_TUI_PRIV_H
-#define NT_TUI_PRIV_H
+/* tui_state.h - the TUI's state, shared by its views, and the helpers that change it. */
+#ifndef NT_TUI_STATE_H
+#define NT_TUI_STATE_H
 
 #include <stdbool.h>
 
@@ -16,13 +16,9 @@
 #include "tui_action.h"
 #include "tui_input.h"
 #include "tui_layout.h"
+#include "tui_view.h"
 
 struct app;
-
-enum tui_view {
-	VIEW_DAY, VIEW_SEARCH, VIEW_AMOUNT, VIEW_FORM, VIEW_HELP, VIEW_PROMPT, VIEW_PICK,
-	VIEW_WEEK, VIEW_TREND,
-};
 
 /* A row of the day list: a meal's title, one of its entries, or its "empty" line. */
 enum row_kind { ROW_MEAL, ROW_ENTRY, ROW_EMPTY, ROW_SUGGEST_TITLE, ROW_SUGGEST };
@@ -57,7 +53,7 @@ struct tui {
 	long day;
 	struct nt_profile profile;
 	struct nt_targets targets;
-	struct nt_entry_list entries;   /* owned; reloaded by tui_day_load */
+	struct nt_entry_list entries;   /* owned; reloaded by the day view's reload */
 	struct nt_amounts total;
 	struct nt_judgement judged[NT_MEASURE_COUNT];          /* eaten */
 	struct nt_judgement planned_judged[NT_MEASURE_COUNT];  /* eaten and planned */
@@ -68,6 +64,7 @@ struct tui {
 	enum nt_meal add_meal;          /* the meal a suggestion is logged to */
 	struct day_row rows[4 * 2 + 512 + 8];
 	int nrows, sel, top;
+	unsigned long loads;     /* day loads so far: views holding derived data compare */
 
 	/* search */
 	enum nt_meal meal;       /* where a new entry goes */
@@ -84,6 +81,9 @@ struct tui {
 	bool amount_ok;
 	double grams;
 	char amount_err[256];
+	/* what the amount view opens next: set by the view that returns VIEW_AMOUNT */
+	long long open_food_id, open_edit_id;
+	const char *open_amount;        /* borrowed until the view opens; NULL: suggest one */
 
 	/* profile form, prompts */
 	struct nt_profile form;
@@ -92,12 +92,12 @@ struct tui {
 	bool first_run;
 	enum prompt_kind prompt;
 	struct tui_input prompt_in;
-	enum tui_view back_view;
 
 	/* week and trend views: t->day is the selected day */
 	struct nt_week week, prev_week;
 	struct nt_trend trend;
 	long week_for, trend_for;   /* the week start loaded; -1: reload */
+	unsigned long week_loads, trend_loads; /* t->loads when they were loaded */
 	enum tui_view help_back;    /* where the help returns to */
 
 	int help_top;            /* first help line shown */
@@ -112,58 +112,30 @@ struct tui {
 	bool msg_error;
 };
 
-/* tui.c */
+/* Sets the status line's message (sanitized); error colours it. */
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-void tui_undo_push(struct tui *t, enum undo_kind kind, const struct nt_entry *before);
 
-/* tui_day.c: the day view */
-void tui_day_load(struct tui *t);
 /*
  * Moves the view to `day` (with whole_week, the ISO week holding it must
  * fit too) when it is a day nutrack keeps; else says why and stays.
  */
 bool tui_move_day(struct tui *t, long day, bool whole_week);
-void tui_day_draw(struct tui *t);
-void tui_day_key(struct tui *t, enum tui_action a);
-void tui_draw_header(struct tui *t, const char *title);
-void tui_draw_status(struct tui *t, unsigned view);
-const struct nt_entry *tui_day_selected_entry(const struct tui *t);
 
-/* tui_search.c: search and amount */
-void tui_search_open(struct tui *t, enum nt_meal meal);
-void tui_search_draw(struct tui *t);
-void tui_search_key(struct tui *t, int key, bool is_keycode, wint_t ch);
-void tui_amount_open(struct tui *t, long long food_id, long long edit_id, const char *amount);
-void tui_amount_draw(struct tui *t);
-void tui_amount_key(struct tui *t, int key, bool is_keycode, wint_t ch);
-void tui_search_close(struct tui *t);
+/* The entry under the day's cursor, or NULL; borrowed until the next load. */
+const struct nt_entry *tui_selected_entry(const struct tui *t);
 
-/* tui_form.c: profile form, date prompt, meal picker, help */
-void tui_form_open(struct tui *t, bool first_run);
-void tui_form_draw(struct tui *t);
-void tui_form_key(struct tui *t, int key, bool is_keycode, wint_t ch);
-void tui_prompt_open(struct tui *t, enum prompt_kind kind);
-void tui_prompt_draw(struct tui *t);
-void tui_prompt_key(struct tui *t, int key, bool is_keycode, wint_t ch);
-void tui_pick_draw(struct tui *t);
-void tui_pick_key(struct tui *t, int key);
-void tui_help_draw(struct tui *t);
+/* Remembers a change to undo (copies before's strings). */
+void tui_undo_push(struct tui *t, enum undo_kind kind, const struct nt_entry *before);
 
-/* tui_report.c: the week and trend views */
-void tui_week_open(struct tui *t);
-void tui_week_draw(struct tui *t);
-void tui_week_key(struct tui *t, enum tui_action a);
-void tui_week_click(struct tui *t, int y, int x, bool twice);
-void tui_trend_open(struct tui *t);
-void tui_trend_draw(struct tui *t);
-void tui_trend_key(struct tui *t, enum tui_action a);
+/*
+ * Undoes the last change and says so; moves t->day to where the entry went
+ * back to.  Returns false when there was nothing to undo; else the caller
+ * reloads the day (even when the undo failed: the database may have moved).
+ */
+bool tui_undo_last(struct tui *t);
 
-/* Formats a measure for the screen: "2.18 µg", "?" when unknown. */
-void tui_fmt_measure(const struct tui *t, char *buf, size_t n, enum nt_measure m,
-                     double v, bool partial, bool unit);
-/* The same with a leading "~" when the value is, or includes, an estimate. */
-void tui_fmt_measure_est(const struct tui *t, char *buf, size_t n, enum nt_measure m,
-                         double v, bool partial, bool estimated, bool unit);
+/* Frees what the state owns (entries, results, food, undo); t itself stays. */
+void tui_state_fini(struct tui *t);
 
 #endif
