@@ -132,35 +132,40 @@ nt_amounts_for(const double per100[NT_STORED_COUNT], double grams,
 	                                1u << NT_EPA_DHA, &out->partial);
 }
 
-void
-nt_amounts_mark_partial(struct nt_amounts *a, unsigned stored_partial)
+/*
+ * `have` with the bits of the known stored measures marked in `stored`, and
+ * of the derived sums they enter; with through_known, a sum is marked only
+ * through a part that is itself marked (its value was known).
+ */
+static unsigned
+marked(const struct nt_amounts *a, unsigned stored, unsigned have, bool through_known)
 {
 	const unsigned omega3 = 1u << NT_ALA | 1u << NT_EPA | 1u << NT_DHA | 1u << NT_DPA;
 	const unsigned epa_dha = 1u << NT_EPA | 1u << NT_DHA;
+	unsigned via;
 
 	for (int m = 0; m < NT_STORED_COUNT; m++)
-		if ((stored_partial & (1u << m)) && nt_known(a->v[m]))
-			a->partial |= 1u << m;
-	if ((stored_partial & omega3) && nt_known(a->v[NT_OMEGA3]))
-		a->partial |= 1u << NT_OMEGA3;
-	if ((stored_partial & epa_dha) && nt_known(a->v[NT_EPA_DHA]))
-		a->partial |= 1u << NT_EPA_DHA;
+		if ((stored & (1u << m)) && nt_known(a->v[m]))
+			have |= 1u << m;
+	via = through_known ? stored & have : stored;
+	if ((via & omega3) && nt_known(a->v[NT_OMEGA3]))
+		have |= 1u << NT_OMEGA3;
+	if ((via & epa_dha) && nt_known(a->v[NT_EPA_DHA]))
+		have |= 1u << NT_EPA_DHA;
+	return have;
+}
+
+void
+nt_amounts_mark_partial(struct nt_amounts *a, unsigned stored_partial)
+{
+	a->partial = marked(a, stored_partial, a->partial, false);
 }
 
 void
 nt_amounts_mark_estimated(struct nt_amounts *a, unsigned stored_estimated)
 {
-	const unsigned omega3 = 1u << NT_ALA | 1u << NT_EPA | 1u << NT_DHA | 1u << NT_DPA;
-	const unsigned epa_dha = 1u << NT_EPA | 1u << NT_DHA;
-
-	for (int m = 0; m < NT_STORED_COUNT; m++)
-		if ((stored_estimated & (1u << m)) && nt_known(a->v[m]))
-			a->estimated |= 1u << m;
 	/* a sum includes an estimate only when the estimated part was known */
-	if ((stored_estimated & a->estimated & omega3) && nt_known(a->v[NT_OMEGA3]))
-		a->estimated |= 1u << NT_OMEGA3;
-	if ((stored_estimated & a->estimated & epa_dha) && nt_known(a->v[NT_EPA_DHA]))
-		a->estimated |= 1u << NT_EPA_DHA;
+	a->estimated = marked(a, stored_estimated, a->estimated, true);
 }
 
 void

@@ -121,6 +121,24 @@ is_supplement_for_any(const struct nt_planmip_food *f)
 }
 
 /* Adds one row lo <= sum <= hi (NAN: no bound on that side) from the buffers. */
+/*
+ * The coefficients of a row over measure m: each option's amount of it (a
+ * value unknown counts as none), into md->ind/val from 1; returns how many.
+ */
+static int
+measure_coefs(struct model *md, const struct nt_planmip_food *foods, enum nt_measure m)
+{
+	int len = 0;
+
+	for (size_t k = 0; k < md->nopts; k++) {
+		double v = value(&foods[md->opts[k].food], m) * md->opts[k].steps;
+
+		if (v > 0)
+			md->ind[++len] = md->opts[k].col, md->val[len] = v;
+	}
+	return len;
+}
+
 static void
 add_row(struct model *md, int len, double lo, double hi)
 {
@@ -220,13 +238,7 @@ build(struct model *md, const struct nt_planmip_food *foods, size_t n,
 
 		if (!nt_known(day->need[m]) || day->need[m] <= 0)
 			continue;
-		len = 0;
-		for (size_t k = 0; k < md->nopts; k++) {
-			double v = value(&foods[md->opts[k].food], m) * md->opts[k].steps;
-
-			if (v > 0)
-				md->ind[++len] = md->opts[k].col, md->val[len] = v;
-		}
+		len = measure_coefs(md, foods, m);
 		if (!len) { /* nothing has any: a row no column can satisfy */
 			md->ind[++len] = md->opts[0].col, md->val[len] = 0;
 		}
@@ -238,14 +250,7 @@ build(struct model *md, const struct nt_planmip_food *foods, size_t n,
 
 		if (!(day->capped & (1u << m)))
 			continue;
-		len = 0;
-		for (size_t k = 0; k < md->nopts; k++) {
-			double v = value(&foods[md->opts[k].food], m) * md->opts[k].steps;
-
-			if (v > 0)
-				md->ind[++len] = md->opts[k].col, md->val[len] = v;
-		}
-		if (len)
+		if ((len = measure_coefs(md, foods, m)))
 			add_row(md, len, NAN, fmax(day->cap[m], 0));
 	}
 	/* energy, the day's and each meal's */
