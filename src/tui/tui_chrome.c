@@ -39,6 +39,22 @@ tui_fmt_measure_est(const struct tui *t, char *buf, size_t n, enum nt_measure m,
 }
 
 void
+tui_fmt_measure_fit(char *buf, size_t n, enum nt_measure m, double v, bool partial,
+                    bool estimated, int width)
+{
+	if (!nt_known(v)) {
+		snprintf(buf, n, "?");
+		return;
+	}
+	for (int dec = nt_measure_decimals(m);; dec--) {
+		snprintf(buf, n, "%s%.*f%s", estimated ? "~" : "", dec, nt_round(v, dec),
+		         partial ? "*" : "");
+		if (dec <= 0 || tui_width(buf) <= width)
+			return;
+	}
+}
+
+void
 tui_draw_header(struct tui *t, const char *title)
 {
 	char right[96], date[NT_DATE_LEN];

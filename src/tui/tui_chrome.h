@@ -28,5 +28,11 @@ void tui_fmt_measure(const struct tui *t, char *buf, size_t n, enum nt_measure m
 /* The same with a leading "~" when the value is, or includes, an estimate. */
 void tui_fmt_measure_est(const struct tui *t, char *buf, size_t n, enum nt_measure m,
                          double v, bool partial, bool estimated, bool unit);
+/*
+ * The same without the unit, in at most `width` columns where fewer
+ * decimals make it fit ("~18.2" for an estimated 18.16 in 5 columns).
+ */
+void tui_fmt_measure_fit(char *buf, size_t n, enum nt_measure m, double v, bool partial,
+                         bool estimated, int width);
 
 #endif

@@ -215,13 +215,14 @@ draw_entry_row(struct tui *t, int y, const struct nt_entry *e, bool selected)
 		snprintf(grams, sizeof grams, "%lld.%lld g", tenths / 10, tenths % 10);
 	else
 		snprintf(grams, sizeof grams, "%lld g", tenths / 10);
-	tui_fmt_measure(t, b12, sizeof b12, NT_B12, e->values.v[NT_B12],
-	                e->values.partial & (1u << NT_B12), false);
-	tui_fmt_measure_est(t, o3, sizeof o3, NT_OMEGA3, e->values.v[NT_OMEGA3],
+	/* in their columns: fewer decimals where a large or marked value needs them */
+	tui_fmt_measure_fit(b12, sizeof b12, NT_B12, e->values.v[NT_B12],
+	                    e->values.partial & (1u << NT_B12), false, 6);
+	tui_fmt_measure_fit(o3, sizeof o3, NT_OMEGA3, e->values.v[NT_OMEGA3],
 	                    e->values.partial & (1u << NT_OMEGA3),
-	                    e->values.estimated & (1u << NT_OMEGA3), false);
-	tui_fmt_measure(t, k, sizeof k, NT_POTASSIUM, e->values.v[NT_POTASSIUM],
-	                e->values.partial & (1u << NT_POTASSIUM), false);
+	                    e->values.estimated & (1u << NT_OMEGA3), 5);
+	tui_fmt_measure_fit(k, sizeof k, NT_POTASSIUM, e->values.v[NT_POTASSIUM],
+	                    e->values.partial & (1u << NT_POTASSIUM), false, 5);
 	/* The amount is the user's text: drawn by columns, never cut mid-character. */
 	if (l->cols >= 90) {
 		aw = 10;

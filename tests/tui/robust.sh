@@ -112,4 +112,18 @@ wait_exit "SIGTERM exits"
 screen >"$WORK/after"
 is "terminal left the alternate screen" "$(grep -c 'Totals against targets' "$WORK/after")" "0"
 
+# A large, estimated value keeps its column at 80 columns: 200 g of english
+# walnuts (sr28:12155, ALA from 18:3) have ~18.16 g omega-3 (9.08 g / 100 g),
+# shown ~18.2 in the 5-column field, so "K" lines up with the row below.
+nt add -m dinner sr28:12155 '200 g' >/dev/null
+nt add -m dinner sr28:15076 '200 g' >/dev/null
+start 80 24
+wait_for "the walnuts' omega-3 fits its column" "ω~18.2 K  882"
+screen >"$WORK/cols"
+is "the three dinner rows shown (the salmon fillet logged above too)" \
+	"$(grep -c -E '(walnuts, english|Fish, salmon, Atlantic).* B12 ' "$WORK/cols")" "3"
+is "K at the same column on every dinner row" \
+	"$(grep -E '(walnuts, english|Fish, salmon, Atlantic).* B12 ' "$WORK/cols" | awk '{ print index($0, " K ") }' | sort -u | wc -l | tr -d ' ')" "1"
+keys q
+
 done_testing
