@@ -26,10 +26,13 @@ form_open(struct tui *t, enum tui_view from)
 	char age[32];
 
 	(void)from;
-	t->form = t->profile;
+	/* it is saved from today: edit the profile in force today, not the one of
+	 * the day shown (a past day may have had another) */
+	if (nt_profile_on(t->app->store, t->app->today, &t->form, NULL, NULL))
+		t->form = t->profile;
 	snprintf(age, sizeof age, "%g", t->form.age_y);
-	tui_input_set(&t->age, t->profile.is_set ? age : "");
-	t->field = t->profile.is_set ? F_SEX : F_AGE;
+	tui_input_set(&t->age, t->form.is_set ? age : "");
+	t->field = t->form.is_set ? F_SEX : F_AGE;
 	return true;
 }
 
@@ -131,7 +134,10 @@ save_form(struct tui *t)
 		return tui_stay();
 	}
 	mark_asked(t);
-	tui_message(t, false, "Profile saved; targets updated.");
+	if (t->day < t->app->today)
+		tui_message(t, false, "Profile saved from today; earlier days keep theirs.");
+	else
+		tui_message(t, false, "Profile saved; targets updated.");
 	return tui_go(VIEW_DAY, true);
 }
 

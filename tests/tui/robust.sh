@@ -125,5 +125,26 @@ is "the three dinner rows shown (the salmon fillet logged above too)" \
 is "K at the same column on every dinner row" \
 	"$(grep -E '(walnuts, english|Fish, salmon, Atlantic).* B12 ' "$WORK/cols" | awk '{ print index($0, " K ") }' | sort -u | wc -l | tr -d ' ')" "1"
 keys q
+wait_exit "quits"
+
+# The profile form edits the profile in force today, which it saves from
+# today, even on a past day that had another: a woman pregnant from
+# 2026-03-09 (the man of 40 before) looks at 2026-03-05 and opens the form.
+nt profile --sex female --age 30 --stage pregnant --from 2026-03-09 >/dev/null
+start 80 24
+wait_for "today: pregnant" "female 30 y, pregnant, omnivore"
+keys g
+wait_for "go-to prompt" "Go to date"
+type_text 2026-03-05
+keys Enter
+wait_for "a past day with the old profile" "male 40 y, omnivore"
+keys p
+wait_for "the form shows today's profile" "Life stage   pregnant"
+keys Enter
+wait_for "saved from today" "Profile saved from today; earlier days keep theirs."
+is "still pregnant today" "$(nt profile | head -n 1)" "Profile: female, 30 years, pregnant, omnivore diet"
+is "2026-03-05 keeps the man's targets (B12 RDA 2.4 ug)" \
+	"$(nt day --csv 2026-03-05 | grep -c '^b12,ug,.*,2.4,')" "1"
+keys q
 
 done_testing
