@@ -111,6 +111,7 @@ cli_cmd_suggest(struct app *a, int argc, char **argv)
 	const char *limit_s = NULL;
 	static const enum nt_measure measures[] = NT_SUGGEST_MEASURES;
 	bool csv = false, json = false, week = false, potassium = false, short_any = false;
+	bool any_estimate = false;
 	struct cli_opt opts[] = {
 		{"csv", 0, NULL, &csv},
 		{"json", 0, NULL, &json},
@@ -226,7 +227,8 @@ cli_cmd_suggest(struct app *a, int argc, char **argv)
 		if (jj->level != NT_LEVEL_LOW)
 			continue;
 		short_any = true;
-		cli_fmt_measure(a, have, sizeof have, m, jj->intake, jj->partial);
+		cli_fmt_measure_est(a, have, sizeof have, m, jj->intake, jj->partial, jj->estimated);
+		any_estimate |= jj->estimated;
 		cli_fmt_measure(a, short_by, sizeof short_by, m, jj->target - jj->intake, false);
 		printf("\n%s: %s of %g %s, %s short\n", nt_measure_label(m), have, jj->target,
 		       app_unit(a, nt_measure_unit(m)), short_by);
@@ -270,6 +272,8 @@ cli_cmd_suggest(struct app *a, int argc, char **argv)
 	if (!short_any)
 		printf("\nNothing to suggest: no target is short%s.\n",
 		       week ? " on average this week" : "");
+	if (any_estimate)
+		printf("\n%s\n", CLI_ESTIMATE_LEGEND);
 	if (potassium)
 		printf("\n%s", potassium_warning);
 	nt_suggestions_fini(&sg);
