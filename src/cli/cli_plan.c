@@ -398,7 +398,8 @@ cli_cmd_copy(struct app *a, int argc, char **argv)
 }
 
 /* "the day: energy 2031 kcal, protein 78.3 g (170%), B12 2.56 µg (106%), ..." */
-static void
+/* The day's totals against the needs; true when a shown total is an estimate. */
+static bool
 print_plan_totals(const struct app *a, const struct nt_plan *pl, const struct nt_plan_day *pd)
 {
 	static const struct {
@@ -409,13 +410,17 @@ print_plan_totals(const struct app *a, const struct nt_plan *pl, const struct nt
 		{NT_OMEGA3, "omega-3"}, {NT_EPA_DHA, "EPA+DHA"}, {NT_POTASSIUM, "potassium"},
 	};
 
+	bool estimated = false;
+
 	printf("  the day:");
 	for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
 		enum nt_measure m = shown[i].m;
 		double v = pd->total.v[m], need = pl->need[m];
 		char val[64];
 
-		cli_fmt_measure(a, val, sizeof val, m, v, (pd->total.partial >> m) & 1u);
+		cli_fmt_measure_est(a, val, sizeof val, m, v, (pd->total.partial >> m) & 1u,
+		                    (pd->total.estimated >> m) & 1u);
+		estimated |= nt_known(v) && ((pd->total.estimated >> m) & 1u);
 		printf("%s %s %s", i ? "," : "", shown[i].label, val);
 		if (m == NT_ENERGY && nt_known(v))
 			printf(" (%d%% of %.0f)", (int)floor(100 * v / pl->eer_kcal + 1e-9), pl->eer_kcal);
@@ -424,6 +429,7 @@ print_plan_totals(const struct app *a, const struct nt_plan *pl, const struct nt
 			                             1e-9));
 	}
 	printf("\n");
+	return estimated;
 }
 
 /* " ug" -> " µg" in place (the core writes ASCII units). */
@@ -595,6 +601,7 @@ static void
 print_plan_text(const struct app *a, const struct nt_profile *p, const struct nt_plan *pl)
 {
 	size_t i = 0;
+	bool estimated = false;
 
 	print_plan_head(a, p, pl);
 	for (int d = 0; d < pl->ndays; d++) {
@@ -623,7 +630,7 @@ print_plan_text(const struct app *a, const struct nt_profile *p, const struct nt
 			           : nt_meal_name(it->meal),
 			       amount, name, it->ref, it->yours ? ", you eat it" : "", why);
 		}
-		print_plan_totals(a, pl, pd);
+		estimated |= print_plan_totals(a, pl, pd);
 		if (pd->unmet) {
 			char why[600];
 
@@ -633,6 +640,8 @@ print_plan_text(const struct app *a, const struct nt_profile *p, const struct nt
 			printf("  not met: %s\n", why);
 		}
 	}
+	if (estimated)
+		printf("\n%s\n", CLI_ESTIMATE_LEGEND);
 }
 
 /* The plan summed by food: "  3 1/2 cups (854 g)     Soy milk, unsweetened (fndds:...)". */
