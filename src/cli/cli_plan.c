@@ -624,11 +624,12 @@ print_plan_text(const struct app *a, const struct nt_profile *p, const struct nt
 			cli_fmt_name(why, sizeof why, it->why);
 			if (a->utf8)
 				micro(why, sizeof why);
-			printf("  %-9s %s %s (%s)%s\n            %s\n",
+			/* the food, then its amount: "1 cup, cooked Oatmeal" read as one name */
+			printf("  %-9s %s (%s): %s%s\n            %s\n",
 			       i && pl->items[i - 1].day == it->day && pl->items[i - 1].meal == it->meal
 			           ? ""
 			           : nt_meal_name(it->meal),
-			       amount, name, it->ref, it->yours ? ", you eat it" : "", why);
+			       name, it->ref, amount, it->yours ? "; you eat it" : "", why);
 		}
 		estimated |= print_plan_totals(a, pl, pd);
 		if (pd->unmet) {
