@@ -68,12 +68,15 @@ echo "# $(wc -l <"$WORK/confirmed") of $ADD_RUNS adds finished before the kill"
 # 3. import of 2,000 entries: all or nothing, whatever the moment.
 cp "$WORK/base.db" "$DB"
 rm -f "$DB-wal" "$DB-shm"
+# Rows as wide as export's header (7 fields given, the rest empty), whatever
+# columns export appends.
+empty=$(head -n 1 "$WORK/journal.csv" | awk -F, '{ for (i = 8; i <= NF; i++) printf "," }')
 {
 	head -n 1 "$WORK/journal.csv"
 	i=0
 	while [ "$i" -lt 2000 ]; do
-		printf '2025-%02d-%02d,lunch,sr28:09040,"Bananas, raw",%dg,%d,eaten,,,,,,,,\n' \
-			$((i % 12 + 1)) $((i % 28 + 1)) $((i + 1)) $((i + 1))
+		printf '2025-%02d-%02d,lunch,sr28:09040,"Bananas, raw",%dg,%d,eaten%s\n' \
+			$((i % 12 + 1)) $((i % 28 + 1)) $((i + 1)) $((i + 1)) "$empty"
 		i=$((i + 1))
 	done
 } >"$WORK/big.csv"
