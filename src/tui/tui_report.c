@@ -71,6 +71,21 @@ fmt_cell(const struct tui *t, char *buf, size_t n, const struct nt_judgement *j,
 }
 
 /* Loads what the views show, once per week shown and per change of data. */
+/* "2.4 µg", "≤2000 mg" (a limit and no target), or "no target". */
+static void
+target_text(const struct tui *t, enum nt_measure m, char *buf, size_t n)
+{
+	const struct nt_target *x = &t->targets.t[m];
+	const char *unit = app_unit(t->app, nt_measure_unit(m));
+
+	if (nt_known(x->value))
+		snprintf(buf, n, "%g %s", x->value, unit);
+	else if (nt_known(x->limit))
+		snprintf(buf, n, "%s%g %s", tui_utf8() ? "\xe2\x89\xa4" : "<=", x->limit, unit);
+	else
+		snprintf(buf, n, "no target");
+}
+
 static void
 week_load(struct tui *t)
 {
@@ -287,9 +302,9 @@ draw_week_grid(struct tui *t, const struct tui_week_layout *l, struct nt_judgeme
 			tui_put_right(stdscr, y, l->change_x, buf, l->change_w);
 			attrset(A_NORMAL);
 		}
-		if (l->target_x && nt_known(t->targets.t[m].value)) {
-			snprintf(buf, sizeof buf, "%g %s", t->targets.t[m].value,
-			         app_unit(t->app, nt_measure_unit(m)));
+		if (l->target_x && (nt_known(t->targets.t[m].value) ||
+		                    nt_known(t->targets.t[m].limit))) {
+			target_text(t, m, buf, sizeof buf);
 			attrset(tui_theme(TH_DIM));
 			tui_put_right(stdscr, y, l->target_x, buf, l->target_w);
 			attrset(A_NORMAL);
@@ -349,7 +364,7 @@ week_draw(struct tui *t)
 		for (int i = 0; i < N_CHARTS; i++) {
 			enum nt_measure m = rows[i].m;
 			struct bar b[7];
-			char name[96];
+			char name[96], tgt[48];
 			int py, px;
 
 			for (int d = 0; d < 7; d++) {
@@ -359,8 +374,8 @@ week_draw(struct tui *t)
 				b[d].label = initials[nt_date_weekday(t->week.start + d)];
 				b[d].selected = t->week.start + d == t->day;
 			}
-			snprintf(name, sizeof name, "%s %g %s", rows[i].label, t->targets.t[m].value,
-			         app_unit(t->app, nt_measure_unit(m)));
+			target_text(t, m, tgt, sizeof tgt);
+			snprintf(name, sizeof name, "%s %s", rows[i].label, tgt);
 			panel_origin(&l.charts, i, &py, &px);
 			draw_panel(&l.charts, py, px, name, b, 7);
 		}
@@ -470,7 +485,7 @@ trend_draw(struct tui *t)
 	for (int i = 0; p.rows && i < N_CHARTS; i++) {
 		enum nt_measure m = rows[i].m;
 		struct bar b[TREND_WEEKS];
-		char name[128];
+		char name[128], tgt[48];
 		int py, px, met = 0, step = (p.w - 2) / TREND_WEEKS;
 
 		for (int k = 0; k < t->trend.weeks; k++) {
@@ -482,8 +497,8 @@ trend_draw(struct tui *t)
 			b[k].selected = k == t->trend.weeks - 1;
 			met += j[k][m].level == NT_LEVEL_OK;
 		}
-		snprintf(name, sizeof name, "%s %g %s: met %d of %d", rows[i].label,
-		         t->targets.t[m].value, app_unit(t->app, nt_measure_unit(m)), met,
+		target_text(t, m, tgt, sizeof tgt);
+		snprintf(name, sizeof name, "%s %s: met %d of %d", rows[i].label, tgt, met,
 		         weeks_logged);
 		panel_origin(&p, i, &py, &px);
 		draw_panel(&p, py, px, name, b, t->trend.weeks);

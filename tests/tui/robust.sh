@@ -146,5 +146,18 @@ is "still pregnant today" "$(nt profile | head -n 1)" "Profile: female, 30 years
 is "2026-03-05 keeps the man's targets (B12 RDA 2.4 ug)" \
 	"$(nt day --csv 2026-03-05 | grep -c '^b12,ug,.*,2.4,')" "1"
 keys q
+wait_exit "quits after the form"
+
+# A limit below the DRI target leaves potassium with a limit and no target:
+# the week view gives the limit ("≤2000 mg"), never "nan".
+nt target set potassium --max 2000 >/dev/null
+start 100 30
+wait_for "day view" "Totals against targets"
+keys w
+wait_for "the week's chart gives the limit" "Potassium ≤2000 mg"
+screen >"$WORK/week"
+is "the week's table gives it too" "$(grep -c 'Potassium .*OVR  *≤2000 mg' "$WORK/week")" "1"
+is "no nan on the week view" "$(grep -c -w -i 'nan' "$WORK/week")" "0"
+keys q
 
 done_testing
