@@ -29,6 +29,30 @@ static const struct {
 };
 
 /* Rebuilds the list rows from the entries, keeping the selection in place. */
+
+/* A short nutrient with no suggestion because a limit holds back its foods. */
+static bool
+held(const struct tui *t, enum nt_measure m)
+{
+	if (t->judged[m].level != NT_LEVEL_LOW)
+		return false;
+	for (size_t i = 0; i < t->sugg.n; i++)
+		if (t->sugg.v[i].m == m)
+			return false;
+	return t->sugg.held_by[m] >= 0 || (m == NT_POTASSIUM && nt_known(t->judged[m].limit));
+}
+
+static bool
+held_any(const struct tui *t)
+{
+	static const enum nt_measure ms[] = NT_SUGGEST_MEASURES;
+
+	for (size_t k = 0; k < sizeof ms / sizeof *ms; k++)
+		if (held(t, ms[k]))
+			return true;
+	return false;
+}
+
 static void
 build_rows(struct tui *t, long long keep_id, int keep_meal)
 {
@@ -52,11 +76,17 @@ build_rows(struct tui *t, long long keep_id, int keep_meal)
 		if (!any)
 			t->rows[n++] = (struct day_row){ROW_EMPTY, (enum nt_meal)m, 0};
 	}
-	/* The suggestions panel: the best food for each short nutrient. */
-	if (t->sugg.n) {
+	/* The suggestions panel: the best food for each short nutrient, and the
+	 * short ones a limit leaves without any. */
+	if (t->sugg.n || held_any(t)) {
+		static const enum nt_measure ms[] = NT_SUGGEST_MEASURES;
+
 		t->rows[n++] = (struct day_row){ROW_SUGGEST_TITLE, NT_SNACK, 0};
 		for (size_t i = 0; i < t->sugg.n && n < cap; i++)
 			t->rows[n++] = (struct day_row){ROW_SUGGEST, NT_SNACK, i};
+		for (size_t k = 0; k < sizeof ms / sizeof *ms && n < cap; k++)
+			if (held(t, ms[k]))
+				t->rows[n++] = (struct day_row){ROW_HELD, NT_SNACK, (size_t)ms[k]};
 	}
 	t->nrows = n;
 	if (sel >= 0)
@@ -286,6 +316,31 @@ draw_suggestion_row(struct tui *t, int y, const struct nt_suggestion *sg, bool s
 	attrset(A_NORMAL);
 }
 
+/* "EPA+DHA    none: each food that has it takes potassium past your 2000 mg" */
+static void
+draw_held_row(struct tui *t, int y, enum nt_measure m, bool selected)
+{
+	char what[160], lim[48], name[48];
+	int h = t->sugg.held_by[m] >= 0 ? t->sugg.held_by[m] : (int)m;
+
+	tui_fmt_measure(t, lim, sizeof lim, (enum nt_measure)h, t->judged[h].limit, false, true);
+	snprintf(name, sizeof name, "%s", nt_measure_label((enum nt_measure)h));
+	if (name[0] >= 'A' && name[0] <= 'Z' && name[1] >= 'a' && name[1] <= 'z')
+		name[0] = (char)(name[0] - 'A' + 'a');
+	if (h == (int)m)
+		snprintf(what, sizeof what, "none: you set a limit of %s", lim);
+	else
+		snprintf(what, sizeof what, "none: each food that has it takes %s past your %s",
+		         name, lim);
+	attrset(selected ? tui_theme(TH_SELECTED) : tui_theme(TH_DIM));
+	if (selected)
+		mvhline(y, 0, ' ', t->lay.cols);
+	tui_put(stdscr, y, 3, m == NT_B12 ? "B12" : m == NT_OMEGA3 ? "Omega-3"
+	                      : m == NT_EPA_DHA ? "EPA+DHA" : "Potassium", 10);
+	tui_put(stdscr, y, 14, what, t->lay.cols - 15);
+	attrset(A_NORMAL);
+}
+
 static void
 day_draw(struct tui *t)
 {
@@ -325,6 +380,9 @@ day_draw(struct tui *t)
 			break;
 		case ROW_SUGGEST:
 			draw_suggestion_row(t, y, &t->sugg.v[r->entry], selected);
+			break;
+		case ROW_HELD:
+			draw_held_row(t, y, (enum nt_measure)r->entry, selected);
 			break;
 		}
 	}
@@ -419,7 +477,8 @@ day_action(struct tui *t, enum tui_action a)
 	case TA_ADD:
 		if (t->rows[t->sel].kind == ROW_SUGGEST)
 			log_suggestion(t, &t->sugg.v[t->rows[t->sel].entry]);
-		else if (t->rows[t->sel].kind != ROW_SUGGEST_TITLE) {
+		else if (t->rows[t->sel].kind != ROW_SUGGEST_TITLE &&
+		         t->rows[t->sel].kind != ROW_HELD) {
 			t->meal = t->rows[t->sel].meal;
 			next = tui_go(VIEW_SEARCH, false);
 		}
@@ -452,7 +511,9 @@ day_action(struct tui *t, enum tui_action a)
 				t->sel = i;
 				break;
 			}
-		if (!t->sugg.n)
+		if (!t->sugg.n && held_any(t))
+			tui_message(t, false, "Nothing to suggest within the limits you set.");
+		else if (!t->sugg.n)
 			tui_message(t, false, t->eaten ? "No target is short: nothing to suggest."
 			                                   : "Log something first; then see what is short.");
 		break;

@@ -21,11 +21,12 @@
 struct app;
 
 /* A row of the day list: a meal's title, one of its entries, or its "empty" line. */
-enum row_kind { ROW_MEAL, ROW_ENTRY, ROW_EMPTY, ROW_SUGGEST_TITLE, ROW_SUGGEST };
+enum row_kind { ROW_MEAL, ROW_ENTRY, ROW_EMPTY, ROW_SUGGEST_TITLE, ROW_SUGGEST, ROW_HELD };
 struct day_row {
 	enum row_kind kind;
 	enum nt_meal meal;
-	size_t entry; /* index into tui.entries (ROW_ENTRY) or tui.sugg (ROW_SUGGEST) */
+	size_t entry; /* index into tui.entries (ROW_ENTRY) or tui.sugg (ROW_SUGGEST);
+	                 the measure (ROW_HELD: short, but a limit holds back its foods) */
 };
 
 enum undo_kind { UNDO_ADD, UNDO_REMOVE, UNDO_UPDATE };

@@ -159,5 +159,24 @@ screen >"$WORK/week"
 is "the week's table gives it too" "$(grep -c 'Potassium .*OVR  *≤2000 mg' "$WORK/week")" "1"
 is "no nan on the week view" "$(grep -c -w -i 'nan' "$WORK/week")" "0"
 keys q
+wait_for "back on the day" "Totals against targets"
+keys q
+wait_exit "quits after the week"
+
+# Over that limit, a short nutrient whose every food has potassium gets a
+# row saying so, not silence: 2 medium bananas (845 mg) and a large baked
+# potato (1556 mg) on 2026-03-02 make 2401 mg > 2000 mg, and every fish for
+# EPA+DHA has potassium.
+nt target set potassium --max 2000 --from 2026-03-01 >/dev/null
+nt add -d 2026-03-02 -m breakfast sr28:09040 '2 medium' >/dev/null
+nt add -d 2026-03-02 -m lunch fndds:71100100 '1 large' >/dev/null
+start 100 30
+wait_for "day view" "Totals against targets"
+keys g
+wait_for "go-to prompt" "Go to date"
+type_text 2026-03-02
+keys Enter
+wait_for "EPA+DHA held back by the limit" "EPA+DHA    none: each food that has it takes potassium past your 2000 mg"
+keys q
 
 done_testing
