@@ -1099,7 +1099,7 @@ nt_store_query_ints(struct nt_store *s, const char *sql, long long bind1, long l
 
 	if (!(st = nt_store_stmt(s, sql, err)))
 		return err->status;
-	if (bind1 >= 0)
+	if (sqlite3_bind_parameter_count(st->st) >= 1)
 		nt_stmt_bind_int(st, 1, bind1);
 	if ((r = nt_stmt_step(st, err)) < 0)
 		return err->status;

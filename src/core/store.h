@@ -74,8 +74,9 @@ enum nt_status nt_store_run_id(struct nt_store *s, const char *sql, long long id
                                const char *what, struct nt_err *err);
 /*
  * Runs a one-row query of integers (count(*), coalesce(max(...), 0)) into
- * out[0..n); ?1, when bind1 >= 0, is bind1.  A query that returns no row
- * leaves zeros.
+ * out[0..n); ?1, when the query has one, is bind1 (any value: a day before
+ * 1970 is negative; pass -1 to a query without ?1).  A query that returns no
+ * row leaves zeros.
  */
 enum nt_status nt_store_query_ints(struct nt_store *s, const char *sql, long long bind1,
                                    long long *out, int n, struct nt_err *err);

@@ -121,6 +121,19 @@ test_settings(void)
 		ok(nt_targets_differ(&days[4], &days[3]), "... 03-05 differs from 03-04 (a limit)");
 		ok(!nt_targets_differ(&days[5], &days[4]), "... 03-06 as 03-05");
 	}
+	/* days before 1970 are negative numbers: a change then is still seen */
+	{
+		struct nt_targets days[3];
+
+		is_int(nt_target_set(s, NT_DPA, nt_date_from_ymd(1965, 1, 2), 5, NAN, &err), NT_OK,
+		       "a DPA minimum of 5 g on 1965-01-02 only");
+		is_int(nt_target_reset(s, NT_DPA, nt_date_from_ymd(1965, 1, 3), &err), NT_OK, "...");
+		is_int(nt_targets_days(s, nt_date_from_ymd(1965, 1, 1), 3, days, NULL, &err), NT_OK,
+		       "1965-01-01 to 03 at once");
+		is_num(days[1].t[NT_DPA].value, 5, 1e-9, "... 5 g on the 2nd");
+		ok(nt_targets_differ(&days[1], &days[0]), "... not the 1st's");
+		ok(isnan(days[2].t[NT_DPA].value), "... none again on the 3rd");
+	}
 }
 
 static void
