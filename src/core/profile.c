@@ -243,19 +243,16 @@ nt_profile_set(struct nt_store *s, const struct nt_profile *p, long from, struct
 	struct nt_err scratch;
 	struct nt_stmt *st;
 	enum nt_status rc;
-	int r;
+	long long versions;
 
 	if (!err)
 		err = &scratch;
-	if ((rc = nt_profile_check(p, err)))
+	if ((rc = nt_profile_check(p, err)) ||
+	    (rc = nt_store_query_ints(s, sql_count, -1, &versions, 1, err)))
 		return rc;
 	/* the first profile ever set is the one of every day before it too */
-	if (!(st = nt_store_stmt(s, sql_count, err)) || (r = nt_stmt_step(st, err)) < 0)
-		return err->status;
-	if (r > 0 && nt_stmt_int(st, 0) == 0)
+	if (!versions)
 		from = NT_PROFILE_ALWAYS;
-	if (r > 0)
-		nt_stmt_reset(st);
 	if (!(st = nt_store_stmt(s, sql_set, err)))
 		return err->status;
 	nt_stmt_bind_text(st, 1, nt_sex_name(p->sex));

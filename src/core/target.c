@@ -16,6 +16,13 @@ static const char sql_target[] =
 	"   AND ?4 >= age_min AND ?4 < age_max"
 	" ORDER BY sex = 'both' LIMIT 1";
 
+/* No target, no limit, nothing set by the user. */
+static void
+target_none(struct nt_target *t)
+{
+	*t = (struct nt_target){.value = NAN, .limit = NAN, .dri = NAN};
+}
+
 static enum nt_status
 lookup(struct nt_store *s, const char *nutrient, const struct nt_profile *p,
        struct nt_target *out, struct nt_err *err)
@@ -35,11 +42,8 @@ lookup(struct nt_store *s, const char *nutrient, const struct nt_profile *p,
 		return nt_err_set(err, NT_ERR_NOTFOUND,
 		                  "no %s target for a %g-year-old %s (%s)", nutrient, p->age_y,
 		                  nt_sex_name(p->sex), nt_stage_name(p->stage));
+	target_none(out);
 	out->value = nt_stmt_double(st, 0);
-	out->limit = NAN;
-	out->user_value = out->user_limit = out->dri_dropped = false;
-	out->dri = NAN;
-	out->user_from = 0;
 	snprintf(out->type, sizeof out->type, "%s", nt_stmt_text(st, 1));
 	snprintf(out->source, sizeof out->source, "%s", nt_stmt_text(st, 2));
 	nt_stmt_reset(st);
@@ -65,12 +69,8 @@ nt_targets_for(struct nt_store *s, const struct nt_profile *p, struct nt_targets
 
 	if (!err)
 		err = &scratch;
-	for (int m = 0; m < NT_MEASURE_COUNT; m++) {
-		out->t[m].value = out->t[m].limit = out->t[m].dri = NAN;
-		out->t[m].type[0] = out->t[m].source[0] = '\0';
-		out->t[m].user_value = out->t[m].user_limit = out->t[m].dri_dropped = false;
-		out->t[m].user_from = 0;
-	}
+	for (int m = 0; m < NT_MEASURE_COUNT; m++)
+		target_none(&out->t[m]);
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
 		st = lookup(s, rows[i].name, p, &out->t[rows[i].m], err);
 		if (st == NT_ERR_NOTFOUND && !rows[i].required)
@@ -216,17 +216,12 @@ nt_targets_days(struct nt_store *s, long first, int n, struct nt_targets *out,
 	return n > 0 ? nt_store_commit(s, err) : NT_OK;
 }
 
-static bool
-same(double a, double b)
-{
-	return nt_same_value(a, b);
-}
-
 bool
 nt_targets_differ(const struct nt_targets *a, const struct nt_targets *b)
 {
 	for (int m = 0; m < NT_MEASURE_COUNT; m++)
-		if (!same(a->t[m].value, b->t[m].value) || !same(a->t[m].limit, b->t[m].limit))
+		if (!nt_same_value(a->t[m].value, b->t[m].value) ||
+		    !nt_same_value(a->t[m].limit, b->t[m].limit))
 			return true;
 	return false;
 }
