@@ -219,8 +219,7 @@ nt_analysis_mean_targets(const struct nt_day_total *days, const struct nt_target
 {
 	if (n <= 0)
 		return;
-	*out = daily[n - 1];
-	for (int m = 0; m < NT_MEASURE_COUNT; m++) {
+	for (int m = 0; m < NT_MEASURE_COUNT; m++) { /* every t[m] is set below */
 		double value = 0, limit = 0;
 		int covered = 0, last = -1;
 		bool any = false;
