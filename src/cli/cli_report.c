@@ -52,14 +52,6 @@ load_targets(struct app *a, long day, struct nt_profile *p, struct nt_targets *t
 	return 0;
 }
 
-static bool
-same_profile(const struct nt_profile *a, const struct nt_profile *b)
-{
-	return a->is_set == b->is_set && a->sex == b->sex && a->age_y == b->age_y &&
-	       a->stage == b->stage && a->diet == b->diet && a->height_cm == b->height_cm &&
-	       a->weight_kg == b->weight_kg && a->activity == b->activity;
-}
-
 /*
  * What changed on a day: "pregnant", "female, 31 years, vegan diet", "your
  * own targets or limits", or both.
@@ -107,7 +99,7 @@ print_target_changes(const struct nt_targets *daily, const struct nt_profile *pr
 			       (x->user_value && !nt_same_value(x->value, y->value)) ||
 			       (x->user_limit && !nt_same_value(x->limit, y->limit));
 		}
-		if (same_profile(&profiles[i], &profiles[i - 1]))
+		if (nt_profile_same(&profiles[i], &profiles[i - 1]))
 			own = true;
 		describe_change(what, sizeof what, &profiles[i - 1], &profiles[i], own);
 		nt_date_format(first + i, date);

@@ -79,7 +79,7 @@ read_row(struct nt_stmt *st, struct nt_profile *p, long *from, struct nt_err *er
 	int sex, stage, diet, activity = NT_ACTIVITY_DEFAULT;
 	double age, height = 0, weight = 0;
 
-	memset(p, 0, sizeof *p); /* whole, padding too: versions compare as bytes */
+	memset(p, 0, sizeof *p); /* every field, those the row leaves out too */
 	sex = nt_sex_parse(nt_stmt_text(st, 0));
 	stage = nt_stage_parse(nt_stmt_text(st, 2));
 	diet = nt_diet_parse(nt_stmt_text(st, 3));
@@ -207,6 +207,14 @@ nt_profile_history(struct nt_store *s, struct nt_profile_history *out, struct nt
 	}
 	*out = h;
 	return NT_OK;
+}
+
+bool
+nt_profile_same(const struct nt_profile *a, const struct nt_profile *b)
+{
+	return a->is_set == b->is_set && a->sex == b->sex && a->age_y == b->age_y &&
+	       a->stage == b->stage && a->diet == b->diet && a->height_cm == b->height_cm &&
+	       a->weight_kg == b->weight_kg && a->activity == b->activity;
 }
 
 enum nt_status

@@ -94,6 +94,9 @@ enum nt_status nt_profile_history(struct nt_store *s, struct nt_profile_history 
                                   struct nt_err *err);
 void nt_profile_history_fini(struct nt_profile_history *h);
 
+/* Whether two profiles say the same in every field. */
+bool nt_profile_same(const struct nt_profile *a, const struct nt_profile *b);
+
 /* Checks a profile without storing it. */
 enum nt_status nt_profile_check(const struct nt_profile *p, struct nt_err *err);
 

@@ -716,8 +716,7 @@ html_profile_targets(FILE *fp, const struct nt_report *r)
 		nt_date_format(r->from + i, d);
 		fprintf(fp, "%s on %s (", changes++ ? ";" : ", in force on the last day of the "
 		        "range; the targets changed", d);
-		if (q->sex != was->sex || q->age_y != was->age_y || q->stage != was->stage ||
-		    q->diet != was->diet)
+		if (!nt_profile_same(q, was))
 			fprintf(fp, "%s aged %g%s%s, %s diet", nt_sex_name(q->sex), q->age_y,
 			        q->stage ? ", " : "", q->stage ? nt_stage_name(q->stage) : "",
 			        nt_diet_name(q->diet));
