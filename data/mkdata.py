@@ -31,28 +31,60 @@ FOOD_COLS = [
     "b12_ug", "b12_added_ug", "ala_g", "ala_from_18_3", "epa_g", "dha_g",
     "dpa_g", "potassium_mg", "contains",
 ]
+# label_foods.csv (hand-written) gives the columns above; the rest are empty
 LABEL_COLS = FOOD_COLS + ["source"]
 PORTION_COLS = ["food_id", "seq", "amount", "unit", "grams"]
 TARGET_COLS = ["nutrient", "unit", "sex", "stage", "age_min_y",
                "age_max_y_excl", "type", "value", "source"]
 
-# output column -> SR/FNDDS nutrient number (ALA and B12 added handled apart)
-NUTR = {
-    "energy_kcal": "208",
-    "protein_g": "203",
-    "b12_ug": "418",
-    "b12_added_ug": "578",
-    "epa_g": "629",
-    "dha_g": "621",
-    "dpa_g": "631",
-    "potassium_mg": "306",
-}
+# The stored measures come from the one nutrient table, src/core/nutrient.h
+# (NT_STORED_LIST): each row's CSV column and SR/FNDDS nutrient number.
+NUTRIENT_H = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                          "src", "core", "nutrient.h")
+ROW_RE = re.compile(r'X\(\s*(\w+),\s*"(\w+)",\s*"(\w+)",\s*\d+,\s*"[^"]*",'
+                    r'\s*"(\w+)",\s*(\d+),')
+
+
+def use_table(rows):
+    """Sets NUTR, VALUE_COLS and FOOD_COLS from the table's stored rows."""
+    apart = {"ala_g", "folate_dfe_ug", "folic_acid_ug"}  # folate_fields, ALA
+    NUTR.clear()
+    VALUE_COLS[:] = [c for c, _ in rows]
+    for col, nn in rows:
+        check(nn != "0" or col in apart, f"nutrient table: {col} has no SR number")
+        if col not in apart:
+            NUTR[col] = nn
+    # new stored columns go after the old ones, so old readers keep theirs
+    FOOD_COLS.extend(c for c in VALUE_COLS if c not in FOOD_COLS)
+    missing = [c for c in FOOD_COLS[5:] if c not in VALUE_COLS
+               and c not in ("ala_from_18_3", "contains")]
+    check(not missing, f"nutrient table: no row for {missing}")
+
+
+def read_nutrient_table(path):
+    """[(column, sr number)] of NT_STORED_LIST, in its order."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError as e:
+        die(f"{path}: {e.strerror} (the nutrient table; give --table)")
+    m = re.search(r"#define NT_STORED_LIST\(X\)(.*?)\n\n", text, re.S)
+    check(m is not None, f"{path}: no NT_STORED_LIST")
+    rows = [(r[3], r[4]) for r in ROW_RE.findall(m.group(1))]
+    check(len(rows) == m.group(1).count("X("),
+          f"{path}: an NT_STORED_LIST row this script cannot read")
+    return rows
+
+
+# ALA (851, else the undifferentiated 18:3, 619) is handled apart; folate
+# total (417) is read only to work out folic acid where 431 is missing.
 ALA = "851"
 ALA_UNDIFF = "619"
-# Nutrients the upstream extracts carry that nutrack does not ship (yet):
-# folate (DFE, total, food, folic acid) and vitamin B6.  Known, so skipped;
-# any other number still stops the script.
-NOT_SHIPPED = {"435", "417", "432", "431", "415"}
+FOLATE_TOTAL = "417"
+FOLATE_DFE, FOLIC_ACID, FOOD_FOLATE = "435", "431", "432"
+NUTR = {}             # output column -> SR/FNDDS number (set by main)
+VALUE_COLS = []       # the stored columns in table order (set by main)
+NOT_SHIPPED = set()   # numbers the extracts carry that nutrack leaves out
 
 EXPECT_SR_FOODS = 8789
 EXPECT_FNDDS_FOODS = 5431
@@ -62,7 +94,13 @@ DRI_NUTRIENTS = {  # dri.csv name -> (our name, unit)
     "ala_omega3": ("ala", "g"),
     "potassium": ("potassium", "mg"),
 }
-DRI_NOT_SHIPPED = {"folate_dfe", "folic_acid", "vitamin_b6"}  # as NOT_SHIPPED
+# issue 12: appended after every row above, so that those stay as they were
+DRI_APPENDED = {
+    "folate_dfe": ("folate", "ug"),
+    "folic_acid": ("folic_acid", "ug"),
+    "vitamin_b6": ("b6", "mg"),
+}
+DRI_NOT_SHIPPED = set()  # dri.csv names known and left out
 STAGES = {"none": "none", "infant": "none", "child": "none",
           "pregnancy": "pregnant", "lactation": "lactating"}
 SRC_IOM = "IOM/NASEM DRI (via USDA NAL recommended intakes table)"
@@ -610,6 +648,8 @@ class Stats:
         self.ala_619 = 0
         self.ala_none = 0
         self.ala_851_gt_619 = 0
+        self.folic_from_total = 0   # folic acid = 417 - 432
+        self.dfe_worked_out = 0     # DFE = 432 + 1.7 x folic acid
         self.kw_counts = {}
         self.contains_counts = {}   # tag -> foods
         self.contains_none = {}     # source -> foods with no tag
@@ -619,11 +659,41 @@ class Stats:
         self.dropped_nofood = []   # (food_code, portion_description)
 
 
+def dec_text(d):
+    """A Decimal as plain text with no trailing zeros ("12.7", "340")."""
+    s = format(d, "f")
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def folate_fields(vals, out, st):
+    """Folic acid (431) and folate as DFE (435), as USDA gives them.
+
+    Where 431 is missing and the total (417) and the food folate (432) are
+    given, folic acid is their difference (USDA's 417 is food folate plus
+    folic acid); where 435 is missing and food folate and folic acid are
+    known, DFE is food folate + 1.7 x folic acid (IOM 1998's definition).
+    The total alone (417) gives neither: its split is unknown.
+    """
+    fa = vals.get(FOLIC_ACID, "")
+    if fa == "" and FOLATE_TOTAL in vals and FOOD_FOLATE in vals:
+        d = dec(vals[FOLATE_TOTAL]) - dec(vals[FOOD_FOLATE])
+        if d >= 0:
+            fa = dec_text(d)
+            st.folic_from_total += 1
+    dfe = vals.get(FOLATE_DFE, "")
+    if dfe == "" and fa != "" and FOOD_FOLATE in vals:
+        d = dec(vals[FOOD_FOLATE]) + Decimal("1.7") * dec(fa)
+        dfe = dec_text(d.quantize(Decimal("0.1")))
+        st.dfe_worked_out += 1
+    out["folic_acid_ug"], out["folate_dfe_ug"] = fa, dfe
+
+
 def nutrient_fields(vals, food_id, st):
     """vals: nutr_no -> value string (missing nutrient = absent key)."""
     out = {}
     for col, nn in NUTR.items():
         out[col] = vals.get(nn, "")
+    folate_fields(vals, out, st)
     tot, add = out["b12_ug"], out["b12_added_ug"]
     if add != "" and tot != "" and dec(add) > dec(tot):
         st.clamped.append((food_id, add, tot))
@@ -651,7 +721,7 @@ def load_nutrients(path, key, idcol_ok):
         nn = r["nutr_no"]
         if nn in NOT_SHIPPED:
             continue
-        check(nn in NUTR.values() or nn in (ALA, ALA_UNDIFF),
+        check(nn in NUTR.values() or nn in (ALA, ALA_UNDIFF, FOLATE_TOTAL, FOLATE_DFE, FOLIC_ACID),
               f"{path}: unexpected nutr_no {nn}")
         v = r["value_per_100g"]
         check(re.fullmatch(r"\d+(\.\d+)?", v) is not None,
@@ -766,14 +836,14 @@ def build(shared, here, st):
         check(r["id"] == f"label:{i}", f"label_foods.csv row {i}: id {r['id']}")
         check(r["source"].strip() != "", f"{r['id']}: source missing")
         for c in list(NUTR) + ["ala_g"]:
-            check(r[c] == "" or re.fullmatch(r"\d+(\.\d+)?", r[c]),
-                  f"{r['id']}: bad {c} {r[c]!r}")
+            check(r.get(c, "") == "" or re.fullmatch(r"\d+(\.\d+)?", r[c]),
+                  f"{r['id']}: bad {c} {r.get(c)!r}")
         if r["b12_added_ug"] != "" and r["b12_ug"] != "":
             check(dec(r["b12_added_ug"]) <= dec(r["b12_ug"]),
                   f"{r['id']}: B12 added > total")
         flag = r["ala_from_18_3"] or "0"
         check(flag in ("0", "1"), f"{r['id']}: ala_from_18_3 {flag!r}")
-        row = {c: r[c] for c in FOOD_COLS}
+        row = {c: r.get(c, "") for c in FOOD_COLS}
         row["ala_from_18_3"] = flag
         kws = r["keywords"].split()
         extra = [k for k in derive_keywords("label", r["name"], r["also"],
@@ -879,16 +949,21 @@ def build(shared, here, st):
     _, dri = read_csv(os.path.join(shared, "dri.csv"), [
         "nutrient", "unit", "sex", "life_stage", "age_range", "age_min_y",
         "age_max_y_excl", "dri_type", "value", "source", "note"])
-    targets = []
+    targets, appended = [], []
     for r in dri:
         if r["nutrient"] in DRI_NOT_SHIPPED:
             continue
-        check(r["nutrient"] in DRI_NUTRIENTS, f"dri: nutrient {r['nutrient']}")
-        name, unit = DRI_NUTRIENTS[r["nutrient"]]
+        check(r["nutrient"] in DRI_NUTRIENTS or r["nutrient"] in DRI_APPENDED,
+              f"dri: nutrient {r['nutrient']}")
+        name, unit = (DRI_NUTRIENTS.get(r["nutrient"])
+                      or DRI_APPENDED[r["nutrient"]])
         check(r["unit"] == unit + "/d", f"dri: unit {r['unit']} for {name}")
         check(r["sex"] in ("male", "female", "both"), f"dri: sex {r['sex']}")
         check(r["life_stage"] in STAGES, f"dri: stage {r['life_stage']}")
-        check(r["dri_type"] in ("RDA", "AI"), f"dri: type {r['dri_type']}")
+        # an upper limit (UL) only for the nutrients appended
+        check(r["dri_type"] in ("RDA", "AI") or (
+            r["dri_type"] == "UL" and r["nutrient"] in DRI_APPENDED),
+            f"dri: type {r['dri_type']} for {r['nutrient']}")
         if r["source"] == "nutriR_dris_2020":
             src = SRC_IOM
         elif r["source"].startswith("NASEM_2019"):
@@ -898,7 +973,8 @@ def build(shared, here, st):
         for c in ("age_min_y", "age_max_y_excl", "value"):
             check(re.fullmatch(r"\d+(\.\d+)?", r[c]) is not None,
                   f"dri: {c} {r[c]!r}")
-        targets.append({"nutrient": name, "unit": unit, "sex": r["sex"],
+        (appended if r["nutrient"] in DRI_APPENDED else targets).append({
+                        "nutrient": name, "unit": unit, "sex": r["sex"],
                         "stage": STAGES[r["life_stage"]],
                         "age_min_y": r["age_min_y"],
                         "age_max_y_excl": r["age_max_y_excl"],
@@ -919,6 +995,7 @@ def build(shared, here, st):
         targets.append({"nutrient": "protein", "unit": "g", "sex": sex,
                         "stage": stage, "age_min_y": lo, "age_max_y_excl": hi,
                         "type": typ, "value": val, "source": SRC_PROTEIN})
+    targets.extend(appended)
     check_targets(targets)
     staples = check_staples(here, foods, portions)
     plan_foods = check_plan_foods(here, foods, portions)
@@ -1111,8 +1188,9 @@ def check_targets(targets):
         combos += [(sex, "none", a) for a in ages(0, 130)]
     for stage in ("pregnant", "lactating"):
         combos += [("female", stage, a) for a in ages(14, 50)]
-    for nut in ("b12", "ala", "potassium", "protein"):
-        rows = [t for t in targets if t["nutrient"] == nut]
+    for nut in ("b12", "ala", "potassium", "protein", "folate", "b6"):
+        rows = [t for t in targets if t["nutrient"] == nut
+                and t["type"] != "UL"]
         for sex, stage, age in combos:
             hits = [t for t in rows
                     if t["stage"] == stage and t["sex"] in (sex, "both")
@@ -1121,15 +1199,18 @@ def check_targets(targets):
             check(len(hits) == 1,
                   f"targets: {nut} {sex} {stage} age {float(age):.3f}y "
                   f"matches {len(hits)} rows")
-    # epa_dha: no overlaps either (gaps allowed: none below 0.5 y)
-    rows = [t for t in targets if t["nutrient"] == "epa_dha"]
-    for sex, stage, age in combos:
-        hits = [t for t in rows
-                if t["stage"] == stage and t["sex"] in (sex, "both")
-                and Fraction(t["age_min_y"]) <= age
-                < Fraction(t["age_max_y_excl"])]
-        check(len(hits) <= 1, f"targets: epa_dha overlap at {sex} {stage} "
-                              f"{float(age):.3f}")
+    # epa_dha and the upper limits: no overlaps either (gaps allowed: none
+    # below 0.5 y; no UL for infants)
+    for nut, typ in (("epa_dha", "guidance"), ("folic_acid", "UL"), ("b6", "UL")):
+        rows = [t for t in targets if t["nutrient"] == nut and t["type"] == typ]
+        check(rows != [], f"targets: no {typ} row for {nut}")
+        for sex, stage, age in combos:
+            hits = [t for t in rows
+                    if t["stage"] == stage and t["sex"] in (sex, "both")
+                    and Fraction(t["age_min_y"]) <= age
+                    < Fraction(t["age_max_y_excl"])]
+            check(len(hits) <= 1, f"targets: {nut} {typ} overlap at {sex} "
+                                  f"{stage} {float(age):.3f}")
 
 
 def fmt(n):
@@ -1187,7 +1268,10 @@ def main():
     ap.add_argument("--shared",
                     default=os.path.join(here, "..", "..", "shared", "data"))
     ap.add_argument("--out", default=here)
+    ap.add_argument("--table", default=NUTRIENT_H,
+                    help="the nutrient table (src/core/nutrient.h)")
     a = ap.parse_args()
+    use_table(read_nutrient_table(a.table))
     shared = os.path.normpath(a.shared)
     out = os.path.normpath(a.out)
     os.makedirs(out, exist_ok=True)
@@ -1293,11 +1377,16 @@ def main():
                        if p["food_id"].startswith("label:"))
     n_epa = sum(1 for t in targets if t["nutrient"] == "epa_dha")
     n_protein = sum(1 for t in targets if t["nutrient"] == "protein")
+    n_new = sum(1 for t in targets if t["nutrient"] in
+                {v[0] for v in DRI_APPENDED.values()})
     text = read_template(here, "README.in").format(
         n_foods=fmt(len(foods)), n_sr=fmt(n_sr), n_fn=fmt(n_fn),
         n_label=n_label, n_port=fmt(len(portions)), n_port_sr=fmt(n_port_sr),
         n_port_fn=fmt(n_port_fn), n_port_label=n_port_label,
-        n_targets=len(targets), n_targets_dri=len(targets) - n_epa - n_protein,
+        n_targets=len(targets),
+        n_targets_dri=len(targets) - n_epa - n_protein - n_new,
+        n_targets_new=n_new, folic_from_total=st.folic_from_total,
+        dfe_worked=st.dfe_worked_out,
         n_targets_epa=n_epa, n_targets_protein=n_protein,
         src_protein=SRC_PROTEIN, n_drop_nofood=len(st.dropped_nofood),
         ala_851=fmt(st.ala_851), ala_619=fmt(st.ala_619),

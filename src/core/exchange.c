@@ -149,8 +149,8 @@ static const struct col_spec journal_cols[J_COUNT] = {
 };
 
 static const char sql_export[] =
-	"SELECT e.day, e.meal, f.source, f.code, f.name, e.amount, e.mg, e.planned, "
-	NT_FOOD_READ_VALUES_OF("f") ", f.ala_estimated"
+	"SELECT e.day, e.meal, f.source, f.code, f.name, e.amount, e.mg, e.planned"
+	NT_FOOD_READ_VALUES_F ", f.ala_estimated"
 	" FROM entries e JOIN foods f ON f.id = e.food"
 	" WHERE e.day BETWEEN ?1 AND ?2 ORDER BY e.day, e.meal, e.id";
 
@@ -597,7 +597,7 @@ static const char sql_xfoods_create[] =
 static const char sql_xfoods_drop[] = "DROP TABLE IF EXISTS temp.stage_import_foods";
 static const char sql_xfood[] =
 	"INSERT INTO temp.stage_import_foods(idx, name, grp, basis, portion_unit, portion_grams,"
-	" partial, ala_estimated, contains, class, " NT_FOOD_VALUE_COLUMNS ")"
+	" partial, ala_estimated, contains, class" NT_FOOD_VALUE_COLUMNS ")"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
 	" ?18, ?19)";
 static const char sql_max_food[] = "SELECT coalesce(max(id), 0) FROM foods";
@@ -638,9 +638,9 @@ static const char sql_xfoods_number[] =
 	" FROM (SELECT idx, row_number() OVER (ORDER BY idx) AS k FROM temp.stage_import_foods"
 	"  WHERE id IS NULL) AS r WHERE t.idx = r.idx";
 static const char sql_xfoods_insert[] =
-	"INSERT INTO foods(source, code, name, grp, ala_estimated, contains, partial, basis, class, "
+	"INSERT INTO foods(source, code, name, grp, ala_estimated, contains, partial, basis, class"
 	NT_FOOD_VALUE_COLUMNS ")"
-	" SELECT ?1, code, name, grp, ala_estimated, contains, partial, basis, class, "
+	" SELECT ?1, code, name, grp, ala_estimated, contains, partial, basis, class"
 	NT_FOOD_VALUE_COLUMNS " FROM temp.stage_import_foods WHERE id IS NULL ORDER BY idx";
 static const char sql_xfoods_created[] =
 	"UPDATE temp.stage_import_foods AS t SET id = f.id, created = 1 FROM foods f"
@@ -804,7 +804,7 @@ out:
 /* ---- custom foods: export ---- */
 
 static const char sql_foods_export[] =
-	"SELECT f.id, f.code, f.name, f.grp, " NT_FOOD_VALUE_COLUMNS ","
+	"SELECT f.id, f.code, f.name, f.grp" NT_FOOD_VALUE_COLUMNS ","
 	" coalesce(t.contains, f.contains)"
 	" FROM foods f LEFT JOIN food_tags t ON t.food = f.id"
 	" WHERE f.source = 'custom' ORDER BY CAST(f.code AS INTEGER), f.code";
@@ -1201,7 +1201,7 @@ static const char sql_foods_drop[] =
 	"DROP TABLE IF EXISTS temp.stage_custom_rank; DROP TABLE IF EXISTS temp.stage_food_pairs;"
 	"DROP TABLE IF EXISTS temp.stage_new_codes;";
 static const char sql_stage_food[] =
-	"INSERT INTO temp.stage_foods(seq, code, name, grp, tags, class, " NT_FOOD_VALUE_COLUMNS ")"
+	"INSERT INTO temp.stage_foods(seq, code, name, grp, tags, class" NT_FOOD_VALUE_COLUMNS ")"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 static const char sql_stage_portion[] =
 	"INSERT INTO temp.stage_food_portions(seq, n, amount, unit, grams)"
@@ -1275,7 +1275,7 @@ static const char sql_apply_tags[] =
 	" WHERE p.changed AND (coalesce(t.contains, f.contains) & ?1) <> r.tags"
 	" ON CONFLICT(food) DO UPDATE SET contains = excluded.contains";
 static const char sql_apply_new[] =
-	"INSERT INTO foods(source, code, name, grp, class, " NT_FOOD_VALUE_COLUMNS ")"
+	"INSERT INTO foods(source, code, name, grp, class" NT_FOOD_VALUE_COLUMNS ")"
 	" SELECT 'custom', c.code, r.name, r.grp, r.class, r.energy_kcal, r.protein_g, r.b12_ug,"
 	" r.b12_added_ug, r.ala_g, r.epa_g, r.dha_g, r.dpa_g, r.potassium_mg"
 	" FROM temp.stage_new_codes c JOIN temp.stage_foods r ON r.seq = c.seq ORDER BY c.seq;"

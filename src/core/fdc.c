@@ -80,7 +80,7 @@ nt_dataset_add_name(char *list, size_t n, const char *s)
 }
 
 static const char sql_old_food[] =
-	"SELECT id, name, grp, also, keywords, ala_estimated, contains, partial, "
+	"SELECT id, name, grp, also, keywords, ala_estimated, contains, partial"
 	NT_FOOD_VALUE_COLUMNS " FROM foods WHERE source = ?1 AND code = ?2";
 static const char sql_old_portions[] =
 	"SELECT amount, unit, grams FROM portions WHERE food = ?1 ORDER BY seq";
@@ -102,7 +102,7 @@ static const char sql_ds_drop[] =
 	"DROP TABLE IF EXISTS temp.stage_ds_foods; DROP TABLE IF EXISTS temp.stage_ds_portions;";
 static const char sql_ds_food[] =
 	"INSERT INTO temp.stage_ds_foods(seq, source, code, name, grp, also, keywords,"
-	" ala_estimated, contains, existed, " NT_FOOD_VALUE_COLUMNS ", class)"
+	" ala_estimated, contains, existed" NT_FOOD_VALUE_COLUMNS ", class)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
 	" ?19, ?20)";
 static const char sql_ds_portion[] =
@@ -118,7 +118,7 @@ static const char sql_ds_portion[] =
  */
 static const char sql_ds_merge[] =
 	"INSERT INTO foods(source, code, name, grp, also, keywords, ala_estimated, contains,"
-	" partial, " NT_FOOD_VALUE_COLUMNS ", class)"
+	" partial" NT_FOOD_VALUE_COLUMNS ", class)"
 	" SELECT source, code, name, grp, also, keywords, ala_estimated, contains, 0,"
 	" " NT_FOOD_VALUE_COLUMNS ", class FROM temp.stage_ds_foods WHERE true ORDER BY seq"
 	" ON CONFLICT(source, code) DO UPDATE SET name = excluded.name, grp = excluded.grp,"

@@ -130,7 +130,7 @@ nt_food_resolve(struct nt_store *s, const char *text, long long *id,
 }
 
 static const char sql_food[] =
-	"SELECT source, code, name, grp, also, ala_estimated, " NT_FOOD_READ_VALUES_OF("foods")
+	"SELECT source, code, name, grp, also, ala_estimated" NT_FOOD_READ_VALUES_FOODS
 	", partial,"
 	" max(class, 0),"
 	" (SELECT c.id FROM superseded s JOIN foods c ON c.id = s.current WHERE s.food = ?1),"
@@ -266,8 +266,8 @@ static const char sql_next_custom[] =
 	"SELECT coalesce(max(CAST(code AS INTEGER)), 0) + 1 FROM foods"
 	" WHERE source = 'custom'";
 static const char sql_insert_custom[] =
-	"INSERT INTO foods(source, code, name, grp, " NT_FOOD_VALUE_COLUMNS ")"
-	" VALUES ('custom', ?1, ?2, 'Custom foods', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+	"INSERT INTO foods(source, code, name, grp" NT_FOOD_VALUE_COLUMNS ")"
+	" VALUES ('custom', ?1, ?2, 'Custom foods'" NT_FOOD_VALUE_PARAMS ")";
 const char *
 nt_food_ala_basis(const struct nt_food *f)
 {

@@ -59,14 +59,29 @@ struct nt_food {
 
 /*
  * The foods table's value columns in enum nt_measure order (NT_ENERGY ..
- * NT_POTASSIUM), for modules that select them.
+ * NT_STORED_COUNT - 1), generated from the nutrient table (nutrient.h) as
+ * string literals for SQL.  Each item starts with ", ", so a list follows
+ * a fixed column: "SELECT id" NT_FOOD_VALUE_COLUMNS.  A module with a list
+ * of another shape expands NT_STORED_LIST with a macro of its own.
  */
-#define NT_FOOD_VALUE_COLUMNS \
-	"energy_kcal, protein_g, b12_ug, b12_added_ug, ala_g, epa_g, dha_g, dpa_g, potassium_mg"
-/* The same, of the foods row aliased `t` (a string literal): "f". */
-#define NT_FOOD_VALUE_COLUMNS_OF(t) \
-	t ".energy_kcal, " t ".protein_g, " t ".b12_ug, " t ".b12_added_ug, " t ".ala_g, " \
-	t ".epa_g, " t ".dha_g, " t ".dpa_g, " t ".potassium_mg"
+#define NT_FOOD_COL_(id, name, unit, dec, label, col, ...) ", " col
+#define NT_FOOD_VALUE_COLUMNS NT_STORED_LIST(NT_FOOD_COL_)
+/* The same of the foods row aliased f: ", f.energy_kcal, ...". */
+#define NT_FOOD_COL_F_(id, name, unit, dec, label, col, ...) ", f." col
+#define NT_FOOD_VALUE_COLUMNS_F NT_STORED_LIST(NT_FOOD_COL_F_)
+/* Their definitions, for a table of one's own: ", energy_kcal REAL, ...". */
+#define NT_FOOD_DEF_(id, name, unit, dec, label, col, ...) ", " col " REAL"
+#define NT_FOOD_VALUE_DEFS NT_STORED_LIST(NT_FOOD_DEF_)
+/*
+ * One parameter per value column: ", ?, ?, ...".  SQLite numbers a bare ?
+ * one past the largest number used before it, so after ?1 .. ?k these are
+ * ?k+1 .. ?k+NT_STORED_COUNT; put any later parameter before them.
+ */
+#define NT_FOOD_PARAM_(...) ", ?"
+#define NT_FOOD_VALUE_PARAMS NT_STORED_LIST(NT_FOOD_PARAM_)
+/* An upsert's ", energy_kcal = excluded.energy_kcal, ...". */
+#define NT_FOOD_EXCLUDED_(id, name, unit, dec, label, col, ...) ", " col " = excluded." col
+#define NT_FOOD_VALUE_EXCLUDED NT_STORED_LIST(NT_FOOD_EXCLUDED_)
 
 /*
  * The group that makes a food a supplement (bundled, or the user's own
@@ -86,11 +101,11 @@ struct nt_food {
 #define NT_FOOD_READ(t, col) \
 	"(CASE WHEN " t ".grp = '" NT_FOOD_SUPPLEMENTS "' THEN coalesce(" t "." col ", 0)" \
 	" ELSE " t "." col " END)"
-#define NT_FOOD_READ_VALUES_OF(t) \
-	NT_FOOD_READ(t, "energy_kcal") ", " NT_FOOD_READ(t, "protein_g") ", " \
-	NT_FOOD_READ(t, "b12_ug") ", " NT_FOOD_READ(t, "b12_added_ug") ", " \
-	NT_FOOD_READ(t, "ala_g") ", " NT_FOOD_READ(t, "epa_g") ", " NT_FOOD_READ(t, "dha_g") ", " \
-	NT_FOOD_READ(t, "dpa_g") ", " NT_FOOD_READ(t, "potassium_mg")
+/* Each value column so read, of the row aliased f (or foods): ", (CASE ...), ...". */
+#define NT_FOOD_READ_F_(id, name, unit, dec, label, col, ...) ", " NT_FOOD_READ("f", col)
+#define NT_FOOD_READ_VALUES_F NT_STORED_LIST(NT_FOOD_READ_F_)
+#define NT_FOOD_READ_FOODS_(id, name, unit, dec, label, col, ...) ", " NT_FOOD_READ("foods", col)
+#define NT_FOOD_READ_VALUES_FOODS NT_STORED_LIST(NT_FOOD_READ_FOODS_)
 
 /*
  * The nominal weight of one basis unit of a food imported without a weight

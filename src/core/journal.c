@@ -149,8 +149,8 @@ nt_journal_add(struct nt_store *s, long day, enum nt_meal meal, long long food_i
 }
 
 #define ENTRY_SELECT \
-	"SELECT e.id, e.day, e.meal, e.food, f.source, f.code, f.name, e.amount, e.mg, " \
-	NT_FOOD_READ_VALUES_OF("f") ", e.planned, f.grp = '" NT_FOOD_SUPPLEMENTS "', f.partial," \
+	"SELECT e.id, e.day, e.meal, e.food, f.source, f.code, f.name, e.amount, e.mg" \
+	NT_FOOD_READ_VALUES_F ", e.planned, f.grp = '" NT_FOOD_SUPPLEMENTS "', f.partial," \
 	" f.basis IS NOT NULL, f.ala_estimated" \
 	" FROM entries e JOIN foods f ON f.id = e.food"
 
@@ -326,7 +326,7 @@ nt_journal_day(struct nt_store *s, long day, struct nt_entry_list *out, struct n
 }
 
 static const char sql_range[] =
-	"SELECT e.day, e.meal, e.mg, " NT_FOOD_READ_VALUES_OF("f") ", f.partial,"
+	"SELECT e.day, e.meal, e.mg" NT_FOOD_READ_VALUES_F ", f.partial,"
 	" f.ala_estimated FROM entries e JOIN foods f ON f.id = e.food"
 	" WHERE e.day BETWEEN ?1 AND ?2 AND NOT e.planned ORDER BY e.day";
 

@@ -8,19 +8,22 @@
 
 #include "nutrient.h"
 
-static const struct {
-	const char *name, *unit, *label;
-	int decimals;
-} measures[NT_MEASURE_COUNT] = {
-#define NT_X(id, name, unit, dec, label) [NT_##id] = {name, unit, label, dec},
+static const struct nt_measure_info measures[NT_MEASURE_COUNT] = {
+#define NT_X(id, name_, unit_, dec, label_, col, sr_, fdc_, g, max, dri_, show_, pos_)     \
+	[NT_##id] = {.name = name_, .unit = unit_, .decimals = dec, .label = label_,          \
+	             .column = col, .sr = sr_, .fdc = fdc_, .grams = g, .max100 = max,        \
+	             .dri = dri_, .show = show_, .pos = pos_},
 	NT_MEASURE_LIST(NT_X)
 #undef NT_X
 };
 
+const struct nt_measure_info *nt_measure_info(enum nt_measure m) { return &measures[m]; }
 const char *nt_measure_name(enum nt_measure m) { return measures[m].name; }
 const char *nt_measure_unit(enum nt_measure m) { return measures[m].unit; }
 const char *nt_measure_label(enum nt_measure m) { return measures[m].label; }
+const char *nt_measure_column(enum nt_measure m) { return measures[m].column; }
 int nt_measure_decimals(enum nt_measure m) { return measures[m].decimals; }
+double nt_measure_max_per100(enum nt_measure m) { return measures[m].max100; }
 
 int
 nt_measure_by_name(const char *name)
@@ -31,47 +34,40 @@ nt_measure_by_name(const char *name)
 	return -1;
 }
 
-double
-nt_measure_max_per100(enum nt_measure m)
+int
+nt_measure_by_column(const char *column)
 {
-	switch (m) {
-	case NT_ENERGY:
-		return 1000;
-	case NT_PROTEIN:
-	case NT_ALA:
-	case NT_EPA:
-	case NT_DHA:
-	case NT_DPA:
-		return 100;
-	case NT_B12:
-	case NT_B12_ADDED:
-		return 100000;
-	case NT_POTASSIUM:
-		return 55000;
-	default:
-		return NAN;
-	}
+	for (int m = 0; m < NT_MEASURE_COUNT; m++)
+		if (!strcmp(measures[m].column, column))
+			return m;
+	return -1;
+}
+
+size_t
+nt_measures_shown(unsigned show, enum nt_measure out[NT_MEASURE_COUNT])
+{
+	size_t n = 0;
+
+	/* by pos: positions are distinct and small (a unit test holds them so) */
+	for (int pos = 0; pos <= NT_MEASURE_COUNT; pos++)
+		for (int m = 0; m < NT_MEASURE_COUNT; m++)
+			if (measures[m].pos == pos && (measures[m].show & show))
+				out[n++] = (enum nt_measure)m;
+	return n;
 }
 
 int
 nt_per100_impossible(const double per100[NT_STORED_COUNT])
 {
-	static const struct {
-		enum nt_measure m;
-		double grams; /* of one unit of the measure */
-	} weighed[] = {
-		{NT_PROTEIN, 1}, {NT_ALA, 1}, {NT_EPA, 1}, {NT_DHA, 1}, {NT_DPA, 1},
-		{NT_POTASSIUM, 1e-3}, {NT_B12, 1e-6},
-	};
 	double g = 0;
 
 	for (int m = 0; m < NT_STORED_COUNT; m++)
 		if (m != NT_B12 && m != NT_B12_ADDED && nt_known(per100[m]) &&
-		    per100[m] > nt_measure_max_per100((enum nt_measure)m))
+		    per100[m] > measures[m].max100)
 			return m;
-	for (size_t i = 0; i < sizeof weighed / sizeof *weighed; i++)
-		if (nt_known(per100[weighed[i].m]))
-			g += per100[weighed[i].m] * weighed[i].grams;
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		if (measures[m].grams > 0 && nt_known(per100[m]))
+			g += per100[m] * measures[m].grams;
 	/* a little over 100 g is rounding in a label's or a dataset's figures */
 	return g > 100.5 ? NT_MEASURE_COUNT : -1;
 }

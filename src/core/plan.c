@@ -31,7 +31,7 @@ static const double meal_share_hi[NT_MEAL_COUNT] = {0.35, 0.40, 0.45, 0.20};
 /* The bundled meal foods that fit the diet; values from column 14. */
 static const char sql_plan_foods[] =
 	"SELECT f.id, f.source, f.code, f.name, pf.role, pf.meals, p.amount, p.unit, p.grams,"
-	" pf.step, pf.lo, pf.hi, f.partial, f.ala_estimated, " NT_FOOD_READ_VALUES_OF("f")
+	" pf.step, pf.lo, pf.hi, f.partial, f.ala_estimated" NT_FOOD_READ_VALUES_F
 	" FROM plan_foods pf JOIN foods f ON f.id = pf.food"
 	" JOIN portions p ON p.food = pf.food AND p.seq = pf.portion_seq"
 	" WHERE " NT_DIET_ALLOWED_SQL " AND (" NT_ADVICE_SQL " OR (pf.role = 'supplement' AND"
@@ -46,8 +46,8 @@ static const char sql_plan_foods[] =
  */
 static const char sql_your_foods[] =
 	"SELECT f.id, f.source, f.code, f.name, f.grp, e.amount, e.mg, l.meals, l.n, f.partial,"
-	" (SELECT role FROM plan_foods WHERE food = f.id), f.class, f.ala_estimated, "
-	NT_FOOD_READ_VALUES_OF("f")
+	" (SELECT role FROM plan_foods WHERE food = f.id), f.class, f.ala_estimated"
+	NT_FOOD_READ_VALUES_F
 	" FROM (SELECT food, max(id) AS last, count(*) AS n, sum(DISTINCT 1 << meal) AS meals"
 	"       FROM (SELECT id, food, meal FROM entries WHERE planned = 0"
 	"             ORDER BY id DESC LIMIT 1000) GROUP BY food) l"

@@ -29,14 +29,16 @@ static const char sql_servings[] = "UPDATE recipes SET servings = ?2 WHERE food 
 /* the ingredients with their values and effective tags */
 static const char sql_items[] =
 	"SELECT i.id, i.food, f.source, f.code, f.name, i.amount, i.mg, "
-	"  coalesce((SELECT contains FROM food_tags WHERE food = f.id), f.contains), f.partial, "
-	NT_FOOD_READ_VALUES_OF("f") ", f.ala_estimated"
+	"  coalesce((SELECT contains FROM food_tags WHERE food = f.id), f.contains), f.partial"
+	NT_FOOD_READ_VALUES_F ", f.ala_estimated"
 	" FROM recipe_items i JOIN foods f ON f.id = i.food WHERE i.recipe = ?1 ORDER BY i.id";
 #define ITEM_VALUES 9
+/* ?5 .. ?4 + NT_STORED_COUNT: the values per 100 g, in measure order */
+#define SET_VALUE_(id, name, unit, dec, label, col, ...) ", " col " = ?"
 static const char sql_store_values[] =
-	"UPDATE foods SET energy_kcal = ?2, protein_g = ?3, b12_ug = ?4, b12_added_ug = ?5,"
-	" ala_g = ?6, epa_g = ?7, dha_g = ?8, dpa_g = ?9, potassium_mg = ?10, contains = ?11,"
-	" partial = ?12, ala_estimated = ?13 WHERE id = ?1";
+	"UPDATE foods SET contains = ?2, partial = ?3, ala_estimated = ?4"
+	NT_STORED_LIST(SET_VALUE_) " WHERE id = ?1";
+#undef SET_VALUE_
 static const char sql_clear_portions[] = "DELETE FROM portions WHERE food = ?1";
 static const char sql_portion[] =
 	"INSERT INTO portions(food, seq, amount, unit, grams) VALUES (?1, ?2, 1, ?3, ?4)";
@@ -121,14 +123,14 @@ recompute(struct nt_store *s, long long recipe, struct nt_err *err)
 	nt_stmt_bind_int(st, 1, recipe);
 	for (int m = 0; m < NT_STORED_COUNT; m++) {
 		/* grams of nutrient per 100 g of the whole recipe */
-		nt_stmt_bind_double(st, 2 + m, total && known[m] ? sum[m] * 100000.0 / (double)total
+		nt_stmt_bind_double(st, 5 + m, total && known[m] ? sum[m] * 100000.0 / (double)total
 		                                                   : NT_UNKNOWN);
 		if (known[m] && missing[m])
 			partial |= 1u << m;
 	}
-	nt_stmt_bind_int(st, 11, tags & NT_TAG_ALL);
-	nt_stmt_bind_int(st, 12, partial & ((1u << NT_STORED_COUNT) - 1));
-	nt_stmt_bind_int(st, 13, ala_estimated);
+	nt_stmt_bind_int(st, 2, tags & NT_TAG_ALL);
+	nt_stmt_bind_int(st, 3, partial & ((1u << NT_STORED_COUNT) - 1));
+	nt_stmt_bind_int(st, 4, ala_estimated);
 	if ((rc = nt_stmt_run(st, err)))
 		return (enum nt_status)rc;
 

@@ -287,8 +287,8 @@ static const char *const sql_top[NT_MEASURE_COUNT][2] = {
 };
 /* What is shown of a food the ranking chose (the ranking reads ids only). */
 static const char sql_top_food[] =
-	"SELECT f.id, f.source, f.code, f.name, p.amount, p.unit, p.grams, "
-	NT_FOOD_VALUE_COLUMNS_OF("f") ", f.ala_estimated"
+	"SELECT f.id, f.source, f.code, f.name, p.amount, p.unit, p.grams"
+	NT_FOOD_VALUE_COLUMNS_F ", f.ala_estimated"
 	" FROM foods f JOIN everyday_portion e ON e.food = f.id"
 	" JOIN portions p ON p.food = e.food AND p.seq = e.seq WHERE f.id = ?1";
 static const char sql_top_personal[] =

@@ -88,7 +88,7 @@ _Static_assert(2 * HISTORY_ENTRIES <= HISTORY_SLOTS, "history table at most half
 static const char sql_history[] =
 	"SELECT food FROM entries ORDER BY id DESC LIMIT " STR(HISTORY_ENTRIES);
 static const char sql_hit[] =
-	"SELECT source, code, name, grp, " NT_FOOD_READ_VALUES_OF("foods")
+	"SELECT source, code, name, grp" NT_FOOD_READ_VALUES_FOODS
 	", basis, ala_estimated FROM foods WHERE id = ?1";
 /*
  * A food's portions in order: the first household measure is chosen in C

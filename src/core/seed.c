@@ -100,12 +100,17 @@ nt_seed_find_dir(char *buf, size_t n, struct nt_err *err)
 
 /* ---- foods.csv ---- */
 
+/* foods.csv's columns: these, then a value column per stored measure */
+#define FOOD_VALUE_COL_(id, name, unit, dec, label, col, ...) col,
 static const char *const food_cols[] = {
-	"id", "name", "group", "also", "keywords", "ala_from_18_3",
-	"energy_kcal", "protein_g", "b12_ug", "b12_added_ug", "ala_g", "epa_g",
-	"dha_g", "dpa_g", "potassium_mg", "contains",
+	"id", "name", "group", "also", "keywords", "ala_from_18_3", "contains",
+	NT_STORED_LIST(FOOD_VALUE_COL_)
 };
-#define COL_CONTAINS 15
+#undef FOOD_VALUE_COL_
+#define COL_CONTAINS 6
+#define COL_VALUES 7
+_Static_assert(sizeof food_cols / sizeof *food_cols == COL_VALUES + NT_STORED_COUNT,
+               "foods.csv: a column per stored measure");
 #define N_FOOD_COLS (sizeof food_cols / sizeof *food_cols)
 
 struct load {
@@ -167,17 +172,13 @@ split_ref(const struct nt_csv_row *row, int col, char *source, char *code,
 }
 
 static const char sql_upsert_food[] =
-	"INSERT INTO foods(source, code, name, grp, also, keywords, ala_estimated, "
-	NT_FOOD_VALUE_COLUMNS ", contains)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+	"INSERT INTO foods(source, code, name, grp, also, keywords, ala_estimated, contains"
+	NT_FOOD_VALUE_COLUMNS ")"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8" NT_FOOD_VALUE_PARAMS ")" /* values: ?9 on */
 	" ON CONFLICT(source, code) DO UPDATE SET name = excluded.name, grp = excluded.grp,"
 	" contains = excluded.contains, class = -1,"
 	" also = excluded.also, keywords = excluded.keywords,"
-	" ala_estimated = excluded.ala_estimated, energy_kcal = excluded.energy_kcal,"
-	" protein_g = excluded.protein_g, b12_ug = excluded.b12_ug,"
-	" b12_added_ug = excluded.b12_added_ug, ala_g = excluded.ala_g,"
-	" epa_g = excluded.epa_g, dha_g = excluded.dha_g, dpa_g = excluded.dpa_g,"
-	" potassium_mg = excluded.potassium_mg"
+	" ala_estimated = excluded.ala_estimated" NT_FOOD_VALUE_EXCLUDED
 	" RETURNING id";
 static const char sql_seen[] = "INSERT OR IGNORE INTO temp.seed_seen(id) VALUES (?1)";
 
@@ -206,9 +207,9 @@ food_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 		nt_stmt_bind_text(st, 2 + i, row->field[ld->col[i]]);
 	nt_stmt_bind_int(st, 7, !strcmp(row->field[ld->col[5]], "1"));
 	for (int m = 0; m < NT_STORED_COUNT; m++) {
-		if ((rc = value_cell(row, ld->col[6 + m], &v, err)))
+		if ((rc = value_cell(row, ld->col[COL_VALUES + m], &v, err)))
 			return rc;
-		nt_stmt_bind_double(st, 8 + m, v);
+		nt_stmt_bind_double(st, 9 + m, v);
 	}
 	{
 		unsigned tags;
@@ -219,7 +220,7 @@ food_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 			return nt_csv_fail(err, row, (size_t)ld->col[COL_CONTAINS] + 1,
 			                   "unknown tag '%s'", bad);
 		}
-		nt_stmt_bind_int(st, 17, tags);
+		nt_stmt_bind_int(st, 8, tags);
 	}
 	if (nt_stmt_step(st, err) != 1)
 		return err->status ? err->status : NT_ERR_DB;

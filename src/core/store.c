@@ -235,6 +235,15 @@ static const char *const migrations[NT_SCHEMA_VERSION] = {
 	"  nutrient TEXT NOT NULL, from_day INTEGER NOT NULL,"
 	"  min REAL CHECK(min >= 0), max REAL CHECK(max >= 0),"
 	"  PRIMARY KEY(nutrient, from_day)) WITHOUT ROWID;",
+
+	/* 7 -> 8 (issue 12): folate, as dietary folate equivalents and its two
+	 * parts, and vitamin B6 (nutrient.h's rows after potassium) */
+	"ALTER TABLE foods ADD COLUMN folate_dfe_ug REAL;"
+	"ALTER TABLE foods ADD COLUMN folic_acid_ug REAL;"
+	"ALTER TABLE foods ADD COLUMN food_folate_ug REAL;"
+	"ALTER TABLE foods ADD COLUMN b6_mg REAL;"
+	/* the bundled data gains columns and targets: load it again */
+	"DELETE FROM meta WHERE key = 'data_version';",
 };
 
 /* The directory part of path into buf: "." when there is none. */

@@ -15,7 +15,7 @@
 struct nt_store; /* opaque: one open database */
 struct nt_stmt;  /* opaque: a prepared statement owned by the store */
 
-#define NT_SCHEMA_VERSION 7
+#define NT_SCHEMA_VERSION 8
 
 /*
  * The default database path: $XDG_DATA_HOME/nutrack/nutrack.db, or

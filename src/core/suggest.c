@@ -15,8 +15,8 @@
 
 /* The bundled staples of a nutrient for a diet, with their everyday portion. */
 static const char sql_staples[] =
-	"SELECT f.id, f.source, f.code, f.name, p.amount, p.unit, p.grams, s.note, "
-	NT_FOOD_READ_VALUES_OF("f")
+	"SELECT f.id, f.source, f.code, f.name, p.amount, p.unit, p.grams, s.note"
+	NT_FOOD_READ_VALUES_F
 	" FROM staples s JOIN foods f ON f.id = s.food"
 	" JOIN portions p ON p.food = s.food AND p.seq = s.portion_seq"
 	" WHERE s.nutrient = ?1 AND (s.diets & ?2) != 0 AND " NT_DIET_ALLOWED_SQL;
@@ -39,7 +39,7 @@ _Static_assert(NT_CLASS_SUPPLEMENT == 256, "EATEN_ADVICE_SQL names NT_CLASS_SUPP
  */
 static const char sql_eaten[] =
 	"SELECT f.id, f.source, f.code, f.name, e.amount, e.mg, o.source || ':' || o.code,"
-	" s.current IS NOT NULL, " NT_FOOD_READ_VALUES_OF("f")
+	" s.current IS NOT NULL" NT_FOOD_READ_VALUES_F
 	" FROM (SELECT food, max(id) AS last FROM"
 	"       (SELECT id, food FROM entries WHERE planned = 0 ORDER BY id DESC LIMIT 1000)"
 	"       GROUP BY food) l"

@@ -10,10 +10,11 @@
 #include "store.h"
 #include "target.h"
 
+/* A target (?5 = 0: RDA, AI, guidance) or an upper limit (?5 = 1: UL). */
 static const char sql_target[] =
 	"SELECT value, type, source FROM targets"
 	" WHERE nutrient = ?1 AND stage = ?2 AND (sex = ?3 OR sex = 'both')"
-	"   AND ?4 >= age_min AND ?4 < age_max"
+	"   AND ?4 >= age_min AND ?4 < age_max AND (type = 'UL') = ?5"
 	" ORDER BY sex = 'both' LIMIT 1";
 
 /* No target, no limit, nothing set by the user. */
@@ -24,7 +25,7 @@ target_none(struct nt_target *t)
 }
 
 static enum nt_status
-lookup(struct nt_store *s, const char *nutrient, const struct nt_profile *p,
+lookup(struct nt_store *s, const char *nutrient, const struct nt_profile *p, bool ul,
        struct nt_target *out, struct nt_err *err)
 {
 	struct nt_stmt *st = nt_store_stmt(s, sql_target, err);
@@ -36,16 +37,24 @@ lookup(struct nt_store *s, const char *nutrient, const struct nt_profile *p,
 	nt_stmt_bind_text(st, 2, nt_stage_name(p->stage));
 	nt_stmt_bind_text(st, 3, nt_sex_name(p->sex));
 	nt_stmt_bind_double(st, 4, p->age_y);
+	nt_stmt_bind_int(st, 5, ul);
 	if ((rc = nt_stmt_step(st, err)) < 0)
 		return err->status;
 	if (rc == 0)
 		return nt_err_set(err, NT_ERR_NOTFOUND,
-		                  "no %s target for a %g-year-old %s (%s)", nutrient, p->age_y,
-		                  nt_sex_name(p->sex), nt_stage_name(p->stage));
-	target_none(out);
-	out->value = nt_stmt_double(st, 0);
-	snprintf(out->type, sizeof out->type, "%s", nt_stmt_text(st, 1));
-	snprintf(out->source, sizeof out->source, "%s", nt_stmt_text(st, 2));
+		                  "no %s %s for a %g-year-old %s (%s)", nutrient,
+		                  ul ? "upper limit" : "target", p->age_y, nt_sex_name(p->sex),
+		                  nt_stage_name(p->stage));
+	if (ul) { /* the DRI's upper limit, kept with the target found before */
+		out->limit = nt_stmt_double(st, 0);
+		out->dri_limit = true;
+		snprintf(out->limit_source, sizeof out->limit_source, "%s", nt_stmt_text(st, 2));
+	} else {
+		target_none(out);
+		out->value = nt_stmt_double(st, 0);
+		snprintf(out->type, sizeof out->type, "%s", nt_stmt_text(st, 1));
+		snprintf(out->source, sizeof out->source, "%s", nt_stmt_text(st, 2));
+	}
 	nt_stmt_reset(st);
 	return NT_OK;
 }
@@ -54,16 +63,14 @@ enum nt_status
 nt_targets_for(struct nt_store *s, const struct nt_profile *p, struct nt_targets *out,
                struct nt_err *err)
 {
-	static const struct {
-		const char *name;
-		enum nt_measure m;
-		bool required;
-	} rows[] = {
-		{"b12", NT_B12, true},
-		{"ala", NT_OMEGA3, true},
-		{"potassium", NT_POTASSIUM, true},
-		{"epa_dha", NT_EPA_DHA, false}, /* none for infants under 6 months */
-	};
+	/*
+	 * Every measure with a DRI name in the nutrient table (nutrient.h)
+	 * gets its target and upper limit where targets.csv has them.  The
+	 * headline's targets cover every profile (mkdata.py checks it), so a
+	 * missing one is an error; EPA+DHA has none under 6 months, folic acid
+	 * has only a limit, and infants have no upper limits.
+	 */
+	static const char *const required[] = {"b12", "ala", "potassium"};
 	struct nt_err scratch;
 	enum nt_status st;
 
@@ -71,11 +78,19 @@ nt_targets_for(struct nt_store *s, const struct nt_profile *p, struct nt_targets
 		err = &scratch;
 	for (int m = 0; m < NT_MEASURE_COUNT; m++)
 		target_none(&out->t[m]);
-	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
-		st = lookup(s, rows[i].name, p, &out->t[rows[i].m], err);
-		if (st == NT_ERR_NOTFOUND && !rows[i].required)
+	for (int m = 0; m < NT_MEASURE_COUNT; m++) {
+		const char *dri = nt_measure_info((enum nt_measure)m)->dri;
+		bool need = false;
+
+		if (!dri)
 			continue;
-		if (st)
+		for (size_t i = 0; i < sizeof required / sizeof *required; i++)
+			need |= !strcmp(dri, required[i]);
+		st = lookup(s, dri, p, false, &out->t[m], err);
+		if (st && (st != NT_ERR_NOTFOUND || need))
+			return st;
+		st = lookup(s, dri, p, true, &out->t[m], err);
+		if (st && st != NT_ERR_NOTFOUND)
 			return st;
 	}
 	out->t[NT_ALA] = out->t[NT_OMEGA3];
@@ -88,7 +103,7 @@ nt_target_protein(struct nt_store *s, const struct nt_profile *p, struct nt_targ
 {
 	struct nt_err scratch;
 
-	return lookup(s, "protein", p, out, err ? err : &scratch);
+	return lookup(s, "protein", p, false, out, err ? err : &scratch);
 }
 
 /* The settings in force on ?1: each measure's latest row from that day back. */
@@ -152,6 +167,7 @@ apply(struct nt_target *t, const struct setting *x)
 	if (nt_known(x->max)) {
 		t->limit = x->max;
 		t->user_limit = true;
+		t->dri_limit = false;
 		if (!t->user_value && nt_known(t->value) && t->value > x->max) {
 			t->value = NAN;
 			t->dri_dropped = true;

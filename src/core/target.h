@@ -16,19 +16,24 @@ struct nt_target {
 	double value;     /* in the measure's unit; NAN = no target */
 	char type[16];    /* "RDA", "AI", "guidance"; "custom" when set by the user */
 	char source[160]; /* citation from data/targets.csv; "set by you" */
-	double limit;     /* upper limit, same unit; NAN = none (only the user sets one) */
+	double limit;     /* upper limit, same unit; NAN = none (a UL, or set by the user) */
 	bool user_value;  /* value set by the user (nutrack target set --min) */
 	bool user_limit;  /* limit set by the user (--max) */
+	bool dri_limit;   /* limit is the DRI's tolerable upper intake level (UL) */
+	char limit_source[160]; /* the UL's citation, when dri_limit */
 	bool dri_dropped; /* the DRI target was above the user's limit: no target */
 	double dri;       /* the DRI target the user's setting replaced; NAN: none */
 	long user_from;   /* the day the user's setting applies from (when user_*) */
 };
 
 /*
- * Targets for every measure: B12 (RDA/AI), OMEGA3 judged against the ALA
- * AI, EPA_DHA (EFSA guidance, mg), POTASSIUM (NASEM 2019 AI); ALA carries
+ * Targets for every measure with a DRI name in the nutrient table: B12
+ * (RDA/AI), OMEGA3 judged against the ALA AI, EPA_DHA (EFSA guidance, mg),
+ * POTASSIUM (NASEM 2019 AI), FOLATE (ug DFE) and B6 (RDA/AI); ALA carries
  * the same AI as OMEGA3.  Energy, protein and the rest have none (NAN).
- * No limits.  NT_ERR_NOTFOUND when the table has no row for the profile.
+ * Limits: the DRI's ULs, FOLIC_ACID (from fortified food and supplements)
+ * and B6.  NT_ERR_NOTFOUND when the table has no B12, ALA or potassium row
+ * for the profile.
  */
 struct nt_targets {
 	struct nt_target t[NT_MEASURE_COUNT];

@@ -127,6 +127,7 @@ test_resolve(void)
 static void
 check_values(const struct nt_food *f, const double want[NT_STORED_COUNT])
 {
+	_Static_assert(NT_STORED_COUNT == 13, "a value per stored measure in the rows below");
 	for (int m = 0; m < NT_STORED_COUNT; m++)
 		is_num(f->per100[m], want[m], 0, "%s %s = %g", f->ref, nt_measure_name(m), want[m]);
 }
@@ -138,24 +139,33 @@ test_values(void)
 
 	/*
 	 * foods.csv columns: id,name,group,also,keywords,energy_kcal,protein_g,
-	 * b12_ug,b12_added_ug,ala_g,ala_from_18_3,epa_g,dha_g,dpa_g,potassium_mg
+	 * b12_ug,b12_added_ug,ala_g,ala_from_18_3,epa_g,dha_g,dpa_g,potassium_mg,
+	 * contains,folate_dfe_ug,folic_acid_ug,food_folate_ug,b6_mg; the folate
+	 * and B6 values are USDA's 435, 431, 432 and 415 in
+	 * ../shared/data/usda (sr28_nutrients.csv, fndds2123_nutrients.csv).
 	 *
 	 * sr28:01123,"Egg, whole, raw, fresh",Dairy and Egg Products,,,
-	 *   143,12.56,0.89,0.00,0.036,0,0.000,0.058,0.007,138
+	 *   143,12.56,0.89,0.00,0.036,0,0.000,0.058,0.007,138,egg,47,0,47,0.170
 	 */
-	static const double egg[] = {143, 12.56, 0.89, 0.00, 0.036, 0.000, 0.058, 0.007, 138};
+	static const double egg[] = {143, 12.56, 0.89, 0.00, 0.036, 0.000, 0.058, 0.007, 138,
+	                             47, 0, 47, 0.170};
 	/* sr28:09040,"Bananas, raw",Fruits and Fruit Juices,,,
-	 *   89,1.09,0.00,0.00,0.027,1,0.000,0.000,0.000,358 */
-	static const double banana[] = {89, 1.09, 0.00, 0.00, 0.027, 0.000, 0.000, 0.000, 358};
+	 *   89,1.09,0.00,0.00,0.027,1,0.000,0.000,0.000,358,,20,0,20,0.367 */
+	static const double banana[] = {89, 1.09, 0.00, 0.00, 0.027, 0.000, 0.000, 0.000, 358,
+	                                20, 0, 20, 0.367};
 	/* sr28:15076,"Fish, salmon, Atlantic, wild, raw",Finfish and Shellfish Products,,,
-	 *   142,19.84,3.18,,0.295,1,0.321,1.115,0.287,490  (b12_added empty) */
-	static const double salmon[] = {142, 19.84, 3.18, NAN, 0.295, 0.321, 1.115, 0.287, 490};
+	 *   142,19.84,3.18,,0.295,1,0.321,1.115,0.287,490,fish,25,0,25,0.818
+	 *   (b12_added empty) */
+	static const double salmon[] = {142, 19.84, 3.18, NAN, 0.295, 0.321, 1.115, 0.287, 490,
+	                                25, 0, 25, 0.818};
 	/* label:1,...,Label data,nooch; yeast flakes,fortified b12 nutritional yeast,
-	 *   ,50,150,150,,0,,,,   (only protein and B12 known) */
-	static const double yeast[] = {NAN, 50, 150, 150, NAN, NAN, NAN, NAN, NAN};
+	 *   ,50,150,150,,0,,,,,,,,,   (only protein and B12 known) */
+	static const double yeast[] = {NAN, 50, 150, 150, NAN, NAN, NAN, NAN, NAN,
+	                               NAN, NAN, NAN, NAN};
 	/* fndds:11320000,"Soy milk, sweetened",Plant-based milk,NS as to sweetened,
-	 *   fortified soymilk plant milk non-dairy,53,3.41,0.37,0.37,0.159,1,0,0,0,152 */
-	static const double soy[] = {53, 3.41, 0.37, 0.37, 0.159, 0, 0, 0, 152};
+	 *   fortified soymilk plant milk non-dairy,53,3.41,0.37,0.37,0.159,1,0,0,0,152,,
+	 *   19,0,19,0.053 */
+	static const double soy[] = {53, 3.41, 0.37, 0.37, 0.159, 0, 0, 0, 152, 19, 0, 19, 0.053};
 
 	f = get_ref("sr28:01123");
 	is_str(f->ref, "sr28:01123", "egg ref");
