@@ -100,16 +100,16 @@ nt_seed_find_dir(char *buf, size_t n, struct nt_err *err)
 
 /* ---- foods.csv ---- */
 
-/* foods.csv's columns: these, then a value column per stored measure */
+/* foods.csv's columns, found by name: a value column per stored measure */
 #define FOOD_VALUE_COL_(id, name, unit, dec, label, col, ...) col,
 static const char *const food_cols[] = {
-	"id", "name", "group", "also", "keywords", "ala_from_18_3", "contains",
-	NT_STORED_LIST(FOOD_VALUE_COL_)
+	"id", "name", "group", "also", "keywords", "ala_from_18_3",
+	NT_STORED_LIST(FOOD_VALUE_COL_) "contains",
 };
 #undef FOOD_VALUE_COL_
-#define COL_CONTAINS 6
-#define COL_VALUES 7
-_Static_assert(sizeof food_cols / sizeof *food_cols == COL_VALUES + NT_STORED_COUNT,
+#define COL_VALUES 6
+#define COL_CONTAINS (COL_VALUES + NT_STORED_COUNT)
+_Static_assert(sizeof food_cols / sizeof *food_cols == COL_CONTAINS + 1,
                "foods.csv: a column per stored measure");
 #define N_FOOD_COLS (sizeof food_cols / sizeof *food_cols)
 

@@ -12,29 +12,35 @@
 
 /*
  * Per-100 g values from data/foods.csv, in column order energy_kcal,
- * protein_g, b12_ug, b12_added_ug, ala_g, epa_g, dha_g, dpa_g, potassium_mg
- * (an empty cell is unknown).
+ * protein_g, b12_ug, b12_added_ug, ala_g, epa_g, dha_g, dpa_g, potassium_mg,
+ * folate_dfe_ug, folic_acid_ug, food_folate_ug, b6_mg (an empty cell is
+ * unknown; the folate and B6 values are USDA's 435, 431, 432 and 415).
  */
 /* sr28:15076 "Fish, salmon, Atlantic, wild, raw": 142,19.84,3.18,,0.295,1,0.321,1.115,0.287,490 */
-static const double salmon[NT_STORED_COUNT] = {142, 19.84, 3.18, U, 0.295, 0.321, 1.115, 0.287, 490};
+static const double salmon[NT_STORED_COUNT] = {142, 19.84, 3.18, U, 0.295, 0.321, 1.115, 0.287, 490,
+                                               25, 0, 25, 0.818};
 /* sr28:05626 "Emu, full rump, raw": 112,22.83,2.24,,0.026,1,0.004,0.005,,330 (DPA unknown) */
-static const double emu[NT_STORED_COUNT] = {112, 22.83, 2.24, U, 0.026, 0.004, 0.005, U, 330};
+static const double emu[NT_STORED_COUNT] = {112, 22.83, 2.24, U, 0.026, 0.004, 0.005, U, 330,
+                                            13, 0, 13, 0.643};
 /* sr28:10096 "Pork, ... brain, raw": 127,10.28,2.19,,0.120,1,,0.450,0.220,258 (EPA unknown) */
-static const double brain[NT_STORED_COUNT] = {127, 10.28, 2.19, U, 0.120, U, 0.450, 0.220, 258};
-/* sr28:01188 "KRAFT CHEEZ WHIZ ...": 276,12.00,,,,0,,,,240 (no omega-3 data) */
-static const double whiz[NT_STORED_COUNT] = {276, 12.00, U, U, U, U, U, U, 240};
+static const double brain[NT_STORED_COUNT] = {127, 10.28, 2.19, U, 0.120, U, 0.450, 0.220, 258,
+                                              6, 0, 6, 0.190};
+/* sr28:01188 "KRAFT CHEEZ WHIZ ...": 276,12.00,,,,0,,,,240,,,,, (no omega-3, folate, B6 data) */
+static const double whiz[NT_STORED_COUNT] = {276, 12.00, U, U, U, U, U, U, 240, U, U, U, U};
 /* sr28:01039 "Cheese, roquefort": 369,21.54,0.64,,0.704,1,,,,91 (only ALA) */
-static const double roquefort[NT_STORED_COUNT] = {369, 21.54, 0.64, U, 0.704, U, U, U, 91};
+static const double roquefort[NT_STORED_COUNT] = {369, 21.54, 0.64, U, 0.704, U, U, U, 91,
+                                                  49, 0, 49, 0.124};
 /* sr28:01077 "Milk, whole, 3.25% milkfat": 61,3.15,0.45,0.00,0.075,1,0.000,0.000,0.000,132 */
-static const double milk[NT_STORED_COUNT] = {61, 3.15, 0.45, 0.00, 0.075, 0.000, 0.000, 0.000, 132};
+static const double milk[NT_STORED_COUNT] = {61, 3.15, 0.45, 0.00, 0.075, 0.000, 0.000, 0.000, 132,
+                                             5, 0, 5, 0.036};
 
 #define BIT(m) (1u << (m))
 
 static void
 test_table(void)
 {
-	is_int(NT_STORED_COUNT, 9, "nine stored measures");
-	is_int(NT_MEASURE_COUNT, 11, "eleven measures with the two derived ones");
+	is_int(NT_STORED_COUNT, 13, "thirteen stored measures");
+	is_int(NT_MEASURE_COUNT, 15, "fifteen measures with the two derived ones");
 	is_str(nt_measure_name(NT_ENERGY), "energy", "energy name");
 	is_str(nt_measure_unit(NT_ENERGY), "kcal", "energy unit");
 	is_int(nt_measure_decimals(NT_ENERGY), 0, "energy decimals");
@@ -99,6 +105,9 @@ test_for(void)
 	is_num(a.v[NT_DHA], 1.6725, 1e-12, "salmon 150 g: DHA 1.115 * 1.5 = 1.6725 g");
 	is_num(a.v[NT_DPA], 0.4305, 1e-12, "salmon 150 g: DPA 0.287 * 1.5 = 0.4305 g");
 	is_num(a.v[NT_POTASSIUM], 735, 1e-9, "salmon 150 g: 490 * 1.5 = 735 mg K");
+	is_num(a.v[NT_FOLATE], 37.5, 1e-9, "salmon 150 g: 25 * 1.5 = 37.5 ug DFE");
+	is_num(a.v[NT_FOLIC_ACID], 0, 0, "salmon 150 g: no folic acid (a known 0)");
+	is_num(a.v[NT_B6], 1.227, 1e-12, "salmon 150 g: B6 0.818 * 1.5 = 1.227 mg");
 	/* 0.4425 + 0.4815 + 1.6725 + 0.4305 = 3.027 g */
 	is_num(a.v[NT_OMEGA3], 3.027, 1e-12, "salmon 150 g: omega-3 = ALA+EPA+DHA+DPA = 3.027 g");
 	/* (0.4815 + 1.6725) g * 1000 = 2154 mg */
@@ -351,10 +360,93 @@ test_estimated(void)
 	is_int(sum.estimated, 0, "finish: an unknown total is not estimated");
 }
 
+/* The rules the nutrient table (nutrient.h) keeps; see its comment. */
+static void
+test_table_rules(void)
+{
+	enum nt_measure shown[NT_MEASURE_COUNT];
+	unsigned seen_pos = 0;
+	size_t n;
+
+	for (int m = 0; m < NT_MEASURE_COUNT; m++) {
+		const struct nt_measure_info *a = nt_measure_info((enum nt_measure)m);
+		char tail[16];
+		size_t lc = strlen(a->column), lt;
+
+		snprintf(tail, sizeof tail, "_%s", a->unit);
+		lt = strlen(tail);
+		ok(lc > lt && !strcmp(a->column + lc - lt, tail), "%s: column %s ends in its unit",
+		   a->name, a->column);
+		is_int(nt_measure_by_column(a->column), m, "%s: column found back", a->name);
+		ok(a->pos >= 1 && a->pos <= NT_MEASURE_COUNT && !(seen_pos & (1u << a->pos)),
+		   "%s: place %d is its own", a->name, a->pos);
+		seen_pos |= 1u << a->pos;
+		for (int k = 0; k < m; k++) {
+			const struct nt_measure_info *b = nt_measure_info((enum nt_measure)k);
+
+			if (!strcmp(a->name, b->name) || !strcmp(a->column, b->column) ||
+			    (a->sr && a->sr == b->sr) || (a->fdc && a->fdc == b->fdc))
+				ok(0, "%s and %s share a name, column or nutrient number", a->name,
+				   b->name);
+		}
+		if (m < NT_STORED_COUNT)
+			ok(a->sr > 0 && a->fdc > 0 && a->max100 > 0,
+			   "stored %s: SR %d, FDC %d, at most %g per 100 g", a->name, a->sr, a->fdc,
+			   a->max100);
+		else
+			ok(!a->sr && !a->fdc && isnan(a->max100) && !a->grams,
+			   "derived %s: no numbers of its own", a->name);
+		if (a->show & (NT_SHOW_TRACKED | NT_SHOW_MORE))
+			ok(a->dri != NULL, "judged %s has a DRI name", a->name);
+	}
+	is_int(nt_measure_by_column("potassium"), -1, "a measure name is not a column");
+
+	n = nt_measures_shown(NT_SHOW_TRACKED, shown);
+	is_int(n, 4, "the headline: four measures");
+	if (n == 4)
+		ok(shown[0] == NT_B12 && shown[1] == NT_OMEGA3 && shown[2] == NT_EPA_DHA &&
+		   shown[3] == NT_POTASSIUM, "... B12, omega-3, EPA+DHA, potassium, in that order");
+	n = nt_measures_shown(NT_SHOW_SEARCH, shown);
+	ok(n == 3 && shown[0] == NT_B12 && shown[1] == NT_OMEGA3 && shown[2] == NT_POTASSIUM,
+	   "search columns: B12, omega-3, potassium");
+	n = nt_measures_shown(NT_SHOW_MORE, shown);
+	ok(n == 3 && shown[0] == NT_FOLATE && shown[1] == NT_FOLIC_ACID && shown[2] == NT_B6,
+	   "the second line: folate, folic acid, B6");
+	is_str(nt_measure_unit(NT_FOLATE), "ug", "folate in ug (DFE)");
+	is_str(nt_measure_column(NT_FOLATE), "folate_dfe_ug", "folate's column says DFE");
+	is_str(nt_measure_unit(NT_B6), "mg", "B6 in mg");
+	is_str(nt_measure_info(NT_OMEGA3)->dri, "ala", "omega-3 is judged by the ALA AI");
+	is_int(nt_measure_info(NT_FOLATE)->sr, 435, "folate DFE is SR 435");
+	is_int(nt_measure_info(NT_B6)->sr, 415, "B6 is SR 415");
+}
+
+static void
+test_impossible_vitamins(void)
+{
+	double v[NT_STORED_COUNT];
+
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		v[m] = NT_UNKNOWN;
+	v[NT_B6] = 100000; /* 100 g of pyridoxine in 100 g */
+	is_int(nt_per100_impossible(v), -1, "100 g of B6 per 100 g: pure pyridoxine, possible");
+	v[NT_PROTEIN] = 10;
+	is_int(nt_per100_impossible(v), NT_MEASURE_COUNT, "... with 10 g protein: 110 g, too heavy");
+	v[NT_PROTEIN] = NT_UNKNOWN;
+	v[NT_B6] = 100001;
+	is_int(nt_per100_impossible(v), NT_B6, "B6 over 100 g per 100 g: refused");
+	v[NT_B6] = NT_UNKNOWN;
+	v[NT_FOLIC_ACID] = 5e6; /* a 5 mg tablet of 100 mg: 5 % */
+	is_int(nt_per100_impossible(v), -1, "a 5 mg folic-acid tablet of 100 mg: possible");
+	v[NT_FOOD_FOLATE] = 96e6;
+	is_int(nt_per100_impossible(v), NT_MEASURE_COUNT, "... with 96 g more folate: too heavy");
+}
+
 int
 main(void)
 {
 	test_table();
+	test_table_rules();
+	test_impossible_vitamins();
 	test_init();
 	test_for();
 	test_totals();

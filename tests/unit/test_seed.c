@@ -19,13 +19,13 @@
 
 /*
  * Counts from data/README ("Files"): foods.csv 14,221 foods (8,789 SR28 +
- * 5,431 FNDDS + 1 label), portions.csv 37,482 rows, targets.csv 82 rows,
- * plan_foods.csv 117 rows.  `wc -l` agrees: 14222, 37483, 83 and 118 lines
+ * 5,431 FNDDS + 1 label), portions.csv 37,482 rows, targets.csv 166 rows,
+ * plan_foods.csv 117 rows.  `wc -l` agrees: 14222, 37483, 167 and 118 lines
  * with the header, and no record spans two lines.
  */
 #define N_FOODS 14229
 #define N_PORTIONS 37490
-#define N_TARGETS 82 /* 66 DRI + 4 EPA+DHA guidance + 12 protein RDA rows */
+#define N_TARGETS 166 /* 66 DRI + 4 EPA+DHA guidance + 12 protein RDA + 84 folate and B6 rows */
 #define N_PLAN_FOODS 117
 
 static const char *data_dir;
@@ -251,14 +251,14 @@ test_reload(struct nt_store *s)
 		{3, DELETE, NULL},
 		{4, DELETE, NULL},
 		{2160, REPLACE, "sr28:09040,\"Bananas, raw\",Fruits and Fruit Juices,,,"
-		                "89,1.09,0.00,0.00,0.027,1,0.000,0.000,0.000,400,"},
+		                "89,1.09,0.00,0.00,0.027,1,0.000,0.000,0.000,400,,20,0,20,0.367"},
 	};
 	static const struct edit portions[] = {
 		{6, DELETE, NULL}, {7, DELETE, NULL}, {8, DELETE, NULL},
 		{9, DELETE, NULL}, {10, DELETE, NULL}, {11, DELETE, NULL},
 	};
 	static const double none[NT_STORED_COUNT] = {
-		NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN,
+		NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN,
 	};
 	char dir[512], buf[128];
 	struct nt_err err;
@@ -340,10 +340,10 @@ test_bad_dirs(struct nt_store *s)
 	 * belongs. */
 	static const struct edit badnum[] = {
 		{2160, REPLACE, "sr28:09040,\"Bananas, raw\",Fruits and Fruit Juices,,,"
-		                "89,1.09,0.00,0.00,0.027,1,0.000,0.000,0.000,999,"},
+		                "89,1.09,0.00,0.00,0.027,1,0.000,0.000,0.000,999,,20,0,20,0.367"},
 		{2161, REPLACE, "sr28:09041,\"Bananas, dehydrated, or banana powder\","
 		                "Fruits and Fruit Juices,,,lots,3.89,0.00,0.00,0.126,1,"
-		                "0.000,0.000,0.000,1491,"},
+		                "0.000,0.000,0.000,1491,,,,,"},
 	};
 	static const struct edit nocol[] = {
 		{1, REPLACE, "id,name,group,also,keywords,energy_kcal,protein_g,b12_ug,"
@@ -354,7 +354,7 @@ test_bad_dirs(struct nt_store *s)
 	static const struct edit unk_foods[] = {
 		{4, DELETE, NULL},
 		{2160, REPLACE, "sr28:09040,\"Bananas, raw\",Fruits and Fruit Juices,,,"
-		                "89,1.09,0.00,0.00,0.027,1,0.000,0.000,0.000,999,"},
+		                "89,1.09,0.00,0.00,0.027,1,0.000,0.000,0.000,999,,20,0,20,0.367"},
 	};
 	static const struct edit unk_portions[] = {
 		{2, INSERT, "sr28:99999,1,1,cup,100"},

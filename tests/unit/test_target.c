@@ -295,6 +295,72 @@ test_plan_limits(void)
 	nt_plan_fini(&pl);
 }
 
+/* Folate, folic acid and B6 (data/targets.csv from ../shared/data/dri.csv). */
+static void
+test_folate_b6(void)
+{
+	struct nt_targets t;
+	struct nt_err err;
+	const struct {
+		enum nt_sex sex;
+		double age;
+		enum nt_stage stage;
+		double folate, b6, folic_ul, b6_ul;
+		const char *who;
+	} rows[] = {
+		/* dri.csv: female 19-30 RDA 400 ug DFE, B6 1.3 mg; ULs 1000 ug, 100 mg */
+		{NT_SEX_FEMALE, 30, NT_STAGE_NONE, 400, 1.3, 1000, 100, "a woman of 30"},
+		/* pregnancy 19-30: 600 ug DFE, B6 1.9 mg; the same ULs */
+		{NT_SEX_FEMALE, 25, NT_STAGE_PREGNANT, 600, 1.9, 1000, 100, "pregnant at 25"},
+		/* lactation 31-50: 500 ug, 2.0 mg */
+		{NT_SEX_FEMALE, 35, NT_STAGE_LACTATING, 500, 2.0, 1000, 100, "nursing at 35"},
+		/* male 51-70: 400 ug, B6 1.7 mg */
+		{NT_SEX_MALE, 60, NT_STAGE_NONE, 400, 1.7, 1000, 100, "a man of 60"},
+		/* child 1-3: RDA 150 ug, 0.5 mg; ULs 300 ug folic acid, 30 mg B6 */
+		{NT_SEX_MALE, 2, NT_STAGE_NONE, 150, 0.5, 300, 30, "a child of 2"},
+		/* infant 0-6 months: AI 65 ug, 0.1 mg; no UL (ND) */
+		{NT_SEX_FEMALE, 0.25, NT_STAGE_NONE, 65, 0.1, NAN, NAN, "an infant of 3 months"},
+	};
+
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		struct nt_profile p = {.is_set = true, .sex = rows[i].sex, .age_y = rows[i].age,
+		                       .stage = rows[i].stage};
+
+		is_int(nt_targets_for(s, &p, &t, &err), NT_OK, "%s: targets", rows[i].who);
+		is_num(t.t[NT_FOLATE].value, rows[i].folate, 1e-9, "... folate %g ug DFE",
+		       rows[i].folate);
+		is_num(t.t[NT_B6].value, rows[i].b6, 1e-9, "... B6 %g mg", rows[i].b6);
+		ok(isnan(t.t[NT_FOLIC_ACID].value), "... folic acid has no target, only a limit");
+		if (isnan(rows[i].folic_ul)) {
+			ok(isnan(t.t[NT_FOLIC_ACID].limit) && isnan(t.t[NT_B6].limit),
+			   "... no upper limits");
+		} else {
+			is_num(t.t[NT_FOLIC_ACID].limit, rows[i].folic_ul, 1e-9,
+			       "... folic acid UL %g ug", rows[i].folic_ul);
+			is_num(t.t[NT_B6].limit, rows[i].b6_ul, 1e-9, "... B6 UL %g mg",
+			       rows[i].b6_ul);
+			ok(t.t[NT_FOLIC_ACID].dri_limit && !t.t[NT_FOLIC_ACID].user_limit,
+			   "... the DRI's UL, not the user's");
+			ok(strstr(t.t[NT_FOLIC_ACID].limit_source, "IOM") != NULL,
+			   "... with its source: %s", t.t[NT_FOLIC_ACID].limit_source);
+		}
+		ok(isnan(t.t[NT_FOOD_FOLATE].value) && isnan(t.t[NT_FOOD_FOLATE].limit),
+		   "... food folate is shown, not judged");
+		is_str(t.t[NT_FOLATE].type, rows[i].age < 1 ? "AI" : "RDA", "... type %s",
+		       t.t[NT_FOLATE].type);
+	}
+
+	/* the user's own limit replaces the UL, from its day */
+	is_int(nt_target_set(s, NT_FOLIC_ACID, day(5, 1), NAN, 400, &err), NT_OK,
+	       "a folic-acid limit of 400 ug from 1 May");
+	is_int(nt_targets_on(s, day(5, 2), &t, NULL, &err), NT_OK, "targets on 2 May");
+	is_num(t.t[NT_FOLIC_ACID].limit, 400, 1e-9, "... limit 400 ug");
+	ok(t.t[NT_FOLIC_ACID].user_limit && !t.t[NT_FOLIC_ACID].dri_limit, "... the user's");
+	is_int(nt_targets_on(s, day(4, 30), &t, NULL, &err), NT_OK, "targets on 30 April");
+	is_num(t.t[NT_FOLIC_ACID].limit, 1000, 1e-9, "... still the UL, 1000 ug");
+	is_int(nt_target_reset(s, NT_FOLIC_ACID, day(5, 1), &err), NT_OK, "reset from 1 May");
+}
+
 int
 main(void)
 {
@@ -304,6 +370,7 @@ main(void)
 	test_suggest_limits();
 	test_plan_limits();
 	test_profile_history();
+	test_folate_b6();
 	nt_store_close(s);
 	return tap_done();
 }
