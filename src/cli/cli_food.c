@@ -249,12 +249,13 @@ cli_cmd_search(struct app *a, int argc, char **argv)
 	return rc;
 }
 
-/* The measures food shows, in order. */
+/* The measures food shows, in order: every one (new ones are appended). */
 static const enum nt_measure food_order[] = {
 	NT_ENERGY, NT_PROTEIN, NT_B12, NT_B12_ADDED, NT_ALA, NT_EPA, NT_DHA, NT_DPA,
-	NT_OMEGA3, NT_EPA_DHA, NT_POTASSIUM,
+	NT_OMEGA3, NT_EPA_DHA, NT_POTASSIUM, NT_FOLATE, NT_FOLIC_ACID, NT_FOOD_FOLATE, NT_B6,
 };
 #define N_FOOD_ORDER (sizeof food_order / sizeof *food_order)
+_Static_assert(N_FOOD_ORDER == NT_MEASURE_COUNT, "food shows every measure of nutrient.h");
 
 /*
  * One object: the food, its values per 100 g (all null when imported

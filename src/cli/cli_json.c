@@ -188,7 +188,7 @@ cli_json_key_bool(struct cli_json *j, const char *key, bool b)
 void
 cli_json_measure_key(char *buf, size_t n, enum nt_measure m)
 {
-	snprintf(buf, n, "%s_%s", nt_measure_name(m), nt_measure_unit(m));
+	snprintf(buf, n, "%s", nt_measure_column(m)); /* the CSV header: "b12_ug", "folate_dfe_ug" */
 }
 
 void

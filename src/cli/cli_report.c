@@ -40,6 +40,16 @@ static const struct {
 };
 #define N_TRACKED (sizeof tracked / sizeof *tracked)
 
+/*
+ * The second group (NT_SHOW_MORE in the nutrient table: folate, folic acid,
+ * B6), judged below the headline in a table of its own; its measures.
+ */
+static size_t
+more_measures(enum nt_measure out[NT_MEASURE_COUNT])
+{
+	return nt_measures_shown(NT_SHOW_MORE, out);
+}
+
 /* Loads the profile and targets in force on `day`, reporting errors. */
 static int
 load_targets(struct app *a, long day, struct nt_profile *p, struct nt_targets *t)
@@ -139,19 +149,21 @@ struct total_row {
 	int decimals;
 	struct nt_judgement j;
 };
-#define N_DAY_ROWS (N_TRACKED + 1)
+#define N_HEADLINE_ROWS (N_TRACKED + 1)
+#define N_DAY_ROWS_MAX (N_HEADLINE_ROWS + NT_MEASURE_COUNT)
 
 /*
  * The day's rows: the tracked measures, with the estimated absorbed B12
  * (each meal one sitting; target half the RDA) after B12.
  */
-static void
+static size_t
 day_rows(const struct nt_entry_list *l, const struct nt_targets *t,
-         struct total_row rows[N_DAY_ROWS])
+         struct total_row rows[N_DAY_ROWS_MAX])
 {
 	struct nt_judgement j[NT_MEASURE_COUNT];
+	enum nt_measure more[NT_MEASURE_COUNT];
 	struct nt_amounts total;
-	size_t n = 0;
+	size_t n = 0, n_more = more_measures(more);
 	bool partial;
 	double absorbed;
 
@@ -176,6 +188,11 @@ day_rows(const struct nt_entry_list *l, const struct nt_targets *t,
 		               2, &rows[n].j);
 		n++;
 	}
+	for (size_t i = 0; i < n_more; i++) /* after the headline's rows */
+		rows[n++] = (struct total_row){nt_measure_name(more[i]), nt_measure_unit(more[i]),
+		                               nt_measure_label(more[i]),
+		                               nt_measure_decimals(more[i]), j[more[i]]};
+	return n;
 }
 
 /*
@@ -240,47 +257,47 @@ print_judgement_table(const struct app *a, const struct total_row *rows, size_t 
 	return partial;
 }
 
-/* "Below target today: Vitamin B12, Potassium." and the unknown ones. */
+/* Prints `lead` and the titles of the judged measures at `level`; returns how many. */
+static int
+print_at_level(const struct nt_judgement *j, enum nt_level level, const char *lead)
+{
+	enum nt_measure more[NT_MEASURE_COUNT];
+	size_t n_more = more_measures(more);
+	int count = 0;
+
+	for (size_t i = 0; i < N_TRACKED + n_more; i++) {
+		enum nt_measure m = i < N_TRACKED ? tracked[i].m : more[i - N_TRACKED];
+
+		if (j[m].level != level)
+			continue;
+		printf("%s%s", count++ ? ", " : lead,
+		       i < N_TRACKED ? tracked[i].title : nt_measure_label(m));
+	}
+	if (count)
+		printf(".\n");
+	return count;
+}
+
+/*
+ * "Below target today: Vitamin B12, Potassium." and the unknown ones, over
+ * the headline and the second group; with the note on folic acid and B12.
+ */
 static void
 print_shortfalls(const struct nt_judgement *j, const char *when)
 {
-	int low = 0, unknown = 0, over = 0;
+	char lead[96];
+	int n = 0;
 
-	for (size_t i = 0; i < N_TRACKED; i++) {
-		if (j[tracked[i].m].level != NT_LEVEL_LOW)
-			continue;
-		if (low++)
-			printf(", ");
-		else
-			printf("Below target %s: ", when);
-		printf("%s", tracked[i].title);
-	}
-	if (low)
-		printf(".\n");
-	for (size_t i = 0; i < N_TRACKED; i++) {
-		if (j[tracked[i].m].level != NT_LEVEL_UNKNOWN)
-			continue;
-		if (unknown++)
-			printf(", ");
-		else
-			printf("Unknown %s (no logged food has a value): ", when);
-		printf("%s", tracked[i].title);
-	}
-	if (unknown)
-		printf(".\n");
-	for (size_t i = 0; i < N_TRACKED; i++) {
-		if (j[tracked[i].m].level != NT_LEVEL_OVER)
-			continue;
-		if (over++)
-			printf(", ");
-		else
-			printf("OVER the limit you set %s: ", when);
-		printf("%s", tracked[i].title);
-	}
-	if (over)
-		printf(".\n");
-	if (!low && !unknown && !over)
+	snprintf(lead, sizeof lead, "Below target %s: ", when);
+	n += print_at_level(j, NT_LEVEL_LOW, lead);
+	snprintf(lead, sizeof lead, "Unknown %s (no logged food has a value): ", when);
+	n += print_at_level(j, NT_LEVEL_UNKNOWN, lead);
+	snprintf(lead, sizeof lead, "OVER the limit %s: ", when);
+	n += print_at_level(j, NT_LEVEL_OVER, lead);
+	if (!n)
 		printf("All targets met %s.\n", when);
+	if (nt_folic_acid_masks_b12(j))
+		printf("%s\n", NT_FOLIC_ACID_B12_NOTE);
 }
 
 /* "With planned entries: Vitamin B12 3.40 µg (141%), ..." */
@@ -424,7 +441,7 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 	bool csv = false, json = false;
 	struct cli_opt opts[] = {{"csv", 0, NULL, &csv}, {"json", 0, NULL, &json},
 	                         {NULL, 0, NULL, NULL}};
-	struct total_row rows[N_DAY_ROWS];
+	struct total_row rows[N_DAY_ROWS_MAX];
 	struct nt_judgement j[NT_MEASURE_COUNT];
 	struct nt_entry_list l;
 	struct nt_profile p;
@@ -434,7 +451,7 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 	char date[NT_DATE_LEN];
 	long day = a->today;
 	int npos, rc;
-	size_t eaten;
+	size_t eaten, n_rows;
 	bool partial, estimated = false;
 
 	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
@@ -451,17 +468,19 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 		return rc;
 	if ((st = nt_journal_day(a->store, day, &l, &err)))
 		return cli_fail(a, st, &err);
-	day_rows(&l, &t, rows);
-	for (size_t i = 0; i < N_DAY_ROWS; i++) /* the shortfalls use the measures */
-		for (size_t k = 0; k < N_TRACKED; k++)
-			if (!strcmp(rows[i].name, nt_measure_name(tracked[k].m)))
-				j[tracked[k].m] = rows[i].j;
+	n_rows = day_rows(&l, &t, rows);
+	for (size_t i = 0; i < n_rows; i++) { /* the shortfalls use the measures */
+		int m = nt_measure_by_name(rows[i].name);
+
+		if (m >= 0)
+			j[m] = rows[i].j;
+	}
 
 	if (csv || json) {
 		if (csv)
-			day_csv(rows, N_DAY_ROWS);
+			day_csv(rows, n_rows);
 		else
-			day_json(day, &l, rows, N_DAY_ROWS);
+			day_json(day, &l, rows, n_rows);
 		nt_entry_list_fini(&l);
 		return CLI_OK;
 	}
@@ -484,7 +503,12 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 	}
 	putchar('\n');
 	eaten = nt_analysis_eaten(&l);
-	partial = print_judgement_table(a, rows, N_DAY_ROWS, eaten > 0, &estimated);
+	partial = print_judgement_table(a, rows, N_HEADLINE_ROWS, eaten > 0, &estimated);
+	if (n_rows > N_HEADLINE_ROWS) {
+		printf("\nFolate and vitamin B6 (with B12, they keep homocysteine in check):\n");
+		partial |= print_judgement_table(a, rows + N_HEADLINE_ROWS, n_rows - N_HEADLINE_ROWS,
+		                                 eaten > 0, &estimated);
+	}
 	putchar('\n');
 	if (eaten < l.n)
 		print_planned_total(a, &l, &t);
@@ -526,6 +550,9 @@ static void
 days_csv(FILE *fp, const struct nt_day_total *days, int n, const struct nt_amounts *average,
          int days_logged, const int *days_known)
 {
+	enum nt_measure more[NT_MEASURE_COUNT];
+	size_t n_more;
+
 	for (size_t i = 0; i < 6; i++)
 		cli_csv_field(fp, i == 0 ? "date" : tracked[i - 1].week_col, i == 0);
 	for (size_t i = 0; i < 5; i++) {
@@ -536,6 +563,15 @@ days_csv(FILE *fp, const struct nt_day_total *days, int n, const struct nt_amoun
 	}
 	cli_csv_field(fp, "partial", false);
 	cli_csv_field(fp, "estimated", false);
+	n_more = more_measures(more); /* appended: the old columns stay where they were */
+	for (size_t i = 0; i < n_more; i++)
+		cli_csv_field(fp, nt_measure_column(more[i]), false);
+	for (size_t i = 0; i < n_more; i++) {
+		char col[48];
+
+		snprintf(col, sizeof col, "%s_days", nt_measure_column(more[i]));
+		cli_csv_field(fp, col, false);
+	}
 	cli_csv_end(fp);
 	for (int d = 0; d <= n; d++) {
 		const struct nt_amounts *v = d < n ? &days[d].total : average;
@@ -568,16 +604,72 @@ days_csv(FILE *fp, const struct nt_day_total *days, int n, const struct nt_amoun
 			unsigned bits = k ? v->estimated : v->partial;
 			char list[128] = "";
 
-			for (size_t i = 0; logged && i < 5; i++)
-				if (nt_known(v->v[tracked[i].m]) && (bits & (1u << tracked[i].m))) {
+			for (size_t i = 0; logged && i < 5 + n_more; i++) {
+				enum nt_measure m = i < 5 ? tracked[i].m : more[i - 5];
+
+				if (nt_known(v->v[m]) && (bits & (1u << m))) {
 					if (*list)
 						strcat(list, " ");
-					strcat(list, tracked[i].week_col);
+					strcat(list, nt_measure_column(m));
 				}
+			}
 			cli_csv_field(fp, list, false);
+		}
+		for (size_t i = 0; i < n_more; i++) {
+			char num[48] = "";
+
+			if (logged)
+				cli_fmt_fixed(num, sizeof num, v->v[more[i]],
+				              nt_measure_decimals(more[i]));
+			cli_csv_field(fp, num, false);
+		}
+		for (size_t i = 0; i < n_more; i++) {
+			char num[16] = "";
+
+			if (d == n)
+				snprintf(num, sizeof num, "%d", days_known[more[i]]);
+			else if (logged)
+				snprintf(num, sizeof num, "%d", nt_known(v->v[more[i]]));
+			cli_csv_field(fp, num, false);
 		}
 		cli_csv_end(fp);
 	}
+}
+
+/*
+ * "Folate and vitamin B6, a day on average: Folate (DFE) 412 µg (103% of
+ * 400 µg), ..." for the second group of the nutrient table.
+ */
+static void
+print_more_average(const struct app *a, const struct nt_judgement *avg, bool *partial,
+                   bool *estimated)
+{
+	enum nt_measure more[NT_MEASURE_COUNT];
+	size_t n_more = more_measures(more);
+
+	if (!n_more)
+		return;
+	printf("\nFolate and vitamin B6, a day on average:");
+	for (size_t i = 0; i < n_more; i++) {
+		const struct nt_judgement *x = &avg[more[i]];
+		const char *unit = app_unit(a, nt_measure_unit(more[i]));
+		char v[64];
+
+		cli_fmt_measure_est(a, v, sizeof v, more[i], x->intake, x->partial, x->estimated);
+		printf("%s\n  %s %s", i ? "," : "", nt_measure_label(more[i]), v);
+		if (nt_known(x->target) && x->percent >= 0)
+			printf(" (%d%% of %g %s%s", x->percent, x->target, unit,
+			       nt_known(x->limit) ? "; " : ")");
+		else if (nt_known(x->limit))
+			printf(" (");
+		if (nt_known(x->limit))
+			printf("limit %g %s)", x->limit, unit);
+		if (x->level == NT_LEVEL_LOW || x->level == NT_LEVEL_OVER)
+			printf(" %s", level_text(x->level));
+		*partial |= x->partial && nt_known(x->intake);
+		*estimated |= x->estimated && nt_known(x->intake);
+	}
+	printf(".\n");
 }
 
 /* "b12_ug": VALUE for each of the CSV's five columns, from a judgement per measure. */
@@ -612,9 +704,14 @@ days_json(FILE *fp, const char *iso_week, const struct nt_day_total *days, int n
           const struct nt_amounts *average, int days_logged, const int *days_known,
           const struct nt_targets *t, const struct nt_judgement *avg)
 {
-	static const enum nt_measure cols[] = {NT_B12, NT_OMEGA3, NT_EPA_DHA, NT_POTASSIUM,
-	                                       NT_ENERGY};
+	enum nt_measure cols[2 * NT_MEASURE_COUNT] = {NT_B12, NT_OMEGA3, NT_EPA_DHA, NT_POTASSIUM,
+	                                              NT_ENERGY};
+	enum nt_measure more[NT_MEASURE_COUNT];
+	size_t n_more = more_measures(more), n_cols = 5;
 	struct nt_amounts none;
+
+	for (size_t i = 0; i < n_more; i++) /* appended */
+		cols[n_cols++] = more[i];
 	struct cli_json j;
 	char date[NT_DATE_LEN];
 
@@ -638,17 +735,17 @@ days_json(FILE *fp, const char *iso_week, const struct nt_day_total *days, int n
 		nt_date_format(days[d].day, date);
 		cli_json_key_string(&j, "date", date);
 		cli_json_key_bool(&j, "logged", logged);
-		cli_json_amounts(&j, logged ? &days[d].total : &none, cols, 5, false);
+		cli_json_amounts(&j, logged ? &days[d].total : &none, cols, n_cols, false);
 		cli_json_end_object(&j);
 	}
 	cli_json_end_array(&j);
 	cli_json_key(&j, "average");
 	cli_json_begin_object(&j);
-	cli_json_amounts(&j, days_logged ? average : &none, cols, 5, false);
+	cli_json_amounts(&j, days_logged ? average : &none, cols, n_cols, false);
 	cli_json_key(&j, "days_with_value");
 	cli_json_begin_object(&j);
-	for (size_t i = 0; i < 5; i++)
-		cli_json_key_int(&j, tracked[i].week_col, days_known[tracked[i].m]);
+	for (size_t i = 0; i < n_cols; i++)
+		cli_json_key_int(&j, nt_measure_column(cols[i]), days_known[cols[i]]);
 	cli_json_end_object(&j);
 	cli_json_end_object(&j);
 	{
@@ -953,6 +1050,8 @@ cli_cmd_week(struct app *a, int argc, char **argv)
 	                           false, &fewer, &estimated);
 	if (w.days_logged)
 		print_charts(a, w.days, 7, &t, w.daily);
+	if (w.days_logged)
+		print_more_average(a, w.avg, &partial, &estimated);
 	printf("\n%d of 7 days logged; the average counts logged days only.\n", w.days_logged);
 	if (fewer)
 		puts(FEWER_NOTE);
@@ -1115,6 +1214,8 @@ cli_cmd_report(struct app *a, int argc, char **argv)
 	                           &r.targets, r.avg, r.ndays > 31, &fewer, &estimated);
 	if (r.ndays <= 31 && r.days_logged)
 		print_charts(a, r.days, r.ndays, &r.targets, r.daily);
+	if (r.days_logged)
+		print_more_average(a, r.avg, &partial, &estimated);
 	printf("\n%d of %d days logged; the average counts logged days only.\n", r.days_logged,
 	       r.ndays);
 	if (fewer)

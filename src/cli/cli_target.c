@@ -49,15 +49,28 @@ list_targets(struct app *a, long day)
 		printf(" (no profile set: adult female)\n\n");
 	}
 	cli_put_row(stdout, head, widths, 4);
+	/* the judged measures in the order shown, then any other the user set */
+	enum nt_measure list[NT_MEASURE_COUNT];
+	size_t n = nt_measures_shown(NT_SHOW_TRACKED | NT_SHOW_MORE, list);
+
 	for (int m = 0; m < NT_MEASURE_COUNT; m++) {
+		bool listed = false;
+
+		for (size_t i = 0; i < n; i++)
+			listed |= list[i] == (enum nt_measure)m;
+		if (!listed && m != NT_ALA && (t.t[m].user_value || t.t[m].user_limit))
+			list[n++] = (enum nt_measure)m;
+	}
+	for (size_t i = 0; i < n; i++) {
+		enum nt_measure m = list[i];
 		const struct nt_target *x = &t.t[m];
 		char tg[48], lim[48], src[320], from[NT_DATE_LEN], dri[48];
 		const char *cells[4] = {nt_measure_name(m), tg, lim, src};
 
-		fmt_value(a, tg, sizeof tg, x->value, (enum nt_measure)m);
-		fmt_value(a, lim, sizeof lim, x->limit, (enum nt_measure)m);
+		fmt_value(a, tg, sizeof tg, x->value, m);
+		fmt_value(a, lim, sizeof lim, x->limit, m);
 		nt_date_format(x->user_from, from);
-		fmt_value(a, dri, sizeof dri, x->dri, (enum nt_measure)m);
+		fmt_value(a, dri, sizeof dri, x->dri, m);
 		if (x->user_value && x->user_limit)
 			snprintf(src, sizeof src, "set by you from %s", from);
 		else if (x->user_value)
@@ -70,12 +83,21 @@ list_targets(struct app *a, long day)
 			         from);
 		else if (x->user_limit)
 			snprintf(src, sizeof src, "limit set by you from %s", from);
+		else if (x->dri_limit && nt_known(x->value) && !strcmp(x->source, x->limit_source))
+			snprintf(src, sizeof src, "%s and UL %s", x->type, x->source);
+		else if (x->dri_limit && nt_known(x->value))
+			snprintf(src, sizeof src, "%s %s; UL %s", x->type, x->source, x->limit_source);
+		else if (x->dri_limit)
+			snprintf(src, sizeof src, "UL %s (no target)", x->limit_source);
 		else if (nt_known(x->value))
 			snprintf(src, sizeof src, "%s %s", x->type, x->source);
 		else
 			snprintf(src, sizeof src, "no target");
 		cli_put_row(stdout, cells, widths, 4);
 	}
+	if (nt_known(t.t[NT_FOLIC_ACID].limit))
+		printf("\nThe folic_acid limit counts folic acid from fortified food and supplements,\n"
+		       "not the folate that food has of itself.\n");
 	printf("\nSet your own with: %s target set NUTRIENT [--min X] [--max Y] [--from DATE]\n",
 	       a->prog);
 	return CLI_OK;

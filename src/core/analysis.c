@@ -240,3 +240,10 @@ nt_analysis_mean_targets(const struct nt_day_total *days, const struct nt_target
 		out->t[m].limit = nt_round(limit / covered, nt_measure_decimals(m) + 2);
 	}
 }
+
+bool
+nt_folic_acid_masks_b12(const struct nt_judgement j[NT_MEASURE_COUNT])
+{
+	return j[NT_FOLIC_ACID].level == NT_LEVEL_OVER ||
+	       (j[NT_B12].level == NT_LEVEL_LOW && j[NT_FOLATE].level == NT_LEVEL_OK);
+}

@@ -54,6 +54,19 @@ void nt_judge_value(double intake, bool partial, bool logged, double target, int
 /* Puts an upper limit (NAN: none) on a judgement made by nt_judge_value. */
 void nt_judge_limit(struct nt_judgement *j, double limit);
 
+/*
+ * Whether judgements `j` (nt_judge's, indexed by measure) call for the note
+ * on folic acid and B12: folic acid over its limit (the UL, 1,000 ug for
+ * adults), or B12 short while the folate target is met.  High folic acid
+ * corrects the anaemia of B12 deficiency, the sign that would show it,
+ * while the nerve damage goes on.
+ */
+bool nt_folic_acid_masks_b12(const struct nt_judgement j[NT_MEASURE_COUNT]);
+#define NT_FOLIC_ACID_B12_NOTE                                                   \
+	"Note: folic acid (and folate) can hide the anaemia of B12 deficiency while\n" \
+	"nerve damage goes on; plenty of folate is no sign of enough B12, so keep\n"  \
+	"B12 in view and have it checked (nutrack lab)."
+
 /* Sum of a list's eaten entries (planned ones are not eaten yet). */
 void nt_analysis_sum(const struct nt_entry_list *l, struct nt_amounts *total);
 /* The planned total: eaten and planned entries together. */
