@@ -446,16 +446,25 @@ put_escaped(FILE *fp, const char *s)
 #define MICRO "\xc2\xb5"
 #define NDASH "\xe2\x80\x93"
 
+/*
+ * The measures the report shows, in order: the headline, energy, then the
+ * second group of the nutrient table (NT_SHOW_MORE), which has averages,
+ * targets and charts but no column of the day table (an A4 page has room
+ * for the headline's).
+ */
 static const struct {
 	enum nt_measure m;
 	const char *title, *unit, *brief; /* brief: the day table's column */
-	bool chart;
+	bool chart, day_col;
 } shown[] = {
-	{NT_B12, "Vitamin B12", MICRO "g", "B12 eaten", true},
-	{NT_OMEGA3, "Omega-3 (ALA+EPA+DHA+DPA)", "g", "Omega-3", true},
-	{NT_EPA_DHA, "EPA+DHA", "mg", "EPA+DHA", true},
-	{NT_POTASSIUM, "Potassium", "mg", "Potassium", true},
-	{NT_ENERGY, "Energy", "kcal", "Energy", false},
+	{NT_B12, "Vitamin B12", MICRO "g", "B12 eaten", true, true},
+	{NT_OMEGA3, "Omega-3 (ALA+EPA+DHA+DPA)", "g", "Omega-3", true, true},
+	{NT_EPA_DHA, "EPA+DHA", "mg", "EPA+DHA", true, true},
+	{NT_POTASSIUM, "Potassium", "mg", "Potassium", true, true},
+	{NT_ENERGY, "Energy", "kcal", "Energy", false, true},
+	{NT_FOLATE, "Folate (DFE)", MICRO "g", "Folate", true, false},
+	{NT_FOLIC_ACID, "Folic acid", MICRO "g", "Folic acid", false, false},
+	{NT_B6, "Vitamin B6", "mg", "B6", true, false},
 };
 #define N_SHOWN (sizeof shown / sizeof *shown)
 
@@ -610,6 +619,11 @@ html_averages(FILE *fp, const struct nt_report *r)
 	}
 	fputs("</table>\n<p class=\"note\">? = unknown (not zero); * = partial, a lower bound; "
 	      "~ = estimated (includes an estimated ALA).</p>\n", fp);
+	if (r->days_logged && nt_folic_acid_masks_b12(r->avg)) {
+		fputs("<p class=\"note\">", fp);
+		put_escaped(fp, NT_FOLIC_ACID_B12_NOTE);
+		fputs("</p>\n", fp);
+	}
 }
 
 /* One target row: nutrient, value per day, type, source (from targets.csv). */
@@ -675,7 +689,10 @@ html_target_periods(FILE *fp, const struct nt_report *r)
 				put_escaped(fp, t->type);
 				fputc(' ', fp);
 			}
-			if (!nt_known(t->value) && nt_known(t->limit))
+			if (!nt_known(t->value) && nt_known(t->limit) && t->dri_limit) {
+				fputs("UL ", fp);
+				put_escaped(fp, t->limit_source);
+			} else if (!nt_known(t->value) && nt_known(t->limit))
 				fputs(t->dri_dropped ? "limit set by you (the DRI target is above it: none)"
 				                     : "limit set by you", fp);
 			else
@@ -742,13 +759,17 @@ html_profile_targets(FILE *fp, const struct nt_report *r)
 			target_row(fp, "Vitamin B12 absorbed (estimate)", b12->value / 2, MICRO "g",
 			           "half the RDA",
 			           "the RDA assumes about 50% absorption (IOM 1998, vitamin B12 chapter)");
-		/* an upper limit the user (a clinician) set: above it is over the limit */
+		/* an upper limit, the DRI's (UL) or the user's (a clinician's):
+		 * above it is over the limit */
 		if (!nt_known(t->limit))
 			continue;
 		snprintf(title, sizeof title, "%s, upper limit", shown[i].title);
-		target_row(fp, title, t->limit, shown[i].unit, "limit",
-		           t->dri_dropped ? "set by you (the DRI target is above it: none)"
-		                          : "set by you");
+		if (t->dri_limit)
+			target_row(fp, title, t->limit, shown[i].unit, "UL", t->limit_source);
+		else
+			target_row(fp, title, t->limit, shown[i].unit, "limit",
+			           t->dri_dropped ? "set by you (the DRI target is above it: none)"
+			                          : "set by you");
 	}
 	fputs("</table>\n", fp);
 	if (changes)
@@ -1167,6 +1188,10 @@ static void
 html_days(FILE *fp, const struct nt_report *r)
 {
 	bool long_range = r->ndays > 31;
+	size_t n_cols = 0;
+
+	for (size_t i = 0; i < N_SHOWN; i++)
+		n_cols += shown[i].day_col;
 
 	fprintf(fp, "<h2 class=\"newpage\">Each day</h2>\n%s<table class=\"days\">\n<thead><tr>"
 	        "<th>Date</th><th>B12 eaten<br/>" MICRO "g</th>", long_range ?
@@ -1174,7 +1199,8 @@ html_days(FILE *fp, const struct nt_report *r)
 	if (r->b12_absorbed)
 		fputs("<th>B12 absorbed<br/>(est.) " MICRO "g</th>", fp);
 	for (size_t i = 1; i < N_SHOWN; i++)
-		fprintf(fp, "<th>%s<br/>%s</th>", shown[i].brief, shown[i].unit);
+		if (shown[i].day_col)
+			fprintf(fp, "<th>%s<br/>%s</th>", shown[i].brief, shown[i].unit);
 	fputs("</tr></thead>\n", fp);
 	for (int d = 0; d < r->ndays; d++) {
 		const struct nt_day_total *t = &r->days[d];
@@ -1186,7 +1212,7 @@ html_days(FILE *fp, const struct nt_report *r)
 		fputs("</td>", fp);
 		if (!t->entries) {
 			fprintf(fp, "<td colspan=\"%zu\" class=\"na l\">not logged</td></tr>\n",
-			        N_SHOWN + (r->b12_absorbed ? 1 : 0));
+			        n_cols + (r->b12_absorbed ? 1 : 0));
 			continue;
 		}
 		value_cell(fp, t->total.v[NT_B12], nt_measure_decimals(NT_B12),
@@ -1194,8 +1220,10 @@ html_days(FILE *fp, const struct nt_report *r)
 		if (r->b12_absorbed)
 			value_cell(fp, r->b12_absorbed[d], 2, r->b12_absorbed_partial[d], false);
 		for (size_t i = 1; i < N_SHOWN; i++)
-			value_cell(fp, t->total.v[shown[i].m], nt_measure_decimals(shown[i].m),
-			           BIT(t->total.partial, shown[i].m), BIT(t->total.estimated, shown[i].m));
+			if (shown[i].day_col)
+				value_cell(fp, t->total.v[shown[i].m], nt_measure_decimals(shown[i].m),
+				           BIT(t->total.partial, shown[i].m),
+				           BIT(t->total.estimated, shown[i].m));
 		fputs("</tr>\n", fp);
 	}
 	fputs("</table>\n<p class=\"note\">? = not measured by the source (unknown, not zero); "

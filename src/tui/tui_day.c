@@ -408,8 +408,26 @@ day_draw(struct tui *t)
 		tui_put_right(stdscr, l->totals_y, 0, abs, l->cols - 2);
 	}
 	attrset(A_NORMAL);
-	for (size_t i = 0; i < sizeof bars / sizeof *bars; i++)
-		draw_bar(t, l->totals_y + 1 + (int)i, bars[i].m, bars[i].label);
+	if (t->more_totals) {
+		/* the second group of the nutrient table, in the same rows */
+		enum nt_measure more[NT_MEASURE_COUNT];
+		size_t n = nt_measures_shown(NT_SHOW_MORE, more);
+
+		for (size_t i = 0; i < sizeof bars / sizeof *bars; i++) {
+			int y = l->totals_y + 1 + (int)i;
+
+			move(y, 0);
+			clrtoeol();
+			if (i < n)
+				draw_bar(t, y, more[i], nt_measure_label(more[i]));
+			else if (i == n && nt_folic_acid_masks_b12(t->judged))
+				tui_put(stdscr, y, 1, "Folic acid can hide a B12 deficiency's anaemia: "
+				        "keep B12 in view.", l->cols - 2);
+		}
+	} else {
+		for (size_t i = 0; i < sizeof bars / sizeof *bars; i++)
+			draw_bar(t, l->totals_y + 1 + (int)i, bars[i].m, bars[i].label);
+	}
 	tui_draw_status(t, TV_DAY);
 }
 
@@ -542,6 +560,12 @@ day_action(struct tui *t, enum tui_action a)
 		break;
 	case TA_HELP:
 		next = tui_go(VIEW_HELP, false);
+		break;
+	case TA_MORE_TOTALS:
+		t->more_totals = !t->more_totals;
+		tui_message(t, false, t->more_totals
+		            ? "Totals: folate, folic acid and vitamin B6 (v: back to the headline)."
+		            : "Totals: B12, omega-3, EPA+DHA, potassium and energy.");
 		break;
 	case TA_WEEK:
 		next = tui_go(VIEW_WEEK, false);

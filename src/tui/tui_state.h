@@ -61,6 +61,7 @@ struct tui {
 	size_t eaten;            /* entries eaten (0: the day is not logged) */
 	double b12_absorbed;     /* estimated, each meal a sitting */
 	bool b12_absorbed_partial;
+	bool more_totals;      /* the totals panel shows folate and B6 (v toggles) */
 	struct nt_suggestions sugg;     /* owned; the day's top suggestion per gap */
 	enum nt_meal add_meal;          /* the meal a suggestion is logged to */
 	struct day_row rows[4 * 2 + 512 + 8];

@@ -79,8 +79,10 @@ EOF
 
 check "well-formed, no script, no external reference" \
 	'"<script" not in page.lower() and "http" not in page.replace("http://www.w3.org/2000/svg", "")'
-check "four charts, one column per day" \
-	'len(charts()) == 4 and all(len(days(f)) == 7 for f in charts())'
+check "six charts, one column per day" \
+	'len(charts()) == 6 and all(len(days(f)) == 7 for f in charts())'
+check "... B12, omega-3, EPA+DHA, potassium, then folate and B6 (folic acid has a limit only)" \
+	'[f.get("data-measure") for f in charts()] == ["b12", "omega3", "epa_dha", "potassium", "folate", "b6"]'
 check "the zero day has a zero mark" \
 	'"zero" in classes(g("b12", "Tue 3 Mar")) and "0" in texts(g("b12", "Tue 3 Mar"))'
 check "the unknown day is marked unknown, not zero" \

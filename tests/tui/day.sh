@@ -81,7 +81,9 @@ wait_for "quits cleanly" "exited 0"
 #   (fndds:11320100, ala_from_18_3 = 1) is an estimate: omega-3 is estimated.
 #   Absorbed B12, a
 #   sitting per meal: breakfast 0.9516 -> 0.4758 + 0.0048 = 0.4806; lunch
-#   3.87 -> 1.5 + 0.01 * 2.37 = 1.5237; 2.00 ug = 166 % of 1.2.
+#   3.87 -> 1.5 + 0.01 * 2.37 = 1.5237; 2.00 ug = 166 % of 1.2.  Folate
+#   (DFE) 20 * 2.44 + 23 = 71.8 ug, 18 % of 400; no folic acid (0, under the
+#   1000 ug UL); B6 0.055 * 2.44 + 0.733 = 0.867 mg, 66 % of 1.3.
 nt day --csv >"$WORK/day.csv"
 is "day totals in the database" "$(tr -d '\r' <"$WORK/day.csv")" "nutrient,unit,intake,target,percent,status,partial,estimated
 b12,ug,4.82,2.4,200,ok,no,no
@@ -90,6 +92,9 @@ omega3,g,3.09,1.1,280,ok,no,yes
 epa_dha,mg,1992,250,796,ok,no,no
 potassium,mg,838,2600,32,low,no,no
 energy,kcal,367,,,,no,no
-protein,g,34.1,,,,no,no"
+protein,g,34.1,,,,no,no
+folate,ug,72,400,18,low,no,no
+folic_acid,ug,0,,,ok,no,no
+b6,mg,0.87,1.3,66,low,no,no"
 
 done_testing
