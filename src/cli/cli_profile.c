@@ -15,6 +15,39 @@
 #include "target.h"
 #include "text.h"
 
+/*
+ * The second group of the nutrient table (folate, folic acid, B6): each
+ * target, then its upper limit, the DRI's UL or the user's.
+ */
+static void
+print_more_targets(const struct app *a, const struct nt_targets *t)
+{
+	enum nt_measure more[NT_MEASURE_COUNT];
+	size_t n = nt_measures_shown(NT_SHOW_MORE, more);
+	char val[48];
+
+	for (size_t i = 0; i < n; i++) {
+		const struct nt_target *x = &t->t[more[i]];
+		const char *unit = app_unit(a, nt_measure_unit(more[i]));
+
+		if (!nt_known(x->value) && !nt_known(x->limit))
+			continue;
+		printf("  ");
+		cli_put_padded(stdout, nt_measure_label(more[i]), 18, false);
+		if (nt_known(x->value)) {
+			snprintf(val, sizeof val, "%g %s", x->value, unit);
+			cli_put_padded(stdout, val, 10, false);
+			printf("%-9s %s", x->type, x->source);
+		} else {
+			printf("no target");
+		}
+		if (nt_known(x->limit))
+			printf("%slimit %g %s (%s)", nt_known(x->value) ? "; " : ", ", x->limit, unit,
+			       x->dri_limit ? "UL" : "set by you");
+		printf("\n");
+	}
+}
+
 /* "Body: 163 cm and 57 kg (...), low active (...)": what the energy requirement is for. */
 static void
 print_body(const struct nt_profile *p, const struct nt_body *b)
@@ -97,6 +130,7 @@ print_profile(struct app *a, const struct nt_profile *p, const struct nt_targets
 	snprintf(val, sizeof val, "%.0f kcal", nt_energy_eer(p, &b));
 	cli_put_padded(stdout, val, 10, false);
 	printf("%-9s %s\n", "EER", "IOM 2005 equation for age, sex, height, weight and activity");
+	print_more_targets(a, t);
 }
 
 /* "Profile history:" a line per version, the one shown marked. */
@@ -175,6 +209,17 @@ profile_json(const struct nt_profile *p, const struct nt_targets *t,
 	target_json(&j, NT_PROTEIN, protein->value, protein->type, protein->source, NAN, false);
 	target_json(&j, NT_ENERGY, nt_energy_eer(p, &b), "EER",
 	            "IOM 2005 equation for age, sex, height, weight and activity", NAN, false);
+	{
+		enum nt_measure more[NT_MEASURE_COUNT];
+		size_t n = nt_measures_shown(NT_SHOW_MORE, more);
+
+		for (size_t i = 0; i < n; i++) { /* appended: folate, folic acid, B6 */
+			const struct nt_target *x = &t->t[more[i]];
+
+			target_json(&j, more[i], x->value, x->type, x->source, x->limit,
+			            x->user_value || x->user_limit);
+		}
+	}
 	cli_json_end_array(&j);
 	cli_json_key(&j, "from");
 	if (from == NT_PROFILE_ALWAYS) {

@@ -366,7 +366,6 @@ ref_id(struct load *ld, const struct nt_csv_row *row, int col, long long *id,
 static enum nt_status
 staple_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 {
-	static const char *const nutrients[] = {"b12", "omega3", "epa_dha", "potassium"};
 	struct load *ld = ctx;
 	struct nt_stmt *st;
 	const char *nutrient, *diets;
@@ -382,8 +381,12 @@ staple_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	if ((rc = check_width(row, ld->ncols, err)))
 		return rc;
 	nutrient = row->field[ld->col[0]];
-	for (size_t i = 0; i < sizeof nutrients / sizeof *nutrients; i++)
-		known |= !strcmp(nutrient, nutrients[i]);
+	{
+		/* staples close the nutrients suggest advises on (the table's NT_SHOW_ADVISED) */
+		int m = nt_measure_by_name(nutrient);
+
+		known = m >= 0 && (nt_measure_info((enum nt_measure)m)->show & NT_SHOW_ADVISED);
+	}
 	if (!known)
 		return nt_csv_fail(err, row, (size_t)ld->col[0] + 1, "unknown nutrient '%.20s'",
 		                   nutrient);
