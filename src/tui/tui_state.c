@@ -59,7 +59,7 @@ tui_selected_entry(const struct tui *t)
 	if (t->sel < 0 || t->sel >= t->nrows)
 		return NULL;
 	r = &t->rows[t->sel];
-	return r->kind == ROW_ENTRY ? &t->entries.v[r->entry] : NULL;
+	return r->kind == ROW_ENTRY ? &t->sum.entries.v[r->entry] : NULL;
 }
 
 void
@@ -144,7 +144,7 @@ tui_state_fini(struct tui *t)
 	for (int i = 0; i < t->nundo; i++)
 		nt_entry_fini(&t->undo[i].before);
 	t->nundo = 0;
-	nt_entry_list_fini(&t->entries);
+	nt_day_summary_fini(&t->sum);
 	nt_suggestions_fini(&t->sugg);
 	nt_search_result_fini(&t->res);
 	nt_food_free(t->food);
