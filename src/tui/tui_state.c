@@ -108,24 +108,11 @@ tui_undo_last(struct tui *t)
 		st = nt_journal_restore(t->app->store, &u->before, &err);
 		what = "deleting";
 		break;
-	case UNDO_UPDATE: {
-		struct nt_entry now;
-		const char *amount = u->before.amount;
-
-		/* a move back leaves the amount as stored, whatever its text */
-		if (nt_journal_get(t->app->store, u->before.id, &now, NULL) == NT_OK) {
-			if (now.mg == u->before.mg && now.amount && amount &&
-			    !strcmp(now.amount, amount))
-				amount = NULL;
-			nt_entry_fini(&now);
-		}
-		st = nt_journal_update(t->app->store, u->before.id, u->before.day, t->app->today,
-		                       u->before.meal, amount, u->before.mg, NULL, &err);
-		if (st == NT_OK)
-			st = nt_journal_set_planned(t->app->store, u->before.id, u->before.planned, &err);
+	case UNDO_UPDATE:
+		/* day, meal, amount and planned flag together: never half an undo */
+		st = nt_journal_revert(t->app->store, &u->before, &err);
 		what = "changing";
 		break;
-	}
 	}
 	if (st)
 		tui_message(t, true, "Cannot undo: %s", nt_err_text(&err, st));
