@@ -437,7 +437,8 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 				print_entry(a, &d.entries.v[i]);
 				any = true;
 				/* the entry shows omega-3 */
-				estimated |= (d.entries.v[i].values.estimated & (1u << NT_OMEGA3)) != 0;
+				estimated |=
+					(d.entries.v[i].values.estimated & (1u << NT_OMEGA3)) != 0;
 			}
 		if (!any)
 			printf("  (nothing logged)\n");

@@ -310,7 +310,8 @@ draw_held_row(struct tui *t, int y, enum nt_measure m, bool selected)
 	char what[160], lim[48], name[48];
 	int h = t->sugg.held_by[m] >= 0 ? t->sugg.held_by[m] : (int)m;
 
-	tui_fmt_measure(t, lim, sizeof lim, (enum nt_measure)h, t->sum.judged[h].limit, false, true);
+	tui_fmt_measure(t, lim, sizeof lim, (enum nt_measure)h, t->sum.judged[h].limit, false,
+	                true);
 	snprintf(name, sizeof name, "%s", nt_measure_label((enum nt_measure)h));
 	if (name[0] >= 'A' && name[0] <= 'Z' && name[1] >= 'a' && name[1] <= 'z')
 		name[0] = (char)(name[0] - 'A' + 'a');
@@ -384,14 +385,16 @@ day_draw(struct tui *t)
 		/* the planned total beside the eaten one */
 		snprintf(plan, sizeof plan, " with planned: B12 %d%%  %s %d%%  K %d%% ",
 		         t->sum.planned_judged[NT_B12].percent,
-		         tui_utf8() ? "\xcf\x89-3" : "O-3", t->sum.planned_judged[NT_OMEGA3].percent,
+		         tui_utf8() ? "\xcf\x89-3" : "O-3",
+		         t->sum.planned_judged[NT_OMEGA3].percent,
 		         t->sum.planned_judged[NT_POTASSIUM].percent);
 		tui_put_right(stdscr, l->totals_y, 0, plan, l->cols - 2);
 	} else if (t->sum.eaten && nt_known(t->sum.b12_absorbed) && l->cols >= 60) {
 		char abs[80];
 
 		snprintf(abs, sizeof abs, " B12 absorbed ~%.2f %s%s (est., meals as sittings) ",
-		         t->sum.b12_absorbed, app_unit(t->app, "ug"), t->sum.b12_absorbed_partial ? "*" : "");
+		         t->sum.b12_absorbed, app_unit(t->app, "ug"),
+		         t->sum.b12_absorbed_partial ? "*" : "");
 		tui_put_right(stdscr, l->totals_y, 0, abs, l->cols - 2);
 	}
 	attrset(A_NORMAL);
@@ -501,8 +504,9 @@ day_action(struct tui *t, enum tui_action a)
 		if (!t->sugg.n && held_any(t))
 			tui_message(t, false, "Nothing to suggest within the limits you set.");
 		else if (!t->sugg.n)
-			tui_message(t, false, t->sum.eaten ? "No target is short: nothing to suggest."
-			                                   : "Log something first; then see what is short.");
+			tui_message(t, false,
+			            t->sum.eaten ? "No target is short: nothing to suggest."
+			                         : "Log something first; then see what is short.");
 		break;
 	case TA_EDIT:
 		if (e) {

@@ -136,8 +136,8 @@ search_draw(struct tui *t)
 				snprintf(mark, sizeof mark, " [%s? ingredients not known]",
 				         nt_diet_name(t->sum.profile.diet));
 			else
-				snprintf(mark, sizeof mark, " [not %s: %s]", nt_diet_name(t->sum.profile.diet),
-				         tags);
+				snprintf(mark, sizeof mark, " [not %s: %s]",
+				         nt_diet_name(t->sum.profile.diet), tags);
 			if (!selected)
 				attrset(tui_theme(TH_LOW));
 			tui_put(stdscr, ry, x + 1 + nw, mark, w - vw - 4 - nw);

@@ -40,7 +40,8 @@ add(long day, enum nt_meal meal, const char *ref, double grams, bool planned)
 	enum nt_status st;
 
 	if (planned)
-		st = nt_journal_plan(s, day, meal, food(ref), "x", nt_grams_to_mg(grams), &id, &err);
+		st = nt_journal_plan(s, day, meal, food(ref), "x", nt_grams_to_mg(grams), &id,
+		                     &err);
 	else
 		st = nt_journal_add(s, day, meal, food(ref), "x", nt_grams_to_mg(grams), &id, &err);
 	if (st)
@@ -104,7 +105,8 @@ test_day_with_planned(void)
 	is_int(d.planned_judged[NT_POTASSIUM].percent, 24, "with planned potassium 24%%");
 	is_int(d.planned_judged[NT_POTASSIUM].level, NT_LEVEL_LOW, "... low");
 	is_int(d.planned_judged[NT_EPA_DHA].percent, 597, "with planned EPA+DHA 597%%");
-	ok(!memcmp(d.gaps, d.judged, sizeof d.gaps), "something eaten: the gaps are the judgements");
+	ok(!memcmp(d.gaps, d.judged, sizeof d.gaps),
+	   "something eaten: the gaps are the judgements");
 
 	/*
 	 * Absorbed B12: the salmon is one sitting of 3.18 ug (the planned egg is

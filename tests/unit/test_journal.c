@@ -669,7 +669,8 @@ test_revert(void)
 	ok(entry_is(id, &changed), "... nothing changed");
 	bad = was;
 	bad.day = nt_date_first() - 1;
-	is_int(nt_journal_revert(s, &bad, &err), NT_ERR_RANGE, "a day nutrack does not keep: refused");
+	is_int(nt_journal_revert(s, &bad, &err), NT_ERR_RANGE,
+	       "a day nutrack does not keep: refused");
 	ok(entry_is(id, &changed), "... nothing changed");
 	bad = was;
 	bad.id = 999999;
