@@ -512,20 +512,10 @@ foods_tag(struct app *a, const struct cli_command *cmd, int argc, char **argv, b
 		return rc;
 	if ((st = nt_food_resolve(a->store, argv[1], &id, &err)))
 		return cli_fail(a, st, &err);
-	/* a recipe's tags come from its ingredients: one change, all of it */
-	if ((untag || npos > 1) && !(st = nt_store_begin(a->store, &err))) {
-		if (untag)
-			st = nt_food_untag(a->store, id, &err);
-		else
-			st = nt_food_tag(a->store, id, tags, &err);
-		if (!st)
-			st = nt_recipe_refresh_using(a->store, id, &err);
-		if (st)
-			nt_store_rollback(a->store);
-		else
-			st = nt_store_commit(a->store, &err);
-	}
-	if (st || (st = nt_food_tags(a->store, id, &tags, &corrected, &err)))
+	/* the food and the recipes made with it, in one core call */
+	if ((untag || npos > 1) && (st = nt_recipe_tag_food(a->store, id, untag, tags, &err)))
+		return cli_fail(a, st, &err);
+	if ((st = nt_food_tags(a->store, id, &tags, &corrected, &err)))
 		return cli_fail(a, st, &err);
 	nt_tags_format(tags, shown, sizeof shown);
 	printf("%s contains: %s (%s)\n", argv[1], shown,
@@ -599,18 +589,10 @@ foods_add(struct app *a, const struct cli_command *cmd, int argc, char **argv)
 	}
 	if ((rc = cli_open(a)))
 		return rc;
-	/* the food, its tags and its group in one transaction: all or nothing */
-	if ((st = nt_store_begin(a->store, &err)))
-		return cli_fail(a, st, &err);
-	if ((st = nt_food_add_custom(a->store, argv[1], per100,
-	                             serving_s ? (unit ? unit : "serving") : NULL, 1, serving,
-	                             &id, &err)) ||
-	    (tags && (st = nt_food_tag(a->store, id, tags, &err))) ||
-	    (supplement && (st = nt_food_mark_supplement(a->store, id, &err)))) {
-		nt_store_rollback(a->store);
-		return cli_fail(a, st, &err);
-	}
-	if ((st = nt_store_commit(a->store, &err)))
+	/* the food, its tags and its group: one core call, all or nothing */
+	if ((st = nt_food_add_custom_tagged(a->store, argv[1], per100,
+	                                    serving_s ? (unit ? unit : "serving") : NULL, 1,
+	                                    serving, tags, supplement, &id, &err)))
 		return cli_fail(a, st, &err);
 	printf("Added ");
 	return show_food(a, id, false, false);

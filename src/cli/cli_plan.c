@@ -14,6 +14,7 @@
 #include "cli_format.h"
 #include "cli_json.h"
 #include "date.h"
+#include "day.h"
 #include "energy.h"
 #include "food.h"
 #include "journal.h"
@@ -120,9 +121,9 @@ cli_cmd_suggest(struct app *a, int argc, char **argv)
 		{NULL, 0, NULL, NULL},
 	};
 	struct nt_judgement j[NT_MEASURE_COUNT];
+	struct nt_day_summary d;
 	struct nt_suggestions sg;
 	struct nt_profile p;
-	struct nt_targets t;
 	struct nt_err err;
 	enum nt_status st;
 	char date[NT_DATE_LEN];
@@ -148,30 +149,25 @@ cli_cmd_suggest(struct app *a, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(a)))
 		return rc;
-	/* the profile and targets in force on the day asked about */
-	if ((st = nt_targets_on(a->store, day, &t, &p, &err)))
+	/* the day asked about, as 'day' shows it: its profile, targets and gaps */
+	if ((st = nt_day_summary_load(a->store, day, &d, &err)))
 		return cli_fail(a, st, &err);
+	p = d.profile;
 	if (week) {
 		struct nt_week w;
 
-		if ((st = nt_analysis_week(a->store, day, NULL, &w, &err)))
+		if ((st = nt_analysis_week(a->store, day, NULL, &w, &err))) {
+			nt_day_summary_fini(&d);
 			return cli_fail(a, st, &err);
+		}
 		memcpy(j, w.avg, sizeof j);
 		logged = w.days_logged > 0;
 	} else {
-		struct nt_entry_list l;
-		struct nt_amounts total;
-
-		if ((st = nt_journal_day(a->store, day, &l, &err)))
-			return cli_fail(a, st, &err);
-		nt_analysis_sum(&l, &total);
-		logged = nt_analysis_eaten(&l) > 0;
-		/* An empty day is all gap: suggest for every target. */
-		if (!logged)
-			nt_amounts_zero(&total);
-		nt_judge(&total, true, &t, j);
-		nt_entry_list_fini(&l);
+		/* an empty day is all gap: suggest for every target */
+		memcpy(j, d.gaps, sizeof j);
+		logged = d.eaten > 0;
 	}
+	nt_day_summary_fini(&d);
 	if ((st = nt_suggest(a->store, &p, j, (size_t)limit, &sg, &err)))
 		return cli_fail(a, st, &err);
 

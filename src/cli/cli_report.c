@@ -16,6 +16,7 @@
 #include "cli_format.h"
 #include "cli_json.h"
 #include "date.h"
+#include "day.h"
 #include "food.h"
 #include "journal.h"
 #include "outfile.h"
@@ -48,18 +49,6 @@ static size_t
 more_measures(enum nt_measure out[NT_MEASURE_COUNT])
 {
 	return nt_measures_shown(NT_SHOW_MORE, out);
-}
-
-/* Loads the profile and targets in force on `day`, reporting errors. */
-static int
-load_targets(struct app *a, long day, struct nt_profile *p, struct nt_targets *t)
-{
-	struct nt_err err;
-	enum nt_status st;
-
-	if ((st = nt_targets_on(a->store, day, t, p, &err)))
-		return cli_fail(a, st, &err);
-	return 0;
 }
 
 /*
@@ -154,44 +143,29 @@ struct total_row {
 
 /*
  * The day's rows: the tracked measures, with the estimated absorbed B12
- * (each meal one sitting; target half the RDA) after B12.
+ * (the core's: each meal one sitting, judged against half the RDA) after B12.
  */
 static size_t
-day_rows(const struct nt_entry_list *l, const struct nt_targets *t,
-         struct total_row rows[N_DAY_ROWS_MAX])
+day_rows(const struct nt_day_summary *d, struct total_row rows[N_DAY_ROWS_MAX])
 {
-	struct nt_judgement j[NT_MEASURE_COUNT];
 	enum nt_measure more[NT_MEASURE_COUNT];
-	struct nt_amounts total;
 	size_t n = 0, n_more = more_measures(more);
-	bool partial;
-	double absorbed;
 
-	size_t eaten = nt_analysis_eaten(l);
-
-	nt_analysis_sum(l, &total);
-	nt_judge(&total, eaten > 0, t, j);
 	for (size_t i = 0; i < N_TRACKED; i++) {
 		enum nt_measure m = tracked[i].m;
 
 		rows[n++] = (struct total_row){nt_measure_name(m), nt_measure_unit(m),
-		                               tracked[i].title, nt_measure_decimals(m), j[m]};
+		                               tracked[i].title, nt_measure_decimals(m),
+		                               d->judged[m]};
 		if (m != NT_B12)
 			continue;
-		absorbed = nt_b12_absorbed_day(l, &partial);
-		rows[n].name = "b12_absorbed";
-		rows[n].unit = "ug";
-		rows[n].title = "  absorbed (est.)";
-		rows[n].decimals = 2;
-		nt_judge_value(absorbed, partial, eaten > 0,
-		               nt_known(t->t[NT_B12].value) ? t->t[NT_B12].value / 2 : NT_UNKNOWN,
-		               2, &rows[n].j);
-		n++;
+		rows[n++] = (struct total_row){"b12_absorbed", "ug", "  absorbed (est.)",
+		                               NT_B12_ABSORBED_DECIMALS, d->b12_absorbed_judged};
 	}
 	for (size_t i = 0; i < n_more; i++) /* after the headline's rows */
 		rows[n++] = (struct total_row){nt_measure_name(more[i]), nt_measure_unit(more[i]),
 		                               nt_measure_label(more[i]),
-		                               nt_measure_decimals(more[i]), j[more[i]]};
+		                               nt_measure_decimals(more[i]), d->judged[more[i]]};
 	return n;
 }
 
@@ -302,14 +276,8 @@ print_shortfalls(const struct nt_judgement *j, const char *when)
 
 /* "With planned entries: Vitamin B12 3.40 µg (141%), ..." */
 static void
-print_planned_total(const struct app *a, const struct nt_entry_list *l,
-                    const struct nt_targets *t)
+print_planned_total(const struct app *a, const struct nt_judgement *j)
 {
-	struct nt_judgement j[NT_MEASURE_COUNT];
-	struct nt_amounts total;
-
-	nt_analysis_sum_planned(l, &total);
-	nt_judge(&total, true, t, j);
 	printf("With the planned entries:");
 	for (size_t i = 0; i < 4; i++) {
 		char v[64];
@@ -359,16 +327,17 @@ static const enum nt_measure entry_measures[] = {NT_B12, NT_OMEGA3, NT_EPA_DHA, 
 
 /* One object: the day, its entries and the totals (the CSV's rows). */
 static void
-day_json(long day, const struct nt_entry_list *l, const struct total_row *rows, size_t n)
+day_json(const struct nt_day_summary *d, const struct total_row *rows, size_t n)
 {
+	const struct nt_entry_list *l = &d->entries;
 	struct cli_json j;
 	char date[NT_DATE_LEN];
 
-	nt_date_format(day, date);
+	nt_date_format(d->day, date);
 	cli_json_init(&j, stdout);
 	cli_json_begin_object(&j);
 	cli_json_key_string(&j, "date", date);
-	cli_json_key_int(&j, "eaten_entries", (long long)nt_analysis_eaten(l));
+	cli_json_key_int(&j, "eaten_entries", (long long)d->eaten);
 	cli_json_key(&j, "entries");
 	cli_json_begin_array(&j);
 	for (size_t i = 0; i < l->n; i++) {
@@ -442,16 +411,13 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 	struct cli_opt opts[] = {{"csv", 0, NULL, &csv}, {"json", 0, NULL, &json},
 	                         {NULL, 0, NULL, NULL}};
 	struct total_row rows[N_DAY_ROWS_MAX];
-	struct nt_judgement j[NT_MEASURE_COUNT];
-	struct nt_entry_list l;
-	struct nt_profile p;
-	struct nt_targets t;
+	struct nt_day_summary d;
 	struct nt_err err;
 	enum nt_status st;
 	char date[NT_DATE_LEN];
 	long day = a->today;
 	int npos, rc;
-	size_t eaten, n_rows;
+	size_t n_rows;
 	bool partial, estimated = false;
 
 	if ((rc = cli_parse(a, cmd, argc, argv, opts, &npos)) >= 0)
@@ -464,77 +430,69 @@ cli_cmd_day(struct app *a, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(a)))
 		return rc;
-	if ((rc = load_targets(a, day, &p, &t)))
-		return rc;
-	if ((st = nt_journal_day(a->store, day, &l, &err)))
+	/* the same summary the TUI's day view shows */
+	if ((st = nt_day_summary_load(a->store, day, &d, &err)))
 		return cli_fail(a, st, &err);
-	n_rows = day_rows(&l, &t, rows);
-	for (size_t i = 0; i < n_rows; i++) { /* the shortfalls use the measures */
-		int m = nt_measure_by_name(rows[i].name);
-
-		if (m >= 0)
-			j[m] = rows[i].j;
-	}
+	n_rows = day_rows(&d, rows);
 
 	if (csv || json) {
 		if (csv)
 			day_csv(rows, n_rows);
 		else
-			day_json(day, &l, rows, n_rows);
-		nt_entry_list_fini(&l);
+			day_json(&d, rows, n_rows);
+		nt_day_summary_fini(&d);
 		return CLI_OK;
 	}
 	nt_date_format(day, date);
 	printf("%s %s\n", nt_date_weekday_name(nt_date_weekday(day)), date);
-	print_profile_line(&p);
+	print_profile_line(&d.profile);
 	for (int m = 0; m < NT_MEAL_COUNT; m++) {
 		bool any = false;
 
 		printf("\n%s\n", nt_meal_title((enum nt_meal)m));
-		for (size_t i = 0; i < l.n; i++)
-			if ((int)l.v[i].meal == m) {
-				print_entry(a, &l.v[i]);
+		for (size_t i = 0; i < d.entries.n; i++)
+			if ((int)d.entries.v[i].meal == m) {
+				print_entry(a, &d.entries.v[i]);
 				any = true;
 				/* the entry shows omega-3 */
-				estimated |= (l.v[i].values.estimated & (1u << NT_OMEGA3)) != 0;
+				estimated |=
+					(d.entries.v[i].values.estimated & (1u << NT_OMEGA3)) != 0;
 			}
 		if (!any)
 			printf("  (nothing logged)\n");
 	}
 	putchar('\n');
-	eaten = nt_analysis_eaten(&l);
-	partial = print_judgement_table(a, rows, N_HEADLINE_ROWS, eaten > 0, &estimated);
+	partial = print_judgement_table(a, rows, N_HEADLINE_ROWS, d.eaten > 0, &estimated);
 	if (n_rows > N_HEADLINE_ROWS) {
 		printf("\nFolate and vitamin B6 (with B12, they keep homocysteine in check):\n");
 		partial |= print_judgement_table(a, rows + N_HEADLINE_ROWS, n_rows - N_HEADLINE_ROWS,
-		                                 eaten > 0, &estimated);
+		                                 d.eaten > 0, &estimated);
 	}
 	putchar('\n');
-	if (eaten < l.n)
-		print_planned_total(a, &l, &t);
-	if (!eaten)
+	if (d.eaten < d.entries.n)
+		print_planned_total(a, d.planned_judged);
+	if (!d.eaten) {
 		printf("Nothing eaten logged on %s: no totals (an empty day is not zero intake).\n",
 		       date);
-	else
-		{
+	} else {
 		char when[32];
 
 		if (day == a->today)
 			snprintf(when, sizeof when, "today");
 		else
 			snprintf(when, sizeof when, "on %s", date);
-		print_shortfalls(j, when);
+		print_shortfalls(d.judged, when);
 	}
 	if (partial)
 		printf("* partial: some entries have no value for this nutrient "
 		       "(unknown, not zero).\n");
 	if (estimated)
 		puts(CLI_ESTIMATE_LEGEND);
-	if (eaten)
+	if (d.eaten)
 		printf("Absorbed B12 is estimated per meal: intrinsic factor takes up about half "
 		       "of a dose,\nat most 1.5 %s a sitting, plus 1%% of the rest "
 		       "(see nutrack(1)).\n", app_unit(a, "ug"));
-	nt_entry_list_fini(&l);
+	nt_day_summary_fini(&d);
 	return CLI_OK;
 }
 

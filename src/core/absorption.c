@@ -20,6 +20,12 @@ nt_b12_absorbed(double dose_ug)
 }
 
 double
+nt_b12_absorbed_target(double rda_ug)
+{
+	return nt_known(rda_ug) ? rda_ug / 2 : NT_UNKNOWN;
+}
+
+double
 nt_b12_absorbed_day(const struct nt_entry_list *l, bool *partial)
 {
 	double dose[NT_MEAL_COUNT] = {0}, total = 0;

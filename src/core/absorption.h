@@ -23,6 +23,9 @@ struct nt_entry_list;
 #define NT_B12_ACTIVE_CAP_UG 1.5
 #define NT_B12_PASSIVE_FRACTION 0.01
 
+/* The decimals an absorbed estimate is shown and judged with. */
+#define NT_B12_ABSORBED_DECIMALS 2
+
 /* Estimated absorbed B12 (ug) from one sitting's dose (ug); NAN stays NAN. */
 double nt_b12_absorbed(double dose_ug);
 
@@ -32,6 +35,13 @@ double nt_b12_absorbed(double dose_ug);
  * when an entry's B12 is unknown; the result is NAN when no entry's is known.
  */
 double nt_b12_absorbed_day(const struct nt_entry_list *l, bool *partial);
+
+/*
+ * The absorbed target: half the B12 RDA (ug), since the RDA assumes about
+ * 50% absorption; no RDA (NAN) gives none.  The one place the rule lives:
+ * the day's totals (day.h) and the HTML report's targets both ask it.
+ */
+double nt_b12_absorbed_target(double rda_ug);
 
 /*
  * A week's B12 routine against the Vegan Society's three options:

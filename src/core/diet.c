@@ -146,6 +146,33 @@ nt_food_untag(struct nt_store *s, long long food_id, struct nt_err *err)
 	return nt_stmt_run(st, err);
 }
 
+enum nt_status
+nt_food_add_custom_tagged(struct nt_store *s, const char *name,
+                          const double per100[NT_STORED_COUNT], const char *portion_unit,
+                          double portion_amount, double portion_grams, unsigned tags,
+                          bool supplement, long long *id, struct nt_err *err)
+{
+	struct nt_err scratch;
+	enum nt_status rc;
+	long long row;
+
+	if (!err)
+		err = &scratch;
+	if ((rc = nt_store_begin(s, err)))
+		return rc;
+	if ((rc = nt_food_add_custom(s, name, per100, portion_unit, portion_amount, portion_grams,
+	                             &row, err)) ||
+	    (tags && (rc = nt_food_tag(s, row, tags, err))) ||
+	    (supplement && (rc = nt_food_mark_supplement(s, row, err)))) {
+		nt_store_rollback(s);
+		return rc;
+	}
+	if ((rc = nt_store_commit(s, err)))
+		return rc;
+	*id = row;
+	return NT_OK;
+}
+
 static const char sql_exclude[] =
 	"INSERT INTO exclusions(food, grp, word) VALUES (?1, ?2, ?3)";
 static const char sql_include[] = "DELETE FROM exclusions WHERE id = ?1";

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "nutrient.h"
 #include "profile.h"
 #include "status.h"
 
@@ -60,6 +61,18 @@ enum nt_status nt_food_tags(struct nt_store *s, long long food_id, unsigned *tag
 enum nt_status nt_food_tag(struct nt_store *s, long long food_id, unsigned tags,
                            struct nt_err *err);
 enum nt_status nt_food_untag(struct nt_store *s, long long food_id, struct nt_err *err);
+
+/*
+ * A custom food (nt_food_add_custom, which says what the arguments take)
+ * with the tags it contains (0: none known) and, when `supplement`, filed
+ * under Supplements (nt_food_mark_supplement): all or nothing, in one
+ * transaction.  *id receives its row id.
+ */
+enum nt_status nt_food_add_custom_tagged(struct nt_store *s, const char *name,
+                                         const double per100[NT_STORED_COUNT],
+                                         const char *portion_unit, double portion_amount,
+                                         double portion_grams, unsigned tags, bool supplement,
+                                         long long *id, struct nt_err *err);
 
 /* An exclusion: a food, a food group, or a word in food names ("peanut"). */
 enum nt_exclusion_kind { NT_EXCLUDE_FOOD, NT_EXCLUDE_GROUP, NT_EXCLUDE_WORD };

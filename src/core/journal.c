@@ -275,6 +275,82 @@ nt_journal_update(struct nt_store *s, long long id, long day, long today, enum n
 	return NT_OK;
 }
 
+static const char sql_amount_of[] = "SELECT amount, mg FROM entries WHERE id = ?1";
+static const char sql_revert[] =
+	"UPDATE entries SET day = ?2, meal = ?3, amount = coalesce(?4, amount),"
+	" mg = CASE WHEN ?4 IS NULL THEN mg ELSE ?5 END, planned = ?6 WHERE id = ?1";
+
+/* Whether entry id's amount and grams are `amount` and `mg` already. */
+static enum nt_status
+amount_is(struct nt_store *s, long long id, const char *amount, long long mg, bool *same,
+          struct nt_err *err)
+{
+	struct nt_stmt *st;
+	const char *now;
+	int r;
+
+	if (!(st = nt_store_stmt(s, sql_amount_of, err)))
+		return err->status;
+	nt_stmt_bind_int(st, 1, id);
+	if ((r = nt_stmt_step(st, err)) < 0)
+		return err->status;
+	if (r == 0)
+		return nt_err_set(err, NT_ERR_NOTFOUND, "no entry %lld", id);
+	now = nt_stmt_text(st, 0);
+	*same = amount && now && !strcmp(now, amount) && nt_stmt_int(st, 1) == mg;
+	nt_stmt_reset(st);
+	return NT_OK;
+}
+
+enum nt_status
+nt_journal_revert(struct nt_store *s, const struct nt_entry *was, struct nt_err *err)
+{
+	struct nt_err scratch;
+	struct nt_stmt *st;
+	char date[NT_DATE_LEN];
+	enum nt_status rc;
+	bool same = false;
+
+	if (!err)
+		err = &scratch;
+	if ((int)was->meal < 0 || was->meal >= NT_MEAL_COUNT)
+		return nt_err_set(err, NT_ERR_INVALID, "no meal %d", (int)was->meal);
+	if ((rc = check_day(was->day, err)))
+		return rc;
+	/* the read and the write in one transaction: a change by another
+	 * process cannot come between the comparison and the update */
+	if ((rc = nt_store_begin(s, err)))
+		return rc;
+	if ((rc = amount_is(s, was->id, was->amount, was->mg, &same, err)))
+		goto fail;
+	if (!same && (!was->amount || (rc = check_amount(was->amount, was->mg, err)))) {
+		if (!was->amount)
+			rc = nt_err_set(err, NT_ERR_INVALID, "entry %lld: no amount to put back",
+			                was->id);
+		goto fail;
+	}
+	if (!(st = nt_store_stmt(s, sql_revert, err))) {
+		rc = err->status;
+		goto fail;
+	}
+	nt_date_format(was->day, date);
+	nt_stmt_bind_int(st, 1, was->id);
+	nt_stmt_bind_text(st, 2, date);
+	nt_stmt_bind_int(st, 3, was->meal);
+	if (same)
+		nt_stmt_bind_null(st, 4);
+	else
+		nt_stmt_bind_text(st, 4, was->amount);
+	nt_stmt_bind_int(st, 5, was->mg);
+	nt_stmt_bind_int(st, 6, was->planned);
+	if ((rc = nt_stmt_run(st, err)))
+		goto fail;
+	return nt_store_commit(s, err);
+fail:
+	nt_store_rollback(s);
+	return rc;
+}
+
 enum nt_status
 nt_journal_remove(struct nt_store *s, long long id, struct nt_err *err)
 {
@@ -451,16 +527,28 @@ nt_journal_eat(struct nt_store *s, long long id, long today, struct nt_err *err)
 
 	if (!err)
 		err = &scratch;
-	if ((rc = entry_state(s, id, &day, &planned, err)))
+	/* the check and the change in one transaction: another process cannot
+	 * move the entry to a future day in between */
+	if ((rc = nt_store_begin(s, err)))
 		return rc;
-	if (!planned)
-		return nt_err_set(err, NT_ERR_INVALID, "entry #%lld is eaten already", id);
+	if ((rc = entry_state(s, id, &day, &planned, err)))
+		goto fail;
+	if (!planned) {
+		rc = nt_err_set(err, NT_ERR_INVALID, "entry #%lld is eaten already", id);
+		goto fail;
+	}
 	if (nt_journal_day_planned(day, today)) {
 		day_name(day, when, sizeof when);
-		return nt_err_set(err, NT_ERR_RANGE, "entry #%lld is on %s, a future day: "
-		                  "it can be marked eaten on the day", id, when);
+		rc = nt_err_set(err, NT_ERR_RANGE, "entry #%lld is on %s, a future day: "
+		                "it can be marked eaten on the day", id, when);
+		goto fail;
 	}
-	return nt_journal_set_planned(s, id, false, err);
+	if ((rc = nt_journal_set_planned(s, id, false, err)))
+		goto fail;
+	return nt_store_commit(s, err);
+fail:
+	nt_store_rollback(s);
+	return rc;
 }
 
 enum nt_status

@@ -127,6 +127,19 @@ enum nt_status nt_journal_update(struct nt_store *s, long long id, long day, lon
                                  enum nt_meal meal, const char *amount, long long mg,
                                  bool *future, struct nt_err *err);
 
+/*
+ * Puts an entry back as `was` holds it (for undo of a change): its day,
+ * meal, planned flag (whatever the day), and its amount and grams unless
+ * they are as stored already (then the amount text stays as it is,
+ * unchecked: an imported one may not be text nutrack would take).  All or
+ * nothing in one transaction: NT_ERR_NOTFOUND names a missing was->id,
+ * NT_ERR_INVALID a meal that is none, NT_ERR_RANGE a day nutrack does not
+ * keep, and a bad amount is refused as by nt_journal_add; the row is then
+ * as it was.
+ */
+enum nt_status nt_journal_revert(struct nt_store *s, const struct nt_entry *was,
+                                 struct nt_err *err);
+
 enum nt_status nt_journal_remove(struct nt_store *s, long long id, struct nt_err *err);
 
 /*

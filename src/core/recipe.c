@@ -380,6 +380,28 @@ nt_recipe_refresh_using(struct nt_store *s, long long food_id, struct nt_err *er
 }
 
 static enum nt_status
+tag_food(struct nt_store *s, long long food_id, bool untag, unsigned tags, struct nt_err *err)
+{
+	enum nt_status rc;
+
+	if ((rc = untag ? nt_food_untag(s, food_id, err) : nt_food_tag(s, food_id, tags, err)))
+		return rc;
+	return refresh_using(s, food_id, 0, err);
+}
+
+enum nt_status
+nt_recipe_tag_food(struct nt_store *s, long long food_id, bool untag, unsigned tags,
+                   struct nt_err *err)
+{
+	struct nt_err scratch;
+
+	if (!err)
+		err = &scratch;
+	/* a recipe's tags come from its ingredients: the food and they change together */
+	IN_TRANSACTION(s, err, tag_food(s, food_id, untag, tags, err));
+}
+
+static enum nt_status
 from_meal(struct nt_store *s, const char *name, long day, enum nt_meal meal,
           long long *food_id, struct nt_err *err)
 {

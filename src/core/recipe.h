@@ -42,6 +42,14 @@ enum nt_status nt_recipe_remove(struct nt_store *s, long long recipe, long long 
  */
 enum nt_status nt_recipe_refresh_using(struct nt_store *s, long long food_id,
                                        struct nt_err *err);
+/*
+ * Corrects a food's tags (nt_food_tag; with `untag`, back to the bundled
+ * ones and `tags` is ignored) and works out again the recipes made with it,
+ * whose tags come from their ingredients: all or nothing, in one
+ * transaction.
+ */
+enum nt_status nt_recipe_tag_food(struct nt_store *s, long long food_id, bool untag,
+                                  unsigned tags, struct nt_err *err);
 enum nt_status nt_recipe_set_servings(struct nt_store *s, long long recipe, double servings,
                                       struct nt_err *err);
 

@@ -756,7 +756,8 @@ html_profile_targets(FILE *fp, const struct nt_report *r)
 		if (nt_known(t->value))
 			target_row(fp, shown[i].title, t->value, shown[i].unit, t->type, t->source);
 		if (nt_known(t->value) && shown[i].m == NT_B12)
-			target_row(fp, "Vitamin B12 absorbed (estimate)", b12->value / 2, MICRO "g",
+			target_row(fp, "Vitamin B12 absorbed (estimate)",
+			           nt_b12_absorbed_target(b12->value), MICRO "g",
 			           "half the RDA",
 			           "the RDA assumes about 50% absorption (IOM 1998, vitamin B12 chapter)");
 		/* an upper limit, the DRI's (UL) or the user's (a clinician's):

@@ -275,7 +275,7 @@ tui_run(struct app *a)
 	t->data_version = nt_store_data_version(a->store);
 	reload(t);
 	/* First run: ask for the profile once; it can be skipped. */
-	if (!t->profile.is_set &&
+	if (!t->sum.profile.is_set &&
 	    nt_store_meta_get(a->store, "tui_profile_asked", val, sizeof val, NULL) != NT_OK) {
 		t->first_run = true;
 		switch_view(t, VIEW_FORM);

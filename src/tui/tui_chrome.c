@@ -63,11 +63,11 @@ tui_draw_header(struct tui *t, const char *title)
 	attrset(tui_theme(TH_HEADER));
 	mvhline(t->lay.header_y, 0, ' ', t->lay.cols);
 	nt_date_format(t->day, date);
-	if (t->profile.is_set)
-		snprintf(right, sizeof right, "%s %g y%s%s, %s ", nt_sex_name(t->profile.sex),
-		         t->profile.age_y, t->profile.stage ? ", " : "",
-		         t->profile.stage ? nt_stage_name(t->profile.stage) : "",
-		         nt_diet_name(t->profile.diet));
+	if (t->sum.profile.is_set)
+		snprintf(right, sizeof right, "%s %g y%s%s, %s ", nt_sex_name(t->sum.profile.sex),
+		         t->sum.profile.age_y, t->sum.profile.stage ? ", " : "",
+		         t->sum.profile.stage ? nt_stage_name(t->sum.profile.stage) : "",
+		         nt_diet_name(t->sum.profile.diet));
 	else
 		snprintf(right, sizeof right, "no profile: adult female targets ");
 	if (title) {

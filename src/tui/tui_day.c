@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "absorption.h"
 #include "app.h"
 #include "date.h"
 #include "store.h"
@@ -34,12 +33,12 @@ static const struct {
 static bool
 held(const struct tui *t, enum nt_measure m)
 {
-	if (t->judged[m].level != NT_LEVEL_LOW)
+	if (t->sum.judged[m].level != NT_LEVEL_LOW)
 		return false;
 	for (size_t i = 0; i < t->sugg.n; i++)
 		if (t->sugg.v[i].m == m)
 			return false;
-	return t->sugg.held_by[m] >= 0 || (m == NT_POTASSIUM && nt_known(t->judged[m].limit));
+	return t->sugg.held_by[m] >= 0 || (m == NT_POTASSIUM && nt_known(t->sum.judged[m].limit));
 }
 
 static bool
@@ -65,10 +64,10 @@ build_rows(struct tui *t, long long keep_id, int keep_meal)
 		t->rows[n++] = (struct day_row){ROW_MEAL, (enum nt_meal)m, 0};
 		if (keep_id == 0 && keep_meal == m)
 			sel = n - 1;
-		for (size_t i = 0; i < t->entries.n && n < cap - (NT_MEAL_COUNT - m) * 2; i++) {
-			if ((int)t->entries.v[i].meal != m)
+		for (size_t i = 0; i < t->sum.entries.n && n < cap - (NT_MEAL_COUNT - m) * 2; i++) {
+			if ((int)t->sum.entries.v[i].meal != m)
 				continue;
-			if (t->entries.v[i].id == keep_id)
+			if (t->sum.entries.v[i].id == keep_id)
 				sel = n;
 			t->rows[n++] = (struct day_row){ROW_ENTRY, (enum nt_meal)m, i};
 			any = true;
@@ -97,7 +96,7 @@ build_rows(struct tui *t, long long keep_id, int keep_meal)
 		t->sel = 0;
 }
 
-/* Loads the day: profile, targets, entries, totals, judgements, suggestions. */
+/* Loads the day (the core's summary, as the CLI's "day" shows it) and its suggestions. */
 static void
 day_load(struct tui *t)
 {
@@ -107,24 +106,12 @@ day_load(struct tui *t)
 	struct nt_err err;
 	enum nt_status st;
 
-	nt_entry_list_fini(&t->entries);
-	/* the profile and targets in force on the day shown */
-	if ((st = nt_targets_on(t->app->store, t->day, &t->targets, &t->profile, &err)) ||
-	    (st = nt_journal_day(t->app->store, t->day, &t->entries, &err)))
+	nt_day_summary_fini(&t->sum);
+	if ((st = nt_day_summary_load(t->app->store, t->day, &t->sum, &err)))
 		tui_message(t, true, "%s", nt_err_text(&err, st));
-	nt_analysis_sum(&t->entries, &t->total);
-	t->b12_absorbed = nt_b12_absorbed_day(&t->entries, &t->b12_absorbed_partial);
-	t->eaten = nt_analysis_eaten(&t->entries);
-	nt_judge(&t->total, t->eaten > 0, &t->targets, t->judged);
-	{
-		struct nt_amounts with_planned;
-
-		nt_analysis_sum_planned(&t->entries, &with_planned);
-		nt_judge(&with_planned, t->entries.n > 0, &t->targets, t->planned_judged);
-	}
 	nt_suggestions_fini(&t->sugg);
-	if (t->eaten > 0 &&
-	    (st = nt_suggest(t->app->store, &t->profile, t->judged, 1, &t->sugg, &err)))
+	if (t->sum.eaten > 0 &&
+	    (st = nt_suggest(t->app->store, &t->sum.profile, t->sum.gaps, 1, &t->sugg, &err)))
 		tui_message(t, true, "%s", nt_err_text(&err, st));
 	build_rows(t, keep_id, keep_meal);
 	t->loads++; /* the week and trend views reload */
@@ -158,7 +145,7 @@ log_suggestion(struct tui *t, const struct nt_suggestion *sg)
 static void
 draw_bar(struct tui *t, int y, enum nt_measure m, const char *label)
 {
-	const struct nt_judgement *j = &t->judged[m];
+	const struct nt_judgement *j = &t->sum.judged[m];
 	const struct tui_layout *l = &t->lay;
 	static const char *const eighths[] = {"", "\xe2\x96\x8f", "\xe2\x96\x8e", "\xe2\x96\x8d",
 	                                      "\xe2\x96\x8c", "\xe2\x96\x8b", "\xe2\x96\x8a",
@@ -196,7 +183,7 @@ draw_bar(struct tui *t, int y, enum nt_measure m, const char *label)
 			mvaddch(y, l->bar_x + l->bar_w, ']');
 		}
 	}
-	if (!t->eaten) {
+	if (!t->sum.eaten) {
 		snprintf(num, sizeof num, "not logged");
 	} else {
 		tui_fmt_measure_est(t, val, sizeof val, m, j->intake, j->partial, j->estimated,
@@ -323,7 +310,8 @@ draw_held_row(struct tui *t, int y, enum nt_measure m, bool selected)
 	char what[160], lim[48], name[48];
 	int h = t->sugg.held_by[m] >= 0 ? t->sugg.held_by[m] : (int)m;
 
-	tui_fmt_measure(t, lim, sizeof lim, (enum nt_measure)h, t->judged[h].limit, false, true);
+	tui_fmt_measure(t, lim, sizeof lim, (enum nt_measure)h, t->sum.judged[h].limit, false,
+	                true);
 	snprintf(name, sizeof name, "%s", nt_measure_label((enum nt_measure)h));
 	if (name[0] >= 'A' && name[0] <= 'Z' && name[1] >= 'a' && name[1] <= 'z')
 		name[0] = (char)(name[0] - 'A' + 'a');
@@ -369,7 +357,7 @@ day_draw(struct tui *t)
 			attrset(A_NORMAL);
 			break;
 		case ROW_ENTRY:
-			draw_entry_row(t, y, &t->entries.v[r->entry], selected);
+			draw_entry_row(t, y, &t->sum.entries.v[r->entry], selected);
 			break;
 		case ROW_SUGGEST_TITLE:
 			attrset(selected ? tui_theme(TH_SELECTED) : tui_theme(TH_TITLE));
@@ -389,22 +377,24 @@ day_draw(struct tui *t)
 	/* The totals panel */
 	attrset(tui_theme(TH_TITLE));
 	mvhline(l->totals_y, 0, tui_utf8() ? ACS_HLINE : '-', l->cols);
-	tui_put(stdscr, l->totals_y, 2, t->eaten ? " Totals against targets "
+	tui_put(stdscr, l->totals_y, 2, t->sum.eaten ? " Totals against targets "
 	                                         : " Nothing eaten logged this day ", l->cols - 4);
-	if (t->eaten < t->entries.n && l->cols >= 60) {
+	if (t->sum.eaten < t->sum.entries.n && l->cols >= 60) {
 		char plan[120];
 
 		/* the planned total beside the eaten one */
 		snprintf(plan, sizeof plan, " with planned: B12 %d%%  %s %d%%  K %d%% ",
-		         t->planned_judged[NT_B12].percent,
-		         tui_utf8() ? "\xcf\x89-3" : "O-3", t->planned_judged[NT_OMEGA3].percent,
-		         t->planned_judged[NT_POTASSIUM].percent);
+		         t->sum.planned_judged[NT_B12].percent,
+		         tui_utf8() ? "\xcf\x89-3" : "O-3",
+		         t->sum.planned_judged[NT_OMEGA3].percent,
+		         t->sum.planned_judged[NT_POTASSIUM].percent);
 		tui_put_right(stdscr, l->totals_y, 0, plan, l->cols - 2);
-	} else if (t->eaten && nt_known(t->b12_absorbed) && l->cols >= 60) {
+	} else if (t->sum.eaten && nt_known(t->sum.b12_absorbed) && l->cols >= 60) {
 		char abs[80];
 
 		snprintf(abs, sizeof abs, " B12 absorbed ~%.2f %s%s (est., meals as sittings) ",
-		         t->b12_absorbed, app_unit(t->app, "ug"), t->b12_absorbed_partial ? "*" : "");
+		         t->sum.b12_absorbed, app_unit(t->app, "ug"),
+		         t->sum.b12_absorbed_partial ? "*" : "");
 		tui_put_right(stdscr, l->totals_y, 0, abs, l->cols - 2);
 	}
 	attrset(A_NORMAL);
@@ -420,7 +410,7 @@ day_draw(struct tui *t)
 			clrtoeol();
 			if (i < n)
 				draw_bar(t, y, more[i], nt_measure_label(more[i]));
-			else if (i == n && nt_folic_acid_masks_b12(t->judged))
+			else if (i == n && nt_folic_acid_masks_b12(t->sum.judged))
 				tui_put(stdscr, y, 1, "Folic acid can hide a B12 deficiency's anaemia: "
 				        "keep B12 in view.", l->cols - 2);
 		}
@@ -532,8 +522,9 @@ day_action(struct tui *t, enum tui_action a)
 		if (!t->sugg.n && held_any(t))
 			tui_message(t, false, "Nothing to suggest within the limits you set.");
 		else if (!t->sugg.n)
-			tui_message(t, false, t->eaten ? "No target is short: nothing to suggest."
-			                                   : "Log something first; then see what is short.");
+			tui_message(t, false,
+			            t->sum.eaten ? "No target is short: nothing to suggest."
+			                         : "Log something first; then see what is short.");
 		break;
 	case TA_EDIT:
 		if (e) {

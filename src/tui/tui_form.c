@@ -29,7 +29,7 @@ form_open(struct tui *t, enum tui_view from)
 	/* it is saved from today: edit the profile in force today, not the one of
 	 * the day shown (a past day may have had another) */
 	if (nt_profile_on(t->app->store, t->app->today, &t->form, NULL, NULL))
-		t->form = t->profile;
+		t->form = t->sum.profile;
 	snprintf(age, sizeof age, "%g", t->form.age_y);
 	tui_input_set(&t->age, t->form.is_set ? age : "");
 	t->field = t->form.is_set ? F_SEX : F_AGE;
@@ -177,7 +177,7 @@ form_key(struct tui *t, const struct tui_key *k)
 		/* fall through */
 	case TA_BACK:
 		mark_asked(t);
-		if (!t->profile.is_set)
+		if (!t->sum.profile.is_set)
 			tui_message(t, false, "No profile: using adult female targets (p sets yours).");
 		return tui_go(VIEW_DAY, false);
 	default:

@@ -75,7 +75,7 @@ fmt_cell(const struct tui *t, char *buf, size_t n, const struct nt_judgement *j,
 static void
 target_text(const struct tui *t, enum nt_measure m, char *buf, size_t n)
 {
-	const struct nt_target *x = &t->targets.t[m];
+	const struct nt_target *x = &t->sum.targets.t[m];
 	const char *unit = app_unit(t->app, nt_measure_unit(m));
 
 	if (nt_known(x->value))
@@ -106,7 +106,7 @@ week_load(struct tui *t)
 		memset(&t->prev_week, 0, sizeof t->prev_week);
 		t->week.start = start;
 		for (int d = 0; d < 7; d++)
-			t->week.daily[d] = t->prev_week.daily[d] = t->targets;
+			t->week.daily[d] = t->prev_week.daily[d] = t->sum.targets;
 	}
 	t->week_for = start;
 	t->week_loads = t->loads;
@@ -302,8 +302,8 @@ draw_week_grid(struct tui *t, const struct tui_week_layout *l, struct nt_judgeme
 			tui_put_right(stdscr, y, l->change_x, buf, l->change_w);
 			attrset(A_NORMAL);
 		}
-		if (l->target_x && (nt_known(t->targets.t[m].value) ||
-		                    nt_known(t->targets.t[m].limit))) {
+		if (l->target_x && (nt_known(t->sum.targets.t[m].value) ||
+		                    nt_known(t->sum.targets.t[m].limit))) {
 			target_text(t, m, buf, sizeof buf);
 			attrset(tui_theme(TH_DIM));
 			tui_put_right(stdscr, y, l->target_x, buf, l->target_w);

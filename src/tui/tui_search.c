@@ -8,6 +8,7 @@
 
 #include "amount.h"
 #include "app.h"
+#include "day.h"
 #include "diet.h"
 #include "tui_chrome.h"
 #include "tui_search.h"
@@ -133,10 +134,10 @@ search_draw(struct tui *t)
 			nt_tags_format(h->breaks, tags, sizeof tags);
 			if (h->tags == NT_TAGS_UNKNOWN)
 				snprintf(mark, sizeof mark, " [%s? ingredients not known]",
-				         nt_diet_name(t->profile.diet));
+				         nt_diet_name(t->sum.profile.diet));
 			else
-				snprintf(mark, sizeof mark, " [not %s: %s]", nt_diet_name(t->profile.diet),
-				         tags);
+				snprintf(mark, sizeof mark, " [not %s: %s]",
+				         nt_diet_name(t->sum.profile.diet), tags);
 			if (!selected)
 				attrset(tui_theme(TH_LOW));
 			tui_put(stdscr, ry, x + 1 + nw, mark, w - vw - 4 - nw);
@@ -316,7 +317,7 @@ static void
 preview_line(struct tui *t, int y, int x, int w, enum nt_measure m, const char *label,
              const struct nt_amounts *adds, const struct nt_judgement *after)
 {
-	const struct nt_judgement *before = &t->judged[m];
+	const struct nt_judgement *before = &t->sum.judged[m];
 	char val[48], line[160];
 
 	tui_fmt_measure_est(t, val, sizeof val, m, adds->v[m], adds->partial & (1u << m),
@@ -362,20 +363,13 @@ amount_draw(struct tui *t)
 	attrset(A_NORMAL);
 
 	if (t->amount_ok) {
-		struct nt_amounts adds, sum;
+		struct nt_amounts adds;
 		struct nt_judgement after[NT_MEASURE_COUNT];
-		unsigned counted = 0;
 
 		nt_amounts_for(t->food->per100, t->grams, &adds);
 		nt_amounts_mark_estimated(&adds, nt_estimated_bits(t->food->ala_estimated));
-		nt_amounts_zero(&sum);
 		/* the day as it would be: the other entries plus this one */
-		for (size_t i = 0; i < t->entries.n; i++)
-			if (t->entries.v[i].id != t->edit_id)
-				nt_amounts_add(&sum, &counted, &t->entries.v[i].values);
-		nt_amounts_add(&sum, &counted, &adds);
-		nt_amounts_finish(&sum, counted);
-		nt_judge(&sum, true, &t->targets, after);
+		nt_day_summary_preview(&t->sum, t->edit_id, &adds, after);
 		if (t->food->basis) /* imported without a weight: grams are nominal */
 			snprintf(line, sizeof line, "= ? g; adds to the day:");
 		else
@@ -465,7 +459,7 @@ save_amount(struct tui *t)
 		tui_undo_push(t, UNDO_ADD, &added);
 		breaks = 0;
 		if (nt_food_tags(t->app->store, t->food->id, &tags, &corrected, NULL) == NT_OK)
-			breaks = tags & nt_diet_forbids(t->profile.diet);
+			breaks = tags & nt_diet_forbids(t->sum.profile.diet);
 		if (breaks) {
 			char why[96];
 
@@ -476,7 +470,7 @@ save_amount(struct tui *t)
 			            nt_meal_name(t->meal),
 			            tags == NT_TAGS_UNKNOWN ? "may not fit (ingredients not known)" : why,
 			            tags == NT_TAGS_UNKNOWN ? "check it is" : "not",
-			            nt_diet_name(t->profile.diet));
+			            nt_diet_name(t->sum.profile.diet));
 		} else {
 			tui_message(t, false, "%s %s %s at %s.", plan ? "Planned" : "Logged",
 			            t->amount.buf, t->food->name, nt_meal_name(t->meal));

@@ -59,7 +59,7 @@ tui_selected_entry(const struct tui *t)
 	if (t->sel < 0 || t->sel >= t->nrows)
 		return NULL;
 	r = &t->rows[t->sel];
-	return r->kind == ROW_ENTRY ? &t->entries.v[r->entry] : NULL;
+	return r->kind == ROW_ENTRY ? &t->sum.entries.v[r->entry] : NULL;
 }
 
 void
@@ -108,24 +108,11 @@ tui_undo_last(struct tui *t)
 		st = nt_journal_restore(t->app->store, &u->before, &err);
 		what = "deleting";
 		break;
-	case UNDO_UPDATE: {
-		struct nt_entry now;
-		const char *amount = u->before.amount;
-
-		/* a move back leaves the amount as stored, whatever its text */
-		if (nt_journal_get(t->app->store, u->before.id, &now, NULL) == NT_OK) {
-			if (now.mg == u->before.mg && now.amount && amount &&
-			    !strcmp(now.amount, amount))
-				amount = NULL;
-			nt_entry_fini(&now);
-		}
-		st = nt_journal_update(t->app->store, u->before.id, u->before.day, t->app->today,
-		                       u->before.meal, amount, u->before.mg, NULL, &err);
-		if (st == NT_OK)
-			st = nt_journal_set_planned(t->app->store, u->before.id, u->before.planned, &err);
+	case UNDO_UPDATE:
+		/* day, meal, amount and planned flag together: never half an undo */
+		st = nt_journal_revert(t->app->store, &u->before, &err);
 		what = "changing";
 		break;
-	}
 	}
 	if (st)
 		tui_message(t, true, "Cannot undo: %s", nt_err_text(&err, st));
@@ -144,7 +131,7 @@ tui_state_fini(struct tui *t)
 	for (int i = 0; i < t->nundo; i++)
 		nt_entry_fini(&t->undo[i].before);
 	t->nundo = 0;
-	nt_entry_list_fini(&t->entries);
+	nt_day_summary_fini(&t->sum);
 	nt_suggestions_fini(&t->sugg);
 	nt_search_result_fini(&t->res);
 	nt_food_free(t->food);

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "analysis.h"
+#include "day.h"
 #include "food.h"
 #include "journal.h"
 #include "profile.h"
@@ -52,15 +53,9 @@ struct tui {
 
 	/* the day */
 	long day;
-	struct nt_profile profile;
-	struct nt_targets targets;
-	struct nt_entry_list entries;   /* owned; reloaded by the day view's reload */
-	struct nt_amounts total;
-	struct nt_judgement judged[NT_MEASURE_COUNT];          /* eaten */
-	struct nt_judgement planned_judged[NT_MEASURE_COUNT];  /* eaten and planned */
-	size_t eaten;            /* entries eaten (0: the day is not logged) */
-	double b12_absorbed;     /* estimated, each meal a sitting */
-	bool b12_absorbed_partial;
+	/* owned; the core's summary of the day (day.h), reloaded by the day view's
+	 * reload: profile, targets, entries, totals and their judgements */
+	struct nt_day_summary sum;
 	bool more_totals;      /* the totals panel shows folate and B6 (v toggles) */
 	struct nt_suggestions sugg;     /* owned; the day's top suggestion per gap */
 	enum nt_meal add_meal;          /* the meal a suggestion is logged to */

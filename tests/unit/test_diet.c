@@ -80,6 +80,30 @@ test_corrections(void)
 	nt_food_tags(s, banana, &t, &corrected, NULL);
 	ok(t == NT_TAG_HONEY && corrected, "the correction wins and says so");
 	is_int(nt_food_tag(s, banana, 1u << 9, NULL), NT_ERR_INVALID, "unknown bits refused");
+	{
+		double per100[NT_STORED_COUNT];
+		long long id = -1, before[1], after[1];
+		struct nt_food *f;
+
+		for (int m = 0; m < NT_STORED_COUNT; m++)
+			per100[m] = NT_UNKNOWN;
+		per100[NT_B12] = 500;
+		nt_store_query_ints(s, "SELECT count(*) FROM foods", -1, before, 1, NULL);
+		is_int(nt_food_add_custom_tagged(s, "Honey B12 drops", per100, NULL, 1, 100,
+		                                 1u << 9, false, &id, NULL), NT_ERR_INVALID,
+		       "a custom food with an unknown tag bit: refused");
+		nt_store_query_ints(s, "SELECT count(*) FROM foods", -1, after, 1, NULL);
+		is_int(after[0], before[0], "... and no food added (all or nothing)");
+		is_int(nt_food_add_custom_tagged(s, "Honey B12 drops", per100, NULL, 1, 100,
+		                                 NT_TAG_HONEY, true, &id, NULL), NT_OK,
+		       "a custom food with its tags, a supplement");
+		nt_food_tags(s, id, &t, &corrected, NULL);
+		is_int(t, NT_TAG_HONEY, "... contains honey");
+		if (nt_food_get(s, id, &f, NULL))
+			tap_bail("get the custom food");
+		is_str(f->group, NT_FOOD_SUPPLEMENTS, "... filed under Supplements");
+		nt_food_free(f);
+	}
 	is_int(nt_food_untag(s, banana, NULL), NT_OK, "go back to the bundled tags");
 	nt_food_tags(s, banana, &t, &corrected, NULL);
 	ok(t == 0 && !corrected, "bundled again");

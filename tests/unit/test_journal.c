@@ -619,6 +619,93 @@ test_future(void)
 	setenv("NUTRACK_TODAY", "2026-03-11", 1);
 }
 
+/* Whether entry id is as e holds it: day, meal, amount, grams, planned. */
+static bool
+entry_is(long long id, const struct nt_entry *e)
+{
+	struct nt_entry now;
+	bool same;
+
+	if (nt_journal_get(s, id, &now, NULL))
+		tap_bail("entry %lld is gone", id);
+	same = now.day == e->day && now.meal == e->meal && !strcmp(now.amount, e->amount) &&
+	       now.mg == e->mg && now.planned == e->planned;
+	nt_entry_fini(&now);
+	return same;
+}
+
+/*
+ * Undo of a change: day, meal, amount and planned flag back together, in
+ * one transaction; a refusal leaves the row as it was.
+ */
+static void
+test_revert(void)
+{
+	long day = nt_date_from_ymd(2026, 4, 1);
+	struct nt_entry was, changed, bad;
+	struct nt_err err;
+	long long id;
+	char amount[] = "2 large", other[] = "1 large", empty[] = "";
+
+	id = add(day, NT_BREAKFAST, egg, amount, 100);
+	if (nt_journal_get(s, id, &was, &err))
+		tap_bail("get: %s", err.msg);
+	/* the change being undone: another day, meal and amount, planned */
+	is_int(nt_journal_update(s, id, day + 5, day, NT_DINNER, other, 50000, NULL, &err), NT_OK,
+	       "revert: an entry changed (day, meal, amount; planned on a later day)");
+	if (nt_journal_get(s, id, &changed, &err))
+		tap_bail("get: %s", err.msg);
+	ok(changed.planned && changed.day == day + 5 && changed.meal == NT_DINNER,
+	   "... it is planned on the later day at dinner");
+
+	/* refusals: the row stays as changed */
+	bad = was;
+	bad.meal = (enum nt_meal)7;
+	is_int(nt_journal_revert(s, &bad, &err), NT_ERR_INVALID, "a meal that is none: refused");
+	ok(entry_is(id, &changed), "... nothing changed");
+	bad = was;
+	bad.amount = empty;
+	is_int(nt_journal_revert(s, &bad, &err), NT_ERR_INVALID, "an empty amount: refused");
+	ok(entry_is(id, &changed), "... nothing changed");
+	bad = was;
+	bad.day = nt_date_first() - 1;
+	is_int(nt_journal_revert(s, &bad, &err), NT_ERR_RANGE,
+	       "a day nutrack does not keep: refused");
+	ok(entry_is(id, &changed), "... nothing changed");
+	bad = was;
+	bad.id = 999999;
+	is_int(nt_journal_revert(s, &bad, &err), NT_ERR_NOTFOUND, "a missing entry: refused");
+	is_str(err.msg, "no entry 999999", "... naming it");
+	ok(entry_is(id, &changed), "... the other entry unchanged");
+
+	/* all of it back, planned flag too */
+	is_int(nt_journal_revert(s, &was, &err), NT_OK, "revert");
+	ok(entry_is(id, &was), "... day, meal, amount, grams and eaten back together");
+
+	/* the planned flag goes back whatever the day: undo of eating */
+	is_int(nt_journal_uneat(s, &id, 1, &err), NT_OK, "uneat it");
+	is_int(nt_journal_revert(s, &was, &err), NT_OK, "revert the uneat");
+	ok(!is_planned(id), "... eaten again");
+	nt_entry_fini(&changed);
+
+	/* an amount nutrack would not take (imported) stays when it is unchanged */
+	{
+		char odd[] = "1\tegg";
+		struct nt_entry imported = was;
+
+		imported.id = 777777;
+		imported.amount = odd;
+		is_int(nt_journal_restore(s, &imported, &err), NT_OK,
+		       "an entry whose amount has a tab");
+		is_int(nt_journal_update(s, imported.id, day, day, NT_LUNCH, NULL, 0, NULL, &err),
+		       NT_OK, "... moved to lunch");
+		is_int(nt_journal_revert(s, &imported, &err), NT_OK,
+		       "... moved back: its amount is as stored, so not checked");
+		ok(entry_is(imported.id, &imported), "... at breakfast, amount as it was");
+	}
+	nt_entry_fini(&was);
+}
+
 int
 main(void)
 {
@@ -634,6 +721,7 @@ main(void)
 	test_each();
 	test_planned();
 	test_future();
+	test_revert();
 	test_date_range();
 	nt_store_close(s);
 	return tap_done();

@@ -92,6 +92,19 @@ main(void)
 	is_int(nt_recipe_remove(s, oats, item, &err), NT_OK, "take the egg out");
 	nt_food_tags(s, oats, &tags, &corrected, NULL);
 	is_int(tags, 0, "vegan again");
+	/* a correction of an ingredient's tags reaches the recipe in the same call */
+	is_int(nt_recipe_tag_food(s, food("sr28:12220"), false, NT_TAG_HONEY, &err), NT_OK,
+	       "flaxseed corrected to contain honey");
+	nt_food_tags(s, oats, &tags, &corrected, NULL);
+	is_int(tags, NT_TAG_HONEY, "... and the recipe contains honey");
+	is_int(nt_recipe_tag_food(s, food("sr28:12220"), false, 1u << 9, &err), NT_ERR_INVALID,
+	       "an unknown tag bit: refused");
+	nt_food_tags(s, oats, &tags, &corrected, NULL);
+	is_int(tags, NT_TAG_HONEY, "... the recipe as it was");
+	is_int(nt_recipe_tag_food(s, food("sr28:12220"), true, 0, &err), NT_OK,
+	       "flaxseed back to the bundled tags");
+	nt_food_tags(s, oats, &tags, &corrected, NULL);
+	is_int(tags, 0, "... and the recipe is vegan again");
 	is_int(nt_recipe_remove(s, oats, item, &err), NT_ERR_NOTFOUND, "removing twice fails");
 	is_int(nt_recipe_set_servings(s, oats, 4, &err), NT_OK, "four servings");
 	nt_food_get(s, oats, &f, &err);
