@@ -80,6 +80,11 @@ enum nt_measure {
 	NT_MEASURE_COUNT
 };
 
+/* The measures the table marks NT_SHOW_ADVISED, as bits (1u << m), for checks at build time. */
+#define NT_ADVISED_BIT_(id, name, unit, dec, label, col, sr, fdc, g, max, dri, show, pos) \
+	| (((show) & NT_SHOW_ADVISED) ? 1u << NT_##id : 0u)
+enum { NT_ADVISED_MASK = 0u NT_MEASURE_LIST(NT_ADVISED_BIT_) };
+
 /* The stored measures come first: NT_ENERGY .. NT_STORED_COUNT - 1. */
 #define NT_PLUS_ONE(...) + 1
 enum { NT_STORED_COUNT = 0 NT_STORED_LIST(NT_PLUS_ONE) };

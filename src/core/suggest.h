@@ -15,6 +15,9 @@ struct nt_store;
 
 /* The measures suggestions are made for, in the order they are listed. */
 #define NT_SUGGEST_MEASURES {NT_B12, NT_OMEGA3, NT_EPA_DHA, NT_POTASSIUM}
+_Static_assert(((1u << NT_B12) | (1u << NT_OMEGA3) | (1u << NT_EPA_DHA) | (1u << NT_POTASSIUM)) ==
+                       NT_ADVISED_MASK,
+               "NT_SUGGEST_MEASURES are the nutrient table's NT_SHOW_ADVISED rows, in their order");
 
 struct nt_suggestion {
 	enum nt_measure m;
