@@ -280,6 +280,29 @@ static const char sql_revert[] =
 	"UPDATE entries SET day = ?2, meal = ?3, amount = coalesce(?4, amount),"
 	" mg = CASE WHEN ?4 IS NULL THEN mg ELSE ?5 END, planned = ?6 WHERE id = ?1";
 
+/*
+ * Entry id's row of `sql` (one parameter, the id), the statement stepped
+ * onto it: the caller reads it and resets the statement.  NULL with err set
+ * when the query fails or there is no such entry (NT_ERR_NOTFOUND).
+ */
+static struct nt_stmt *
+entry_row(struct nt_store *s, const char *sql, long long id, struct nt_err *err)
+{
+	struct nt_stmt *st;
+	int r;
+
+	if (!(st = nt_store_stmt(s, sql, err)))
+		return NULL;
+	nt_stmt_bind_int(st, 1, id);
+	if ((r = nt_stmt_step(st, err)) < 0)
+		return NULL;
+	if (r == 0) {
+		nt_err_set(err, NT_ERR_NOTFOUND, "no entry %lld", id);
+		return NULL;
+	}
+	return st;
+}
+
 /* Whether entry id's amount and grams are `amount` and `mg` already. */
 static enum nt_status
 amount_is(struct nt_store *s, long long id, const char *amount, long long mg, bool *same,
@@ -287,15 +310,9 @@ amount_is(struct nt_store *s, long long id, const char *amount, long long mg, bo
 {
 	struct nt_stmt *st;
 	const char *now;
-	int r;
 
-	if (!(st = nt_store_stmt(s, sql_amount_of, err)))
+	if (!(st = entry_row(s, sql_amount_of, id, err)))
 		return err->status;
-	nt_stmt_bind_int(st, 1, id);
-	if ((r = nt_stmt_step(st, err)) < 0)
-		return err->status;
-	if (r == 0)
-		return nt_err_set(err, NT_ERR_NOTFOUND, "no entry %lld", id);
 	now = nt_stmt_text(st, 0);
 	*same = amount && now && !strcmp(now, amount) && nt_stmt_int(st, 1) == mg;
 	nt_stmt_reset(st);
@@ -497,15 +514,9 @@ entry_state(struct nt_store *s, long long id, long *day, bool *planned, struct n
 {
 	struct nt_stmt *st;
 	const char *text;
-	int r;
 
-	if (!(st = nt_store_stmt(s, sql_day_planned, err)))
+	if (!(st = entry_row(s, sql_day_planned, id, err)))
 		return err->status;
-	nt_stmt_bind_int(st, 1, id);
-	if ((r = nt_stmt_step(st, err)) < 0)
-		return err->status;
-	if (r == 0)
-		return nt_err_set(err, NT_ERR_NOTFOUND, "no entry %lld", id);
 	text = nt_stmt_text(st, 0);
 	*planned = nt_stmt_int(st, 1) != 0;
 	if (!text || nt_date_parse_iso(text, day)) {

@@ -28,6 +28,18 @@
  */
 static char fixture_path[256];
 
+/* The row id of a food by its ref ("sr28:15076"); bails out when there is none. */
+static inline long long
+fixture_food_id(struct nt_store *st, const char *ref)
+{
+	long long id;
+	struct nt_err err;
+
+	if (nt_food_resolve(st, ref, &id, &err))
+		tap_bail("resolve %s: %s", ref, err.msg);
+	return id;
+}
+
 static void
 fixture_cleanup(void)
 {

@@ -27,12 +27,7 @@ static struct nt_targets tg; /* the default profile: adult woman */
 static long long
 food(const char *ref)
 {
-	long long id;
-	struct nt_err err;
-
-	if (nt_food_resolve(s, ref, &id, &err))
-		tap_bail("resolve %s: %s", ref, err.msg);
-	return id;
+	return fixture_food_id(s, ref);
 }
 
 static void

@@ -24,12 +24,7 @@ static struct nt_store *s;
 static long long
 food(const char *ref)
 {
-	long long id;
-	struct nt_err err;
-
-	if (nt_food_resolve(s, ref, &id, &err))
-		tap_bail("resolve %s: %s", ref, err.msg);
-	return id;
+	return fixture_food_id(s, ref);
 }
 
 static long long
