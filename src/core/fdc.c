@@ -91,9 +91,8 @@ static const char sql_ds_create[] =
 	"CREATE TEMP TABLE IF NOT EXISTS stage_ds_foods(seq INTEGER PRIMARY KEY,"
 	"  source TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, grp TEXT NOT NULL,"
 	"  also TEXT NOT NULL, keywords TEXT NOT NULL, ala_estimated INTEGER NOT NULL,"
-	"  contains INTEGER NOT NULL, existed INTEGER NOT NULL, energy_kcal REAL, protein_g REAL,"
-	"  b12_ug REAL, b12_added_ug REAL, ala_g REAL, epa_g REAL, dha_g REAL, dpa_g REAL,"
-	"  potassium_mg REAL, class INTEGER NOT NULL);"
+	"  contains INTEGER NOT NULL, existed INTEGER NOT NULL, class INTEGER NOT NULL"
+	NT_FOOD_VALUE_DEFS ");"
 	"CREATE TEMP TABLE IF NOT EXISTS stage_ds_portions(seq INTEGER NOT NULL, n INTEGER NOT NULL,"
 	"  amount REAL NOT NULL, unit TEXT NOT NULL, grams REAL NOT NULL,"
 	"  PRIMARY KEY(seq, n)) WITHOUT ROWID;"
@@ -102,9 +101,8 @@ static const char sql_ds_drop[] =
 	"DROP TABLE IF EXISTS temp.stage_ds_foods; DROP TABLE IF EXISTS temp.stage_ds_portions;";
 static const char sql_ds_food[] =
 	"INSERT INTO temp.stage_ds_foods(seq, source, code, name, grp, also, keywords,"
-	" ala_estimated, contains, existed" NT_FOOD_VALUE_COLUMNS ", class)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-	" ?19, ?20)";
+	" ala_estimated, contains, existed, class" NT_FOOD_VALUE_COLUMNS ")"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11" NT_FOOD_VALUE_PARAMS ")";
 static const char sql_ds_portion[] =
 	"INSERT INTO temp.stage_ds_portions(seq, n, amount, unit, grams) VALUES (?1, ?2, ?3, ?4, ?5)";
 /*
@@ -119,15 +117,12 @@ static const char sql_ds_portion[] =
 static const char sql_ds_merge[] =
 	"INSERT INTO foods(source, code, name, grp, also, keywords, ala_estimated, contains,"
 	" partial" NT_FOOD_VALUE_COLUMNS ", class)"
-	" SELECT source, code, name, grp, also, keywords, ala_estimated, contains, 0,"
-	" " NT_FOOD_VALUE_COLUMNS ", class FROM temp.stage_ds_foods WHERE true ORDER BY seq"
+	" SELECT source, code, name, grp, also, keywords, ala_estimated, contains, 0"
+	NT_FOOD_VALUE_COLUMNS ", class FROM temp.stage_ds_foods WHERE true ORDER BY seq"
 	" ON CONFLICT(source, code) DO UPDATE SET name = excluded.name, grp = excluded.grp,"
 	" also = excluded.also, keywords = excluded.keywords,"
-	" ala_estimated = excluded.ala_estimated, contains = excluded.contains, partial = 0,"
-	" energy_kcal = excluded.energy_kcal, protein_g = excluded.protein_g,"
-	" b12_ug = excluded.b12_ug, b12_added_ug = excluded.b12_added_ug, ala_g = excluded.ala_g,"
-	" epa_g = excluded.epa_g, dha_g = excluded.dha_g, dpa_g = excluded.dpa_g,"
-	" potassium_mg = excluded.potassium_mg, class = excluded.class;"
+	" ala_estimated = excluded.ala_estimated, contains = excluded.contains, partial = 0"
+	NT_FOOD_VALUE_EXCLUDED ", class = excluded.class;"
 	"DELETE FROM portions WHERE food IN (SELECT f.id FROM temp.stage_ds_foods sf"
 	" JOIN foods f ON f.source = sf.source AND f.code = sf.code WHERE sf.existed);"
 	"INSERT OR REPLACE INTO portions(food, seq, amount, unit, grams)"
@@ -261,11 +256,11 @@ stage(struct nt_dataset_writer *w, const struct nt_dataset_food *f, bool existed
 	nt_stmt_bind_int(st, 8, f->ala_estimated);
 	nt_stmt_bind_int(st, 9, f->contains);
 	nt_stmt_bind_int(st, 10, existed);
-	for (int m = 0; m < NT_STORED_COUNT; m++)
-		nt_stmt_bind_double(st, 11 + m, f->per100[m]);
 	/* classified here, in phase 1: the merge only copies the class */
-	nt_stmt_bind_int(st, 20, nt_category_of(f->name, f->group, f->also, f->portions,
+	nt_stmt_bind_int(st, 11, nt_category_of(f->name, f->group, f->also, f->portions,
 	                                        f->n_portions));
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		nt_stmt_bind_double(st, 12 + m, f->per100[m]);
 	if ((rc = nt_stmt_run(st, err)))
 		return rc;
 	for (size_t i = 0; i < f->n_portions; i++) {
