@@ -212,6 +212,7 @@ nt_exchange_journal_export(struct nt_store *s, long from, long to, FILE *fp,
 	nt_stmt_bind_text(st, 1, a);
 	nt_stmt_bind_text(st, 2, b);
 	while ((r = nt_stmt_step(st, err)) > 0) {
+		/* est: every value column's name, spaced, is 114 bytes today */
 		char ref[40], grams[32], vals[J_COUNT][40], est[160] = "";
 		const char *fields[J_COUNT];
 		double per100[NT_STORED_COUNT];

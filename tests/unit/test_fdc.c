@@ -636,7 +636,7 @@ test_folate(struct nt_store *s)
 	};
 	const char *dir = make_copy("folate", e, sizeof e / sizeof *e);
 	struct nt_dataset_report rep;
-	struct nt_err err;
+	struct nt_err err = {0};
 	struct nt_food *f;
 
 	is_int(nt_fdc_import(s, dir, false, NULL, NULL, &rep, &err), NT_OK, "folate: import: %s",

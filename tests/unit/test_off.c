@@ -409,7 +409,7 @@ test_b6_folate(struct nt_store *s)
 	FILE *in;
 	const char *p;
 	struct nt_dataset_report rep;
-	struct nt_err err;
+	struct nt_err err = {0};
 	struct nt_food *f;
 
 	snprintf(src, sizeof src, "%s/off/products.tsv", fixtures);
