@@ -115,38 +115,74 @@ finish_output(FILE *fp, struct nt_err *err)
 	return NT_OK;
 }
 
-/* The nutrient columns of the journal file, in order. */
-static const enum nt_measure journal_values[] = {
-	NT_B12, NT_ALA, NT_EPA, NT_DHA, NT_DPA, NT_POTASSIUM, NT_ENERGY, NT_PROTEIN,
-};
-#define N_JOURNAL_VALUES (sizeof journal_values / sizeof *journal_values)
+/* The measures appended after the first format's columns (exchange.h), in the table's order. */
+#define APPENDED_ONE_(id, ...) NT_EXCHANGE_IF_APPENDED(id, +1)
+enum { N_APPENDED = 0 NT_STORED_LIST(APPENDED_ONE_) };
+_Static_assert(N_APPENDED == NT_STORED_COUNT - (NT_POTASSIUM + 1),
+               "the first format's measures (NT_EXCHANGE_FIRST_*) are the table's rows up to "
+               "potassium: a new row is appended, never inserted");
 
-/* The value columns of the food file, in order. */
-static const enum nt_measure food_values[] = {
-	NT_B12, NT_B12_ADDED, NT_ALA, NT_EPA, NT_DHA, NT_DPA, NT_POTASSIUM, NT_ENERGY, NT_PROTEIN,
-};
-#define N_FOOD_VALUES (sizeof food_values / sizeof *food_values)
-
-/* A column a reader knows, and whether a file must have it. */
+/*
+ * A column a reader knows, whether a file must have it, and the measure
+ * it holds (-1: none); a value column's name is its measure's column.
+ */
 struct col_spec {
 	const char *name;
 	bool required;
+	int measure;
 };
+#define VALUE_COL(m, required) {NULL, (required), (m)}
+#define APPENDED_COL_(id, ...) NT_EXCHANGE_IF_APPENDED(id, VALUE_COL(NT_##id, false),)
 
-/* The journal file's columns (exchange.h), in order. */
+static const char *
+col_name(const struct col_spec *c)
+{
+	return c->name ? c->name : nt_measure_column((enum nt_measure)c->measure);
+}
+
+/*
+ * The journal file's columns (exchange.h), in order: the values of the
+ * first format (every stored measure but b12_added, in its own order),
+ * estimated, then the appended ones.
+ */
 enum {
 	J_DATE, J_MEAL, J_FOOD_ID, J_FOOD, J_AMOUNT, J_GRAMS, J_STATUS, J_VALUES,
-	J_ESTIMATED = J_VALUES + N_JOURNAL_VALUES,
-	J_COUNT
+	J_ESTIMATED = J_VALUES + NT_POTASSIUM,
+	J_APPENDED,
+	J_COUNT = J_APPENDED + N_APPENDED
 };
 
-static const struct col_spec journal_cols[J_COUNT] = {
-	{"date", true}, {"meal", true}, {"food_id", true}, {"food", false},
-	{"amount", true}, {"grams", true}, {"status", true},
-	{"b12_ug", false}, {"ala_g", false}, {"epa_g", false}, {"dha_g", false},
-	{"dpa_g", false}, {"potassium_mg", false}, {"energy_kcal", false}, {"protein_g", false},
-	{"estimated", false},
+static const struct col_spec journal_cols[] = {
+	{"date", true, -1}, {"meal", true, -1}, {"food_id", true, -1}, {"food", false, -1},
+	{"amount", true, -1}, {"grams", true, -1}, {"status", true, -1},
+	VALUE_COL(NT_B12, false), VALUE_COL(NT_ALA, false), VALUE_COL(NT_EPA, false),
+	VALUE_COL(NT_DHA, false), VALUE_COL(NT_DPA, false), VALUE_COL(NT_POTASSIUM, false),
+	VALUE_COL(NT_ENERGY, false), VALUE_COL(NT_PROTEIN, false),
+	{"estimated", false, -1},
+	NT_STORED_LIST(APPENDED_COL_)
 };
+_Static_assert(sizeof journal_cols / sizeof *journal_cols == J_COUNT, "a spec per column");
+
+/*
+ * The custom-food file's columns (exchange.h), in order: the values of the
+ * first format (every stored measure, in its own order), contains,
+ * portions, then the appended values, which an older file lacks.
+ */
+enum {
+	F_ID, F_NAME, F_GROUP, F_VALUES, F_CONTAINS = F_VALUES + NT_POTASSIUM + 1, F_PORTIONS,
+	F_APPENDED,
+	F_COUNT = F_APPENDED + N_APPENDED
+};
+
+static const struct col_spec food_cols[] = {
+	{"id", true, -1}, {"name", true, -1}, {"group", true, -1},
+	VALUE_COL(NT_B12, true), VALUE_COL(NT_B12_ADDED, true), VALUE_COL(NT_ALA, true),
+	VALUE_COL(NT_EPA, true), VALUE_COL(NT_DHA, true), VALUE_COL(NT_DPA, true),
+	VALUE_COL(NT_POTASSIUM, true), VALUE_COL(NT_ENERGY, true), VALUE_COL(NT_PROTEIN, true),
+	{"contains", true, -1}, {"portions", true, -1},
+	NT_STORED_LIST(APPENDED_COL_)
+};
+_Static_assert(sizeof food_cols / sizeof *food_cols == F_COUNT, "a spec per column");
 
 static const char sql_export[] =
 	"SELECT e.day, e.meal, f.source, f.code, f.name, e.amount, e.mg, e.planned"
@@ -176,8 +212,9 @@ nt_exchange_journal_export(struct nt_store *s, long from, long to, FILE *fp,
 	nt_stmt_bind_text(st, 1, a);
 	nt_stmt_bind_text(st, 2, b);
 	while ((r = nt_stmt_step(st, err)) > 0) {
-		char ref[40], grams[32], vals[N_JOURNAL_VALUES][40], est[128] = "";
-		const char *fields[8 + N_JOURNAL_VALUES];
+		/* est: every value column's name, spaced, is 114 bytes today */
+		char ref[40], grams[32], vals[J_COUNT][40], est[160] = "";
+		const char *fields[J_COUNT];
 		double per100[NT_STORED_COUNT];
 		struct nt_amounts v;
 		int meal = (int)nt_stmt_int(st, 1);
@@ -201,17 +238,22 @@ nt_exchange_journal_export(struct nt_store *s, long from, long to, FILE *fp,
 		fields[4] = nt_stmt_text(st, 5);
 		fields[5] = grams;
 		fields[6] = nt_stmt_int(st, 7) ? "planned" : "eaten";
-		for (size_t i = 0; i < N_JOURNAL_VALUES; i++) {
-			fmt_value(vals[i], sizeof vals[i], v.v[journal_values[i]]);
-			fields[7 + i] = vals[i];
-			if (v.estimated & (1u << journal_values[i])) {
+		for (int c = J_VALUES; c < J_COUNT; c++) {
+			int m = journal_cols[c].measure;
+
+			if (m < 0)
+				continue;
+			fmt_value(vals[c], sizeof vals[c], v.v[m]);
+			fields[c] = vals[c];
+			if ((v.estimated & (1u << m)) &&
+			    strlen(est) + 1 + strlen(col_name(&journal_cols[c])) < sizeof est) {
 				if (*est)
 					strcat(est, " ");
-				strcat(est, journal_cols[J_VALUES + i].name);
+				strcat(est, col_name(&journal_cols[c]));
 			}
 		}
-		fields[7 + N_JOURNAL_VALUES] = est;
-		if (write_record(fp, 8 + N_JOURNAL_VALUES, fields)) {
+		fields[J_ESTIMATED] = est;
+		if (write_record(fp, J_COUNT, fields)) {
 			nt_stmt_reset(st);
 			return write_failed(err);
 		}
@@ -243,7 +285,7 @@ read_header(const struct nt_csv_row *row, const struct col_spec *spec, size_t n_
 		pos[i] = -1;
 	for (size_t c = 0; c < row->n; c++)
 		for (size_t i = 0; i < n_spec; i++)
-			if (!strcmp(row->field[c], spec[i].name))
+			if (!strcmp(row->field[c], col_name(&spec[i])))
 				known++;
 	if (!known)
 		return nt_csv_fail(err, row, 0, "no header row: the first line must name the "
@@ -252,18 +294,19 @@ read_header(const struct nt_csv_row *row, const struct col_spec *spec, size_t n_
 		size_t i;
 
 		for (i = 0; i < n_spec; i++)
-			if (!strcmp(row->field[c], spec[i].name))
+			if (!strcmp(row->field[c], col_name(&spec[i])))
 				break;
 		if (i == n_spec)
 			return nt_csv_fail(err, row, c + 1, "unknown column '%.40s' (the columns are %s)",
 			                   row->field[c], expected);
 		if (pos[i] >= 0)
-			return nt_csv_fail(err, row, c + 1, "column '%s' appears twice", spec[i].name);
+			return nt_csv_fail(err, row, c + 1, "column '%s' appears twice",
+			                   col_name(&spec[i]));
 		pos[i] = (int)c;
 	}
 	for (size_t i = 0; i < n_spec; i++)
 		if (spec[i].required && pos[i] < 0)
-			return nt_csv_fail(err, row, 0, "missing column '%s'", spec[i].name);
+			return nt_csv_fail(err, row, 0, "missing column '%s'", col_name(&spec[i]));
 	return NT_OK;
 }
 
@@ -325,11 +368,11 @@ check_estimated(const struct nt_csv_row *row, int c, struct nt_err *err)
 	while (*t) {
 		size_t len = strcspn(t, " "), i;
 
-		for (i = 0; i < N_JOURNAL_VALUES; i++)
-			if (strlen(journal_cols[J_VALUES + i].name) == len &&
-			    !strncmp(t, journal_cols[J_VALUES + i].name, len))
+		for (i = 0; i < J_COUNT; i++)
+			if (journal_cols[i].measure >= 0 && strlen(col_name(&journal_cols[i])) == len &&
+			    !strncmp(t, col_name(&journal_cols[i]), len))
 				break;
-		if (i == N_JOURNAL_VALUES)
+		if (i == J_COUNT)
 			return FIELD_FAIL(err, row, c, "estimated",
 			                  "not nutrient columns separated by spaces (e.g. ala_g): "
 			                  "'%.40s'", row->field[c]);
@@ -524,7 +567,7 @@ journal_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 				return rc;
 			break;
 		default:
-			if ((rc = check_number(row, (int)c, journal_cols[i].name, err)))
+			if ((rc = check_number(row, (int)c, col_name(&journal_cols[i]), err)))
 				return rc;
 			break;
 		}
@@ -588,9 +631,7 @@ static const char sql_xfoods_create[] =
 	"CREATE TEMP TABLE IF NOT EXISTS stage_import_foods(idx INTEGER PRIMARY KEY,"
 	"  name TEXT NOT NULL, grp TEXT NOT NULL, basis TEXT, portion_unit TEXT,"
 	"  portion_grams REAL, partial INTEGER NOT NULL, ala_estimated INTEGER NOT NULL,"
-	"  contains INTEGER NOT NULL, class INTEGER NOT NULL,"
-	"  energy_kcal REAL, protein_g REAL, b12_ug REAL, b12_added_ug REAL, ala_g REAL,"
-	"  epa_g REAL, dha_g REAL, dpa_g REAL, potassium_mg REAL,"
+	"  contains INTEGER NOT NULL, class INTEGER NOT NULL" NT_FOOD_VALUE_DEFS ","
 	"  id INTEGER, code TEXT, created INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX IF NOT EXISTS temp.stage_import_foods_name ON stage_import_foods(name);"
 	"DELETE FROM temp.stage_import_foods;";
@@ -598,16 +639,16 @@ static const char sql_xfoods_drop[] = "DROP TABLE IF EXISTS temp.stage_import_fo
 static const char sql_xfood[] =
 	"INSERT INTO temp.stage_import_foods(idx, name, grp, basis, portion_unit, portion_grams,"
 	" partial, ala_estimated, contains, class" NT_FOOD_VALUE_COLUMNS ")"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-	" ?18, ?19)";
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10" NT_FOOD_VALUE_PARAMS ")";
 static const char sql_max_food[] = "SELECT coalesce(max(id), 0) FROM foods";
+/* " AND a.energy_kcal IS b.energy_kcal ...": every value the same, or both unknown. */
+#define SAME_VALUE_(a, b, col) " AND " a "." col " IS " b "." col
+#define SAME_VALUE_SF_(id, name, unit, dec, label, col, ...) SAME_VALUE_("s", "f", col)
+#define SAME_VALUE_FR_(id, name, unit, dec, label, col, ...) SAME_VALUE_("f", "r", col)
 /* A stored food f equal to the staged one s (struct nt_exchange_food). */
 #define SAME_XFOOD                                                                           \
 	"s.name = f.name AND s.grp = f.grp AND s.basis IS f.basis AND s.partial = f.partial"      \
-	" AND s.ala_estimated = f.ala_estimated AND s.energy_kcal IS f.energy_kcal"               \
-	" AND s.protein_g IS f.protein_g AND s.b12_ug IS f.b12_ug"                                \
-	" AND s.b12_added_ug IS f.b12_added_ug AND s.ala_g IS f.ala_g AND s.epa_g IS f.epa_g"     \
-	" AND s.dha_g IS f.dha_g AND s.dpa_g IS f.dpa_g AND s.potassium_mg IS f.potassium_mg"     \
+	" AND s.ala_estimated = f.ala_estimated" NT_STORED_LIST(SAME_VALUE_SF_)                   \
 	" AND s.portion_unit IS (SELECT p.unit FROM portions p WHERE p.food = f.id"               \
 	"  ORDER BY p.seq LIMIT 1)"                                                               \
 	" AND (s.portion_unit IS NULL OR s.portion_grams = (SELECT p.grams FROM portions p"       \
@@ -895,8 +936,8 @@ nt_exchange_foods_export(struct nt_store *s, FILE *fp, long long *count, struct 
 	if (!(st = nt_store_stmt(s, sql_foods_export, err)))
 		return err->status;
 	while ((r = nt_stmt_step(st, err)) > 0) {
-		char ref[40], tags[96], vals[N_FOOD_VALUES][40];
-		const char *fields[5 + N_FOOD_VALUES];
+		char ref[40], tags[96], vals[F_COUNT][40];
+		const char *fields[F_COUNT];
 
 		if ((rc = portions_text(s, nt_stmt_int(st, 0), &portions, err))) {
 			nt_stmt_reset(st);
@@ -909,13 +950,15 @@ nt_exchange_foods_export(struct nt_store *s, FILE *fp, long long *count, struct 
 		fields[0] = ref;
 		fields[1] = nt_stmt_text(st, 2);
 		fields[2] = nt_stmt_text(st, 3);
-		for (size_t i = 0; i < N_FOOD_VALUES; i++) {
-			fmt_stored(vals[i], sizeof vals[i], nt_stmt_double(st, 4 + food_values[i]));
-			fields[3 + i] = vals[i];
+		for (int c = F_VALUES; c < F_COUNT; c++) {
+			if (food_cols[c].measure < 0)
+				continue;
+			fmt_stored(vals[c], sizeof vals[c], nt_stmt_double(st, 4 + food_cols[c].measure));
+			fields[c] = vals[c];
 		}
-		fields[3 + N_FOOD_VALUES] = tags;
-		fields[4 + N_FOOD_VALUES] = portions.s;
-		if (write_record(fp, 5 + N_FOOD_VALUES, fields)) {
+		fields[F_CONTAINS] = tags;
+		fields[F_PORTIONS] = portions.s;
+		if (write_record(fp, F_COUNT, fields)) {
 			nt_stmt_reset(st);
 			free(portions.s);
 			return write_failed(err);
@@ -933,18 +976,6 @@ nt_exchange_foods_export(struct nt_store *s, FILE *fp, long long *count, struct 
 }
 
 /* ---- custom foods: import ---- */
-
-enum {
-	F_ID, F_NAME, F_GROUP, F_VALUES, F_CONTAINS = F_VALUES + N_FOOD_VALUES, F_PORTIONS,
-	F_COUNT
-};
-
-static const struct col_spec food_cols[F_COUNT] = {
-	{"id", true}, {"name", true}, {"group", true},
-	{"b12_ug", true}, {"b12_added_ug", true}, {"ala_g", true}, {"epa_g", true},
-	{"dha_g", true}, {"dpa_g", true}, {"potassium_mg", true}, {"energy_kcal", true},
-	{"protein_g", true}, {"contains", true}, {"portions", true},
-};
 
 /* The groups a custom food may be filed under. */
 #define GROUP_CUSTOM "Custom foods"
@@ -1127,7 +1158,7 @@ parse_fields(const struct nt_csv_row *row, const int *pos, struct food_row *f,
 			break;
 		default: {
 			double v;
-			const char *name = food_cols[i].name;
+			const char *name = col_name(&food_cols[i]);
 
 			if (!*t)
 				break;
@@ -1135,7 +1166,7 @@ parse_fields(const struct nt_csv_row *row, const int *pos, struct food_row *f,
 				return FIELD_FAIL(err, row, c, "%s", "not a number: '%.40s'", name, t);
 			if (v < 0)
 				return FIELD_FAIL(err, row, c, "%s", "must be 0 or more: '%.40s'", name, t);
-			f->per100[food_values[i - F_VALUES]] = v == 0 ? 0 : v;
+			f->per100[food_cols[i].measure] = v == 0 ? 0 : v;
 			break;
 		}
 		}
@@ -1144,11 +1175,11 @@ parse_fields(const struct nt_csv_row *row, const int *pos, struct food_row *f,
 		return FIELD_FAIL(err, row, pos[F_NAME], "%s",
 		                  "protein, omega-3 fatty acids, potassium and B12 weigh more than "
 		                  "the food itself (over 100 g per 100 g)", "values");
-	for (size_t i = 0; impossible >= 0 && i < N_FOOD_VALUES; i++)
-		if ((int)food_values[i] == impossible)
-			return FIELD_FAIL(err, row, pos[F_VALUES + i], "%s",
+	for (size_t i = 0; impossible >= 0 && i < F_COUNT; i++)
+		if (food_cols[i].measure == impossible)
+			return FIELD_FAIL(err, row, pos[i], "%s",
 			                  "impossible per 100 g (at most %g): %g",
-			                  food_cols[F_VALUES + i].name,
+			                  col_name(&food_cols[i]),
 			                  nt_measure_max_per100((enum nt_measure)impossible),
 			                  f->per100[impossible]);
 	return NT_OK;
@@ -1181,9 +1212,7 @@ parse_food_row(const struct nt_csv_row *row, const int *pos, struct food_row *f,
 static const char sql_foods_create[] =
 	"CREATE TEMP TABLE IF NOT EXISTS stage_foods(seq INTEGER PRIMARY KEY,"
 	"  code INTEGER NOT NULL, name TEXT NOT NULL, grp TEXT NOT NULL, tags INTEGER NOT NULL,"
-	"  class INTEGER NOT NULL,"
-	"  energy_kcal REAL, protein_g REAL, b12_ug REAL, b12_added_ug REAL, ala_g REAL,"
-	"  epa_g REAL, dha_g REAL, dpa_g REAL, potassium_mg REAL);"
+	"  class INTEGER NOT NULL" NT_FOOD_VALUE_DEFS ");"
 	"CREATE TEMP TABLE IF NOT EXISTS stage_food_portions(seq INTEGER NOT NULL,"
 	"  n INTEGER NOT NULL, amount REAL NOT NULL, unit TEXT NOT NULL, grams REAL NOT NULL,"
 	"  PRIMARY KEY(seq, n)) WITHOUT ROWID;"
@@ -1202,7 +1231,7 @@ static const char sql_foods_drop[] =
 	"DROP TABLE IF EXISTS temp.stage_new_codes;";
 static const char sql_stage_food[] =
 	"INSERT INTO temp.stage_foods(seq, code, name, grp, tags, class" NT_FOOD_VALUE_COLUMNS ")"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6" NT_FOOD_VALUE_PARAMS ")";
 static const char sql_stage_portion[] =
 	"INSERT INTO temp.stage_food_portions(seq, n, amount, unit, grams)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -1227,11 +1256,7 @@ static const char sql_pair_changed[] =
 	"UPDATE temp.stage_food_pairs AS p SET changed = NOT ("
 	"  EXISTS (SELECT 1 FROM temp.stage_foods r JOIN foods f ON f.id = p.food"
 	"    LEFT JOIN food_tags t ON t.food = f.id"
-	"    WHERE r.seq = p.seq AND f.grp = r.grp"
-	"    AND f.energy_kcal IS r.energy_kcal AND f.protein_g IS r.protein_g"
-	"    AND f.b12_ug IS r.b12_ug AND f.b12_added_ug IS r.b12_added_ug"
-	"    AND f.ala_g IS r.ala_g AND f.epa_g IS r.epa_g AND f.dha_g IS r.dha_g"
-	"    AND f.dpa_g IS r.dpa_g AND f.potassium_mg IS r.potassium_mg"
+	"    WHERE r.seq = p.seq AND f.grp = r.grp" NT_STORED_LIST(SAME_VALUE_FR_)
 	"    AND (coalesce(t.contains, f.contains) & ?1) = r.tags)"
 	"  AND (SELECT count(*) FROM portions WHERE food = p.food)"
 	"    = (SELECT count(*) FROM temp.stage_food_portions WHERE seq = p.seq)"
@@ -1250,15 +1275,17 @@ static const char sql_code_taken[] =
 	" UNION ALL SELECT 1 FROM temp.stage_new_codes WHERE code = ?1 LIMIT 1";
 static const char sql_new_code[] =
 	"INSERT INTO temp.stage_new_codes(seq, code) VALUES (?1, ?2)";
+/* ", energy_kcal = r.energy_kcal, ...": a food's values from the staged row r. */
+#define SET_FROM_R_(id, name, unit, dec, label, col, ...) ", " col " = r." col
+/* ", r.energy_kcal, ...": the staged row's values, in the foods table's order. */
+#define R_VALUE_(id, name, unit, dec, label, col, ...) ", r." col
 /*
  * A changed food's classes were worked out in phase 1 from the row; custom
  * foods have no also (common names), but one that had would be left to
  * nt_category_refresh (class -1), since its also was not known then.
  */
 static const char sql_apply_updates[] =
-	"UPDATE foods SET grp = r.grp, energy_kcal = r.energy_kcal, protein_g = r.protein_g,"
-	" b12_ug = r.b12_ug, b12_added_ug = r.b12_added_ug, ala_g = r.ala_g, epa_g = r.epa_g,"
-	" dha_g = r.dha_g, dpa_g = r.dpa_g, potassium_mg = r.potassium_mg,"
+	"UPDATE foods SET grp = r.grp" NT_STORED_LIST(SET_FROM_R_) ","
 	" class = CASE foods.also WHEN '' THEN r.class ELSE -1 END"
 	" FROM temp.stage_food_pairs p JOIN temp.stage_foods r ON r.seq = p.seq"
 	" WHERE p.changed AND foods.id = p.food;"
@@ -1276,8 +1303,7 @@ static const char sql_apply_tags[] =
 	" ON CONFLICT(food) DO UPDATE SET contains = excluded.contains";
 static const char sql_apply_new[] =
 	"INSERT INTO foods(source, code, name, grp, class" NT_FOOD_VALUE_COLUMNS ")"
-	" SELECT 'custom', c.code, r.name, r.grp, r.class, r.energy_kcal, r.protein_g, r.b12_ug,"
-	" r.b12_added_ug, r.ala_g, r.epa_g, r.dha_g, r.dpa_g, r.potassium_mg"
+	" SELECT 'custom', c.code, r.name, r.grp, r.class" NT_STORED_LIST(R_VALUE_)
 	" FROM temp.stage_new_codes c JOIN temp.stage_foods r ON r.seq = c.seq ORDER BY c.seq;"
 	"INSERT INTO portions(food, seq, amount, unit, grams)"
 	" SELECT f.id, sp.n + 1, sp.amount, sp.unit, sp.grams FROM temp.stage_new_codes c"

@@ -22,7 +22,8 @@ struct nt_store;
  * The journal, one row per entry, ordered by date, meal, entry number:
  *
  *   date,meal,food_id,food,amount,grams,status,b12_ug,ala_g,epa_g,dha_g,dpa_g,
- *   potassium_mg,energy_kcal,protein_g,estimated
+ *   potassium_mg,energy_kcal,protein_g,estimated,folate_dfe_ug,folic_acid_ug,
+ *   food_folate_ug,b6_mg
  *
  *   date YYYY-MM-DD; meal breakfast|lunch|dinner|snack; food_id the food's id
  *   ("sr28:15076"); food its name; amount the text the user typed; grams the
@@ -37,12 +38,17 @@ struct nt_store;
  *   numbers, estimated empty or names of nutrient columns separated by
  *   spaces, and are not stored: an entry's values and their estimates always
  *   follow its food; a file without the column, from an older nutrack, reads
- *   the same); the other columns are required.
+ *   the same); the other columns are required.  The value columns after
+ *   estimated are the stored measures nutrack tracks since (folate, B6):
+ *   NT_EXCHANGE_APPENDED_COLUMNS, each a row of NT_STORED_LIST added after
+ *   potassium, appended in the table's order so that older columns keep
+ *   their places.
  *
  * The user's custom foods (source "custom"), one row per food, by id:
  *
  *   id,name,group,b12_ug,b12_added_ug,ala_g,epa_g,dha_g,dpa_g,potassium_mg,
- *   energy_kcal,protein_g,contains,portions
+ *   energy_kcal,protein_g,contains,portions,folate_dfe_ug,folic_acid_ug,
+ *   food_folate_ug,b6_mg
  *
  *   id "custom:N"; group "Custom foods" or "Supplements"; the values per
  *   100 g at 10 significant digits, or more where that is needed to read
@@ -50,8 +56,11 @@ struct nt_store;
  *   of diet.h ("dairy egg", "none");
  *   portions "AMOUNT UNIT=GRAMS" items separated by ';', e.g.
  *   "1 bar=40;0.5 cup=28.5" (empty: none), where a '\', ';' or '=' inside a
- *   unit is written "\\", "\;", "\=".  Every column is required on input;
- *   id may be empty.
+ *   unit is written "\\", "\;", "\=".  The columns after portions are
+ *   NT_EXCHANGE_APPENDED_COLUMNS, values per 100 g as above.  Every column
+ *   up to portions is required on input; id may be empty; an appended
+ *   column a file lacks (it comes from an older nutrack) leaves that value
+ *   unknown.
  *
  * Every import is all or nothing: the file is read and checked, and what it
  * adds staged, outside the write lock; then one short transaction merges
@@ -61,15 +70,50 @@ struct nt_store;
  * when the fault is not in one field, e.g. a missing column).
  */
 
+/*
+ * The stored measures of the first file format (schema 7), whose columns
+ * keep their places: NT_EXCHANGE_FIRST_<id> is defined for each.  Every
+ * other row of NT_STORED_LIST (those after potassium) is appended at the
+ * end of both files, in the table's order.  exchange.c checks that the
+ * first ones are the table's rows up to potassium.
+ */
+#define NT_EXCHANGE_FIRST_ENERGY ~, 1
+#define NT_EXCHANGE_FIRST_PROTEIN ~, 1
+#define NT_EXCHANGE_FIRST_B12 ~, 1
+#define NT_EXCHANGE_FIRST_B12_ADDED ~, 1
+#define NT_EXCHANGE_FIRST_ALA ~, 1
+#define NT_EXCHANGE_FIRST_EPA ~, 1
+#define NT_EXCHANGE_FIRST_DHA ~, 1
+#define NT_EXCHANGE_FIRST_DPA ~, 1
+#define NT_EXCHANGE_FIRST_POTASSIUM ~, 1
+/*
+ * NT_EXCHANGE_IF_APPENDED(id, ...) is the rest of its arguments when the
+ * measure NT_<id> is appended, nothing when it is of the first format (the
+ * preprocessor's probe: only a defined NT_EXCHANGE_FIRST_<id> brings the 1).
+ */
+#define NT_EXCHANGE_SECOND_(a, b, ...) b
+#define NT_EXCHANGE_IS_FIRST_(...) NT_EXCHANGE_SECOND_(__VA_ARGS__, 0, ~)
+#define NT_EXCHANGE_CAT_(a, b) a##b
+#define NT_EXCHANGE_PICK_(first, ...) NT_EXCHANGE_CAT_(NT_EXCHANGE_PICK_, first)(__VA_ARGS__)
+#define NT_EXCHANGE_PICK_0(...) __VA_ARGS__
+#define NT_EXCHANGE_PICK_1(...)
+#define NT_EXCHANGE_IF_APPENDED(id, ...) \
+	NT_EXCHANGE_PICK_(NT_EXCHANGE_IS_FIRST_(NT_EXCHANGE_FIRST_##id), __VA_ARGS__)
+
+/* The appended columns: ",folate_dfe_ug,folic_acid_ug,food_folate_ug,b6_mg". */
+#define NT_EXCHANGE_APPENDED_COL_(id, name, unit, dec, label, col, ...) \
+	NT_EXCHANGE_IF_APPENDED(id, "," col)
+#define NT_EXCHANGE_APPENDED_COLUMNS NT_STORED_LIST(NT_EXCHANGE_APPENDED_COL_)
+
 /* The journal file's header, the columns in order, without a line end. */
 #define NT_EXCHANGE_JOURNAL_HEADER                                              \
 	"date,meal,food_id,food,amount,grams,status,b12_ug,ala_g,epa_g,dha_g,dpa_g," \
-	"potassium_mg,energy_kcal,protein_g,estimated"
+	"potassium_mg,energy_kcal,protein_g,estimated" NT_EXCHANGE_APPENDED_COLUMNS
 
 /* The custom-food file's header. */
 #define NT_EXCHANGE_FOODS_HEADER                                                   \
 	"id,name,group,b12_ug,b12_added_ug,ala_g,epa_g,dha_g,dpa_g,potassium_mg,"     \
-	"energy_kcal,protein_g,contains,portions"
+	"energy_kcal,protein_g,contains,portions" NT_EXCHANGE_APPENDED_COLUMNS
 
 /* struct nt_import_counts: what an import did (staging.h). */
 

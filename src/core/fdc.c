@@ -91,9 +91,8 @@ static const char sql_ds_create[] =
 	"CREATE TEMP TABLE IF NOT EXISTS stage_ds_foods(seq INTEGER PRIMARY KEY,"
 	"  source TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, grp TEXT NOT NULL,"
 	"  also TEXT NOT NULL, keywords TEXT NOT NULL, ala_estimated INTEGER NOT NULL,"
-	"  contains INTEGER NOT NULL, existed INTEGER NOT NULL, energy_kcal REAL, protein_g REAL,"
-	"  b12_ug REAL, b12_added_ug REAL, ala_g REAL, epa_g REAL, dha_g REAL, dpa_g REAL,"
-	"  potassium_mg REAL, class INTEGER NOT NULL);"
+	"  contains INTEGER NOT NULL, existed INTEGER NOT NULL, class INTEGER NOT NULL"
+	NT_FOOD_VALUE_DEFS ");"
 	"CREATE TEMP TABLE IF NOT EXISTS stage_ds_portions(seq INTEGER NOT NULL, n INTEGER NOT NULL,"
 	"  amount REAL NOT NULL, unit TEXT NOT NULL, grams REAL NOT NULL,"
 	"  PRIMARY KEY(seq, n)) WITHOUT ROWID;"
@@ -102,9 +101,8 @@ static const char sql_ds_drop[] =
 	"DROP TABLE IF EXISTS temp.stage_ds_foods; DROP TABLE IF EXISTS temp.stage_ds_portions;";
 static const char sql_ds_food[] =
 	"INSERT INTO temp.stage_ds_foods(seq, source, code, name, grp, also, keywords,"
-	" ala_estimated, contains, existed" NT_FOOD_VALUE_COLUMNS ", class)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-	" ?19, ?20)";
+	" ala_estimated, contains, existed, class" NT_FOOD_VALUE_COLUMNS ")"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11" NT_FOOD_VALUE_PARAMS ")";
 static const char sql_ds_portion[] =
 	"INSERT INTO temp.stage_ds_portions(seq, n, amount, unit, grams) VALUES (?1, ?2, ?3, ?4, ?5)";
 /*
@@ -119,15 +117,12 @@ static const char sql_ds_portion[] =
 static const char sql_ds_merge[] =
 	"INSERT INTO foods(source, code, name, grp, also, keywords, ala_estimated, contains,"
 	" partial" NT_FOOD_VALUE_COLUMNS ", class)"
-	" SELECT source, code, name, grp, also, keywords, ala_estimated, contains, 0,"
-	" " NT_FOOD_VALUE_COLUMNS ", class FROM temp.stage_ds_foods WHERE true ORDER BY seq"
+	" SELECT source, code, name, grp, also, keywords, ala_estimated, contains, 0"
+	NT_FOOD_VALUE_COLUMNS ", class FROM temp.stage_ds_foods WHERE true ORDER BY seq"
 	" ON CONFLICT(source, code) DO UPDATE SET name = excluded.name, grp = excluded.grp,"
 	" also = excluded.also, keywords = excluded.keywords,"
-	" ala_estimated = excluded.ala_estimated, contains = excluded.contains, partial = 0,"
-	" energy_kcal = excluded.energy_kcal, protein_g = excluded.protein_g,"
-	" b12_ug = excluded.b12_ug, b12_added_ug = excluded.b12_added_ug, ala_g = excluded.ala_g,"
-	" epa_g = excluded.epa_g, dha_g = excluded.dha_g, dpa_g = excluded.dpa_g,"
-	" potassium_mg = excluded.potassium_mg, class = excluded.class;"
+	" ala_estimated = excluded.ala_estimated, contains = excluded.contains, partial = 0"
+	NT_FOOD_VALUE_EXCLUDED ", class = excluded.class;"
 	"DELETE FROM portions WHERE food IN (SELECT f.id FROM temp.stage_ds_foods sf"
 	" JOIN foods f ON f.source = sf.source AND f.code = sf.code WHERE sf.existed);"
 	"INSERT OR REPLACE INTO portions(food, seq, amount, unit, grams)"
@@ -261,11 +256,11 @@ stage(struct nt_dataset_writer *w, const struct nt_dataset_food *f, bool existed
 	nt_stmt_bind_int(st, 8, f->ala_estimated);
 	nt_stmt_bind_int(st, 9, f->contains);
 	nt_stmt_bind_int(st, 10, existed);
-	for (int m = 0; m < NT_STORED_COUNT; m++)
-		nt_stmt_bind_double(st, 11 + m, f->per100[m]);
 	/* classified here, in phase 1: the merge only copies the class */
-	nt_stmt_bind_int(st, 20, nt_category_of(f->name, f->group, f->also, f->portions,
+	nt_stmt_bind_int(st, 11, nt_category_of(f->name, f->group, f->also, f->portions,
 	                                        f->n_portions));
+	for (int m = 0; m < NT_STORED_COUNT; m++)
+		nt_stmt_bind_double(st, 12 + m, f->per100[m]);
 	if ((rc = nt_stmt_run(st, err)))
 		return rc;
 	for (size_t i = 0; i < f->n_portions; i++) {
@@ -364,34 +359,47 @@ nt_dataset_writer_finish(struct nt_dataset_writer *w, struct nt_err *err)
 
 /*
  * The nutrients kept, by FDC "slot": several slots can feed one measure
- * (energy has four sources, ALA two), chosen when the food is saved.
+ * (energy has four sources, ALA two), chosen when the food is saved.  Each
+ * stored measure has a plain slot, its row of the nutrient table (SR and
+ * FDC numbers, unit as USDA writes it but in lower case: units compare
+ * without case); the fallbacks follow, so that slot order is precedence.
+ *   X(slot, nutrient_nbr, FDC nutrient id, unit, measure, scale to its unit)
  */
-enum slot {
-	S_KCAL, S_ATWATER_SPECIFIC, S_ATWATER_GENERAL, S_KJ, S_PROTEIN, S_B12, S_B12_ADDED,
-	S_ALA, S_ALA_UNDIFF, S_EPA, S_DHA, S_DPA, S_POTASSIUM, N_SLOTS
-};
+#define FALLBACK_SLOTS(X)                                  \
+	X(ATWATER_SPECIFIC, 958, 2048, "KCAL", NT_ENERGY, 1)   \
+	X(ATWATER_GENERAL, 957, 2047, "KCAL", NT_ENERGY, 1)    \
+	X(KJ, 268, 1062, "KJ", NT_ENERGY, 1 / 4.184)           \
+	X(ALA_UNDIFF, 619, 1270, "G", NT_ALA, 1) /* 18:3 undifferentiated: ala_estimated */
 
+#define PLAIN_SLOT_ID_(id, ...) S_##id,
+#define FALLBACK_SLOT_ID_(slot, ...) S_##slot,
+enum slot { NT_STORED_LIST(PLAIN_SLOT_ID_) FALLBACK_SLOTS(FALLBACK_SLOT_ID_) N_SLOTS };
+
+#define PLAIN_SLOT_(id, name, unit, dec, label, col, sr, fdc, ...) \
+	[S_##id] = {sr, fdc, unit, NT_##id, 1},
+#define FALLBACK_SLOT_(slot, nbr, fdc, unit, m, scale) [S_##slot] = {nbr, fdc, unit, m, scale},
 static const struct {
-	int nbr;             /* nutrient_nbr (the SR number) */
-	long long id;        /* FDC nutrient id */
-	const char *unit;    /* unit_name as USDA writes it */
+	int nbr;             /* nutrient_nbr (the SR number); 0: none */
+	long long id;        /* FDC nutrient id; 0: none */
+	const char *unit;    /* unit_name as USDA writes it (any case) */
 	enum nt_measure m;
 	double scale;        /* to the measure's unit */
 } slots[N_SLOTS] = {
-	[S_KCAL] = {208, 1008, "KCAL", NT_ENERGY, 1},
-	[S_ATWATER_SPECIFIC] = {958, 2048, "KCAL", NT_ENERGY, 1},
-	[S_ATWATER_GENERAL] = {957, 2047, "KCAL", NT_ENERGY, 1},
-	[S_KJ] = {268, 1062, "KJ", NT_ENERGY, 1 / 4.184},
-	[S_PROTEIN] = {203, 1003, "G", NT_PROTEIN, 1},
-	[S_B12] = {418, 1178, "UG", NT_B12, 1},
-	[S_B12_ADDED] = {578, 1246, "UG", NT_B12_ADDED, 1},
-	[S_ALA] = {851, 1404, "G", NT_ALA, 1},
-	[S_ALA_UNDIFF] = {619, 1270, "G", NT_ALA, 1},
-	[S_EPA] = {629, 1278, "G", NT_EPA, 1},
-	[S_DHA] = {621, 1272, "G", NT_DHA, 1},
-	[S_DPA] = {631, 1280, "G", NT_DPA, 1},
-	[S_POTASSIUM] = {306, 1092, "MG", NT_POTASSIUM, 1},
+	NT_STORED_LIST(PLAIN_SLOT_) FALLBACK_SLOTS(FALLBACK_SLOT_)
 };
+
+/* temp.fdc_food's column of each slot: ", s_ENERGY REAL, ...", in slot order. */
+#define PLAIN_SLOT_DEF_(id, ...) ", s_" #id " REAL"
+#define FALLBACK_SLOT_DEF_(slot, ...) ", s_" #slot " REAL"
+#define SLOT_DEFS NT_STORED_LIST(PLAIN_SLOT_DEF_) FALLBACK_SLOTS(FALLBACK_SLOT_DEF_)
+/* ", f.s_ENERGY, ...". */
+#define PLAIN_SLOT_COL_(id, ...) ", f.s_" #id
+#define FALLBACK_SLOT_COL_(slot, ...) ", f.s_" #slot
+#define SLOT_COLUMNS_F NT_STORED_LIST(PLAIN_SLOT_COL_) FALLBACK_SLOTS(FALLBACK_SLOT_COL_)
+/* ", s_ENERGY = coalesce(?, s_ENERGY), ...": bare parameters 1 .. N_SLOTS. */
+#define PLAIN_SLOT_SET_(id, ...) ", s_" #id " = coalesce(?, s_" #id ")"
+#define FALLBACK_SLOT_SET_(slot, ...) ", s_" #slot " = coalesce(?, s_" #slot ")"
+#define SLOT_SETS NT_STORED_LIST(PLAIN_SLOT_SET_) FALLBACK_SLOTS(FALLBACK_SLOT_SET_)
 
 /* The data types imported, by their food.csv name; index = kind stored. */
 static const struct {
@@ -406,11 +414,12 @@ static const struct {
 };
 enum { K_FOUNDATION = 1, K_SR_LEGACY, K_SURVEY, K_BRANDED, N_KINDS };
 
-#define MAX_MAPPED 64      /* nutrient ids mapped to slots (a dozen in practice) */
+#define MAX_MAPPED 64      /* nutrient ids mapped to slots (one a slot in practice) */
 #define MAX_COLS 12
 #define MAX_PORTIONS 64    /* per food; USDA's most is about 20 */
 #define UNIT_MAX 150       /* bytes of a portion's name */
 #define NAME_MAX_BYTES 256 /* bytes of a food's name kept */
+_Static_assert(N_SLOTS <= MAX_MAPPED, "room in the map for a nutrient id per slot");
 
 struct fdc {
 	struct nt_store *s;
@@ -503,6 +512,17 @@ read_file(struct fdc *f, const char *dir, const char *name, nt_csv_row_fn fn,
 		return nt_err_set(err, NT_ERR_IO, "%s/%s: path too long", dir, name);
 	f->step = name;
 	return nt_csv_read(path, ',', fn, f, on_progress, err);
+}
+
+/* A slot's unit as USDA writes units in messages: the table's "ug" is its "UG". */
+static void
+usda_unit(int slot, char out[16])
+{
+	size_t i;
+
+	for (i = 0; slots[slot].unit[i] && i < 15; i++)
+		out[i] = (char)toupper((unsigned char)slots[slot].unit[i]);
+	out[i] = '\0';
 }
 
 /* ---- measure_unit.csv, food_category.csv, wweia_food_category.csv ---- */
@@ -707,16 +727,20 @@ nutrient_def_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	}
 	/* the SR number when there is one, else the FDC id */
 	for (int i = 0; i < N_SLOTS && slot < 0; i++)
-		if (nbr_text[0] ? nbr == slots[i].nbr : id == slots[i].id)
+		if (nbr_text[0] ? slots[i].nbr && nbr == slots[i].nbr
+		                : slots[i].id && id == slots[i].id)
 			slot = i;
 	if (slot < 0)
 		return NT_OK;
 	if (strcasecmp(field(f, row, 2), slots[slot].unit)) {
+		char unit[16];
+
 		if (id != slots[slot].id)
 			return NT_OK; /* another nutrient that shares the number: not ours */
+		usda_unit(slot, unit);
 		return nt_csv_fail(err, row, colno(f, 2),
 		                   "nutrient %lld '%.60s' is in '%.20s'; nutrack reads it in %s",
-		                   id, field(f, row, 1), field(f, row, 2), slots[slot].unit);
+		                   id, field(f, row, 1), field(f, row, 2), unit);
 	}
 	if (f->n_map == MAX_MAPPED)
 		return nt_csv_fail(err, row, 0, "more than %d nutrients map to the kept ones",
@@ -973,12 +997,12 @@ portion_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 
 /* ---- food_nutrient.csv ---- */
 
+/*
+ * The slots' values are parameters 1 .. N_SLOTS, the food's id N_SLOTS + 1
+ * (kind = kind: SLOT_SETS is a list of ", s_X = ..." to follow something).
+ */
 static const char sql_set_values[] =
-	"UPDATE temp.fdc_food SET s0 = coalesce(?2, s0), s1 = coalesce(?3, s1),"
-	" s2 = coalesce(?4, s2), s3 = coalesce(?5, s3), s4 = coalesce(?6, s4),"
-	" s5 = coalesce(?7, s5), s6 = coalesce(?8, s6), s7 = coalesce(?9, s7),"
-	" s8 = coalesce(?10, s8), s9 = coalesce(?11, s9), s10 = coalesce(?12, s10),"
-	" s11 = coalesce(?13, s11), s12 = coalesce(?14, s12) WHERE fdc_id = ?1";
+	"UPDATE temp.fdc_food SET kind = kind" SLOT_SETS " WHERE fdc_id = ?";
 
 /*
  * Rows of one food usually follow each other: their values gather in
@@ -995,9 +1019,9 @@ flush_run(struct fdc *f, struct nt_err *err)
 	f->run_any = false;
 	if (!(st = nt_store_stmt(f->s, sql_set_values, err)))
 		return err->status;
-	nt_stmt_bind_int(st, 1, f->run_id);
 	for (int i = 0; i < N_SLOTS; i++)
-		nt_stmt_bind_double(st, 2 + i, f->run[i]);
+		nt_stmt_bind_double(st, 1 + i, f->run[i]);
+	nt_stmt_bind_int(st, N_SLOTS + 1, f->run_id);
 	return nt_stmt_run(st, err);
 }
 
@@ -1050,8 +1074,11 @@ food_nutrient_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	}
 	max = nt_measure_max_per100(slots[slot].m);
 	if (v * slots[slot].scale > max) {
+		char unit[16];
+
+		usda_unit(slot, unit);
 		nt_dataset_skip(f->rep, row, colno(f, 2), "impossible amount %.40s %s per 100 g", text,
-		                slots[slot].unit);
+		                unit);
 		return NT_OK;
 	}
 	f->run[slot] = v;
@@ -1065,9 +1092,8 @@ static const char sql_count_foods[] = "SELECT count(*) FROM temp.fdc_food";
 static const char sql_each_food[] =
 	"SELECT f.fdc_id, f.kind, f.name, f.cat, coalesce(c.name, ''), coalesce(w.name, ''),"
 	" coalesce(f.brand, ''), coalesce(f.gtin, ''), f.serving, f.serving_ml,"
-	" coalesce(f.household, ''), coalesce(f.bcat, ''), t.contains,"
-	" f.s0, f.s1, f.s2, f.s3, f.s4, f.s5, f.s6, f.s7, f.s8, f.s9, f.s10, f.s11, f.s12"
-	" FROM temp.fdc_food f"
+	" coalesce(f.household, ''), coalesce(f.bcat, ''), t.contains"
+	SLOT_COLUMNS_F " FROM temp.fdc_food f"
 	" LEFT JOIN temp.fdc_cat c ON c.kind = 0 AND c.id = f.cat"
 	" LEFT JOIN temp.fdc_cat w ON w.kind = 1 AND w.id = f.cat"
 	" LEFT JOIN temp.fdc_tags t ON t.name = f.name AND f.kind <> 4" /* not Branded */
@@ -1087,6 +1113,15 @@ values_from_slots(const double *sl, double *per100, bool *ala_estimated)
 			per100[slots[i].m] = nt_tidy(sl[i] * slots[i].scale);
 	/* slot order gives: kcal, Atwater specific, Atwater general, kJ; 851, then 619 */
 	*ala_estimated = !nt_known(sl[S_ALA]) && nt_known(sl[S_ALA_UNDIFF]);
+	/*
+	 * Dietary folate equivalents (IOM 1998): food folate + 1.7 x folic acid,
+	 * which is absorbed 1.7 times as well, when FDC lists the two parts but
+	 * not DFE.  Total folate (417, id 1177) does not say how much of it is
+	 * folic acid, so from it alone DFE stays unknown.
+	 */
+	if (!nt_known(per100[NT_FOLATE]) && nt_known(per100[NT_FOOD_FOLATE]) &&
+	    nt_known(per100[NT_FOLIC_ACID]))
+		per100[NT_FOLATE] = nt_tidy(per100[NT_FOOD_FOLATE] + 1.7 * per100[NT_FOLIC_ACID]);
 	if (nt_known(per100[NT_B12]) && nt_known(per100[NT_B12_ADDED]) &&
 	    per100[NT_B12_ADDED] > per100[NT_B12])
 		per100[NT_B12_ADDED] = per100[NT_B12]; /* USDA rounding: added is part of total */
@@ -1248,9 +1283,8 @@ next:
 static const char sql_setup[] =
 	"CREATE TEMP TABLE IF NOT EXISTS fdc_food(fdc_id INTEGER PRIMARY KEY,"
 	"  kind INTEGER NOT NULL, name TEXT NOT NULL, cat TEXT NOT NULL,"
-	"  brand TEXT, gtin TEXT, serving REAL, serving_ml INTEGER, household TEXT, bcat TEXT,"
-	"  s0 REAL, s1 REAL, s2 REAL, s3 REAL, s4 REAL, s5 REAL, s6 REAL, s7 REAL, s8 REAL,"
-	"  s9 REAL, s10 REAL, s11 REAL, s12 REAL);"
+	"  brand TEXT, gtin TEXT, serving REAL, serving_ml INTEGER, household TEXT, bcat TEXT"
+	SLOT_DEFS ");"
 	"CREATE TEMP TABLE IF NOT EXISTS fdc_portion(fdc_id INTEGER NOT NULL, seq REAL NOT NULL,"
 	"  line INTEGER NOT NULL, amount REAL NOT NULL, unit TEXT NOT NULL, grams REAL NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS temp.fdc_portion_food ON fdc_portion(fdc_id, seq, line);"

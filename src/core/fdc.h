@@ -148,6 +148,11 @@ void nt_dataset_add_name(char *list, size_t n, const char *s);
  *   protein 203 (1003); B12 418 (1178); added B12 578 (1246, at most B12)
  *   ALA     851 (1404), else 619 (1270, 18:3 undifferentiated; ala_estimated)
  *   EPA 629 (1278), DHA 621 (1272), DPA 631 (1280), potassium 306 (1092)
+ *   folate  DFE 435 (1190), else food folate 432 (1187) + 1.7 x folic acid
+ *           431 (1186) when both are given (IOM), else unknown (total
+ *           folate 417 does not tell folic acid from food folate)
+ *   folic acid 431 (1186), food folate 432 (1187), B6 415 (1175)
+ * The plain ones are the nutrient table's sr and fdc numbers (nutrient.h).
  * A kept nutrient (by its id) listed in another unit than USDA's (KCAL,
  * KJ, G, UG, MG) is a structural fault; another nutrient that shares the
  * number but not the unit is ignored.  Branded values (per 100 g or 100 ml

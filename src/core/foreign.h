@@ -49,9 +49,10 @@ struct nt_foreign_report {
  * Cronometer: required columns Day (YYYY-MM-DD), Group, Food Name, Amount
  * ("2.00 large", "150.00 g", "1.00 cup - 8 fl oz"); used when present
  * Category (the food's group), Energy (kcal), Protein (g), "B12 (Cobalamin)
- * (µg)", Potassium (mg), Omega-3 (g), ALA (g), EPA (g), DHA (g), DPA (g)
- * (also with "ug", "mcg" or a Greek mu for µg); at least one of B12,
- * potassium and omega-3.  The values are the entry's.  Groups Breakfast,
+ * (µg)", Potassium (mg), Omega-3 (g), ALA (g), EPA (g), DHA (g), DPA (g),
+ * "B6 (Pyridoxine) (mg)" (also with "ug", "mcg" or a Greek mu for µg;
+ * "Folate (µg)" is not read: whether DFE or total, it does not say); at
+ * least one of B12, potassium and omega-3.  The values are the entry's.  Groups Breakfast,
  * Lunch, Dinner and Snacks (any case, "Snack" too) are the meals; any other
  * group goes to snack and is counted in other_meals.  Without ALA but with
  * the total omega-3, ALA is the total less the EPA, DHA and DPA given (never

@@ -166,7 +166,7 @@ nt_off_serving(const char *text, double *grams, char *unit, size_t n)
 enum col {
 	C_CODE, C_NAME, C_BRANDS, C_SERVING, C_PROTEIN, C_B12, C_OMEGA3, C_POTASSIUM,
 	C_KCAL, C_KJ, C_ABBREV, C_GENERIC, C_OWNER, C_CATEGORY, C_ANALYSIS, C_ALA, C_EPA, C_DHA,
-	N_COLS
+	C_B6, N_COLS
 };
 
 static const char *const col_names[N_COLS] = {
@@ -178,11 +178,18 @@ static const char *const col_names[N_COLS] = {
 	[C_GENERIC] = "generic_name", [C_OWNER] = "brand_owner",
 	[C_CATEGORY] = "main_category_en", [C_ANALYSIS] = "ingredients_analysis_tags",
 	[C_ALA] = "alpha-linolenic-acid_100g", [C_EPA] = "eicosapentaenoic-acid_100g",
-	[C_DHA] = "docosahexaenoic-acid_100g",
+	[C_DHA] = "docosahexaenoic-acid_100g", [C_B6] = "vitamin-b6_100g",
 };
 #define N_REQUIRED (C_POTASSIUM + 1) /* and one of the energy columns */
 
-/* The value columns read, the measure each feeds and OFF's grams to its unit. */
+/*
+ * The value columns read, the measure each feeds and OFF's grams to its
+ * unit.  Folate is left unknown: OFF's folates_100g and vitamin-b9_100g
+ * are what labels print, and neither the export nor its documentation
+ * says whether a value is dietary folate equivalents (US labels since
+ * 2016), micrograms of folate (EU labels) or folic acid alone; stored as
+ * DFE it would be off by up to 1.7 times.
+ */
 static const struct {
 	enum col col;
 	enum nt_measure m;
@@ -190,7 +197,7 @@ static const struct {
 } value_cols[] = {
 	{C_KCAL, NT_ENERGY, 1}, {C_KJ, NT_ENERGY, 1 / 4.184}, {C_PROTEIN, NT_PROTEIN, 1},
 	{C_B12, NT_B12, 1e6}, {C_POTASSIUM, NT_POTASSIUM, 1000}, {C_OMEGA3, NT_ALA, 1},
-	{C_ALA, NT_ALA, 1}, {C_EPA, NT_EPA, 1}, {C_DHA, NT_DHA, 1},
+	{C_ALA, NT_ALA, 1}, {C_EPA, NT_EPA, 1}, {C_DHA, NT_DHA, 1}, {C_B6, NT_B6, 1000},
 };
 #define N_VALUE_COLS (sizeof value_cols / sizeof *value_cols)
 
@@ -329,6 +336,7 @@ product_row(void *ctx, const struct nt_csv_row *row, struct nt_err *err)
 	food.per100[NT_ALA] = v[C_ALA];
 	food.per100[NT_EPA] = v[C_EPA];
 	food.per100[NT_DHA] = v[C_DHA];
+	food.per100[NT_B6] = v[C_B6];
 	if (!nt_known(v[C_ALA]) && nt_known(total = v[C_OMEGA3])) {
 		/* only the total: what EPA and DHA leave is taken as ALA, flagged estimated */
 		if (nt_known(v[C_EPA]))

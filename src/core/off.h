@@ -19,14 +19,16 @@ struct nt_store;
  * energy-kcal_100g or energy_100g (kJ).  Used when present:
  * abbreviated_product_name, generic_name, brand_owner, main_category_en,
  * ingredients_analysis_tags, alpha-linolenic-acid_100g,
- * eicosapentaenoic-acid_100g, docosahexaenoic-acid_100g.
+ * eicosapentaenoic-acid_100g, docosahexaenoic-acid_100g, vitamin-b6_100g.
  *
  * Only products with at least one tracked nutrient (B12, potassium, or
  * omega-3 in any form) are imported, as source "off", code BARCODE (ids
- * "off:BARCODE"); others are counted in rep->no_nutrient.  Units: OFF gives
- * every _100g value in grams per 100 g (or 100 ml, as labelled, taken as
- * per 100 g): B12 g x 1e6 = ug, potassium g x 1000 = mg; energy kJ / 4.184
- * when only kJ is given.  A row is skipped (rep->skipped, the first few
+ * "off:BARCODE"); others are counted in rep->no_nutrient (B6 alone does
+ * not bring a product in).  Units: OFF gives every _100g value in grams per
+ * 100 g (or 100 ml, as labelled, taken as per 100 g): B12 g x 1e6 = ug,
+ * potassium and B6 g x 1000 = mg; energy kJ / 4.184 when only kJ is given.
+ * Folate stays unknown: OFF's folates_100g and vitamin-b9_100g do not say
+ * whether they are dietary folate equivalents.  A row is skipped (rep->skipped, the first few
  * shown with path:line:col) for a barcode that is not digits, a barcode
  * seen earlier in the file, a short or long row, or a value that is not a
  * number, negative, or above nt_measure_max_per100() after conversion (B12

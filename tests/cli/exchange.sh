@@ -36,6 +36,11 @@ expect exchange-export-empty 0 nt export
 #     0.8335, the rest unknown (empty);
 #   flaxseed 10.3 g, planned: x 0.103 (B12 0, ALA 22.813 -> 2.349739, K 813 ->
 #     83.739, 534 -> 55.002 kcal, protein 18.29 -> 1.88387).
+# After estimated come folate (DFE), folic acid, food folate (ug) and B6 (mg),
+# per 100 g soymilk 9, 0, 9, 0.031; egg 47, 0, 47, 0.170; salmon 25, 0, 25,
+# 0.818; flaxseed 87, 0, 87, 0.473; the yeast's unknown: soymilk 10.935, 0,
+# 10.935, 0.037665; egg 47, 0, 47, 0.17 (50 g: 23.5, 0, 23.5, 0.085); salmon
+# 99, 0, 99, 3.23928; flaxseed 8.961, 0, 8.961, 0.048719.
 # Its last column, estimated, names the values that are estimates: "ala_g" for
 # soymilk, salmon and flaxseed (ala_from_18_3 = 1 in data/foods.csv: ALA taken
 # from undifferentiated 18:3), empty for the egg (ALA measured) and the yeast
@@ -69,6 +74,13 @@ expect exchange-import-empty-db 0 nt2 import "$WORK/journal.csv"
 is "export -> import -> export is byte-identical" "$(nt2 export | cksum)" \
 	"$(cksum <"$WORK/journal.csv")"
 expect exchange-import-empty-db-again 0 nt2 import "$WORK/journal.csv"
+# journal-v7.csv is journal.csv as nutrack wrote it before folate and B6 were
+# appended: it imports the same, and the export adds their columns.
+nt6() { "$NUTRACK_BIN" --db "$WORK/sixth.db" "$@"; }
+fx6() { (cd "$FX" && nt6 "$@"); }
+expect exchange-import-v7 0 fx6 import journal-v7.csv
+is "a journal of the first format imports: the export is journal.csv" "$(nt6 export | cksum)" \
+	"$(nobom journal.csv | cksum)"
 # LF line ends, no BOM, columns in another order, only the required ones:
 # salmon 85 g = x 0.85, egg ("SR28:1123" is sr28:01123) 30 g planned = x 0.3.
 expect exchange-import-minimal 0 fx import journal-minimal.csv
@@ -114,17 +126,20 @@ expect exchange-foods-export 0 nt foods export
 is "foods export after import is the fixture without its BOM" "$(nt foods export | cksum)" \
 	"$(nobom foods.csv | cksum)"
 expect exchange-foods-reimport 0 fx foods import foods.csv
-# Two bars of custom:1 (80 g): B12 1.5 x 0.8 = 1.2 ug, K 300 x 0.8 = 240 mg.
+# Two bars of custom:1 (80 g): B12 1.5 x 0.8 = 1.2 ug, K 300 x 0.8 = 240 mg,
+# folate DFE 61 x 0.8 = 48.8 ug, folic acid 24, food folate 8, B6 0.2 mg.
 nt add -d 2026-03-11 -m snack custom:1 "2 bars" >/dev/null
 expect exchange-foods-entry-before 0 nt export --from 2026-03-11 --to 2026-03-11
 # foods-changed.csv: the bar's potassium 300 -> 350, the capsules gain a
 # portion, the spray is unchanged, and "Soy yogurt, plain" is new: its
-# custom:2 is taken, so it gets custom:4.
+# custom:2 is taken, so it gets custom:4.  It is of the first format (no
+# folate or B6 columns): the bar's folate and B6 become unknown.
 expect exchange-foods-changed-dry-run 0 fx foods import --dry-run foods-changed.csv
 expect exchange-foods-export-after-dry-run 0 nt foods export
 expect exchange-foods-changed 0 fx foods import foods-changed.csv
 expect exchange-foods-export-changed 0 nt foods export
-# The entry keeps its food and follows the new value: K 350 x 0.8 = 280 mg.
+# The entry keeps its food and follows the new values: K 350 x 0.8 = 280 mg,
+# folate and B6 unknown.
 expect exchange-foods-entry-after 0 nt export --from 2026-03-11 --to 2026-03-11
 
 # The whole history moves: foods, then journal, into an empty database.
@@ -137,6 +152,25 @@ is "foods export -> import -> export is byte-identical" "$(nt3 foods export | ck
 nt3 import "$WORK/all.csv" >/dev/null
 is "foods and journal move whole to a new database" "$(nt3 export | cksum)" \
 	"$(cksum <"$WORK/all.csv")"
+# Folate and B6 move too, of bundled foods and of one's own: 100 g raw
+# spinach (sr28:11457: folate DFE 194, folic acid 0, food folate 194 ug, B6
+# 0.195 mg per 100 g), 30 g POST Bran Flakes (sr28:08029: 1120, 648, 19,
+# 1.700 -> x 0.3 = 336, 194.4, 5.7, 0.51) and 1 bar (40 g) of custom:1
+# (foods.csv: 61, 30, 10, 0.25 -> x 0.4 = 24.4, 12, 4, 0.1).
+nt7() { "$NUTRACK_BIN" --db "$WORK/seventh.db" "$@"; }
+nt8() { "$NUTRACK_BIN" --db "$WORK/eighth.db" "$@"; }
+(cd "$FX" && nt7 foods import foods.csv) >/dev/null
+nt7 add -d 2026-03-10 -m lunch sr28:11457 100g >/dev/null
+nt7 add -d 2026-03-10 -m breakfast sr28:08029 30g >/dev/null
+nt7 add -d 2026-03-10 -m snack custom:1 "1 bar" >/dev/null
+expect exchange-export-folate 0 nt7 export
+nt7 foods export -o "$WORK/folate-foods.csv" >/dev/null
+nt7 export -o "$WORK/folate.csv" >/dev/null
+nt8 foods import "$WORK/folate-foods.csv" >/dev/null
+nt8 import "$WORK/folate.csv" >/dev/null
+is "folate and B6 survive export and import into an empty database" \
+	"$(nt8 export | cksum) $(nt8 foods export | cksum)" \
+	"$(cksum <"$WORK/folate.csv") $(cksum <"$WORK/folate-foods.csv")"
 expect exchange-foods-export-file 0 nt foods export -o "$WORK/foods2.csv"
 is "foods export -o: mode 0600" "$(ls -l "$WORK/foods2.csv" | cut -c1-10)" -rw-------
 

@@ -194,6 +194,14 @@ entry_count(void)
 }
 
 #define HEADER NT_EXCHANGE_JOURNAL_HEADER "\r\n"
+/*
+ * The header of the first format, before folate and B6 were appended: the
+ * hand-written fixtures below use it, so they are also files of an older
+ * nutrack that must still import.
+ */
+#define OLD_HEADER                                                              \
+	"date,meal,food_id,food,amount,grams,status,b12_ug,ala_g,epa_g,dha_g,dpa_g," \
+	"potassium_mg,energy_kcal,protein_g,estimated\r\n"
 
 /*
  * The entries below, with values per 100 g from data/foods.csv:
@@ -206,6 +214,9 @@ entry_count(void)
  *   sr28:01123 egg: energy 143, protein 12.56, B12 0.89, ALA 0.036, EPA 0, DHA 0.058,
  *     DPA 0.007, potassium 138.
  *   label:1 nutritional yeast: protein 50, B12 150, the rest unknown (empty).
+ * and folate (DFE), folic acid, food folate (ug), B6 (mg): salmon 25, 0, 25,
+ * 0.818; soymilk 9, 0, 9, 0.031; flaxseed 87, 0, 87, 0.473; egg 47, 0, 47,
+ * 0.170; the yeast's unknown.  They are the columns after estimated.
  * An entry's value is per 100 g x grams / 100.  Salmon's, soymilk's and
  * flaxseed's ALA are estimated from 18:3 (ala_from_18_3 = 1 in foods.csv):
  * their rows end "ala_g"; the egg's ALA is measured and the yeast has none.
@@ -216,29 +227,36 @@ static const char journal_csv[] =
 	 * ALA 1.1682, EPA 1.27116, DHA 4.4154, DPA 1.13652, K 1940.4, 562.32 kcal,
 	 * protein 78.5664 */
 	"2026-03-10,dinner,sr28:15076,\"Fish, salmon, Atlantic, wild, raw\",1 fillet,396,eaten,"
-	"12.5928,1.1682,1.27116,4.4154,1.13652,1940.4,562.32,78.5664,ala_g\r\n"
+	"12.5928,1.1682,1.27116,4.4154,1.13652,1940.4,562.32,78.5664,ala_g,"
+	/* folate 25 x 3.96 = 99, B6 0.818 x 3.96 = 3.23928 */
+	"99,0,99,3.23928\r\n"
 	/* 256.775 g soymilk (250 ml x 243 g / 236.5882365 ml): x 2.56775 -> B12 0.85 x
 	 * 2.56775 = 2.1825875, ALA 0.19258125, K 313.2655, 110.41325 kcal, protein 6.67615 */
 	"2026-03-11,breakfast,sr28:16139,\"Soymilk, original and vanilla, with added calcium, "
 	"vitamins A and D\",250ml,256.775,eaten,2.1825875,0.19258125,0,0,0,313.2655,110.41325,"
-	"6.67615,ala_g\r\n"
+	"6.67615,ala_g,"
+	/* folate 9 x 2.56775 = 23.10975, B6 0.031 x 2.56775 = 0.07960025 */
+	"23.10975,0,23.10975,0.07960025\r\n"
 	/* 10.3 g flaxseed, added after the soymilk, so after it in the meal: x 0.103 ->
 	 * ALA 22.813 x 0.103 = 2.349739, K 83.739, 55.002 kcal, protein 1.88387 */
 	"2026-03-11,breakfast,sr28:12220,\"Seeds, flaxseed\",1 tbsp,10.3,eaten,0,2.349739,0,0,0,"
-	"83.739,55.002,1.88387,ala_g\r\n"
+	"83.739,55.002,1.88387,ala_g,"
+	/* folate 87 x 0.103 = 8.961, B6 0.473 x 0.103 = 0.048719 */
+	"8.961,0,8.961,0.048719\r\n"
 	/* 100 g egg: the values per 100 g themselves */
 	"2026-03-11,lunch,sr28:01123,\"Egg, whole, raw, fresh\",2 large,100,eaten,0.89,0.036,0,"
-	"0.058,0.007,138,143,12.56,\r\n"
+	"0.058,0.007,138,143,12.56,,47,0,47,0.17\r\n"
 	/* 1.667 g yeast: B12 150 x 0.01667 = 2.5005, protein 50 x 0.01667 = 0.8335, the
 	 * rest unknown */
 	"2026-03-11,snack,label:1,\"Nutritional yeast flakes, fortified (Bragg Premium "
-	"Nutritional Yeast Seasoning)\",1 tsp,1.667,eaten,2.5005,,,,,,,0.8335,\r\n"
+	"Nutritional Yeast Seasoning)\",1 tsp,1.667,eaten,2.5005,,,,,,,0.8335,,,,,\r\n"
 	/* 50 g egg, halves: B12 0.445, ALA 0.018, DHA 0.029, DPA 0.0035, K 69, 71.5 kcal,
-	 * protein 6.28; the amount text needs quoting (a comma and quotes) */
+	 * protein 6.28, folate 23.5, B6 0.085; the amount text needs quoting (a comma and
+	 * quotes) */
 	"2026-03-12,breakfast,sr28:01123,\"Egg, whole, raw, fresh\",\"1 \"\"large\"\", raw\",50,"
-	"eaten,0.445,0.018,0,0.029,0.0035,69,71.5,6.28,\r\n"
+	"eaten,0.445,0.018,0,0.029,0.0035,69,71.5,6.28,,23.5,0,23.5,0.085\r\n"
 	"2026-03-12,lunch,sr28:01123,\"Egg, whole, raw, fresh\",1 large,50,planned,0.445,0.018,"
-	"0,0.029,0.0035,69,71.5,6.28,\r\n";
+	"0,0.029,0.0035,69,71.5,6.28,,23.5,0,23.5,0.085\r\n";
 
 static void
 add_journal(void)
@@ -382,7 +400,7 @@ test_multiplicity(void)
 {
 	/* Three identical rows in the file against one in the journal: 2 added. */
 	static const char three[] =
-		HEADER
+		OLD_HEADER
 		"2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n"
 		"2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n"
 		"2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n"
@@ -432,16 +450,17 @@ test_flexible(void)
 	is_int(c.added, 2, "2 added");
 	text = export_all(NULL);
 	/* 85 g salmon: x 0.85 -> B12 3.18 x 0.85 = 2.703, ALA 0.25075, EPA 0.27285,
-	 * DHA 0.94775, DPA 0.24395, K 416.5, 120.7 kcal, protein 16.864.
+	 * DHA 0.94775, DPA 0.24395, K 416.5, 120.7 kcal, protein 16.864, folate 21.25,
+	 * B6 0.6953.
 	 * 30 g egg ("SR28:1123" names sr28:01123): x 0.3 -> B12 0.267, ALA 0.0108,
-	 * DHA 0.0174, DPA 0.0021, K 41.4, 42.9 kcal, protein 3.768. */
+	 * DHA 0.0174, DPA 0.0021, K 41.4, 42.9 kcal, protein 3.768, folate 14.1, B6 0.051. */
 	is_str(text,
 	       HEADER
 	       "2026-03-09,dinner,sr28:15076,\"Fish, salmon, Atlantic, wild, raw\","
 	       "\"3 oz, baked \"\"wild\"\"\",85,eaten,2.703,0.25075,0.27285,0.94775,0.24395,416.5,"
-	       "120.7,16.864,ala_g\r\n"
+	       "120.7,16.864,ala_g,21.25,0,21.25,0.6953\r\n"
 	       "2026-03-09,snack,sr28:01123,\"Egg, whole, raw, fresh\",1 slice,30,planned,0.267,"
-	       "0.0108,0,0.0174,0.0021,41.4,42.9,3.768,\r\n",
+	       "0.0108,0,0.0174,0.0021,41.4,42.9,3.768,,14.1,0,14.1,0.051\r\n",
 	       "the imported entries export as expected");
 	free(text);
 	wipe_journal();
@@ -468,59 +487,59 @@ test_bad_journals(void)
 		 "1:7: column 'meal' appears twice"},
 		{"missing-column", "date,meal,food_id,amount,status\r\n",
 		 "1: missing column 'grams'"},
-		{"short-row", HEADER GOOD "2026-03-11,lunch,sr28:01123,,2 large\r\n",
+		{"short-row", OLD_HEADER GOOD "2026-03-11,lunch,sr28:01123,,2 large\r\n",
 		 "3:6: short row: 5 fields where the header has 16"},
-		{"long-row", HEADER GOOD "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,x,\r\n",
+		{"long-row", OLD_HEADER GOOD "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,x,\r\n",
 		 "3:17: long row: 17 fields where the header has 16"},
-		{"feb-30", HEADER GOOD "2026-02-30,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n",
+		{"feb-30", OLD_HEADER GOOD "2026-02-30,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n",
 		 "3:1: date: not a real day as YYYY-MM-DD (years 1900-9999): '2026-02-30'"},
-		{"date-word", HEADER "today,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n",
+		{"date-word", OLD_HEADER "today,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n",
 		 "2:1: date: not a real day as YYYY-MM-DD (years 1900-9999): 'today'"},
-		{"meal", HEADER GOOD "2026-03-11,brunch,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n",
+		{"meal", OLD_HEADER GOOD "2026-03-11,brunch,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n",
 		 "3:2: meal: not breakfast, lunch, dinner or snack: 'brunch'"},
-		{"meal-prefix", HEADER "2026-03-11,b,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n",
+		{"meal-prefix", OLD_HEADER "2026-03-11,b,sr28:01123,,2 large,100,eaten,,,,,,,,,\r\n",
 		 "2:2: meal: not breakfast, lunch, dinner or snack: 'b'"},
-		{"unknown-food", HEADER GOOD "2026-03-11,lunch,sr28:99999,,2 large,100,eaten,,,,,,,,,\r\n",
+		{"unknown-food", OLD_HEADER GOOD "2026-03-11,lunch,sr28:99999,,2 large,100,eaten,,,,,,,,,\r\n",
 		 "3:3: food_id: no food with id 'sr28:99999'"},
-		{"not-an-id", HEADER "2026-03-11,lunch,egg,,2 large,100,eaten,,,,,,,,,\r\n",
+		{"not-an-id", OLD_HEADER "2026-03-11,lunch,egg,,2 large,100,eaten,,,,,,,,,\r\n",
 		 "2:3: food_id: 'egg' is not a food id (SOURCE:CODE with SOURCE one of "
 		 NT_FOOD_SOURCES ", or a bare code)"},
-		{"empty-food-id", HEADER "2026-03-11,lunch,,,2 large,100,eaten,,,,,,,,,\r\n",
+		{"empty-food-id", OLD_HEADER "2026-03-11,lunch,,,2 large,100,eaten,,,,,,,,,\r\n",
 		 "2:3: food_id: empty"},
-		{"empty-amount", HEADER "2026-03-11,lunch,sr28:01123,,,100,eaten,,,,,,,,,\r\n",
+		{"empty-amount", OLD_HEADER "2026-03-11,lunch,sr28:01123,,,100,eaten,,,,,,,,,\r\n",
 		 "2:5: amount: empty"},
-		{"amount-control", HEADER "2026-03-11,lunch,sr28:01123,,\"2\x1b[2J\",100,eaten,,,,,,,,,\r\n",
+		{"amount-control", OLD_HEADER "2026-03-11,lunch,sr28:01123,,\"2\x1b[2J\",100,eaten,,,,,,,,,\r\n",
 		 "2:5: amount: control characters in '2\x1b[2J'"},
-		{"grams-word", HEADER "2026-03-11,lunch,sr28:01123,,2 large,lots,eaten,,,,,,,,,\r\n",
+		{"grams-word", OLD_HEADER "2026-03-11,lunch,sr28:01123,,2 large,lots,eaten,,,,,,,,,\r\n",
 		 "2:6: grams: not a number: 'lots'"},
-		{"grams-zero", HEADER "2026-03-11,lunch,sr28:01123,,2 large,0,eaten,,,,,,,,,\r\n",
+		{"grams-zero", OLD_HEADER "2026-03-11,lunch,sr28:01123,,2 large,0,eaten,,,,,,,,,\r\n",
 		 "2:6: grams: must be more than 0: '0'"},
-		{"grams-negative", HEADER "2026-03-11,lunch,sr28:01123,,2 large,-5,eaten,,,,,,,,,\r\n",
+		{"grams-negative", OLD_HEADER "2026-03-11,lunch,sr28:01123,,2 large,-5,eaten,,,,,,,,,\r\n",
 		 "2:6: grams: must be more than 0: '-5'"},
-		{"grams-huge", HEADER "2026-03-11,lunch,sr28:01123,,2 large,10000.001,eaten,,,,,,,,,\r\n",
+		{"grams-huge", OLD_HEADER "2026-03-11,lunch,sr28:01123,,2 large,10000.001,eaten,,,,,,,,,\r\n",
 		 "2:6: grams: more than 10000 g, the most one entry may hold: '10000.001'"},
-		{"grams-tiny", HEADER "2026-03-11,lunch,sr28:01123,,2 large,0.0004,eaten,,,,,,,,,\r\n",
+		{"grams-tiny", OLD_HEADER "2026-03-11,lunch,sr28:01123,,2 large,0.0004,eaten,,,,,,,,,\r\n",
 		 "2:6: grams: less than 1 mg: '0.0004'"},
-		{"grams-nan", HEADER "2026-03-11,lunch,sr28:01123,,2 large,nan,eaten,,,,,,,,,\r\n",
+		{"grams-nan", OLD_HEADER "2026-03-11,lunch,sr28:01123,,2 large,nan,eaten,,,,,,,,,\r\n",
 		 "2:6: grams: not a number: 'nan'"},
-		{"status", HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,done,,,,,,,,,\r\n",
+		{"status", OLD_HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,done,,,,,,,,,\r\n",
 		 "2:7: status: not eaten or planned: 'done'"},
-		{"value-word", HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,lots,,,,,,,,\r\n",
+		{"value-word", OLD_HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,lots,,,,,,,,\r\n",
 		 "2:8: b12_ug: not a number: 'lots'"},
-		{"value-last", HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,x,\r\n",
+		{"value-last", OLD_HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,x,\r\n",
 		 "2:15: protein_g: not a number: 'x'"},
-		{"estimated-word", HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,omega3\r\n",
+		{"estimated-word", OLD_HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,omega3\r\n",
 		 "2:16: estimated: not nutrient columns separated by spaces (e.g. ala_g): 'omega3'"},
-		{"estimated-spaces", HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,"
+		{"estimated-spaces", OLD_HEADER "2026-03-11,lunch,sr28:01123,,2 large,100,eaten,,,,,,,,,"
 		 "ala_g  epa_g\r\n",
 		 "2:16: estimated: not nutrient columns separated by spaces (e.g. ala_g): "
 		 "'ala_g  epa_g'"},
-		{"bad-utf8", HEADER "2026-03-11,lunch,sr28:01123,\"Egg \xff\",2 large,100,eaten,,,,,,,,,\r\n",
+		{"bad-utf8", OLD_HEADER "2026-03-11,lunch,sr28:01123,\"Egg \xff\",2 large,100,eaten,,,,,,,,,\r\n",
 		 "2:4: invalid UTF-8"},
-		{"unterminated", HEADER GOOD "2026-03-11,lunch,sr28:01123,\"Egg,2 large,100,eaten\r\n",
+		{"unterminated", OLD_HEADER GOOD "2026-03-11,lunch,sr28:01123,\"Egg,2 large,100,eaten\r\n",
 		 "3:4: unterminated quoted field"},
 		/* The first fault from the left is the one reported. */
-		{"first-fault", HEADER "2026-13-01,brunch,sr28:99999,,,0,done,,,,,,,,,\r\n",
+		{"first-fault", OLD_HEADER "2026-13-01,brunch,sr28:99999,,,0,done,,,,,,,,,\r\n",
 		 "2:1: date: not a real day as YYYY-MM-DD (years 1900-9999): '2026-13-01'"},
 	};
 	struct nt_import_counts c = {0};
@@ -597,10 +616,17 @@ custom(const char *name, enum nt_measure m1, double v1, enum nt_measure m2, doub
 }
 
 #define FOODS_HEADER NT_EXCHANGE_FOODS_HEADER "\r\n"
+/* The first format's, without folate and B6: the hand-written fixtures use it. */
+#define OLD_FOODS_HEADER                                                          \
+	"id,name,group,b12_ug,b12_added_ug,ala_g,epa_g,dha_g,dpa_g,potassium_mg,"     \
+	"energy_kcal,protein_g,contains,portions\r\n"
 
 /*
  * custom:1 "Oat bar": 120 mg potassium and 0.6 ug B12 per 40 g bar = 300 mg and
- *   1.5 ug per 100 g (x 100 / 40); contains dairy and egg; portion 1 bar = 40 g.
+ *   1.5 ug per 100 g (x 100 / 40); contains dairy and egg; portion 1 bar = 40 g;
+ *   per bar 12 ug folic acid and 4 ug food folate, so 30 and 10 ug per 100 g,
+ *   DFE 10 + 1.7 x 30 = 61 ug, and 0.1 mg B6 = 0.25 mg per 100 g: the columns
+ *   after portions.
  * custom:2 a supplement whose name and unit need quoting and escaping: 7 ug B12
  *   per 0.3 g drop = 700 / 0.3 = 2333.33... ug per 100 g, written with the 17
  *   digits that read back as the same double.
@@ -608,10 +634,10 @@ custom(const char *name, enum nt_measure m1, double v1, enum nt_measure m2, doub
  */
 static const char foods_csv[] =
 	FOODS_HEADER
-	"custom:1,Oat bar,Custom foods,1.5,,,,,,300,,,dairy egg,1 bar=40\r\n"
+	"custom:1,Oat bar,Custom foods,1.5,,,,,,300,,,dairy egg,1 bar=40,61,30,10,0.25\r\n"
 	"custom:2,\"B12 drops; \"\"x\"\", y\",Supplements,2333.3333333333335,,,,,,,,,none,"
-	"1 drop\\;\\=\\\\=0.3\r\n"
-	"custom:3,Plain,Custom foods,,,,,,,,,,none,\r\n";
+	"1 drop\\;\\=\\\\=0.3,,,,\r\n"
+	"custom:3,Plain,Custom foods,,,,,,,,,,none,,,,,\r\n";
 
 static void
 test_foods_export(void)
@@ -625,8 +651,20 @@ test_foods_export(void)
 	is_int(n, 0, "... 0 foods");
 	free(text);
 
-	bar = custom("Oat bar", NT_POTASSIUM, 120 * 100.0 / 40, NT_B12, 0.6 * 100.0 / 40, "bar",
-	             40);
+	{
+		double per100[NT_STORED_COUNT];
+
+		for (int m = 0; m < NT_STORED_COUNT; m++)
+			per100[m] = NT_UNKNOWN;
+		per100[NT_POTASSIUM] = 120 * 100.0 / 40;
+		per100[NT_B12] = 0.6 * 100.0 / 40;
+		per100[NT_FOLATE] = 61;
+		per100[NT_FOLIC_ACID] = 30;
+		per100[NT_FOOD_FOLATE] = 10;
+		per100[NT_B6] = 0.25;
+		if (nt_food_add_custom(s, "Oat bar", per100, "bar", 1, 40, &bar, &err))
+			tap_bail("custom Oat bar: %s", err.msg);
+	}
 	if (nt_food_tag(s, bar, NT_TAG_DAIRY | NT_TAG_EGG, &err))
 		tap_bail("tag: %s", err.msg);
 	drops = custom("B12 drops; \"x\", y", NT_B12, 700 / 0.3, -1, 0, "drop;=\\", 0.3);
@@ -652,9 +690,11 @@ test_foods_import(void)
 {
 	const char *same = FIXTURE("foods.csv", foods_csv);
 	/* Oat bar's potassium 300 -> 320 and a second portion; "Plain" gains a tag; a new
-	 * food whose custom:2 is taken gets custom:4; one whose custom:9 is free keeps it. */
+	 * food whose custom:2 is taken gets custom:4; one whose custom:9 is free keeps it.
+	 * A file of an older nutrack, without the folate and B6 columns: the bar's folate
+	 * and B6 become unknown, as the file has them. */
 	static const char changed[] =
-		"\xef\xbb\xbf" FOODS_HEADER
+		"\xef\xbb\xbf" OLD_FOODS_HEADER
 		"custom:1,Oat bar,Custom foods,1.5,,,,,,320,,,dairy egg,1 bar=40;2 bites=15\r\n"
 		"custom:3,Plain,Custom foods,,,,,,,,,,honey,\r\n"
 		"custom:2,Seitan,Custom foods,,,,,,,,370,75,none,1 slice=28\r\n"
@@ -705,12 +745,12 @@ test_foods_import(void)
 	text = export_foods(&n);
 	is_str(text,
 	       FOODS_HEADER
-	       "custom:1,Oat bar,Custom foods,1.5,,,,,,320,,,dairy egg,1 bar=40;2 bites=15\r\n"
+	       "custom:1,Oat bar,Custom foods,1.5,,,,,,320,,,dairy egg,1 bar=40;2 bites=15,,,,\r\n"
 	       "custom:2,\"B12 drops; \"\"x\"\", y\",Supplements,2333.3333333333335,,,,,,,,,none,"
-	       "1 drop\\;\\=\\\\=0.3\r\n"
-	       "custom:3,Plain,Custom foods,,,,,,,,,,honey,\r\n"
-	       "custom:4,Seitan,Custom foods,,,,,,,,370,75,none,1 slice=28\r\n"
-	       "custom:9,\"Tempeh, \"\"home\"\"\",Custom foods,0.1,,,,,,412,192,19,none,\r\n",
+	       "1 drop\\;\\=\\\\=0.3,,,,\r\n"
+	       "custom:3,Plain,Custom foods,,,,,,,,,,honey,,,,,\r\n"
+	       "custom:4,Seitan,Custom foods,,,,,,,,370,75,none,1 slice=28,,,,\r\n"
+	       "custom:9,\"Tempeh, \"\"home\"\"\",Custom foods,0.1,,,,,,412,192,19,none,,,,,\r\n",
 	       "changes: updated in place, new foods custom:4 (custom:2 taken) and custom:9");
 	is_int(n, 5, "5 custom foods");
 	free(text);
@@ -749,7 +789,7 @@ static void
 test_foods_same_names(void)
 {
 	static const char twins[] =
-		FOODS_HEADER
+		OLD_FOODS_HEADER
 		"custom:20,Twin,Custom foods,1,,,,,,,,,none,\r\n"
 		"custom:21,Twin,Custom foods,2,,,,,,,,,none,\r\n"
 		"custom:22,Twin,Custom foods,3,,,,,,,,,none,\r\n";
@@ -782,7 +822,7 @@ static void
 test_foods_numbering(void)
 {
 	static const char rows[] =
-		FOODS_HEADER
+		OLD_FOODS_HEADER
 		"custom:500,Num A,Custom foods,1,,,,,,,,,none,\r\n"   /* free: 500 */
 		"custom:500,Num B,Custom foods,1,,,,,,,,,none,\r\n"   /* A has it: 501 */
 		"custom:501,Num C,Custom foods,1,,,,,,,,,none,\r\n"   /* B has it: 502 */
@@ -814,9 +854,9 @@ static void
 test_foods_classes(void)
 {
 	static const char custom[] =
-		FOODS_HEADER ",Class probe,Custom foods,1,,,,,,,,,none,1 shot=30\r\n";
+		OLD_FOODS_HEADER ",Class probe,Custom foods,1,,,,,,,,,none,1 shot=30\r\n";
 	static const char supplement[] =
-		FOODS_HEADER ",Class probe,Supplements,1,,,,,,,,,none,1 shot=30\r\n";
+		OLD_FOODS_HEADER ",Class probe,Supplements,1,,,,,,,,,none,1 shot=30\r\n";
 	static const char sql_class[] =
 		"SELECT class FROM foods WHERE source = 'custom' AND name = 'Class probe'";
 	struct nt_import_counts c;
@@ -846,57 +886,57 @@ test_bad_foods(void)
 		{"missing", "id,name,group\r\n", "1: missing column 'b12_ug'"},
 		{"unknown", "id,name,group,colour\r\n", "1:4: unknown column 'colour' (the columns are "
 		 NT_EXCHANGE_FOODS_HEADER ")"},
-		{"short", FOODS_HEADER "custom:1,Bar\r\n",
+		{"short", OLD_FOODS_HEADER "custom:1,Bar\r\n",
 		 "2:3: short row: 2 fields where the header has 14"},
-		{"id", FOODS_HEADER ROW("sr28:01123", VALS "none,"),
+		{"id", OLD_FOODS_HEADER ROW("sr28:01123", VALS "none,"),
 		 "2:1: id: not empty or custom:N: 'sr28:01123'"},
-		{"id-zero", FOODS_HEADER ROW("custom:0", VALS "none,"),
+		{"id-zero", OLD_FOODS_HEADER ROW("custom:0", VALS "none,"),
 		 "2:1: id: not empty or custom:N: 'custom:0'"},
-		{"name", FOODS_HEADER ",,Custom foods," VALS "none,\r\n",
+		{"name", OLD_FOODS_HEADER ",,Custom foods," VALS "none,\r\n",
 		 "2:2: name: must be 1-200 bytes of text without control characters, not blanks only"},
-		{"blank-name", FOODS_HEADER ",   ,Custom foods," VALS "none,\r\n",
+		{"blank-name", OLD_FOODS_HEADER ",   ,Custom foods," VALS "none,\r\n",
 		 "2:2: name: must be 1-200 bytes of text without control characters, not blanks only"},
-		{"group", FOODS_HEADER ",Bar,Fish," VALS "none,\r\n",
+		{"group", OLD_FOODS_HEADER ",Bar,Fish," VALS "none,\r\n",
 		 "2:3: group: not 'Custom foods' or 'Supplements': 'Fish'"},
-		{"value", FOODS_HEADER ROW("", "1,,,,,,,lots,," "none,"),
+		{"value", OLD_FOODS_HEADER ROW("", "1,,,,,,,lots,," "none,"),
 		 "2:11: energy_kcal: not a number: 'lots'"},
-		{"negative", FOODS_HEADER ROW("", "-1,,,,,,,,," "none,"),
+		{"negative", OLD_FOODS_HEADER ROW("", "-1,,,,,,,,," "none,"),
 		 "2:4: b12_ug: must be 0 or more: '-1'"},
-		{"tag", FOODS_HEADER ROW("", VALS "vegan,"),
+		{"tag", OLD_FOODS_HEADER ROW("", VALS "vegan,"),
 		 "2:13: contains: unknown tag 'vegan' (meat, fish, shellfish, dairy, egg, honey or "
 		 "none)"},
-		{"portion-shape", FOODS_HEADER ROW("", VALS "none,1 bar"),
+		{"portion-shape", OLD_FOODS_HEADER ROW("", VALS "none,1 bar"),
 		 "2:14: portions: portion 1 is not AMOUNT UNIT=GRAMS: '1 bar'"},
-		{"portion-amount", FOODS_HEADER ROW("", VALS "none,one bar=40"),
+		{"portion-amount", OLD_FOODS_HEADER ROW("", VALS "none,one bar=40"),
 		 "2:14: portions: portion 1: the amount is not a number above 0 and at most "
 		 "100000: 'one'"},
-		{"portion-zero", FOODS_HEADER ROW("", VALS "none,0 bar=40"),
+		{"portion-zero", OLD_FOODS_HEADER ROW("", VALS "none,0 bar=40"),
 		 "2:14: portions: portion 1: the amount is not a number above 0 and at most "
 		 "100000: '0'"},
-		{"portion-grams", FOODS_HEADER ROW("", VALS "none,1 bar=40;1 box=-3"),
+		{"portion-grams", OLD_FOODS_HEADER ROW("", VALS "none,1 bar=40;1 box=-3"),
 		 "2:14: portions: portion 2: the grams are not a number from 0.001 to "
 		 "100000: '-3'"},
-		{"portion-unit", FOODS_HEADER ROW("", VALS "none,1 =40"),
+		{"portion-unit", OLD_FOODS_HEADER ROW("", VALS "none,1 =40"),
 		 "2:14: portions: portion 1: the unit must be 1-60 bytes of text, not blanks only: '1 =40'"},
-		{"portion-escape", FOODS_HEADER ROW("", VALS "none,1 b\\ar=40"),
+		{"portion-escape", OLD_FOODS_HEADER ROW("", VALS "none,1 b\\ar=40"),
 		 "2:14: portions: portion 1: '\\' may only come before \\, ; or =: '1 b\\ar=40'"},
-		{"portion-trailing", FOODS_HEADER ROW("", VALS "none,1 bar=40;"),
+		{"portion-trailing", OLD_FOODS_HEADER ROW("", VALS "none,1 bar=40;"),
 		 "2:14: portions: a ';' ends the list"},
-		{"portion-two-eq", FOODS_HEADER ROW("", VALS "none,1 bar=40=50"),
+		{"portion-two-eq", OLD_FOODS_HEADER ROW("", VALS "none,1 bar=40=50"),
 		 "2:14: portions: portion 1: the grams are not a number from 0.001 to "
 		 "100000: '40=50'"},
-		{"bad-utf8", FOODS_HEADER ",B\xc3,Custom foods," VALS "none,\r\n",
+		{"bad-utf8", OLD_FOODS_HEADER ",B\xc3,Custom foods," VALS "none,\r\n",
 		 "2:2: invalid UTF-8"},
-		{"unterminated", FOODS_HEADER ",\"Bar,Custom foods," VALS "none,\r\n",
+		{"unterminated", OLD_FOODS_HEADER ",\"Bar,Custom foods," VALS "none,\r\n",
 		 "2:2: unterminated quoted field"},
 		/* a good row first: all or nothing */
-		{"portion-blank-unit", FOODS_HEADER ROW("", VALS "none,1   =40"),
+		{"portion-blank-unit", OLD_FOODS_HEADER ROW("", VALS "none,1   =40"),
 		 "2:14: portions: portion 1: the unit must be 1-60 bytes of text, not blanks only: "
 		 "'1   =40'"},
-		{"portion-tiny", FOODS_HEADER ROW("", VALS "none,1 bar=1e-300"),
+		{"portion-tiny", OLD_FOODS_HEADER ROW("", VALS "none,1 bar=1e-300"),
 		 "2:14: portions: portion 1: the grams are not a number from 0.001 to "
 		 "100000: '1e-300'"},
-		{"second-row", FOODS_HEADER ROW("", VALS "none,") ROW("", VALS "none,1 bar=0"),
+		{"second-row", OLD_FOODS_HEADER ROW("", VALS "none,") ROW("", VALS "none,1 bar=0"),
 		 "3:14: portions: portion 1: the grams are not a number from 0.001 to "
 		 "100000: '0'"},
 	};

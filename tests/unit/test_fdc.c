@@ -597,6 +597,81 @@ test_bulk(struct nt_store *s)
 	ok(fixture_finds(s, "sockeye", "fdc:2080003"), "earlier imports are still indexed");
 }
 
+/*
+ * Folate and B6, in a copy of the fixture given their nutrients (FDC ids,
+ * numbers and units as the April 2024 download lists them: 1175 Vitamin
+ * B-6 415 MG, 1177 Folate, total 417 UG, 1186 Folic acid 431 UG, 1187
+ * Folate, food 432 UG, 1190 Folate, DFE 435 UG) and rows for three foods:
+ *   SR egg 171287: DFE 47, folic acid 0, food folate 47 ug, B6 0.170 mg
+ *     (SR28's values): each read as it is;
+ *   Branded soymilk 2080001: folic acid 24 and food folate 10 ug, no DFE:
+ *     DFE = 10 + 1.7 x 24 = 50.8 ug (IOM); B6 0.1 mg;
+ *   SR banana 173944: total folate 20 ug alone: DFE, folic acid and food
+ *     folate unknown; B6 0.367 mg.
+ * The rows go before the egg's ALA row, which stays the file's last (83).
+ * Imported over the earlier imports: the foods are updated in place.
+ */
+static void
+test_folate(struct nt_store *s)
+{
+	static const struct edit e[] = {
+		{"nutrient.csv", 17,
+		 "\"2048\",\"Energy (Atwater Specific Factors)\",\"KCAL\",\"958\",\"290.0\"\n"
+		 "\"1175\",\"Vitamin B-6\",\"MG\",\"415\",\"6600.0\"\n"
+		 "\"1177\",\"Folate, total\",\"UG\",\"417\",\"6800.0\"\n"
+		 "\"1186\",\"Folic acid\",\"UG\",\"431\",\"6900.0\"\n"
+		 "\"1187\",\"Folate, food\",\"UG\",\"432\",\"7000.0\"\n"
+		 "\"1190\",\"Folate, DFE\",\"UG\",\"435\",\"7100.0\""},
+		{"food_nutrient.csv", 83,
+		 "\"9000001\",\"171287\",\"1190\",\"47\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n"
+		 "\"9000002\",\"171287\",\"1186\",\"0\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n"
+		 "\"9000003\",\"171287\",\"1187\",\"47\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n"
+		 "\"9000004\",\"171287\",\"1175\",\"0.170\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n"
+		 "\"9000005\",\"2080001\",\"1186\",\"24\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n"
+		 "\"9000006\",\"2080001\",\"1187\",\"10\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n"
+		 "\"9000007\",\"2080001\",\"1175\",\"0.1\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n"
+		 "\"9000008\",\"173944\",\"1177\",\"20\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n"
+		 "\"9000009\",\"173944\",\"1175\",\"0.367\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n"
+		 "\"1283755\",\"171287\",\"1404\",\"0.036\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"\""},
+	};
+	const char *dir = make_copy("folate", e, sizeof e / sizeof *e);
+	struct nt_dataset_report rep;
+	struct nt_err err = {0};
+	struct nt_food *f;
+
+	is_int(nt_fdc_import(s, dir, false, NULL, NULL, &rep, &err), NT_OK, "folate: import: %s",
+	       err.msg);
+	is_int(rep.added, 0, "folate: no food new");
+	is_int(rep.updated, 3, "folate: egg, soymilk and banana updated");
+	if (!(f = fixture_food(s, "fdc:171287")))
+		tap_bail("fdc:171287 missing");
+	is_num(f->per100[NT_FOLATE], 47, 0, "egg: folate DFE 435 = 47 ug");
+	is_num(f->per100[NT_FOLIC_ACID], 0, 0, "egg: folic acid 431 = 0");
+	is_num(f->per100[NT_FOOD_FOLATE], 47, 0, "egg: food folate 432 = 47 ug");
+	is_num(f->per100[NT_B6], 0.17, 1e-12, "egg: B6 415 = 0.170 mg");
+	is_num(f->per100[NT_ALA], 0.036, 1e-12, "egg: ALA still read from the last row");
+	nt_food_free(f);
+	if (!(f = fixture_food(s, "fdc:2080001")))
+		tap_bail("fdc:2080001 missing");
+	is_num(f->per100[NT_FOLATE], 50.8, 1e-9, "soymilk: DFE = 10 + 1.7 x 24 = 50.8 ug");
+	is_num(f->per100[NT_FOLIC_ACID], 24, 0, "soymilk: folic acid 24 ug");
+	is_num(f->per100[NT_FOOD_FOLATE], 10, 0, "soymilk: food folate 10 ug");
+	is_num(f->per100[NT_B6], 0.1, 1e-12, "soymilk: B6 0.1 mg");
+	nt_food_free(f);
+	if (!(f = fixture_food(s, "fdc:173944")))
+		tap_bail("fdc:173944 missing");
+	ok(!nt_known(f->per100[NT_FOLATE]), "banana: total folate alone leaves DFE unknown");
+	ok(!nt_known(f->per100[NT_FOLIC_ACID]) && !nt_known(f->per100[NT_FOOD_FOLATE]),
+	   "banana: folic acid and food folate unknown");
+	is_num(f->per100[NT_B6], 0.367, 1e-12, "banana: B6 0.367 mg");
+	nt_food_free(f);
+	if (!(f = fixture_food(s, "fdc:173686")))
+		tap_bail("fdc:173686 missing");
+	ok(!nt_known(f->per100[NT_FOLATE]) && !nt_known(f->per100[NT_B6]),
+	   "salmon: none listed, folate and B6 unknown");
+	nt_food_free(f);
+}
+
 int
 main(void)
 {
@@ -618,6 +693,7 @@ main(void)
 	test_rerun(s, fdc_dir);
 	test_faults(s);
 	test_bulk(s);
+	test_folate(s);
 
 	nt_store_close(s);
 	return tap_done();

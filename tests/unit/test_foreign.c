@@ -297,6 +297,36 @@ test_overlap(struct nt_store *other)
 	is_int(fixture_misclassified(s, "cronometer"), 0, "overlap: the foods have their classes");
 	is_int(fixture_count(s, sql_temp_tables), 0, "overlap: no staging table left");
 }
+/*
+ * B6: Cronometer's "B6 (Pyridoxine) (mg)" is read, its "Folate (µg)" is
+ * not (it does not say whether DFE).  100 g raw spinach as Cronometer
+ * exports it (USDA's values: B6 0.195 mg, folate 194 ug, K 558 mg).
+ */
+static void
+test_b6_folate(void)
+{
+	struct nt_foreign_report r;
+	struct nt_entry_list day;
+	struct nt_err err;
+	const char *path = file("b6.csv",
+		"Day,Group,Food Name,Amount,Energy (kcal),B6 (Pyridoxine) (mg),"
+		"B12 (Cobalamin) (\u00b5g),Folate (\u00b5g),Potassium (mg)\r\n"
+		"2024-02-29,Lunch,\"Spinach, Raw (B6 test)\",100.00 g,23.00,0.195,0.00,194.00,558.00\r\n");
+
+	is_int(nt_foreign_import(s, NT_FOREIGN_CRONOMETER, path, false, false, &r, &err), NT_OK,
+	       "B6: a Cronometer export with B6 and folate imports");
+	is_int(r.foods_added, 1, "B6: one food");
+	is_int(nt_journal_day(s, nt_date_from_ymd(2024, 2, 29), &day, &err), NT_OK, "its day reads");
+	is_int((int)day.n, 1, "1 entry");
+	if (day.n == 1) {
+		is_num(day.v[0].values.v[NT_B6], 0.195, 1e-12, "B6 0.195 mg, as exported");
+		ok(!nt_known(day.v[0].values.v[NT_FOLATE]) &&
+		   !nt_known(day.v[0].values.v[NT_FOLIC_ACID]) &&
+		   !nt_known(day.v[0].values.v[NT_FOOD_FOLATE]), "folate unknown: not read");
+		is_num(day.v[0].values.v[NT_POTASSIUM], 558, 1e-9, "potassium 558 mg");
+	}
+	nt_entry_list_fini(&day);
+}
 
 int
 main(void)
@@ -313,6 +343,7 @@ main(void)
 	test_myfitnesspal();
 	test_dry_run_unlocked(other);
 	test_overlap(other);
+	test_b6_folate();
 	nt_store_close(other);
 	nt_store_close(s);
 	return tap_done();

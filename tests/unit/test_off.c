@@ -394,6 +394,59 @@ test_raw_quotes(struct nt_store *s)
 	nt_food_free(f);
 }
 
+/*
+ * B6 and folate: the soy drink's row (line 2) with vitamin-b6_100g (column
+ * 168) 0.00021 g = 0.21 mg, vitamin-b9_100g (169) and folates_100g (170)
+ * 0.00006 g = 60 ug: B6 read, folate left unknown (OFF does not say whether
+ * it is DFE).  Over the earlier imports: the soy drink is updated.
+ */
+static void
+test_b6_folate(struct nt_store *s)
+{
+	char src[512], *line = NULL, out[4096] = "";
+	size_t cap = 0, o = 0;
+	int col = 1;
+	FILE *in;
+	const char *p;
+	struct nt_dataset_report rep;
+	struct nt_err err = {0};
+	struct nt_food *f;
+
+	snprintf(src, sizeof src, "%s/off/products.tsv", fixtures);
+	if (!(in = fopen(src, "rb")) || getline(&line, &cap, in) <= 0 ||
+	    getline(&line, &cap, in) <= 0)
+		tap_bail("read %s", src);
+	fclose(in);
+	line[strcspn(line, "\n")] = '\0';
+	for (p = line; *p && o < sizeof out - 32; p++) {
+		if (*p == '\t') {
+			col++;
+			out[o++] = '\t';
+			if (col == 168)
+				o += (size_t)snprintf(out + o, sizeof out - o, "0.00021");
+			else if (col == 169 || col == 170)
+				o += (size_t)snprintf(out + o, sizeof out - o, "0.00006");
+			continue;
+		}
+		out[o++] = *p;
+	}
+	out[o] = '\0';
+	free(line);
+	is_int(nt_off_import(s, make_copy("products.tsv", "b6.tsv", 2, out, false, false), false,
+	                     NULL, NULL, &rep, &err), NT_OK, "B6: import: %s", err.msg);
+	if (!(f = fixture_food(s, "off:5410000000011")))
+		tap_bail("off:5410000000011 missing");
+	is_num(f->per100[NT_B6], 0.21, 1e-12, "soy drink: B6 0.00021 g = 0.21 mg");
+	ok(isnan(f->per100[NT_FOLATE]) && isnan(f->per100[NT_FOLIC_ACID]) &&
+	   isnan(f->per100[NT_FOOD_FOLATE]), "soy drink: folate unknown though OFF lists 60 ug");
+	is_num(f->per100[NT_B12], 0.38, 1e-12, "soy drink: B12 as before");
+	nt_food_free(f);
+	if (!(f = fixture_food(s, "off:3000000000033")))
+		tap_bail("off:3000000000033 missing");
+	ok(isnan(f->per100[NT_B6]), "sardines: no vitamin-b6_100g, B6 unknown");
+	nt_food_free(f);
+}
+
 int
 main(void)
 {
@@ -413,6 +466,7 @@ main(void)
 	test_rerun(s, path);
 	test_faults(s);
 	test_raw_quotes(s);
+	test_b6_folate(s);
 
 	nt_store_close(s);
 	return tap_done();
