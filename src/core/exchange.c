@@ -1173,7 +1173,7 @@ parse_fields(const struct nt_csv_row *row, const int *pos, struct food_row *f,
 	}
 	if ((impossible = nt_per100_impossible(f->per100)) == NT_MEASURE_COUNT)
 		return FIELD_FAIL(err, row, pos[F_NAME], "%s",
-		                  "protein, omega-3 fatty acids, potassium and B12 weigh more than "
+		                  "protein, omega-3 fatty acids, potassium, B12, folate and B6 weigh more than "
 		                  "the food itself (over 100 g per 100 g)", "values");
 	for (size_t i = 0; impossible >= 0 && i < F_COUNT; i++)
 		if (food_cols[i].measure == impossible)

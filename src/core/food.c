@@ -339,9 +339,9 @@ nt_food_add_custom(struct nt_store *s, const char *name,
 			                  name);
 	if ((bad = nt_per100_impossible(per100)) == NT_MEASURE_COUNT)
 		return nt_err_set(err, NT_ERR_RANGE,
-		                  "'%s': protein, omega-3 fatty acids, potassium and B12 would weigh "
-		                  "more than the food itself (over 100 g per 100 g): check the values "
-		                  "and the serving", name);
+		                  "'%s': protein, omega-3 fatty acids, potassium, B12, folate and B6 "
+		                  "would weigh more than the food itself (over 100 g per 100 g): check "
+		                  "the values and the serving", name);
 	if (bad >= 0)
 		return nt_err_set(err, NT_ERR_RANGE,
 		                  "'%s': %s %g %s per 100 g is impossible (at most %g): check the "
