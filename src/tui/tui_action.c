@@ -40,7 +40,7 @@ static const struct binding {
 	 "jump to the suggestions (Enter logs one to the meal last selected)"},
 	{TA_PROFILE, TV_DAY, {'p', 0}, "p", "profile: sex, age, life stage, diet"},
 	{TA_MORE_TOTALS, TV_DAY, {'v', 0}, "v",
-	 "totals: folate, folic acid and B6, or back to B12, omega-3, potassium"},
+	 "totals: folate, folic acid and B6 (v again: back to B12 and the rest)"},
 	{TA_WEEK, TV_DAY | TV_TREND, {'w', 0}, "w", "the week: days by nutrient, charts"},
 	{TA_TREND, TV_DAY | TV_WEEK, {'T', 0}, "T", "the trend: weekly averages of 12 weeks"},
 	{TA_HELP, TV_DAY | TV_WEEK | TV_TREND, {'?', K(KEY_F(1)), 0}, "?, F1", "this help"},

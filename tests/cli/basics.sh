@@ -27,7 +27,7 @@ is "a failing first run leaves only the database it made" "$(ls -A "$WORK" | gre
 	"fail2.db"
 is "... which checks out" "$("$NUTRACK_BIN" --db "$WORK/fail2.db" check >/dev/null; echo $?)" 0
 is "... and holds no entries" "$("$NUTRACK_BIN" --db "$WORK/fail2.db" export)" \
-	"$(printf 'date,meal,food_id,food,amount,grams,status,b12_ug,ala_g,epa_g,dha_g,dpa_g,potassium_mg,energy_kcal,protein_g,estimated\r')"
+	"$(printf 'date,meal,food_id,food,amount,grams,status,b12_ug,ala_g,epa_g,dha_g,dpa_g,potassium_mg,energy_kcal,protein_g,estimated,folate_dfe_ug,folic_acid_ug,food_folate_ug,b6_mg\r')"
 
 # The database and its directories are private: 0600 and 0700.
 (umask 022; XDG_DATA_HOME=$WORK/xdg "$NUTRACK_BIN" profile >/dev/null)
