@@ -122,6 +122,7 @@ cli_cmd_suggest(struct app *a, int argc, char **argv)
 	};
 	struct nt_judgement j[NT_MEASURE_COUNT];
 	struct nt_day_summary d;
+	struct nt_targets targets; /* whose limits hold suggestions back */
 	struct nt_suggestions sg;
 	struct nt_profile p;
 	struct nt_err err;
@@ -153,6 +154,7 @@ cli_cmd_suggest(struct app *a, int argc, char **argv)
 	if ((st = nt_day_summary_load(a->store, day, &d, &err)))
 		return cli_fail(a, st, &err);
 	p = d.profile;
+	targets = d.targets;
 	if (week) {
 		struct nt_week w;
 
@@ -258,8 +260,12 @@ cli_cmd_suggest(struct app *a, int argc, char **argv)
 			snprintf(what, sizeof what, "%s", nt_measure_label(h));
 			if (isupper((unsigned char)what[0]) && islower((unsigned char)what[1]))
 				what[0] = (char)tolower((unsigned char)what[0]);
-			printf("  none: each food that would close it takes %s past the limit you "
-			       "set (%s)\n", what, lim);
+			if (targets.t[h].dri_limit) /* the DRI's tolerable upper intake level */
+				printf("  none: each food that would close it takes %s past its upper "
+				       "limit (UL, %s)\n", what, lim);
+			else
+				printf("  none: each food that would close it takes %s past the limit "
+				       "you set (%s)\n", what, lim);
 		} else {
 			printf("  none: no food that fits your diet and exclusions has a known "
 			       "value for it\n");

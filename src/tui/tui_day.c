@@ -317,6 +317,9 @@ draw_held_row(struct tui *t, int y, enum nt_measure m, bool selected)
 		name[0] = (char)(name[0] - 'A' + 'a');
 	if (h == (int)m)
 		snprintf(what, sizeof what, "none: you set a limit of %s", lim);
+	else if (t->sum.targets.t[h].dri_limit)
+		snprintf(what, sizeof what, "none: each food that has it takes %s past its UL, %s",
+		         name, lim);
 	else
 		snprintf(what, sizeof what, "none: each food that has it takes %s past your %s",
 		         name, lim);
