@@ -369,6 +369,43 @@ refresh_using(struct nt_store *s, long long food, int depth, struct nt_err *err)
 	return rc;
 }
 
+static const char sql_recipes[] = "SELECT food FROM recipes ORDER BY food";
+
+enum nt_status
+nt_recipe_refresh_all(struct nt_store *s, struct nt_err *err)
+{
+	struct nt_stmt *st;
+	long long *ids = NULL, *grown;
+	size_t n = 0, cap = 0;
+	enum nt_status rc = NT_OK;
+	int r;
+
+	if (!(st = nt_store_stmt(s, sql_recipes, err)))
+		return err->status;
+	/* collected first: recompute reuses statements */
+	while ((r = nt_stmt_step(st, err)) > 0) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 8;
+			if (!(grown = realloc(ids, cap * sizeof *ids))) {
+				nt_stmt_reset(st);
+				free(ids);
+				return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+			}
+			ids = grown;
+		}
+		ids[n++] = nt_stmt_int(st, 0);
+	}
+	if (r < 0)
+		rc = err->status;
+	/* a recipe, then those made with it: an inner recipe worked out later
+	 * works its users out again, so every recipe ends on current values */
+	for (size_t i = 0; i < n && rc == NT_OK; i++)
+		if (!(rc = recompute(s, ids[i], err)))
+			rc = refresh_using(s, ids[i], 0, err);
+	free(ids);
+	return rc;
+}
+
 enum nt_status
 nt_recipe_refresh_using(struct nt_store *s, long long food_id, struct nt_err *err)
 {

@@ -43,6 +43,12 @@ enum nt_status nt_recipe_remove(struct nt_store *s, long long recipe, long long 
 enum nt_status nt_recipe_refresh_using(struct nt_store *s, long long food_id,
                                        struct nt_err *err);
 /*
+ * Works out again every recipe from its ingredients (and the recipes made
+ * with it), inside the caller's transaction: after the bundled data is
+ * loaded again, whose foods' values (or columns: a new nutrient) changed.
+ */
+enum nt_status nt_recipe_refresh_all(struct nt_store *s, struct nt_err *err);
+/*
  * Corrects a food's tags (nt_food_tag; with `untag`, back to the bundled
  * ones and `tags` is ignored) and works out again the recipes made with it,
  * whose tags come from their ingredients: all or nothing, in one

@@ -15,6 +15,7 @@
 #include "food.h"
 #include "journal.h"
 #include "planmip.h"
+#include "recipe.h"
 #include "seed.h"
 #include "store.h"
 #include "text.h"
@@ -575,6 +576,9 @@ load_all(struct nt_store *s, const char *dir, const char *version, struct nt_err
 		return st;
 	if ((st = nt_store_exec(s, "DROP TABLE temp.seed_seen;", err)) ||
 	    (st = nt_store_bulk_foods(s, false, err)))
+		return st;
+	/* recipes follow their ingredients' new values (and new columns) */
+	if ((st = nt_recipe_refresh_all(s, err)))
 		return st;
 	return nt_store_meta_set(s, "data_version", version, err);
 }

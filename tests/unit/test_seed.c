@@ -13,6 +13,7 @@
 #include "fixture.h"
 #include "food.h"
 #include "journal.h"
+#include "recipe.h"
 #include "seed.h"
 #include "store.h"
 #include "tap.h"
@@ -263,7 +264,7 @@ test_reload(struct nt_store *s)
 	char dir[512], buf[128];
 	struct nt_err err;
 	struct nt_entry e;
-	long long salmon, banana, egg, butter, oil, custom, entry1, entry2, id;
+	long long salmon, banana, egg, butter, oil, custom, entry1, entry2, id, bowl, item;
 	bool loaded = false;
 
 	salmon = resolve(s, "sr28:15076");
@@ -276,7 +277,12 @@ test_reload(struct nt_store *s)
 	                   &entry1, &err) ||
 	    nt_journal_add(s, nt_date_from_ymd(2026, 3, 9), NT_BREAKFAST, butter, "10 g", 10000,
 	                   &entry2, &err) ||
-	    nt_food_add_custom(s, "My bar", none, NULL, 0, 0, &custom, &err))
+	    nt_food_add_custom(s, "My bar", none, NULL, 0, 0, &custom, &err) ||
+	    nt_recipe_new(s, "Banana bowl", 1, &bowl, &err) ||
+	    nt_recipe_add(s, bowl, banana, "100 g", 100000, &item, &err))
+		tap_bail("setup: %s", err.msg);
+	/* a recipe saved before a nutrient was added has no value for it */
+	if (nt_store_exec(s, "UPDATE foods SET b6_mg = NULL WHERE source = 'recipe'", &err))
 		tap_bail("setup: %s", err.msg);
 
 	make_dir(dir, sizeof dir, "reload", "nutrack-data unit-reload");
@@ -294,18 +300,25 @@ test_reload(struct nt_store *s)
 	is_int(resolve(s, "sr28:09040"), banana, "banana keeps its row id");
 	is_int(resolve(s, "sr28:01123"), egg, "egg keeps its row id");
 	is_num(value_of(s, "sr28:09040", NT_POTASSIUM), 400, 0, "banana's new potassium (400)");
+	/* the recipe is 100 g of banana: per 100 g, the banana's values */
+	is_num(value_of(s, "recipe:1", NT_POTASSIUM), 400, 1e-9,
+	       "a recipe of banana follows its new potassium (400 mg per 100 g)");
+	is_num(value_of(s, "recipe:1", NT_B6), 0.367, 1e-9,
+	       "... and gets B6 it lacked (0.367 mg, the banana's)");
 	is_int(resolve(s, "sr28:01003"), -1, "a vanished food nobody used is removed");
 	is_int(resolve(s, "sr28:01002"), butter, "a vanished food an entry uses is kept, same id");
 	is_int(resolve(s, "custom:1"), custom, "custom foods are left alone");
 	/* 14,229 - 2 vanished + 1 kept (used) + 1 custom = 14,229. */
-	is_int(fixture_count(s, sql_n_foods), N_FOODS, "food count 14229 - 2 + 1 kept + 1 custom");
+	is_int(fixture_count(s, sql_n_foods), N_FOODS + 1,
+	       "food count 14229 - 2 + 1 kept + 1 custom + 1 recipe");
 	is_int(fixture_count(s, sql_n_bundled), N_FOODS - 1, "bundled foods 14229 - 1 removed");
 	/* 37,490 - 4 (sr28:01002) - 2 (sr28:01003) = 37,484. */
-	is_int(fixture_count(s, sql_n_portions), N_PORTIONS - 6, "portions 37490 - 6");
+	/* and the recipe's two: a serving and the whole recipe */
+	is_int(fixture_count(s, sql_n_portions), N_PORTIONS - 6 + 2, "portions 37490 - 6 + 2");
 	is_int(fixture_count(s, sql_n_targets), N_TARGETS, "targets replaced, not doubled");
 	is_int(fixture_count(s, "SELECT count(*) FROM plan_foods"), 0,
 	       "a data directory without plan_foods.csv loads, with no plan foods");
-	is_int(fixture_count(s, sql_fts_count), N_FOODS, "search index follows");
+	is_int(fixture_count(s, sql_fts_count), N_FOODS + 1, "search index follows");
 	ok(fts_ok(s), "search index consistent after reload");
 
 	is_int(nt_journal_get(s, entry1, &e, &err), NT_OK, "salmon entry still there");
@@ -320,15 +333,18 @@ test_reload(struct nt_store *s)
 	is_int(nt_seed_ensure(s, data_dir, &loaded, &err), NT_OK, "back to the real data");
 	ok(loaded, "... reloads");
 	is_num(value_of(s, "sr28:09040", NT_POTASSIUM), 358, 0, "banana potassium 358 again");
+	is_num(value_of(s, "recipe:1", NT_POTASSIUM), 358, 1e-9, "... and the recipe's");
 	ok((id = resolve(s, "sr28:01003")) > 0, "sr28:01003 is back");
 	ok(id != oil, "... as a new row (its old id is not reused)");
 	is_int(resolve(s, "sr28:01002"), butter, "sr28:01002 keeps its id");
 	is_int(resolve(s, "sr28:15076"), salmon, "salmon keeps its id");
 	is_int(resolve(s, "custom:1"), custom, "custom:1 still there");
 	is_int(fixture_count(s, sql_n_bundled), N_FOODS, "all %d bundled foods", N_FOODS);
-	is_int(fixture_count(s, sql_n_portions), N_PORTIONS, "all %d portions", N_PORTIONS);
+	is_int(fixture_count(s, sql_n_portions), N_PORTIONS + 2, "all %d portions + the recipe's 2",
+	       N_PORTIONS);
 	is_int(fixture_count(s, sql_n_targets), N_TARGETS, "all %d targets", N_TARGETS);
-	is_int(fixture_count(s, sql_fts_count), N_FOODS + 1, "search index: bundled + custom");
+	is_int(fixture_count(s, sql_fts_count), N_FOODS + 2,
+	       "search index: bundled + custom + recipe");
 	ok(fts_ok(s), "search index consistent");
 }
 
@@ -456,7 +472,8 @@ test_find_dir(struct nt_store *loaded_db)
 	is_int(nt_seed_ensure(loaded_db, NULL, &loaded, &err), NT_OK,
 	       "no data directory: a loaded database is used as it is");
 	ok(!loaded, "... without loading");
-	is_int(fixture_count(loaded_db, sql_n_foods), N_FOODS + 2, "... its foods intact (bundled + 2 custom)");
+	is_int(fixture_count(loaded_db, sql_n_foods), N_FOODS + 3,
+	       "... its foods intact (bundled + 2 custom + 1 recipe)");
 
 	snprintf(p, sizeof p, "%s/fresh.db", empty);
 	if (nt_store_open(p, &fresh, &err))
