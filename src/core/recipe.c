@@ -332,36 +332,51 @@ nt_recipe_set_servings(struct nt_store *s, long long recipe, double servings,
 
 static const char sql_using[] = "SELECT DISTINCT recipe FROM recipe_items WHERE food = ?1";
 
+/*
+ * The ids `sql` selects (its ?1 bound to `food` when food > 0), collected
+ * first: recompute and the recursion reuse the prepared statements.
+ * *ids is the caller's to free.
+ */
+static enum nt_status
+recipe_ids(struct nt_store *s, const char *sql, long long food, long long **ids, size_t *n,
+           struct nt_err *err)
+{
+	struct nt_stmt *st;
+	long long *grown;
+	size_t cap = 0;
+	int r;
+
+	*ids = NULL;
+	*n = 0;
+	if (!(st = nt_store_stmt(s, sql, err)))
+		return err->status;
+	if (food > 0)
+		nt_stmt_bind_int(st, 1, food);
+	while ((r = nt_stmt_step(st, err)) > 0) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 8;
+			if (!(grown = realloc(*ids, cap * sizeof **ids))) {
+				nt_stmt_reset(st);
+				return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
+			}
+			*ids = grown;
+		}
+		(*ids)[(*n)++] = nt_stmt_int(st, 0);
+	}
+	return r < 0 ? err->status : NT_OK;
+}
+
 /* Recipes made with `food`, then recipes made with those, worked out again. */
 static enum nt_status
 refresh_using(struct nt_store *s, long long food, int depth, struct nt_err *err)
 {
-	struct nt_stmt *st;
-	long long *ids = NULL, *grown;
-	size_t n = 0, cap = 0;
-	enum nt_status rc = NT_OK;
-	int r;
+	long long *ids;
+	size_t n;
+	enum nt_status rc;
 
 	if (depth > 32) /* recipes cannot contain themselves; this is a guard */
 		return nt_err_set(err, NT_ERR_RANGE, "recipes nest too deep");
-	if (!(st = nt_store_stmt(s, sql_using, err)))
-		return err->status;
-	nt_stmt_bind_int(st, 1, food);
-	/* collected first: the statement is reused by the recursion */
-	while ((r = nt_stmt_step(st, err)) > 0) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 8;
-			if (!(grown = realloc(ids, cap * sizeof *ids))) {
-				nt_stmt_reset(st);
-				free(ids);
-				return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
-			}
-			ids = grown;
-		}
-		ids[n++] = nt_stmt_int(st, 0);
-	}
-	if (r < 0)
-		rc = err->status;
+	rc = recipe_ids(s, sql_using, food, &ids, &n, err);
 	for (size_t i = 0; i < n && rc == NT_OK; i++)
 		if (!(rc = recompute(s, ids[i], err)))
 			rc = refresh_using(s, ids[i], depth + 1, err);
@@ -374,29 +389,10 @@ static const char sql_recipes[] = "SELECT food FROM recipes ORDER BY food";
 enum nt_status
 nt_recipe_refresh_all(struct nt_store *s, struct nt_err *err)
 {
-	struct nt_stmt *st;
-	long long *ids = NULL, *grown;
-	size_t n = 0, cap = 0;
-	enum nt_status rc = NT_OK;
-	int r;
+	long long *ids;
+	size_t n;
+	enum nt_status rc = recipe_ids(s, sql_recipes, 0, &ids, &n, err);
 
-	if (!(st = nt_store_stmt(s, sql_recipes, err)))
-		return err->status;
-	/* collected first: recompute reuses statements */
-	while ((r = nt_stmt_step(st, err)) > 0) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 8;
-			if (!(grown = realloc(ids, cap * sizeof *ids))) {
-				nt_stmt_reset(st);
-				free(ids);
-				return nt_err_set(err, NT_ERR_NOMEM, "out of memory");
-			}
-			ids = grown;
-		}
-		ids[n++] = nt_stmt_int(st, 0);
-	}
-	if (r < 0)
-		rc = err->status;
 	/* a recipe, then those made with it: an inner recipe worked out later
 	 * works its users out again, so every recipe ends on current values */
 	for (size_t i = 0; i < n && rc == NT_OK; i++)
